@@ -1,0 +1,26 @@
+"""Where things live: the default store, the shipped data folder. No I/O at import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "sendtui"
+DB_ENV = "SENDTUI_DB"
+
+
+def data_folder() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_db_target() -> str:
+    """`$SENDTUI_DB`, else sendtui.db in the user data folder."""
+    return os.environ.get(DB_ENV) or str(data_folder() / "sendtui.db")
+
+
+def shipped_data() -> Path:
+    """The `db/` folder: inside the wheel as sendtui/db, or beside the package in a checkout."""
+    inside = Path(__file__).parent / "db"
+    return inside if inside.is_dir() else Path(__file__).parent.parent / "db"

@@ -1,0 +1,1 @@
+"""Pure rules of the inspection: no Textual, no SQL, no I/O."""

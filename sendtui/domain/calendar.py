@@ -1,0 +1,106 @@
+"""England's working days: Monday to Friday less England and Wales bank holidays.
+
+House rule: "N working days after D" starts counting on the day after D, counts working
+days only, and the Nth is the answer. D need not be a working day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import holidays
+
+# Bank holidays are announced about two years ahead: past this year the package's rules
+# may miss a one-off day, so results are flagged as provisional.
+KNOWN_UNTIL_YEAR = 2028
+
+
+class CalendarError(ValueError):
+    """A date calculation that cannot be made."""
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """Working days in England. Extra closures and removed holidays are editable data."""
+
+    extra_holidays: frozenset[dt.date] = frozenset()
+    not_holidays: frozenset[dt.date] = frozenset()
+    known_until_year: int = KNOWN_UNTIL_YEAR
+    first_year: int = 1990
+    last_year: int = 2060
+
+    @cached_property
+    def _bank_holidays(self) -> holidays.HolidayBase:
+        return holidays.country_holidays(
+            "GB", subdiv="ENG", years=range(self.first_year, self.last_year + 1)
+        )
+
+    def holiday_name(self, day: dt.date) -> str | None:
+        if day in self.extra_holidays:
+            return "Closure"
+        if day in self.not_holidays:
+            return None
+        return self._bank_holidays.get(day)
+
+    def is_bank_holiday(self, day: dt.date) -> bool:
+        return self.holiday_name(day) is not None
+
+    def is_working_day(self, day: dt.date) -> bool:
+        self._check_range(day)
+        return day.weekday() < 5 and not self.is_bank_holiday(day)
+
+    def add(self, start: dt.date, n: int) -> dt.date:
+        """The date n working days after start (before it when n is negative)."""
+        step = 1 if n >= 0 else -1
+        day, left = start, abs(n)
+        while left:
+            day += dt.timedelta(days=step)
+            if self.is_working_day(day):
+                left -= 1
+        return day
+
+    def count(self, start: dt.date, end: dt.date) -> int:
+        """Working days after start up to and including end (negative if end is earlier)."""
+        if end < start:
+            return -self.count(end, start)
+        return sum(
+            1
+            for i in range(1, (end - start).days + 1)
+            if self.is_working_day(start + dt.timedelta(days=i))
+        )
+
+    def working_days(self, start: dt.date, end: dt.date) -> list[dt.date]:
+        """Working days from start to end, both included."""
+        days = (start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+        return [d for d in days if self.is_working_day(d)]
+
+    def holidays_between(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+        days = (start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+        return [(d, self.holiday_name(d)) for d in days if d.weekday() < 5 and self.is_bank_holiday(d)]
+
+    def is_provisional(self, day: dt.date) -> bool:
+        """True when bank holidays for day's year may not be announced yet."""
+        return day.year > self.known_until_year
+
+    def _check_range(self, day: dt.date) -> None:
+        if not self.first_year <= day.year <= self.last_year:
+            raise CalendarError(
+                f"{day.isoformat()} is outside the calendar ({self.first_year}–{self.last_year})"
+            )
+
+
+ENGLAND = WorkingCalendar()
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str) -> dt.date:
+    """A YYYY-MM-DD date, or CalendarError naming what is wrong."""
+    try:
+        if not _ISO_DATE.fullmatch(text.strip()):
+            raise ValueError
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise CalendarError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None

@@ -1,0 +1,1 @@
+"""The database: models, migrations, and the operations the CLI and the UI share."""

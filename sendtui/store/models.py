@@ -1,0 +1,181 @@
+"""SQLModel tables. UUID keys made on the laptop, UTC instants, tombstones for user data.
+
+Every row carries `updated_at`, `updated_by` (the laptop's id) and `hlc` (a hybrid logical
+clock stamp) so that stores from several laptops can be merged later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class UTCDateTime(sa.types.TypeDecorator):
+    """An aware UTC instant, stored as naive UTC; naive input is refused."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: instants must be timezone-aware")
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        return value.replace(tzinfo=dt.timezone.utc) if value is not None else None
+
+
+def instant(nullable: bool = False, **kw):
+    return Field(sa_type=UTCDateTime, nullable=nullable, **kw)
+
+
+class Tracked(SQLModel):
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    updated_at: dt.datetime = instant(default_factory=utc_now)
+    updated_by: str = Field(default="", max_length=36)
+    hlc: str = Field(default="", max_length=40)
+    deleted_at: dt.datetime | None = instant(nullable=True, default=None)
+
+
+class StoreInfo(SQLModel, table=True):
+    __tablename__ = "store_info"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Inspection(Tracked, table=True):
+    __tablename__ = "inspection"
+    local_area: str = Field(index=True)
+    framework: str
+    notified: dt.date
+    published: dt.date | None = None
+    last_opened_at: dt.datetime | None = instant(nullable=True, default=None)
+
+
+class KeyDateRow(Tracked, table=True):
+    __tablename__ = "key_date"
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    key: str
+    label: str
+    date: dt.date
+    end: dt.date | None = None
+    rule: str = ""
+    edited: bool = False  # set by hand: never recomputed over
+
+
+class Setting(Tracked, table=True):
+    __tablename__ = "setting"
+    __table_args__ = (sa.UniqueConstraint("inspection_id", "urn"),)
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    urn: str | None = None  # None for manual early years entries (not in GIAS)
+    name: str
+    kind: str
+    gias_type: str = ""
+    phase: str = ""
+    status: str = "Open"
+    la_name: str = ""
+    address: str = ""
+    postcode: str = ""
+    easting: int | None = None
+    northing: int | None = None
+    is_specialist: bool = False
+    out_of_area: bool = False
+    shortlisted: bool = False
+    visited: bool = False
+
+
+class Person(Tracked, table=True):
+    __tablename__ = "person"
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    name: str
+    role: str = ""
+    organisation: str = ""
+    email: str = ""
+    phone: str = ""
+    is_team: bool = False
+
+
+class Availability(Tracked, table=True):
+    __tablename__ = "availability"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    start: dt.datetime = instant()
+    end: dt.datetime = instant()
+    reason: str = ""
+
+
+class Event(Tracked, table=True):
+    __tablename__ = "event"
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    kind: str
+    title: str
+    start: dt.datetime = instant()
+    end: dt.datetime = instant()
+    setting_id: str | None = Field(default=None, foreign_key="setting.id")
+    audience: str | None = None
+    location: str = ""
+    notes: str = ""
+    status: str = "planned"
+    sequence: int = 0
+
+
+class EventPerson(Tracked, table=True):
+    __tablename__ = "event_person"
+    event_id: str = Field(foreign_key="event.id", index=True)
+    person_id: str = Field(foreign_key="person.id", index=True)
+
+
+class LineOfEnquiry(Tracked, table=True):
+    __tablename__ = "line_of_enquiry"
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    code: str
+    title: str
+    strand: str = ""
+    is_bespoke: bool = False
+    position: int = 0
+
+
+class Evidence(Tracked, table=True):
+    __tablename__ = "evidence"
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    line_id: str = Field(foreign_key="line_of_enquiry.id", index=True)
+    source: str
+    text: str
+    at: dt.datetime = instant()
+    setting_id: str | None = Field(default=None, foreign_key="setting.id")
+    event_id: str | None = Field(default=None, foreign_key="event.id")
+    case_ref: str | None = None  # sensitive: redacted in lists and exports by default
+    judgement: str | None = None
+    author: str = ""
+
+
+class EvidenceVersion(Tracked, table=True):
+    __tablename__ = "evidence_version"
+    evidence_id: str = Field(foreign_key="evidence.id", index=True)
+    text: str
+    saved_at: dt.datetime = instant(default_factory=utc_now)
+
+
+class Change(Tracked, table=True):
+    """The undo log: one row per user change, with the row before and after (JSON)."""
+
+    __tablename__ = "change"
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    table_name: str
+    row_id: str
+    before: str | None = None
+    after: str | None = None
+    summary: str = ""
+    undone: bool = False

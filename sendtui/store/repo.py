@@ -1,0 +1,319 @@
+"""The operations the CLI and the UI share. Each public method is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections import Counter
+from contextlib import contextmanager
+
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, select
+
+from sendtui.domain import frameworks as fw
+from sendtui.store import models as m
+from sendtui.store.db import open_engine
+from sendtui.store.views import (
+    Counts, EventView, EvidenceView, InspectionView, LineView, PersonView, SettingView,
+)
+
+
+class NotFound(LookupError):
+    """A name, code or id the user gave matches nothing (exit 2)."""
+
+
+class Ambiguous(LookupError):
+    """A reference that matches more than one thing (exit 2)."""
+
+
+class InvalidInput(ValueError):
+    """Input the store refuses; nothing was changed (exit 2)."""
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.device_id = self._device_id()
+        self._hlc_last = 0
+
+    @classmethod
+    def open(cls, target: str) -> "Store":
+        return cls(open_engine(target))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self):
+        with Session(self.engine, expire_on_commit=False) as s:
+            yield s
+            s.commit()
+
+    # --- bookkeeping -----------------------------------------------------------------
+
+    def _device_id(self) -> str:
+        with self.session() as s:
+            row = s.get(m.StoreInfo, "device_id")
+            if row is None:
+                row = m.StoreInfo(key="device_id", value=m.new_id())
+                s.add(row)
+            return row.value
+
+    def stamp(self, row: m.Tracked) -> m.Tracked:
+        """Mark a row as changed here and now (updated_at, updated_by, hybrid clock)."""
+        now_ms = int(time.time() * 1000)
+        self._hlc_last = max(now_ms, self._hlc_last + 1)
+        row.updated_at = m.utc_now()
+        row.updated_by = self.device_id
+        row.hlc = f"{self._hlc_last:015d}-{self.device_id[:8]}"
+        return row
+
+    def _log(self, s: Session, inspection_id: str, row: SQLModel, before: dict | None,
+             summary: str) -> None:
+        after = row.model_dump(mode="json") if row is not None else None
+        s.add(self.stamp(m.Change(
+            inspection_id=inspection_id, table_name=row.__tablename__, row_id=row.id,
+            before=json.dumps(before) if before else None,
+            after=json.dumps(after) if after else None, summary=summary,
+        )))
+
+    # --- inspections -----------------------------------------------------------------
+
+    def create_inspection(self, local_area: str, framework: str,
+                          notified: dt.date) -> InspectionView:
+        local_area = " ".join(local_area.split())
+        if not local_area:
+            raise InvalidInput("the local area needs a name")
+        template = fw.get_framework(framework)
+        dates = fw.key_dates(template, notified)
+        with self.session() as s:
+            ins = self.stamp(m.Inspection(local_area=local_area, framework=framework,
+                                          notified=notified, last_opened_at=m.utc_now()))
+            s.add(ins)
+            s.flush()
+            for kd in dates:
+                s.add(self.stamp(m.KeyDateRow(inspection_id=ins.id, key=kd.key, label=kd.label,
+                                              date=kd.date, end=kd.end, rule=kd.rule)))
+            for pos, line in enumerate(template.lines):
+                s.add(self.stamp(m.LineOfEnquiry(inspection_id=ins.id, code=line.code,
+                                                 title=line.title, strand=line.strand,
+                                                 position=pos)))
+            return _inspection_view(ins)
+
+    def inspections(self) -> list[InspectionView]:
+        with self.session() as s:
+            rows = s.exec(select(m.Inspection).where(m.Inspection.deleted_at.is_(None))
+                          .order_by(m.Inspection.local_area, m.Inspection.notified)).all()
+            return [_inspection_view(r) for r in rows]
+
+    def find_inspection(self, ref: str | None = None) -> InspectionView:
+        """By id or unique prefix of the local area; default the only one or the last opened."""
+        found = self.inspections()
+        if not found:
+            raise NotFound("there is no inspection yet: create one with "
+                           "'sendtui inspection new' or 'sendtui demo'")
+        if ref:
+            matches = [i for i in found if i.id == ref] or [
+                i for i in found if i.local_area.lower().startswith(ref.strip().lower())]
+            if not matches:
+                raise NotFound(f"no inspection matches {ref!r}")
+        else:
+            matches = found
+            opened = [i for i in found if i.last_opened_at]
+            if len(found) > 1 and opened:
+                matches = [max(opened, key=lambda i: i.last_opened_at)]
+        if len(matches) > 1:
+            names = "; ".join(f"{i.local_area} ({i.framework}, {i.notified}) {i.id[:8]}"
+                              for i in matches)
+            raise Ambiguous(f"several inspections match: {names} — choose with --inspection")
+        return matches[0]
+
+    def mark_opened(self, inspection_id: str) -> None:
+        with self.session() as s:
+            ins = s.get(m.Inspection, inspection_id)
+            ins.last_opened_at = m.utc_now()
+            s.add(ins)
+
+    def key_dates(self, inspection_id: str) -> list[fw.KeyDate]:
+        with self.session() as s:
+            rows = s.exec(select(m.KeyDateRow).where(
+                m.KeyDateRow.inspection_id == inspection_id,
+                m.KeyDateRow.deleted_at.is_(None)).order_by(m.KeyDateRow.date)).all()
+            return [fw.KeyDate(r.key, r.label, r.date, r.end, r.rule) for r in rows]
+
+    def set_key_date(self, inspection_id: str, key: str, date: dt.date,
+                     end: dt.date | None = None) -> fw.KeyDate:
+        """The coordinator's own date for a key date: kept, marked as edited."""
+        if end is not None and end < date:
+            raise InvalidInput(f"the end {end} is before the start {date}")
+        with self.session() as s:
+            row = s.exec(select(m.KeyDateRow).where(
+                m.KeyDateRow.inspection_id == inspection_id, m.KeyDateRow.key == key,
+                m.KeyDateRow.deleted_at.is_(None))).first()
+            if row is None:
+                raise NotFound(f"no key date {key!r}")
+            before = row.model_dump(mode="json")
+            row.date, row.end, row.edited = date, end if row.end or end else None, True
+            row.rule = "set by hand"
+            s.add(self.stamp(row))
+            self._log(s, inspection_id, row, before, f"key date {row.label} set to {date}")
+            return fw.KeyDate(row.key, row.label, row.date, row.end, row.rule)
+
+    # --- lines of enquiry --------------------------------------------------------------
+
+    def lines(self, inspection_id: str) -> list[LineView]:
+        with self.session() as s:
+            rows = s.exec(self._live(m.LineOfEnquiry, inspection_id)
+                          .order_by(m.LineOfEnquiry.position, m.LineOfEnquiry.code)).all()
+            counts = s.exec(
+                select(m.Evidence.line_id, m.Evidence.source, func.count())
+                .where(m.Evidence.inspection_id == inspection_id,
+                       m.Evidence.deleted_at.is_(None))
+                .group_by(m.Evidence.line_id, m.Evidence.source)).all()
+            by_line: dict[str, dict[str, int]] = {}
+            for line_id, source, n in counts:
+                by_line.setdefault(line_id, {})[source] = n
+            return [_line_view(r, by_line.get(r.id, {})) for r in rows]
+
+    def add_line(self, inspection_id: str, code: str, title: str) -> LineView:
+        code, title = code.strip().upper(), " ".join(title.split())
+        _check_line(code, title)
+        with self.session() as s:
+            if self._line_by_code(s, inspection_id, code):
+                raise InvalidInput(f"line {code} already exists")
+            last = s.exec(select(func.max(m.LineOfEnquiry.position)).where(
+                m.LineOfEnquiry.inspection_id == inspection_id)).one() or 0
+            row = self.stamp(m.LineOfEnquiry(inspection_id=inspection_id, code=code, title=title,
+                                             strand=code[0], is_bespoke=True,
+                                             position=last + 1))
+            s.add(row)
+            self._log(s, inspection_id, row, None, f"line {code} added")
+            return _line_view(row, {})
+
+    def update_line(self, inspection_id: str, line_id: str, code: str, title: str) -> LineView:
+        code, title = code.strip().upper(), " ".join(title.split())
+        _check_line(code, title)
+        with self.session() as s:
+            row = s.get(m.LineOfEnquiry, line_id)
+            if row is None or row.deleted_at:
+                raise NotFound("that line no longer exists")
+            clash = self._line_by_code(s, inspection_id, code)
+            if clash and clash.id != line_id:
+                raise InvalidInput(f"line {code} already exists")
+            before = row.model_dump(mode="json")
+            row.code, row.title, row.strand = code, title, code[0]
+            s.add(self.stamp(row))
+            self._log(s, inspection_id, row, before, f"line {code} edited")
+            return _line_view(row, {})
+
+    def remove_line(self, inspection_id: str, line_id: str) -> None:
+        """Retire a line: a tombstone; its evidence is kept."""
+        with self.session() as s:
+            row = s.get(m.LineOfEnquiry, line_id)
+            if row is None or row.deleted_at:
+                raise NotFound("that line no longer exists")
+            before = row.model_dump(mode="json")
+            row.deleted_at = m.utc_now()
+            s.add(self.stamp(row))
+            self._log(s, inspection_id, row, before, f"line {row.code} removed")
+
+    def _line_by_code(self, s: Session, inspection_id: str, code: str):
+        return s.exec(self._live(m.LineOfEnquiry, inspection_id)
+                      .where(func.upper(m.LineOfEnquiry.code) == code.upper())).first()
+
+    # --- reading the area and the week ---------------------------------------------------
+
+    def counts(self, inspection_id: str) -> Counts:
+        settings, people, events = (self.settings(inspection_id), self.people(inspection_id),
+                                    self.events(inspection_id))
+        lines = self.lines(inspection_id)
+        return Counts(
+            settings=len(settings), settings_by_kind=dict(Counter(x.kind for x in settings)),
+            people=len(people), team=sum(p.is_team for p in people),
+            events=sum(e.status != "cancelled" for e in events),
+            evidence=sum(line.evidence for line in lines),
+            evidence_by_line={line.code: line.evidence for line in lines},
+        )
+
+    def settings(self, inspection_id: str) -> list[SettingView]:
+        with self.session() as s:
+            rows = s.exec(self._live(m.Setting, inspection_id)
+                          .order_by(m.Setting.kind, m.Setting.name)).all()
+            return [_setting_view(r) for r in rows]
+
+    def people(self, inspection_id: str) -> list[PersonView]:
+        with self.session() as s:
+            rows = s.exec(self._live(m.Person, inspection_id)
+                          .order_by(m.Person.is_team.desc(), m.Person.name)).all()
+            return [_person_view(r) for r in rows]
+
+    def events(self, inspection_id: str) -> list[EventView]:
+        with self.session() as s:
+            rows = s.exec(self._live(m.Event, inspection_id)
+                          .order_by(m.Event.start, m.Event.title)).all()
+            settings = {r.id: r for r in s.exec(self._live(m.Setting, inspection_id)).all()}
+            names = dict(s.exec(select(m.Person.id, m.Person.name)
+                                .where(m.Person.inspection_id == inspection_id)).all())
+            attendees: dict[str, list[str]] = {}
+            for ep in s.exec(select(m.EventPerson).join(m.Event).where(
+                    m.Event.inspection_id == inspection_id,
+                    m.EventPerson.deleted_at.is_(None))).all():
+                attendees.setdefault(ep.event_id, []).append(names[ep.person_id])
+            return [_event_view(r, settings.get(r.setting_id), attendees.get(r.id, []))
+                    for r in rows]
+
+    def evidence(self, inspection_id: str, limit: int | None = None) -> list[EvidenceView]:
+        with self.session() as s:
+            query = (select(m.Evidence, m.LineOfEnquiry.code, m.Setting.urn, m.Setting.name)
+                     .join(m.LineOfEnquiry)
+                     .join(m.Setting, m.Evidence.setting_id == m.Setting.id, isouter=True)
+                     .where(m.Evidence.inspection_id == inspection_id,
+                            m.Evidence.deleted_at.is_(None))
+                     .order_by(m.Evidence.at.desc()))
+            if limit:
+                query = query.limit(limit)
+            return [_evidence_view(e, code, urn, name) for e, code, urn, name in s.exec(query)]
+
+    @staticmethod
+    def _live(model, inspection_id: str):
+        return select(model).where(model.inspection_id == inspection_id,
+                                   model.deleted_at.is_(None))
+
+
+def _check_line(code: str, title: str) -> None:
+    if not code or not code[0].isalpha() or not code.isalnum() or len(code) > 6:
+        raise InvalidInput("a line code is a letter then letters or digits, e.g. X1")
+    if not title:
+        raise InvalidInput("a line needs a title")
+
+
+def _inspection_view(r: m.Inspection) -> InspectionView:
+    return InspectionView(r.id, r.local_area, r.framework, r.notified, r.published,
+                          r.last_opened_at)
+
+
+def _line_view(r: m.LineOfEnquiry, by_source: dict[str, int]) -> LineView:
+    return LineView(r.id, r.code, r.title, r.strand, r.is_bespoke, sum(by_source.values()),
+                    dict(by_source))
+
+
+def _setting_view(r: m.Setting) -> SettingView:
+    return SettingView(r.id, r.urn, r.name, r.kind, r.postcode, r.status, r.la_name, r.address,
+                       r.easting, r.northing, r.is_specialist, r.shortlisted, r.visited)
+
+
+def _person_view(r: m.Person) -> PersonView:
+    return PersonView(r.id, r.name, r.role, r.organisation, r.email, r.phone, r.is_team)
+
+
+def _event_view(r: m.Event, setting: m.Setting | None, people: list[str]) -> EventView:
+    return EventView(r.id, r.kind, r.title, r.start, r.end, r.setting_id,
+                     setting.urn if setting else None, setting.name if setting else None,
+                     r.audience, r.location, r.notes, r.status, tuple(people))
+
+
+def _evidence_view(e: m.Evidence, code: str, urn: str | None, name: str | None) -> EvidenceView:
+    return EvidenceView(e.id, code, e.source, e.text, e.at, urn, name, e.case_ref, e.judgement,
+                        e.author)
