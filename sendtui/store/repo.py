@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ class InvalidInput(ValueError):
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
+        self._local = threading.local()
         self.device_id = self._device_id()
         self._hlc_last = 0
 
@@ -47,9 +49,18 @@ class Store:
 
     @contextmanager
     def session(self):
+        """One transaction; nested calls join the outer one (all or nothing)."""
+        active = getattr(self._local, "session", None)
+        if active is not None:
+            yield active
+            return
         with Session(self.engine, expire_on_commit=False) as s:
-            yield s
-            s.commit()
+            self._local.session = s
+            try:
+                yield s
+                s.commit()
+            finally:
+                self._local.session = None
 
     # --- bookkeeping -----------------------------------------------------------------
 

@@ -1,0 +1,89 @@
+"""Get Information About Schools establishment extracts → settings of the inspected area."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sendtui.domain.gias import offered_for_visits, setting_kind
+from sendtui.importers.csvfile import BadFile, CsvRow, read_rows
+
+REQUIRED = ("URN", "EstablishmentName", "TypeOfEstablishment (name)",
+            "EstablishmentStatus (name)", "LA (name)")
+
+
+@dataclass(frozen=True)
+class SettingRow:
+    urn: str
+    name: str
+    kind: str
+    gias_type: str
+    phase: str
+    status: str
+    la_name: str
+    address: str
+    postcode: str
+    easting: int | None
+    northing: int | None
+    is_specialist: bool
+
+
+@dataclass
+class GiasResult:
+    settings: list[SettingRow] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_gias(path: Path, local_area: str) -> GiasResult:
+    _, rows = read_rows(path, REQUIRED)
+    result = GiasResult()
+    for row in rows:
+        _take(row, path.name, local_area, result)
+    return result
+
+
+def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
+    urn = row.get("urn")
+    if not urn.isdigit():
+        raise BadFile(f"{name}: row {row.number}, column URN: {urn!r} is not a URN")
+    if row.get("la (name)").lower() != local_area.strip().lower():
+        result.skipped["other local authority"] += 1
+        return
+    status = row.get("establishmentstatus (name)")
+    if not offered_for_visits(status):
+        result.skipped[f"status {status}"] += 1
+        return
+    kind = setting_kind(row.get("typeofestablishment (name)"), row.get("phaseofeducation (name)"),
+                        _int(row, "statutorylowage", name), _int(row, "statutoryhighage", name))
+    if kind.kind is None:
+        result.skipped[kind.reason] += 1
+        return
+    label = f"URN {urn} {row.get('establishmentname')}"
+    if not kind.known:
+        result.warnings.append(f"{label}: {kind.reason}, filed as other")
+    if "proposed to close" in status.lower():
+        result.warnings.append(f"{label}: {status}")
+    easting, northing = _int(row, "easting", name), _int(row, "northing", name)
+    if easting is None or northing is None:
+        result.warnings.append(f"{label}: no easting/northing, travel time unknown")
+    address = ", ".join(p for p in (row.get("street"), row.get("locality"), row.get("town")) if p)
+    result.settings.append(SettingRow(
+        urn=urn, name=row.get("establishmentname"), kind=kind.kind,
+        gias_type=row.get("typeofestablishment (name)"), phase=row.get("phaseofeducation (name)"),
+        status=status, la_name=row.get("la (name)"), address=address,
+        postcode=row.get("postcode"), easting=easting, northing=northing,
+        is_specialist=kind.is_specialist,
+    ))
+
+
+def _int(row: CsvRow, column: str, name: str) -> int | None:
+    text = row.get(column)
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise BadFile(f"{name}: row {row.number}, column {column}: {text!r} is not a "
+                      "whole number") from None

@@ -1,0 +1,36 @@
+"""The demo inspection: a fictional local area built from the plain files in db/demo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sendtui.config import shipped_data
+from sendtui.importers.evidence import read_evidence
+from sendtui.importers.gias import read_gias
+from sendtui.importers.people import read_people
+from sendtui.importers.schedule import read_schedule
+from sendtui.store import loading
+from sendtui.store.repo import Store
+from sendtui.store.views import InspectionView
+
+
+def add_demo(store: Store) -> tuple[InspectionView, bool]:
+    """The demo inspection, added if it is not there yet; (inspection, was it added)."""
+    folder = shipped_data() / "demo"
+    about = json.loads((folder / "inspection.json").read_text(encoding="utf-8"))
+    notified = dt.date.fromisoformat(about["notified"])
+    for ins in store.inspections():
+        if ins.local_area == about["local_area"] and ins.notified == notified:
+            return ins, False
+    settings = read_gias(folder / "settings.csv", about["local_area"])
+    people = read_people(folder / "people.csv")
+    schedule = read_schedule(folder / "schedule.csv")
+    evidence = read_evidence(folder / "evidence.csv")
+    with store.session():
+        ins = store.create_inspection(about["local_area"], about["framework"], notified)
+        loading.upsert_settings(store, ins.id, settings.settings)
+        loading.upsert_people(store, ins.id, people)
+        loading.import_events(store, ins.id, schedule)
+        loading.add_evidence(store, ins.id, evidence)
+    return ins, True
