@@ -21,7 +21,8 @@ def add_demo(store: Store) -> tuple[InspectionView, bool]:
     about = json.loads((folder / "inspection.json").read_text(encoding="utf-8"))
     notified = dt.date.fromisoformat(about["notified"])
     for ins in store.inspections():
-        if ins.local_area == about["local_area"] and ins.notified == notified:
+        if (ins.local_area, ins.framework, ins.notified) == (
+                about["local_area"], about["framework"], notified):
             return ins, False
     settings = read_gias(folder / "settings.csv", about["local_area"])
     people = read_people(folder / "people.csv")

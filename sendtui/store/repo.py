@@ -126,8 +126,10 @@ class Store:
             raise NotFound("there is no inspection yet: create one with "
                            "'sendtui inspection new' or 'sendtui demo'")
         if ref:
-            matches = [i for i in found if i.id == ref] or [
-                i for i in found if i.local_area.lower().startswith(ref.strip().lower())]
+            key = ref.strip().lower()
+            matches = [i for i in found if i.id == key] or [
+                i for i in found if i.local_area.lower().startswith(key)
+                or (len(key) >= 4 and i.id.startswith(key))]
             if not matches:
                 raise NotFound(f"no inspection matches {ref!r}")
         else:

@@ -1,0 +1,321 @@
+"""The command line: parse, call the store and the domain, print. Contract: CLI.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from sendtui.domain.frameworks import FRAMEWORKS
+from sendtui.domain.kinds import SOURCE_KINDS
+from sendtui.output import FORMATS, emit
+
+TABLE_OR_JSON = click.Choice(["table", "json"])
+
+
+class SendtuiGroup(click.Group):
+    """Turns expected failures into one line on stderr and the contract's exit code."""
+
+    def invoke(self, ctx):
+        from sendtui.errors import exit_code_for
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - mapped or re-raised below
+            code = exit_code_for(exc)
+            if code is None:
+                raise
+            click.echo(f"sendtui: {exc}", err=True)
+            ctx.exit(code)
+
+
+@dataclass
+class Context:
+    db: str | None
+    inspection_ref: str | None
+    _store: object = field(default=None, repr=False)
+
+    def target(self) -> str:
+        from sendtui.config import default_db_target
+
+        return self.db or default_db_target()
+
+    def store(self):
+        if self._store is None:
+            from sendtui.store.repo import Store
+
+            self._store = Store.open(self.target())
+        return self._store
+
+    def inspection(self):
+        return self.store().find_inspection(self.inspection_ref)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(cls=SendtuiGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db", metavar="TARGET", help="SQLite file or SQLAlchemy URL "
+              "(default: $SENDTUI_DB, else sendtui.db in the user data folder).")
+@click.option("--inspection", "inspection_ref", metavar="REF",
+              help="Inspection id or unique prefix of its local area.")
+@click.version_option(package_name="sendtui")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, inspection_ref: str | None) -> None:
+    """sendtui: the fieldwork of a local area SEND inspection, in a terminal."""
+    ctx.obj = Context(db, inspection_ref)
+    if ctx.invoked_subcommand is None:
+        _open_app(ctx.obj)
+
+
+def _open_app(obj: Context) -> None:
+    from sendtui.ui.app import make_app
+
+    make_app(obj.target(), obj.inspection_ref).run()
+
+
+@cli.command()
+@pass_context
+def run(obj: Context) -> None:
+    """Open the app on the store."""
+    _open_app(obj)
+
+
+@cli.command()
+@click.option("--no-open", is_flag=True, help="Add the demo but do not open the app.")
+@pass_context
+def demo(obj: Context, no_open: bool) -> None:
+    """Add the demo inspection (if not there yet) and open it."""
+    from sendtui.store.demo import add_demo
+
+    ins, added = add_demo(obj.store())
+    verb = "Added" if added else "Already there:"
+    click.echo(f"{verb} the demo inspection {ins.local_area} ({ins.id})", err=not no_open)
+    if not no_open:
+        obj.store().close()
+        obj.inspection_ref = ins.id
+        _open_app(obj)
+
+
+# --- dates -------------------------------------------------------------------------------
+
+@cli.group()
+def workdays() -> None:
+    """Working-day arithmetic (England and Wales bank holidays)."""
+
+
+@workdays.command("add", context_settings={"ignore_unknown_options": True})
+@click.argument("date")
+@click.argument("n", type=int)
+def workdays_add(date: str, n: int) -> None:
+    """Print the date N working days after DATE (before it when N is negative)."""
+    from sendtui.domain.calendar import ENGLAND, parse_date
+
+    result = ENGLAND.add(parse_date(date), n)
+    if ENGLAND.is_provisional(result):
+        click.echo(f"sendtui: warning: {result.year} is after {ENGLAND.known_until_year}: "
+                   "bank holidays may not be announced yet", err=True)
+    click.echo(result.isoformat())
+
+
+@cli.command()
+@click.option("--framework", "framework", required=True, type=click.Choice(list(FRAMEWORKS)))
+@click.option("--notified", required=True, metavar="DATE", help="Notification call date.")
+@click.option("--published", metavar="DATE", help="Date the letter or report was published.")
+@click.option("--format", "fmt", type=TABLE_OR_JSON, default="table", show_default=True)
+def timeline(framework: str, notified: str, published: str | None, fmt: str) -> None:
+    """The key dates of an inspection."""
+    from sendtui.domain.calendar import parse_date
+    from sendtui.domain.frameworks import get_framework, key_dates, timeline_warnings
+
+    dates = key_dates(get_framework(framework), parse_date(notified),
+                      parse_date(published) if published else None)
+    for warning in timeline_warnings(dates):
+        click.echo(f"sendtui: warning: {warning}", err=True)
+    if fmt == "json":
+        emit([kd.as_json() for kd in dates], "json")
+        return
+    emit([{"key": kd.key, "date": _span(kd.date, kd.end), "label": kd.label} for kd in dates],
+         "table")
+
+
+def _span(start: dt.date, end: dt.date | None) -> str:
+    text = f"{start:%a} {start.isoformat()}"
+    return f"{text} – {end:%a} {end.isoformat()}" if end else text
+
+
+# --- inspections -------------------------------------------------------------------------
+
+@cli.group()
+def inspection() -> None:
+    """Create and list inspections."""
+
+
+@inspection.command("new")
+@click.option("--la", "local_area", required=True, metavar="NAME", help="The local area.")
+@click.option("--framework", required=True, type=click.Choice(list(FRAMEWORKS)))
+@click.option("--notified", required=True, metavar="DATE", help="Notification call date.")
+@pass_context
+def inspection_new(obj: Context, local_area: str, framework: str, notified: str) -> None:
+    """Create an inspection with its key dates and lines; print its id."""
+    from sendtui.domain.calendar import ENGLAND, parse_date
+    from sendtui.domain.frameworks import get_framework, key_dates, timeline_warnings
+
+    day = parse_date(notified)
+    if not ENGLAND.is_working_day(day):
+        click.echo(f"sendtui: warning: {day:%a %d %b %Y} is not a working day", err=True)
+    for warning in timeline_warnings(key_dates(get_framework(framework), day)):
+        click.echo(f"sendtui: warning: {warning}", err=True)
+    click.echo(obj.store().create_inspection(local_area, framework, day).id)
+
+
+@inspection.command("list")
+@click.option("--format", "fmt", type=TABLE_OR_JSON, default="table", show_default=True)
+@pass_context
+def inspection_list(obj: Context, fmt: str) -> None:
+    """The inspections in the store."""
+    store = obj.store()
+    rows = []
+    for ins in store.inspections():
+        on_site = next((k for k in store.key_dates(ins.id) if k.key == "on-site"), None)
+        rows.append({
+            "id": ins.id, "local_area": ins.local_area, "framework": ins.framework,
+            "notified": ins.notified.isoformat(),
+            "on_site": on_site.date.isoformat() if on_site else None,
+            "on_site_end": on_site.end.isoformat() if on_site and on_site.end else None,
+        })
+    emit(rows, fmt, ["id", "local_area", "framework", "notified", "on_site", "on_site_end"])
+
+
+# --- looking -----------------------------------------------------------------------------
+
+@cli.command("list")
+@click.argument("what", type=click.Choice(["settings", "people", "events", "lines", "evidence"]))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--include-sensitive", is_flag=True, help="Show case references (evidence).")
+@pass_context
+def list_(obj: Context, what: str, fmt: str, include_sensitive: bool) -> None:
+    """List settings, people, events, lines of enquiry or evidence."""
+    from sendtui import listing
+
+    rows, columns = listing.rows(obj.store(), obj.inspection().id, what, include_sensitive)
+    emit(rows, fmt, columns)
+
+
+# --- imports -----------------------------------------------------------------------------
+
+@cli.group("import")
+def import_() -> None:
+    """Import settings (GIAS), people or a schedule from CSV; all or nothing."""
+
+
+@import_.command("settings")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--la", "local_area", metavar="NAME",
+              help="Local authority to keep (default: the inspection's local area).")
+@pass_context
+def import_settings(obj: Context, file: Path, local_area: str | None) -> None:
+    """A Get Information About Schools establishment CSV."""
+    from sendtui.importers.gias import read_gias
+    from sendtui.store.loading import upsert_settings
+
+    ins = obj.inspection()
+    result = read_gias(file, local_area or ins.local_area)
+    loaded = upsert_settings(obj.store(), ins.id, result.settings)
+    click.echo(f"{loaded.added} settings added, {loaded.updated} updated, "
+               f"{sum(result.skipped.values())} skipped")
+    for reason, n in sorted(result.skipped.items()):
+        click.echo(f"  skipped {n}: {reason}")
+    for warning in result.warnings:
+        click.echo(f"sendtui: warning: {warning}", err=True)
+
+
+@import_.command("people")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_context
+def import_people(obj: Context, file: Path) -> None:
+    """CSV name,role,organisation,email,phone."""
+    from sendtui.importers.people import read_people
+    from sendtui.store.loading import upsert_people
+
+    loaded = upsert_people(obj.store(), obj.inspection().id, read_people(file))
+    click.echo(f"{loaded.added} people added, {loaded.updated} updated")
+
+
+@import_.command("schedule")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_context
+def import_schedule(obj: Context, file: Path) -> None:
+    """CSV date,start,end,kind,title,setting_urn,people,location,notes."""
+    from sendtui.importers.schedule import read_schedule
+    from sendtui.store.loading import import_events
+
+    loaded = import_events(obj.store(), obj.inspection().id, read_schedule(file))
+    click.echo(f"{loaded.added} events added, {loaded.unchanged} already there")
+
+
+# --- evidence ----------------------------------------------------------------------------
+
+@cli.group()
+def evidence() -> None:
+    """Log evidence against a line of enquiry."""
+
+
+@evidence.command("add")
+@click.option("--line", required=True, metavar="CODE")
+@click.option("--source", required=True, type=click.Choice(list(SOURCE_KINDS)))
+@click.option("--text", required=True)
+@click.option("--setting", "setting_urn", metavar="URN")
+@click.option("--case-ref", metavar="REF", help="A case reference (sensitive).")
+@click.option("--at", "at", metavar="DATETIME", help="YYYY-MM-DD HH:MM (default: now).")
+@pass_context
+def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: str | None,
+                 case_ref: str | None, at: str | None) -> None:
+    """Add an evidence entry; print its id."""
+    from sendtui.domain.clock import parse_london
+    from sendtui.importers.evidence import EvidenceRow
+    from sendtui.store.loading import add_evidence
+    from sendtui.store.models import utc_now
+    from sendtui.store.repo import InvalidInput
+
+    if not text.strip():
+        raise InvalidInput("the entry has no text")
+    row = EvidenceRow(parse_london(at) if at else utc_now(), line.upper(), source, text,
+                      setting_urn, case_ref, None, "")
+    click.echo(add_evidence(obj.store(), obj.inspection().id, [row]).ids[0])
+
+
+# --- care of the store -------------------------------------------------------------------
+
+@cli.command()
+@pass_context
+def doctor(obj: Context) -> None:
+    """Store location, schema version, counts and integrity."""
+    from sendtui.store.care import diagnose
+
+    for key, value in diagnose(obj.store(), obj.target()).items():
+        click.echo(f"{key:<24}{value}")
+
+
+@cli.command()
+@click.option("-o", "output", type=click.Path(path_type=Path), help="Where to write the copy.")
+@pass_context
+def backup(obj: Context, output: Path | None) -> None:
+    """A consistent copy of the store, safe while the app is running."""
+    from sendtui.store.care import backup_to
+
+    click.echo(backup_to(obj.store(), obj.target(), output))
+
+
+def main() -> None:
+    cli(prog_name="sendtui")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Records as rows for `sendtui list` (JSON keys are the contract in CLI.md)."""
+
+from __future__ import annotations
+
+from sendtui.domain.clock import to_london
+
+
+def local(instant) -> str:
+    return to_london(instant).format("YYYY-MM-DD HH:mm")
+
+
+def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
+    if what == "settings":
+        return ([{"urn": s.urn, "name": s.name, "kind": s.kind, "postcode": s.postcode,
+                  "status": s.status, "easting": s.easting, "northing": s.northing}
+                 for s in store.settings(inspection_id)],
+                ["urn", "name", "kind", "postcode", "status", "easting", "northing"])
+    if what == "people":
+        return ([{"name": p.name, "role": p.role, "organisation": p.organisation,
+                  "email": p.email, "phone": p.phone, "team": p.is_team}
+                 for p in store.people(inspection_id)],
+                ["name", "role", "organisation", "email", "phone", "team"])
+    if what == "events":
+        return ([{"id": e.id, "kind": e.kind, "title": e.title, "start": local(e.start),
+                  "end": local(e.end), "setting_urn": e.setting_urn, "people": list(e.people),
+                  "location": e.location, "status": e.status}
+                 for e in store.events(inspection_id)],
+                ["id", "kind", "title", "start", "end", "setting_urn", "people", "status"])
+    if what == "lines":
+        return ([{"code": line.code, "title": line.title, "evidence": line.evidence,
+                  "bespoke": line.is_bespoke} for line in store.lines(inspection_id)],
+                ["code", "evidence", "bespoke", "title"])
+    columns = ["id", "at", "line", "source", "setting_urn", "text"]
+    entries = []
+    for e in store.evidence(inspection_id):
+        row = {"id": e.id, "line": e.line, "source": e.source, "text": e.text,
+               "setting_urn": e.setting_urn, "at": local(e.at), "judgement": e.judgement}
+        if include_sensitive:
+            row["case_ref"] = e.case_ref
+        entries.append(row)
+    if include_sensitive:
+        columns.insert(5, "case_ref")
+    return entries, columns
