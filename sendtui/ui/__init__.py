@@ -1,0 +1,1 @@
+"""The Textual face of sendtui. Nothing below this package imports it."""

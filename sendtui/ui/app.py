@@ -1,0 +1,143 @@
+"""SendApp: one app, a screen per task. The first frame paints before the store is touched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from sendtui.ui.commands import SendtuiCommands
+
+SCREEN_KEYS = {
+    "1": ("dashboard", "Dashboard"),
+    "2": ("week", "Week"),
+    "3": ("settings", "Settings"),
+    "4": ("people", "People"),
+    "5": ("lines", "Lines"),
+    "6": ("evidence", "Evidence"),
+}
+TODAY_ENV = "SENDTUI_TODAY"
+
+
+class LoadingScreen(Screen):
+    """What the first frame shows while the store opens in a thread."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Middle(), Center():
+            yield Static("Opening the store…", id="loading")
+        yield Footer()
+
+
+class SendApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "sendtui"
+    COMMANDS = App.COMMANDS | {SendtuiCommands}
+    BINDINGS = [
+        *(Binding(key, f"show('{name}')", label, id=f"show-{name}")
+          for key, (name, label) in SCREEN_KEYS.items()),
+        Binding("question_mark", "help", "Help", id="help", key_display="?"),
+        Binding("ctrl+t", "toggle_theme", "Theme", id="theme"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, db_target: str, inspection_ref: str | None = None,
+                 today: dt.date | None = None):
+        super().__init__()
+        self.db_target = db_target
+        self.inspection_ref = inspection_ref
+        self.today = today or _today()
+        self.store = None
+        self.inspection = None
+        self.current = "dashboard"
+
+    def on_mount(self) -> None:
+        self.push_screen(LoadingScreen())
+        self.run_worker(self._open_store, thread=True, exit_on_error=False, name="open-store")
+
+    def _open_store(self) -> None:
+        from sendtui.errors import exit_code_for
+        from sendtui.store.repo import Store
+
+        try:
+            store = Store.open(self.db_target)
+        except Exception as exc:  # noqa: BLE001 - shown on a screen, never a traceback
+            if exit_code_for(exc) is None:
+                raise
+            self.call_from_thread(self._show_store_error, str(exc))
+            return
+        inspection, problem = None, None
+        try:
+            inspection = store.find_inspection(self.inspection_ref)
+        except LookupError as exc:
+            problem = str(exc) if self.inspection_ref or store.inspections() else None
+        self.call_from_thread(self._store_ready, store, inspection, problem)
+
+    def _show_store_error(self, reason: str) -> None:
+        from sendtui.ui.screens.store_error import StoreErrorScreen
+
+        self.switch_screen(StoreErrorScreen(reason))
+
+    def _store_ready(self, store, inspection, problem: str | None) -> None:
+        self.store = store
+        if inspection is None:
+            from sendtui.ui.screens.welcome import WelcomeScreen
+
+            self.switch_screen(WelcomeScreen(problem))
+            return
+        self.open_inspection(inspection)
+
+    def open_inspection(self, inspection) -> None:
+        self.inspection = inspection
+        self.store.mark_opened(inspection.id)
+        self.title = f"sendtui — {inspection.local_area} ({inspection.framework})"
+        self.sub_title = self.day_caption()
+        self.current = ""
+        self.action_show("dashboard")
+
+    def day_caption(self) -> str:
+        from sendtui.ui.dates import day_caption
+
+        return day_caption(self.store.key_dates(self.inspection.id), self.today)
+
+    def action_show(self, name: str) -> None:
+        if self.inspection is None:
+            self.bell()
+            return
+        while len(self.screen_stack) > 2:  # close help or a form first
+            self.pop_screen()
+        from sendtui.ui.screens import SCREENS
+
+        self.current = name
+        self.switch_screen(SCREENS[name]())
+
+    def action_help(self) -> None:
+        from sendtui.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def _today() -> dt.date:
+    text = os.environ.get(TODAY_ENV)
+    return dt.date.fromisoformat(text) if text else dt.date.today()
+
+
+def make_app(db_target: str, inspection_ref: str | None = None,
+             today: dt.date | None = None) -> SendApp:
+    """The app on a store; nothing is opened until it runs."""
+    return SendApp(db_target, inspection_ref, today)

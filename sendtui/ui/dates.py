@@ -1,0 +1,51 @@
+"""How dates and times read on screen (Europe/London, with pendulum)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+
+from sendtui.domain.calendar import ENGLAND
+from sendtui.domain.frameworks import KeyDate, inspection_day
+
+LONDON = "Europe/London"
+
+
+def day(d: dt.date) -> str:
+    return pendulum.date(d.year, d.month, d.day).format("ddd D MMM YYYY")
+
+
+def span(start: dt.date, end: dt.date | None) -> str:
+    if end is None or end == start:
+        return day(start)
+    return f"{day(start)} – {day(end)}"
+
+
+def clock(instant: dt.datetime) -> str:
+    return pendulum.instance(instant).in_tz(LONDON).format("HH:mm")
+
+
+def local_date(instant: dt.datetime) -> dt.date:
+    return pendulum.instance(instant).in_tz(LONDON).date()
+
+
+def when(instant: dt.datetime) -> str:
+    return pendulum.instance(instant).in_tz(LONDON).format("ddd D MMM HH:mm")
+
+
+def day_caption(dates: list[KeyDate], today: dt.date) -> str:
+    """"Day 3 of 10", "On site in 4 working days", or where the inspection stands."""
+    by_key = {k.key: k for k in dates}
+    numbered = inspection_day(dates, today)
+    on_site = by_key.get("on-site")
+    if numbered:
+        text = f"Day {numbered[0]} of {numbered[1]}"
+        if on_site and today < on_site.date:
+            n = ENGLAND.count(today, on_site.date)
+            text += f" · on site in {n} working day{'s' if n != 1 else ''}"
+        return f"{text} · {day(today)}"
+    first = by_key.get("notified")
+    if first and today < first.date:
+        return f"Notification on {day(first.date)} · {day(today)}"
+    return f"Fieldwork finished · {day(today)}"

@@ -1,0 +1,37 @@
+"""What every task screen shares: the header, a title line, the footer."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+
+class TaskScreen(Screen):
+    """A screen over the open inspection. Subclasses yield their body from `body()`."""
+
+    HEADING = ""
+
+    @property
+    def store(self):
+        return self.app.store
+
+    @property
+    def inspection(self):
+        return self.app.inspection
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self.HEADING, classes="heading")
+        yield from self.body()
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+
+def table(id: str, *columns: str) -> DataTable:
+    """A row-cursor table with zebra stripes (meaning never by colour alone)."""
+    t = DataTable(id=id, cursor_type="row", zebra_stripes=True)
+    t.add_columns(*columns)
+    return t

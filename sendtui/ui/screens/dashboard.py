@@ -1,0 +1,77 @@
+"""Where the inspection stands: key dates, the day, and what the store holds."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static
+
+from sendtui.domain.kinds import SETTING_KINDS
+from sendtui.store.repo import InvalidInput
+from sendtui.ui.dates import span
+from sendtui.ui.screens.base import TaskScreen, table
+
+
+class DashboardScreen(TaskScreen):
+    HEADING = "Dashboard"
+    BINDINGS = [
+        Binding("e,enter", "edit_date", "Edit date", id="edit-key-date"),
+    ]
+
+    def body(self) -> ComposeResult:
+        yield Static("", id="today", classes="banner")
+        with Horizontal(id="dashboard"):
+            with Vertical(id="key-dates-box"):
+                yield Static("Key dates", classes="subheading")
+                yield table("key-dates", "Key date", "When", "Rule")
+            with Vertical(id="counts-box"):
+                yield Static("", id="counts")
+                yield table("evidence-by-line", "Line", "Evidence")
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.query_one("#key-dates").focus()
+
+    def refresh_data(self) -> None:
+        ins = self.inspection
+        self.dates = self.store.key_dates(ins.id)
+        self.app.sub_title = self.app.day_caption()
+        self.query_one("#today", Static).update(f"{ins.local_area} · {self.app.sub_title}")
+        dates = self.query_one("#key-dates", DataTable)
+        dates.clear()
+        for kd in self.dates:
+            dates.add_row(kd.label, span(kd.date, kd.end), kd.rule, key=kd.key)
+        counts = self.store.counts(ins.id)
+        kinds = ", ".join(f"{SETTING_KINDS.get(k, k)} {n}"
+                          for k, n in sorted(counts.settings_by_kind.items()))
+        self.query_one("#counts", Static).update(
+            f"Settings  {counts.settings}" + (f"  ({kinds})" if kinds else "") +
+            f"\nPeople    {counts.people}  (team {counts.team}, local "
+            f"{counts.people - counts.team})\nEvents    {counts.events}"
+            f"\nEvidence  {counts.evidence}")
+        lines = self.query_one("#evidence-by-line", DataTable)
+        lines.clear()
+        for code, n in counts.evidence_by_line.items():
+            lines.add_row(code, str(n) if n else "none yet")
+
+    def action_edit_date(self) -> None:
+        from sendtui.ui.screens.forms import KeyDateForm
+
+        dates = self.query_one("#key-dates", DataTable)
+        if not self.dates:
+            return
+        kd = self.dates[dates.cursor_row]
+
+        def save(result) -> None:
+            if result is None:
+                return
+            try:
+                self.store.set_key_date(self.inspection.id, kd.key, *result)
+            except InvalidInput as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.refresh_data()
+            self.notify(f"{kd.label} saved.")
+
+        self.app.push_screen(KeyDateForm(kd), save)
