@@ -39,7 +39,7 @@ class SendApp(App):
     TITLE = "sendtui"
     COMMANDS = App.COMMANDS | {SendtuiCommands}
     BINDINGS = [
-        *(Binding(key, f"show('{name}')", label, id=f"show-{name}")
+        *(Binding(key, f"show('{name}')", label, id=f"show-{name}", show=False)
           for key, (name, label) in SCREEN_KEYS.items()),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Theme", id="theme"),
@@ -96,14 +96,16 @@ class SendApp(App):
         self.inspection = inspection
         self.store.mark_opened(inspection.id)
         self.title = f"sendtui — {inspection.local_area} ({inspection.framework})"
-        self.sub_title = self.day_caption()
         self.current = ""
         self.action_show("dashboard")
 
     def day_caption(self) -> str:
+        """Where the inspection stands today; the header shows its first part."""
         from sendtui.ui.dates import day_caption
 
-        return day_caption(self.store.key_dates(self.inspection.id), self.today)
+        caption = day_caption(self.store.key_dates(self.inspection.id), self.today)
+        self.sub_title = caption.split(" · ")[0]
+        return caption
 
     def action_show(self, name: str) -> None:
         if self.inspection is None:

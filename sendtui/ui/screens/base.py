@@ -22,9 +22,18 @@ class TaskScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self.HEADING, classes="heading")
+        yield Static(self._tabs(), classes="tabs")
         yield from self.body()
         yield Footer()
+
+    def _tabs(self) -> str:
+        """The screens and their number keys; the current one marked in words, not colour."""
+        from sendtui.ui.app import SCREEN_KEYS
+
+        return "  ".join(
+            f"[b reverse] {key} {label} [/]" if label == self.HEADING.split()[0]
+            else f"[dim]{key}[/] {label}"
+            for key, (_, label) in SCREEN_KEYS.items())
 
     def body(self) -> ComposeResult:
         yield from ()

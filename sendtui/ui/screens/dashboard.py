@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import DataTable, Static
 
 from sendtui.domain.kinds import SETTING_KINDS
@@ -21,13 +21,10 @@ class DashboardScreen(TaskScreen):
 
     def body(self) -> ComposeResult:
         yield Static("", id="today", classes="banner")
+        yield table("key-dates", "Key date", "When", "Rule")
         with Horizontal(id="dashboard"):
-            with Vertical(id="key-dates-box"):
-                yield Static("Key dates", classes="subheading")
-                yield table("key-dates", "Key date", "When", "Rule")
-            with Vertical(id="counts-box"):
-                yield Static("", id="counts")
-                yield table("evidence-by-line", "Line", "Evidence")
+            yield Static("", id="counts")
+            yield Static("", id="evidence-by-line")
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -36,24 +33,20 @@ class DashboardScreen(TaskScreen):
     def refresh_data(self) -> None:
         ins = self.inspection
         self.dates = self.store.key_dates(ins.id)
-        self.app.sub_title = self.app.day_caption()
-        self.query_one("#today", Static).update(f"{ins.local_area} · {self.app.sub_title}")
+        self.query_one("#today", Static).update(f"{ins.local_area} · {self.app.day_caption()}")
         dates = self.query_one("#key-dates", DataTable)
         dates.clear()
         for kd in self.dates:
             dates.add_row(kd.label, span(kd.date, kd.end), kd.rule, key=kd.key)
         counts = self.store.counts(ins.id)
-        kinds = ", ".join(f"{SETTING_KINDS.get(k, k)} {n}"
+        kinds = ", ".join(f"{SETTING_KINDS.get(k, k).lower()} {n}"
                           for k, n in sorted(counts.settings_by_kind.items()))
         self.query_one("#counts", Static).update(
-            f"Settings  {counts.settings}" + (f"  ({kinds})" if kinds else "") +
-            f"\nPeople    {counts.people}  (team {counts.team}, local "
-            f"{counts.people - counts.team})\nEvents    {counts.events}"
-            f"\nEvidence  {counts.evidence}")
-        lines = self.query_one("#evidence-by-line", DataTable)
-        lines.clear()
-        for code, n in counts.evidence_by_line.items():
-            lines.add_row(code, str(n) if n else "none yet")
+            f"[b]Settings[/]  {counts.settings}" + (f" ({kinds})" if kinds else "") +
+            f"\n[b]People[/]    {counts.people} (team {counts.team}, local "
+            f"{counts.people - counts.team})\n[b]Events[/]    {counts.events}"
+            f"\n[b]Evidence[/]  {counts.evidence}")
+        self.query_one("#evidence-by-line", Static).update(_by_line(counts.evidence_by_line))
 
     def action_edit_date(self) -> None:
         from sendtui.ui.screens.forms import KeyDateForm
@@ -75,3 +68,12 @@ class DashboardScreen(TaskScreen):
             self.notify(f"{kd.label} saved.")
 
         self.app.push_screen(KeyDateForm(kd), save)
+
+
+def _by_line(by_line: dict[str, int]) -> str:
+    """Evidence per line, one strand a row: `A1 5  A2 3  A3 —` (— for none yet)."""
+    rows: dict[str, list[str]] = {}
+    for code, n in by_line.items():
+        rows.setdefault(code[0], []).append(f"{code} {n if n else '—'}")
+    body = "\n".join("  ".join(cells) for cells in rows.values())
+    return "[b]Evidence by line[/] (— none yet)\n" + body
