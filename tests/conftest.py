@@ -1,0 +1,63 @@
+"""Hermetic tests: a temp store, no real data folder, a fixed 'today'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sendtui.store.demo import add_demo
+from sendtui.store.repo import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+# Wed 25 Nov 2026: day 3 of the demo inspection (notified Mon 23 Nov 2026).
+DEMO_TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("SENDTUI_DB", raising=False)
+    monkeypatch.delenv("SENDTUI_TODAY", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """Where a new store goes (not created yet)."""
+    return tmp_path / "sendtui.db"
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store.open(str(db_path))
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    s = Store.open(str(path))
+    add_demo(s)
+    s.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(_demo_template, tmp_path) -> Path:
+    """A store file holding the demo inspection (a fresh copy per test)."""
+    path = tmp_path / "demo.db"
+    shutil.copy(_demo_template, path)
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_db):
+    s = Store.open(str(demo_db))
+    yield s
+    s.close()
