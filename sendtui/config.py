@@ -24,3 +24,30 @@ def shipped_data() -> Path:
     """The `db/` folder: inside the wheel as sendtui/db, or beside the package in a checkout."""
     inside = Path(__file__).parent / "db"
     return inside if inside.is_dir() else Path(__file__).parent.parent / "db"
+
+
+def config_file() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "config.toml"
+
+
+class ConfigError(ValueError):
+    pass
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """Key overrides from the `[keys]` table: binding id = "key[,key]"."""
+    import tomllib
+
+    path = path or config_file()
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise ConfigError(f"{path}: [keys] maps binding ids to key names, e.g. add-line = \"A\"")
+    return keys

@@ -57,6 +57,12 @@ class SendApp(App):
         self.current = "dashboard"
 
     def on_mount(self) -> None:
+        from sendtui.config import ConfigError, load_keymap
+
+        try:
+            self.set_keymap(load_keymap())
+        except ConfigError as exc:
+            self.notify(f"Key overrides ignored: {exc}", severity="warning", timeout=10)
         self.push_screen(LoadingScreen())
         self.run_worker(self._open_store, thread=True, exit_on_error=False, name="open-store")
 
