@@ -25,25 +25,26 @@ class HelpScreen(ModalScreen):
 
     def on_mount(self) -> None:
         grid = self.query_one("#help-keys", DataTable)
-        grid.add_columns("Key", "Does")
-        for key, description in self.keys:
-            grid.add_row(key, description)
+        grid.add_columns("Key", "Does", "Id (for config.toml)")
+        for row in self.keys:
+            grid.add_row(*row)
         grid.focus()
 
 
 def _keys(screen: Screen) -> list[tuple[str, str]]:
     """(keys, description) for each action that works on screen, the screen's own first."""
-    by_action: dict[str, tuple[list[str], str, bool]] = {}
+    by_action: dict[str, tuple[list[str], str, int]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
         if not binding.description:
             continue
         shown = binding.key_display or screen.app.get_key_display(binding)
-        keys, _, own = by_action.setdefault(binding.action,
-                                            ([], binding.description, active.node is not screen.app))
+        # The screen's own keys, then the focused widget's (cursor keys...), then the app's.
+        rank = 0 if active.node is screen else 2 if active.node is screen.app else 1
+        keys, _, _ = by_action.setdefault(binding.action, ([], binding.description, rank))
         if shown not in keys:
             keys.append(shown)
-    rows = sorted(by_action.values(), key=lambda v: not v[2])
+    rows = sorted(by_action.values(), key=lambda v: v[2])
     return [(" / ".join(keys), description) for keys, description, _ in rows] + [
         ("ctrl+p", "Command palette: every action"),
     ]
