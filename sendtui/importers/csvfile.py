@@ -31,7 +31,9 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise BadFile(f"{name}: not UTF-8 or Windows-1252 text (byte {exc.start})") from None
+        row = data.count(b"\n", 0, exc.start) + 1
+        raise BadFile(f"{name}: row {row}: not UTF-8 or Windows-1252 text "
+                      f"(byte {exc.start})") from None
 
 
 def read_rows(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[CsvRow]]:

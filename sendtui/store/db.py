@@ -39,6 +39,8 @@ class Target:
 def resolve(target: str) -> Target:
     """A file path or a SQLAlchemy URL."""
     if "://" not in target:
+        if target.endswith(("/", os.sep)):
+            raise StoreError(f"{target} is a folder, not a store file")
         path = Path(target).expanduser().resolve()
         return Target(f"sqlite:///{path}", path)
     url = make_url(target)
@@ -93,6 +95,7 @@ def inspect_file(path: Path) -> str | None:
 def _read_revision(conn: sqlite3.Connection, path: Path) -> str | None:
     check = conn.execute("PRAGMA quick_check").fetchone()[0]
     if check != "ok":
+        check = " ".join(check.split())  # SQLite reports on several lines; keep one
         raise StoreError(f"{path} is corrupt (integrity check: {check})")
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not tables:

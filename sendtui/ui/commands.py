@@ -11,16 +11,16 @@ class SendtuiCommands(Provider):
     def _commands(self):
         app = self.app
         seen = set()
-        for screen in (app.screen, *reversed(app.screen_stack[:-1])):
-            for active in screen.active_bindings.values():
-                binding = active.binding
-                if not binding.description or binding.action in seen or not active.enabled:
-                    continue
-                seen.add(binding.action)
-                key = binding.key_display or app.get_key_display(binding)
-                yield (binding.description, f"key {key}",
-                       partial(active.node.run_action, binding.action))
-            break  # only the screen on top: its bindings include the app's
+        # self.screen is the screen the palette was opened from (app.screen is the palette
+        # itself); its bindings include the focused widget's and the app's.
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or app.get_key_display(binding)
+            yield (binding.description, f"key {key}",
+                   partial(active.node.run_action, binding.action))
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():

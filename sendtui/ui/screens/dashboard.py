@@ -26,6 +26,10 @@ class DashboardScreen(TaskScreen):
             yield Static("", id="counts")
             yield Static("", id="evidence-by-line")
 
+    def on_data_table_row_selected(self) -> None:
+        """enter on a row (the table takes the key before the screen does)."""
+        self.action_edit_date()
+
     def on_mount(self) -> None:
         self.refresh_data()
         self.query_one("#key-dates").focus()
@@ -47,6 +51,11 @@ class DashboardScreen(TaskScreen):
             f"{counts.people - counts.team})\n[b]Events[/]    {counts.events}"
             f"\n[b]Evidence[/]  {counts.evidence}")
         self.query_one("#evidence-by-line", Static).update(_by_line(counts.evidence_by_line))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """enter on a key date edits it (the table's own enter binding shadows the screen's)."""
+        event.stop()
+        self.action_edit_date()
 
     def action_edit_date(self) -> None:
         from sendtui.ui.screens.forms import KeyDateForm

@@ -25,7 +25,7 @@ class HelpScreen(ModalScreen):
 
     def on_mount(self) -> None:
         grid = self.query_one("#help-keys", DataTable)
-        grid.add_columns("Key", "Does", "Id (for config.toml)")
+        grid.add_columns("Key", "Does", "Id")
         for row in self.keys:
             grid.add_row(*row)
         grid.focus()
@@ -34,13 +34,15 @@ class HelpScreen(ModalScreen):
 def _keys(screen: Screen) -> list[tuple[str, str]]:
     """(keys, description) for each action that works on screen, the screen's own first."""
     by_action: dict[str, tuple[list[str], str, int]] = {}
+    own = {b.action for b in type(screen).BINDINGS if isinstance(b, Binding)}
     for key, active in screen.active_bindings.items():
         binding = active.binding
         if not binding.description:
             continue
         shown = binding.key_display or screen.app.get_key_display(binding)
         # The screen's own keys, then the focused widget's (cursor keys...), then the app's.
-        rank = 0 if active.node is screen else 2 if active.node is screen.app else 1
+        rank = (0 if active.node is screen and binding.action in own
+                else 2 if active.node is screen.app else 1)
         keys, _, _ = by_action.setdefault(binding.action, ([], binding.description, rank))
         if shown not in keys:
             keys.append(shown)

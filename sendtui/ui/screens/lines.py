@@ -23,6 +23,10 @@ class LinesScreen(TaskScreen):
         yield Static("", id="lines-summary", classes="hint")
         yield table("lines", "Code", "Evidence", "Sources", "Line of enquiry")
 
+    def on_data_table_row_selected(self) -> None:
+        """enter on a row (the table takes the key before the screen does)."""
+        self.action_edit()
+
     def on_mount(self) -> None:
         self.refresh_data()
         self.query_one("#lines").focus()
@@ -44,6 +48,11 @@ class LinesScreen(TaskScreen):
         self.query_one("#lines-summary", Static).update(
             f"{len(self.lines)} lines · without evidence: {', '.join(thin) or 'none'} · "
             f"source kinds: {', '.join(SOURCE_KINDS)}")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """enter on a row edits it (the table's own enter binding shadows the screen's)."""
+        event.stop()
+        self.action_edit()
 
     def _selected(self):
         grid = self.query_one("#lines", DataTable)
