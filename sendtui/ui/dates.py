@@ -16,6 +16,10 @@ def day(d: dt.date) -> str:
     return pendulum.date(d.year, d.month, d.day).format("ddd D MMM YYYY")
 
 
+def short_day(d: dt.date) -> str:
+    return pendulum.date(d.year, d.month, d.day).format("ddd D MMM")
+
+
 def span(start: dt.date, end: dt.date | None) -> str:
     if end is None or end == start:
         return day(start)

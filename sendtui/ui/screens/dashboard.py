@@ -52,11 +52,6 @@ class DashboardScreen(TaskScreen):
             f"\n[b]Evidence[/]  {counts.evidence}")
         self.query_one("#evidence-by-line", Static).update(_by_line(counts.evidence_by_line))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """enter on a key date edits it (the table's own enter binding shadows the screen's)."""
-        event.stop()
-        self.action_edit_date()
-
     def action_edit_date(self) -> None:
         from sendtui.ui.screens.forms import KeyDateForm
 

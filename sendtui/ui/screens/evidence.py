@@ -17,17 +17,17 @@ class EvidenceScreen(TaskScreen):
 
     def body(self) -> ComposeResult:
         yield Static("", id="evidence-summary", classes="hint")
-        yield table("evidence", "When", "Line", "Source", "Setting", "Note")
+        yield table("evidence", "When", "Line", "Source", "Note", "Setting")
 
     def on_mount(self) -> None:
         entries = self.store.evidence(self.inspection.id, limit=SHOWN)
         grid = self.query_one("#evidence", DataTable)
         for e in entries:
-            note = e.text if len(e.text) <= 90 else e.text[:89] + "…"
+            note = e.text if len(e.text) <= 60 else e.text[:59] + "…"
             if e.case_ref:
                 note = "[case ref hidden] " + note
-            grid.add_row(when(e.at), e.line, SOURCE_KINDS.get(e.source, e.source),
-                         e.setting_name or "—", note, key=e.id)
+            grid.add_row(when(e.at), e.line, SOURCE_KINDS.get(e.source, e.source), note,
+                         e.setting_name or "—", key=e.id)
         total = self.store.counts(self.inspection.id).evidence
         self.query_one("#evidence-summary", Static).update(
             f"{total} entries, newest first" + (f" (showing {SHOWN})" if total > SHOWN else "")

@@ -33,20 +33,17 @@ class HelpScreen(ModalScreen):
 
 def _keys(screen: Screen) -> list[tuple[str, str]]:
     """(keys, description) for each action that works on screen, the screen's own first."""
-    by_action: dict[str, tuple[list[str], str, int]] = {}
-    own = {b.action for b in type(screen).BINDINGS if isinstance(b, Binding)}
+    by_action: dict[str, tuple[list[str], str, bool]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
         if not binding.description:
             continue
         shown = binding.key_display or screen.app.get_key_display(binding)
-        # The screen's own keys, then the focused widget's (cursor keys...), then the app's.
-        rank = (0 if active.node is screen and binding.action in own
-                else 2 if active.node is screen.app else 1)
-        keys, _, _ = by_action.setdefault(binding.action, ([], binding.description, rank))
+        keys, _, own = by_action.setdefault(binding.action,
+                                            ([], binding.description, active.node is not screen.app))
         if shown not in keys:
             keys.append(shown)
-    rows = sorted(by_action.values(), key=lambda v: v[2])
+    rows = sorted(by_action.values(), key=lambda v: not v[2])
     return [(" / ".join(keys), description) for keys, description, _ in rows] + [
         ("ctrl+p", "Command palette: every action"),
     ]

@@ -49,11 +49,6 @@ class LinesScreen(TaskScreen):
             f"{len(self.lines)} lines · without evidence: {', '.join(thin) or 'none'} · "
             f"source kinds: {', '.join(SOURCE_KINDS)}")
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """enter on a row edits it (the table's own enter binding shadows the screen's)."""
-        event.stop()
-        self.action_edit()
-
     def _selected(self):
         grid = self.query_one("#lines", DataTable)
         return self.lines[grid.cursor_row] if self.lines else None

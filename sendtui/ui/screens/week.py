@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from sendtui.domain.kinds import AUDIENCES, event_kind_label
-from sendtui.ui.dates import clock, day, local_date
+from sendtui.ui.dates import clock, local_date, short_day
 from sendtui.ui.screens.base import TaskScreen, table
 
 
@@ -15,7 +15,7 @@ class WeekScreen(TaskScreen):
 
     def body(self) -> ComposeResult:
         yield Static("", id="week-summary", classes="hint")
-        yield table("events", "Day", "Time", "Kind", "Title", "People", "Place")
+        yield table("events", "Day", "Time", "Title", "Kind", "People", "Place")
 
     def on_mount(self) -> None:
         events = self.store.events(self.inspection.id)
@@ -23,9 +23,9 @@ class WeekScreen(TaskScreen):
         last_day = None
         for e in events:
             d = local_date(e.start)
-            grid.add_row(day(d) if d != last_day else "",
+            grid.add_row(short_day(d) if d != last_day else "",
                          f"{clock(e.start)}–{clock(e.end)}",
-                         event_kind_label(e.kind), _title(e), ", ".join(e.people),
+                         _title(e), event_kind_label(e.kind), ", ".join(e.people),
                          e.setting_name or e.location, key=e.id)
             last_day = d
         days = len({local_date(e.start) for e in events})
