@@ -96,6 +96,7 @@ def import_events(store: Store, inspection_id: str, rows: list[EventRow]) -> Loa
                     person = store.stamp(m.Person(inspection_id=inspection_id, name=name))
                     people[name.lower()] = person
                     s.add(person)
+                    s.flush()  # the unit of work may insert event_person before person
                 s.add(store.stamp(m.EventPerson(event_id=event.id, person_id=person.id)))
             added += 1
     return Loaded(added, unchanged=unchanged)
