@@ -314,7 +314,16 @@ def backup(obj: Context, output: Path | None) -> None:
 
 
 def main() -> None:
-    cli(prog_name="sendtui")
+    """The console script: click's usage errors too become one line on stderr (exit 2)."""
+    try:
+        code = cli.main(prog_name="sendtui", standalone_mode=False)
+    except click.ClickException as exc:
+        click.echo(f"sendtui: {exc.format_message()} (see 'sendtui --help')", err=True)
+        code = exc.exit_code
+    except click.Abort:
+        click.echo("sendtui: stopped", err=True)
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

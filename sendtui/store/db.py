@@ -79,7 +79,11 @@ def inspect_file(path: Path) -> str | None:
     if header != SQLITE_MAGIC:
         raise StoreError(f"{path} is not a sendtui store (not an SQLite database)")
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=2)
+        # immutable: no -wal/-shm files are made beside a file we may refuse; but a live
+        # WAL must be read, so then a plain read-only open.
+        wal = path.with_name(path.name + "-wal").exists()
+        flags = "mode=ro" if wal else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=2)
         try:
             return _read_revision(conn, path)
         finally:

@@ -575,3 +575,15 @@ def test_python_m_sendtui_exit_codes(tmp_path):
                               capture_output=True, text=True, timeout=60)
     assert unusable.returncode == 3 and "Traceback" not in unusable.stderr
     assert sha256(other) == before
+
+
+def test_the_console_script_reports_usage_errors_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "sendtui", "--db", str(tmp_path / "s.db"),
+                          "timeline", "--framework", "2099", "--notified", "2020-03-02"],
+                         capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr.strip().count("\n") == 0
+    assert "'2099' is not one of" in run.stderr and "Traceback" not in run.stderr

@@ -405,3 +405,20 @@ def test_the_same_schedule_twice_is_one_set_of_events(store, tmp_path):
     assert (first.added, second.added, second.unchanged) == (2, 0, 2)
     assert len(store.events(ins.id)) == 2
     assert sorted(p.name for p in store.people(ins.id)) == ["Helen Marsden", "Kwame Mensah"]
+
+
+def test_refusing_a_store_makes_no_side_files(tmp_path):
+    import sqlite3
+
+    from sendtui.store.db import StoreError, open_engine
+
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(StoreError, match="not a sendtui store"):
+        open_engine(str(path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
