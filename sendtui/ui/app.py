@@ -56,14 +56,16 @@ class SendApp(App):
         self.inspection = None
         self.current = "dashboard"
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         from sendtui.config import ConfigError, load_keymap
 
         try:
             self.set_keymap(load_keymap())
         except ConfigError as exc:
             self.notify(f"Key overrides ignored: {exc}", severity="warning", timeout=10)
-        self.push_screen(LoadingScreen())
+        # Mounted before the store can answer: its Header queues title updates on the app,
+        # which must run before the screen is switched away (else NoMatches: HeaderTitle).
+        await self.push_screen(LoadingScreen())
         self.run_worker(self._open_store, thread=True, exit_on_error=False, name="open-store")
 
     def _open_store(self) -> None:
@@ -75,14 +77,14 @@ class SendApp(App):
         except Exception as exc:  # noqa: BLE001 - shown on a screen, never a traceback
             if exit_code_for(exc) is None:
                 raise
-            self.call_from_thread(self._show_store_error, str(exc))
+            self.call_from_thread(self.call_next, self._show_store_error, str(exc))
             return
         inspection, problem = None, None
         try:
             inspection = store.find_inspection(self.inspection_ref)
         except LookupError as exc:
             problem = str(exc) if self.inspection_ref or store.inspections() else None
-        self.call_from_thread(self._store_ready, store, inspection, problem)
+        self.call_from_thread(self.call_next, self._store_ready, store, inspection, problem)
 
     def _show_store_error(self, reason: str) -> None:
         from sendtui.ui.screens.store_error import StoreErrorScreen

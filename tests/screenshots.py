@@ -1,0 +1,123 @@
+"""Every screen of sendtui as an SVG in screenshots/ (`make screenshots`).
+
+Run as `python -m tests.screenshots` from the repository root. Outside pytest: it builds its
+own temporary stores (the demo, an empty one, a file that is not a store), points the user
+data and config folders at a temporary folder, and runs the app headless at 100×30 on
+Wed 25 Nov 2026 (day 3 of the demo inspection), so the pictures are the same on every machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "screenshots"
+SIZE = (100, 30)
+TODAY = dt.date(2026, 11, 25)
+NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people", "lines",
+         "evidence", "help", "line-form", "store-error")
+
+
+async def _ready(pilot) -> None:
+    """Past the loading screen: the store worker has finished and its screen is up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+SAVED: list[str] = []
+
+
+async def _save(pilot, name: str) -> None:
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+    pilot.app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
+    SAVED.append(name)
+    print(f"screenshots/{name}.svg  {type(pilot.app.screen).__name__}")
+
+
+def _steady_cursors(screen) -> None:
+    """Input cursors that do not blink: the picture does not depend on timing."""
+    from textual.widgets import Input
+
+    for field in screen.query(Input):
+        field.cursor_blink = False
+
+
+async def _shoot(folder: Path) -> None:
+    from sendtui.store.demo import add_demo
+    from sendtui.store.repo import Store
+    from sendtui.ui.app import make_app
+
+    demo = folder / "demo.db"
+    store = Store.open(str(demo))
+    add_demo(store)
+    store.close()
+    empty = folder / "empty.db"  # not created yet: the app makes it
+    not_a_store = folder / "notes.db"
+    not_a_store.write_bytes(b"hello, this is not a store\n")
+
+    app = make_app(str(empty), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await _save(pilot, "welcome")
+        await pilot.press("n")
+        await pilot.pause()
+        _steady_cursors(app.screen)
+        await pilot.press(*"Fenmarch", "tab", "tab", *"2026-11-23")
+        await _save(pilot, "new-inspection")
+
+    app = make_app(str(demo), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await _save(pilot, "dashboard")
+        await pilot.press("question_mark")
+        await _save(pilot, "help")
+        await pilot.press("escape")
+        for key, name in (("2", "week"), ("3", "settings"), ("4", "people"), ("5", "lines")):
+            await pilot.press(key)
+            await _save(pilot, name)
+        await pilot.press("a")
+        await pilot.pause()
+        _steady_cursors(app.screen)
+        await pilot.press("tab", *"How well health and care plans are joined up")
+        await _save(pilot, "line-form")
+        await pilot.press("escape", "6")
+        await _save(pilot, "evidence")
+
+    app = make_app(str(not_a_store), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await _save(pilot, "store-error")
+
+
+def main() -> int:
+    # A fixed name (not a random one): the store-error screen shows the file's path.
+    folder = Path(tempfile.gettempdir()) / "sendtui-screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(mode=0o700)
+    try:
+        # Never the user's own store, config or key overrides.
+        os.environ["XDG_DATA_HOME"] = str(folder / "data")
+        os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
+        for name in ("SENDTUI_DB", "SENDTUI_TODAY"):
+            os.environ.pop(name, None)
+        OUT.mkdir(exist_ok=True)
+        asyncio.run(_shoot(folder))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    missing = [n for n in NAMES if n not in SAVED]
+    if missing:
+        print(f"missing: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""What each screen looks like at 80×24 (pytest-textual-snapshot).
+
+Update after a deliberate change of look with `pytest tests/ui --snapshot-update`, then open
+the SVGs in tests/ui/__snapshots__/test_snapshots/ and check them by eye.
+
+Deterministic by construction: today is fixed (DEMO_TODAY), each test gets a fresh store, the
+store worker has finished before any key is pressed, and input cursors do not blink.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from sendtui.ui.app import make_app
+from tests.conftest import DEMO_TODAY
+
+SIZE = (80, 24)
+
+
+async def store_open(pilot) -> None:
+    """Past the loading screen: the store worker has finished and its screen is up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def new_inspection_typed(pilot) -> None:
+    await store_open(pilot)
+    await pilot.press("n")
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False  # a steady cursor: the same picture however slow the run
+    await pilot.press(*"Fenmarch", "tab", "tab", *"2026-11-23")
+    await pilot.pause()
+
+
+def test_welcome(snap_compare, db_path):
+    assert snap_compare(make_app(str(db_path), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=store_open)
+
+
+def test_new_inspection(snap_compare, db_path):
+    assert snap_compare(make_app(str(db_path), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=new_inspection_typed)
+
+
+def test_dashboard(snap_compare, demo_db):
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=store_open)
+
+
+def test_help_on_dashboard(snap_compare, demo_db):
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["question_mark"],
+                        terminal_size=SIZE, run_before=store_open)
+
+
+def test_week(snap_compare, demo_db):
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["2"],
+                        terminal_size=SIZE, run_before=store_open)
+
+
+def test_settings(snap_compare, demo_db):
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["3"],
+                        terminal_size=SIZE, run_before=store_open)
+
+
+def test_people(snap_compare, demo_db):
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["4"],
+                        terminal_size=SIZE, run_before=store_open)
+
+
+def test_lines(snap_compare, demo_db):
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["5"],
+                        terminal_size=SIZE, run_before=store_open)
+
+
+def test_evidence(snap_compare, demo_db):
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["6"],
+                        terminal_size=SIZE, run_before=store_open)
