@@ -283,7 +283,7 @@ async def test_help_on_lines_lists_its_keys_and_the_apps(demo_db):
         assert keys["Remove"] == "d"
         for does, key in [("Help", "?"), ("Dashboard", "1"), ("Evidence", "6"), ("Theme", "^t")]:
             assert keys[does] == key
-        assert "Quit" in keys and "Command palette: every action" in keys
+        assert "Quit" in keys and "palette" in keys
 
         await pilot.press("escape")
         await pilot.pause()
@@ -483,3 +483,14 @@ async def test_not_a_store_file_is_refused_and_untouched(tmp_path):
         assert app.screen is screen
     assert path.read_bytes() == b"hello"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+async def test_text_in_brackets_is_shown_as_typed(demo_db):
+    """A title like "[draft] ... [/]" is the user's words, never markup that vanishes or crashes."""
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        await pilot.press("5", "a", "tab", *"[draft] transition [/] at 19", "enter")
+        await pilot.pause()
+        grid = app.screen.query_one("#lines", DataTable)
+        assert "[draft] transition [/] at 19  (bespoke)" in "\n".join(table_on_screen(grid))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -39,8 +40,15 @@ class TaskScreen(Screen):
         yield from ()
 
 
-def table(id: str, *columns: str) -> DataTable:
+class PlainTable(DataTable):
+    """A table whose text cells are shown as typed, never read as markup."""
+
+    def add_row(self, *cells, **kwargs):
+        return super().add_row(*(Text(c) if isinstance(c, str) else c for c in cells), **kwargs)
+
+
+def table(id: str, *columns: str) -> PlainTable:
     """A row-cursor table with zebra stripes (meaning never by colour alone)."""
-    t = DataTable(id=id, cursor_type="row", zebra_stripes=True)
+    t = PlainTable(id=id, cursor_type="row", zebra_stripes=True)
     t.add_columns(*columns)
     return t

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -37,7 +38,7 @@ class DashboardScreen(TaskScreen):
     def refresh_data(self) -> None:
         ins = self.inspection
         self.dates = self.store.key_dates(ins.id)
-        self.query_one("#today", Static).update(f"{ins.local_area} · {self.app.day_caption()}")
+        self.query_one("#today", Static).update(Text(f"{ins.local_area} · {self.app.day_caption()}"))
         dates = self.query_one("#key-dates", DataTable)
         dates.clear()
         for kd in self.dates:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
@@ -27,7 +26,6 @@ class EvidenceScreen(TaskScreen):
             note = e.text if len(e.text) <= 60 else e.text[:59] + "…"
             if e.case_ref:
                 note = "[case ref hidden] " + note
-            note = Text(note)  # the marker and the user's words: never read as markup
             grid.add_row(when(e.at), e.line, SOURCE_KINDS.get(e.source, e.source), note,
                          e.setting_name or "—", key=e.id)
         total = self.store.counts(self.inspection.id).evidence

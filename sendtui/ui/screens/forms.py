@@ -31,11 +31,11 @@ class FormScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
-            yield Static(self.TITLE, classes="heading")
+            yield Static(self.TITLE, classes="heading", markup=False)
             for field_id, label, value in self.fields():
                 yield Label(label)
                 yield Input(value=value, id=field_id)
-            yield Static("", id="form-message", classes="message")
+            yield Static("", id="form-message", classes="message", markup=False)
             yield Static("enter or ctrl+s saves · escape cancels", classes="hint")
         yield Footer()
 
@@ -139,7 +139,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
-            yield Static(self.question, id="question")
+            yield Static(self.question, id="question", markup=False)
             yield Static("y: yes · n or escape: no", classes="hint")
         yield Footer()
 

@@ -1,12 +1,15 @@
-"""Every key of the screen underneath, in words."""
+"""Every key of the screen underneath, in words: the screen's own, then the app's."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
+
+MOVING = ("arrows pgup pgdn", "Move; enter opens the row", "")
 
 
 class HelpScreen(ModalScreen):
@@ -14,36 +17,41 @@ class HelpScreen(ModalScreen):
 
     def __init__(self, under: Screen):
         super().__init__()
-        self.keys = _keys(under)
+        self.keys = keys_of(under)
         self.title_text = f"Keys: {getattr(under, 'HEADING', '') or type(under).__name__}"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help", classes="form"):
-            yield Static(self.title_text, classes="heading")
+            yield Static(self.title_text, classes="heading", markup=False)
             yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            yield Static("escape or ? closes · ctrl+p searches every action", classes="hint")
+            yield Static("escape or ? closes · the id names the key in config.toml",
+                         classes="hint")
 
     def on_mount(self) -> None:
         grid = self.query_one("#help-keys", DataTable)
         grid.add_columns("Key", "Does", "Id")
         for row in self.keys:
-            grid.add_row(*row)
+            grid.add_row(*(Text(cell) for cell in row))
         grid.focus()
 
 
-def _keys(screen: Screen) -> list[tuple[str, str]]:
-    """(keys, description) for each action that works on screen, the screen's own first."""
-    by_action: dict[str, tuple[list[str], str, bool]] = {}
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if not binding.description:
+def keys_of(screen: Screen) -> list[tuple[str, str, str]]:
+    """(keys, description, binding id): the screen's actions, the app's, Textual's own.
+
+    A widget's own keys (a table's cursor keys) are summed up in one line.
+    """
+    def rank(active) -> int:
+        return (0 if active.node is screen else 1) if active.binding.id else 2  # ours have ids
+
+    by_action: dict[str, tuple[list[str], str, str, int]] = {}
+    for active in sorted(screen.active_bindings.values(), key=rank):
+        binding, node = active.binding, active.node
+        if not binding.description or node not in (screen, screen.app):
             continue
         shown = binding.key_display or screen.app.get_key_display(binding)
-        keys, _, own = by_action.setdefault(binding.action,
-                                            ([], binding.description, active.node is not screen.app))
+        keys, *_ = by_action.setdefault(binding.action, (
+            [], binding.description, binding.id or "", rank(active)))
         if shown not in keys:
             keys.append(shown)
-    rows = sorted(by_action.values(), key=lambda v: not v[2])
-    return [(" / ".join(keys), description) for keys, description, _ in rows] + [
-        ("ctrl+p", "Command palette: every action"),
-    ]
+    rows = sorted(by_action.values(), key=lambda v: v[3])
+    return [(" / ".join(k), d, i) for k, d, i, _ in rows] + [MOVING]

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 from sendtui.domain.calendar import ENGLAND, CalendarError, parse_date
 from sendtui.domain.frameworks import FRAMEWORKS, key_dates, timeline_warnings
 from sendtui.ui.dates import day, span
+from sendtui.ui.screens.base import PlainTable
 
 
 class NewInspectionScreen(Screen):
@@ -26,18 +27,18 @@ class NewInspectionScreen(Screen):
             yield Static("New inspection", classes="heading")
             yield Label("Local area")
             yield Input(placeholder="e.g. Wealdshire", id="local-area")
-            yield Static("", id="local-area-message", classes="message")
+            yield Static("", id="local-area-message", classes="message", markup=False)
             yield Label("Framework")
             yield Select([(f.name, f.slug) for f in FRAMEWORKS.values()], value="2023",
                          allow_blank=False, id="framework")
             yield Label("Notification call date (YYYY-MM-DD)")
             yield Input(placeholder="YYYY-MM-DD", id="notified", max_length=10)
-            yield Static("", id="notified-message", classes="message")
+            yield Static("", id="notified-message", classes="message", markup=False)
             yield Static("Key dates", classes="subheading")
             with Vertical(id="preview-box"):
-                yield DataTable(id="preview", cursor_type="none", show_cursor=False)
+                yield PlainTable(id="preview", cursor_type="none", show_cursor=False)
             yield Static("Type the call date to see the key dates.", id="warnings",
-                         classes="hint")
+                         classes="hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

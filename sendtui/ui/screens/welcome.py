@@ -30,7 +30,7 @@ class WelcomeScreen(Screen):
             yield Static("Welcome to sendtui", classes="heading")
             yield Static(INTRO, classes="hint")
             if self.problem:
-                yield Static(self.problem, classes="error")
+                yield Static(self.problem, classes="error", markup=False)
             yield OptionList(
                 Option("New inspection  (n)", id="new"),
                 Option("Open the demo: Wealdshire, a fictional local area  (d)", id="demo"),
