@@ -26,13 +26,13 @@ class NewInspectionScreen(Screen):
         with VerticalScroll(id="new-inspection", classes="panel"):
             yield Static("New inspection", classes="heading")
             yield Label("Local area")
-            yield Input(placeholder="e.g. Wealdshire", id="local-area")
+            yield Input(placeholder="e.g. Wealdshire", id="local-area", compact=True)
             yield Static("", id="local-area-message", classes="message", markup=False)
             yield Label("Framework")
             yield Select([(f.name, f.slug) for f in FRAMEWORKS.values()], value="2023",
-                         allow_blank=False, id="framework")
+                         allow_blank=False, id="framework", compact=True)
             yield Label("Notification call date (YYYY-MM-DD)")
-            yield Input(placeholder="YYYY-MM-DD", id="notified", max_length=10)
+            yield Input(placeholder="YYYY-MM-DD", id="notified", max_length=10, compact=True)
             yield Static("", id="notified-message", classes="message", markup=False)
             yield Static("Key dates", classes="subheading")
             with Vertical(id="preview-box"):
@@ -82,6 +82,7 @@ class NewInspectionScreen(Screen):
     def _message(self, selector: str, text: str, warning: bool = False) -> None:
         message = self.query_one(selector, Static)
         message.update(text)
+        message.display = bool(text)
         message.set_class(bool(text) and not warning, "error")
         message.set_class(warning, "warning")
 
