@@ -34,9 +34,8 @@ class WorkingCalendar:
 
     @cached_property
     def _bank_holidays(self) -> holidays.HolidayBase:
-        return holidays.country_holidays(
-            "GB", subdiv="ENG", years=range(self.first_year, self.last_year + 1)
-        )
+        # No years given: each year is worked out the first time a date in it is asked about.
+        return holidays.country_holidays("GB", subdiv="ENG")
 
     def holiday_name(self, day: dt.date) -> str | None:
         if day in self.extra_holidays:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -35,7 +36,7 @@ class LoadingScreen(Screen):
 
 
 class SendApp(App):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "sendtui"
     COMMANDS = App.COMMANDS | {SendtuiCommands}
     BINDINGS = [
