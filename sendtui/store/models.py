@@ -63,6 +63,7 @@ class Inspection(Tracked, table=True):
     notified: dt.date
     published: dt.date | None = None
     last_opened_at: dt.datetime | None = instant(nullable=True, default=None)
+    rules: str = "{}"  # JSON: the coordinator's planning rules (hours, travel assumptions)
 
 
 class KeyDateRow(Tracked, table=True):
@@ -121,7 +122,7 @@ class Event(Tracked, table=True):
     inspection_id: str = Field(foreign_key="inspection.id", index=True)
     kind: str
     title: str
-    start: dt.datetime = instant()
+    start: dt.datetime = instant(index=True)
     end: dt.datetime = instant()
     setting_id: str | None = Field(default=None, foreign_key="setting.id")
     audience: str | None = None
@@ -179,3 +180,5 @@ class Change(Tracked, table=True):
     after: str | None = None
     summary: str = ""
     undone: bool = False
+    group_id: str = Field(default="", max_length=36, index=True)  # one user action
+    seq: int = 0  # order of actions in this store

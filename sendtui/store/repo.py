@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 import time
 from collections import Counter
@@ -15,6 +14,7 @@ from sqlmodel import Session, SQLModel, select
 
 from sendtui.domain import frameworks as fw
 from sendtui.store import models as m
+from sendtui.store import undo
 from sendtui.store.db import open_engine
 from sendtui.store.views import (
     Counts, EventView, EvidenceView, InspectionView, LineView, PersonView, SettingView,
@@ -55,12 +55,12 @@ class Store:
             yield active
             return
         with Session(self.engine, expire_on_commit=False) as s:
-            self._local.session = s
+            self._local.session, self._local.group = s, None
             try:
                 yield s
                 s.commit()
             finally:
-                self._local.session = None
+                self._local.session = self._local.group = None
 
     # --- bookkeeping -----------------------------------------------------------------
 
@@ -83,12 +83,22 @@ class Store:
 
     def _log(self, s: Session, inspection_id: str, row: SQLModel, before: dict | None,
              summary: str) -> None:
-        after = row.model_dump(mode="json") if row is not None else None
-        s.add(self.stamp(m.Change(
-            inspection_id=inspection_id, table_name=row.__tablename__, row_id=row.id,
-            before=json.dumps(before) if before else None,
-            after=json.dumps(after) if after else None, summary=summary,
-        )))
+        """Record a user's change for undo; changes in one transaction undo together."""
+        if self._local.group is None:
+            undo.discard_redo(self, s, inspection_id)
+            self._local.group = m.new_id()
+        after = None if row.deleted_at else undo.snapshot(s, row)
+        undo.log(self, s, inspection_id, self._local.group, row.__tablename__, row.id, before,
+                 after, summary)
+
+    def undo(self, inspection_id: str) -> str | None:
+        """Undo the latest change; what it was, or None when there is nothing to undo."""
+        with self.session() as s:
+            return undo.step(self, s, inspection_id, redo=False)
+
+    def redo(self, inspection_id: str) -> str | None:
+        with self.session() as s:
+            return undo.step(self, s, inspection_id, redo=True)
 
     # --- inspections -----------------------------------------------------------------
 
@@ -167,7 +177,7 @@ class Store:
                 m.KeyDateRow.deleted_at.is_(None))).first()
             if row is None:
                 raise NotFound(f"no key date {key!r}")
-            before = row.model_dump(mode="json")
+            before = undo.snapshot(s, row)
             row.date, row.end, row.edited = date, end if row.end or end else None, True
             row.rule = "set by hand"
             s.add(self.stamp(row))
@@ -215,7 +225,7 @@ class Store:
             clash = self._line_by_code(s, inspection_id, code)
             if clash and clash.id != line_id:
                 raise InvalidInput(f"line {code} already exists")
-            before = row.model_dump(mode="json")
+            before = undo.snapshot(s, row)
             row.code, row.title, row.strand = code, title, code[0]
             s.add(self.stamp(row))
             self._log(s, inspection_id, row, before, f"line {code} edited")
@@ -227,7 +237,7 @@ class Store:
             row = s.get(m.LineOfEnquiry, line_id)
             if row is None or row.deleted_at:
                 raise NotFound("that line no longer exists")
-            before = row.model_dump(mode="json")
+            before = undo.snapshot(s, row)
             row.deleted_at = m.utc_now()
             s.add(self.stamp(row))
             self._log(s, inspection_id, row, before, f"line {row.code} removed")
@@ -272,9 +282,10 @@ class Store:
             attendees: dict[str, list[str]] = {}
             for ep in s.exec(select(m.EventPerson).join(m.Event).where(
                     m.Event.inspection_id == inspection_id,
-                    m.EventPerson.deleted_at.is_(None))).all():
-                attendees.setdefault(ep.event_id, []).append(names[ep.person_id])
-            return [_event_view(r, settings.get(r.setting_id), attendees.get(r.id, []))
+                    m.EventPerson.deleted_at.is_(None))
+                    .order_by(m.EventPerson.updated_at)).all():
+                attendees.setdefault(ep.event_id, []).append(ep.person_id)
+            return [_event_view(r, settings.get(r.setting_id), attendees.get(r.id, []), names)
                     for r in rows]
 
     def evidence(self, inspection_id: str, limit: int | None = None) -> list[EvidenceView]:
@@ -321,10 +332,12 @@ def _person_view(r: m.Person) -> PersonView:
     return PersonView(r.id, r.name, r.role, r.organisation, r.email, r.phone, r.is_team)
 
 
-def _event_view(r: m.Event, setting: m.Setting | None, people: list[str]) -> EventView:
+def _event_view(r: m.Event, setting: m.Setting | None, person_ids: list[str],
+                names: dict[str, str]) -> EventView:
     return EventView(r.id, r.kind, r.title, r.start, r.end, r.setting_id,
                      setting.urn if setting else None, setting.name if setting else None,
-                     r.audience, r.location, r.notes, r.status, tuple(people))
+                     r.audience, r.location, r.notes, r.status,
+                     tuple(names[p] for p in person_ids), tuple(person_ids), r.sequence)
 
 
 def _evidence_view(e: m.Evidence, code: str, urn: str | None, name: str | None) -> EvidenceView:

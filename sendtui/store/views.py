@@ -69,7 +69,9 @@ class EventView:
     location: str = ""
     notes: str = ""
     status: str = "planned"
-    people: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # names, in the order added
+    person_ids: tuple[str, ...] = ()
+    sequence: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,107 @@
+"""The undo log: each user action is a group of row changes with the state before and after.
+
+Undo puts the `before` states back, redo the `after` states. A new action discards what
+could still be redone. The log lives in the store, so undo survives a restart.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func
+from sqlmodel import Session, SQLModel, select
+
+from sendtui.store import models as m
+
+TABLES: dict[str, type[SQLModel]] = {
+    "event": m.Event,
+    "line_of_enquiry": m.LineOfEnquiry,
+    "key_date": m.KeyDateRow,
+    "person": m.Person,
+    "setting": m.Setting,
+    "availability": m.Availability,
+}
+KEEP = {"id", "updated_at", "updated_by", "hlc"}  # bookkeeping is stamped anew, not restored
+
+
+def snapshot(s: Session, row: SQLModel) -> dict:
+    """A row's state as JSON-able data (an event with the ids of its people)."""
+    state = row.model_dump(mode="json")
+    if isinstance(row, m.Event):
+        state["people"] = sorted(ep.person_id for ep in s.exec(select(m.EventPerson).where(
+            m.EventPerson.event_id == row.id, m.EventPerson.deleted_at.is_(None))))
+    return state
+
+
+def log(store, s: Session, inspection_id: str, group: str, table: str, row_id: str,
+        before: dict | None, after: dict | None, summary: str) -> None:
+    seq = (s.exec(select(func.max(m.Change.seq))).one() or 0) + 1
+    s.add(store.stamp(m.Change(
+        inspection_id=inspection_id, table_name=table, row_id=row_id, group_id=group, seq=seq,
+        before=json.dumps(before) if before is not None else None,
+        after=json.dumps(after) if after is not None else None, summary=summary)))
+
+
+def discard_redo(store, s: Session, inspection_id: str) -> None:
+    """A new action: what was undone can no longer be redone."""
+    for change in s.exec(select(m.Change).where(
+            m.Change.inspection_id == inspection_id, m.Change.undone.is_(True),
+            m.Change.deleted_at.is_(None))):
+        change.deleted_at = m.utc_now()
+        s.add(store.stamp(change))
+
+
+def step(store, s: Session, inspection_id: str, redo: bool) -> str | None:
+    """Undo the latest action (or redo the last undone one); its summary, or None."""
+    live = select(m.Change).where(m.Change.inspection_id == inspection_id,
+                                  m.Change.deleted_at.is_(None),
+                                  m.Change.undone.is_(redo))
+    first = s.exec(live.order_by(m.Change.seq if redo else m.Change.seq.desc())).first()
+    if first is None:
+        return None
+    changes = s.exec(live.where(m.Change.group_id == first.group_id)
+                     .order_by(m.Change.seq if redo else m.Change.seq.desc())).all()
+    for change in changes:
+        state = change.after if redo else change.before
+        restore(store, s, change.table_name, change.row_id,
+                json.loads(state) if state else None)
+        change.undone = not redo
+        s.add(store.stamp(change))
+    return first.summary
+
+
+def restore(store, s: Session, table: str, row_id: str, state: dict | None) -> None:
+    model = TABLES[table]
+    row = s.get(model, row_id)
+    if state is None:  # the row did not exist: tombstone it
+        if row is not None and row.deleted_at is None:
+            row.deleted_at = m.utc_now()
+            s.add(store.stamp(row))
+        return
+    people = state.pop("people", None)
+    parsed = model.model_validate(state)
+    if row is None:
+        row = parsed
+    else:
+        for field in model.model_fields:
+            if field not in KEEP:
+                setattr(row, field, getattr(parsed, field))
+    s.add(store.stamp(row))
+    if people is not None:
+        set_people(store, s, row_id, people)
+
+
+def set_people(store, s: Session, event_id: str, person_ids: list[str]) -> None:
+    """Make the event's attendees exactly person_ids (tombstoning the others)."""
+    wanted = set(person_ids)
+    for ep in s.exec(select(m.EventPerson).where(m.EventPerson.event_id == event_id)):
+        if ep.person_id in wanted:
+            wanted.discard(ep.person_id)
+            if ep.deleted_at is not None:
+                ep.deleted_at = None
+                s.add(store.stamp(ep))
+        elif ep.deleted_at is None:
+            ep.deleted_at = m.utc_now()
+            s.add(store.stamp(ep))
+    for person_id in sorted(wanted):
+        s.add(store.stamp(m.EventPerson(event_id=event_id, person_id=person_id)))
