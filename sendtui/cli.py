@@ -208,6 +208,25 @@ def list_(obj: Context, what: str, fmt: str, include_sensitive: bool) -> None:
     emit(rows, fmt, columns)
 
 
+@cli.command()
+@click.option("--format", "fmt", type=TABLE_OR_JSON, default="table", show_default=True)
+@pass_context
+def check(obj: Context, fmt: str) -> None:
+    """Every problem in the schedule; exit 1 if any is an error."""
+    from sendtui.store.planning import problems
+
+    found = problems(obj.store(), obj.inspection().id)
+    if fmt == "json":
+        emit([p.as_json() for p in found], "json")
+    elif found:
+        emit([{"severity": p.severity, "rule": p.rule, "message": p.message} for p in found],
+             "table", ["severity", "rule", "message"])
+    else:
+        click.echo("No problems found.")
+    if any(p.severity == "error" for p in found):
+        raise click.exceptions.Exit(1)
+
+
 # --- imports -----------------------------------------------------------------------------
 
 @cli.group("import")

@@ -1,0 +1,72 @@
+"""The week's plan from the store, checked by the domain rules (shared by CLI and UI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlmodel import select
+
+from sendtui.domain import schedule
+from sendtui.domain.frameworks import get_framework, on_site_days
+from sendtui.domain.travel import Place, TravelRules
+from sendtui.store import models as m
+from sendtui.store.repo import Store
+
+ONLINE_WORDS = ("online", "teams", "zoom", "virtual", "video call", "phone")
+
+
+def rules_of(raw: str) -> schedule.Rules:
+    """The inspection's planning rules (JSON), defaults for what is not set."""
+    data = json.loads(raw or "{}")
+    travel = TravelRules(**{k: data[k] for k in ("road_factor", "speed_kmh", "buffer_minutes")
+                            if k in data})
+    hours = {k: dt.time.fromisoformat(data[k]) for k in ("day_start", "day_end") if k in data}
+    return schedule.Rules(travel=travel, **hours)
+
+
+def plan(store: Store, inspection_id: str) -> schedule.Plan:
+    ins = store.find_inspection(inspection_id)
+    settings = {s.id: s for s in store.settings(inspection_id)}
+    people = store.people(inspection_id)
+    framework = get_framework(ins.framework)
+    events = tuple(_plan_event(e, settings) for e in store.events(inspection_id))
+    with store.session() as s:
+        raw_rules = s.get(m.Inspection, inspection_id).rules
+        away = s.exec(select(m.Availability).join(m.Person).where(
+            m.Person.inspection_id == inspection_id, m.Availability.deleted_at.is_(None))).all()
+    return schedule.Plan(
+        events=events,
+        names={p.id: p.name for p in people},
+        team=frozenset(p.id for p in people if p.is_team),
+        unavailable=tuple(schedule.Unavailable(a.person_id, a.start, a.end, a.reason)
+                          for a in away),
+        on_site_days=tuple(on_site_days(store.key_dates(inspection_id))),
+        setting_kinds={s.id: s.kind for s in settings.values()},
+        expected_kinds=framework.expected_setting_kinds,
+        expected_audiences=framework.expected_audiences,
+        rules=rules_of(raw_rules),
+    )
+
+
+def _plan_event(e, settings) -> schedule.PlanEvent:
+    setting = settings.get(e.setting_id)
+    place = key = None
+    if setting is not None:
+        key = setting.id
+        if setting.easting is not None and setting.northing is not None:
+            place = Place(setting.easting, setting.northing)
+    elif e.location and e.kind != "webinar" and not any(
+            w in e.location.lower() for w in ONLINE_WORDS):
+        key = " ".join(e.location.lower().split())
+    return schedule.PlanEvent(e.id, e.kind, e.title, e.start, e.end, e.person_ids,
+                              e.setting_id, key, place, e.audience, e.status)
+
+
+def problems(store: Store, inspection_id: str) -> list[schedule.Problem]:
+    return schedule.find_problems(plan(store, inspection_id))
+
+
+def free_slot(store: Store, inspection_id: str, person_ids: tuple[str, ...], minutes: int,
+              after: dt.datetime) -> tuple[dt.datetime, dt.datetime] | None:
+    return schedule.free_slot(plan(store, inspection_id), person_ids, minutes, after)
