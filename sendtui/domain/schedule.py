@@ -62,6 +62,7 @@ class Plan:
     setting_kinds: dict[str, str] = field(default_factory=dict)  # setting id → kind
     expected_kinds: tuple[str, ...] = ()
     expected_audiences: tuple[str, ...] = ()
+    expect_final_feedback: bool = False  # on the last on-site day
     rules: Rules = Rules()
     calendar: WorkingCalendar = ENGLAND
 
@@ -224,7 +225,7 @@ def coverage_gaps(events: list[PlanEvent], plan: Plan) -> list[Problem]:
              for a in plan.expected_audiences if a not in heard]
     if plan.expected_audiences and not any(e.kind == "webinar" for e in events):
         gaps.append("No parent/carer webinar")
-    if plan.on_site_days:
+    if plan.expect_final_feedback and plan.on_site_days:
         last = plan.on_site_days[-1]
         if not any(e.kind == "final-feedback" and to_london(e.start).date() == last
                    for e in events):

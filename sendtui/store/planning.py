@@ -45,6 +45,7 @@ def plan(store: Store, inspection_id: str) -> schedule.Plan:
         setting_kinds={s.id: s.kind for s in settings.values()},
         expected_kinds=framework.expected_setting_kinds,
         expected_audiences=framework.expected_audiences,
+        expect_final_feedback=True,
         rules=rules_of(raw_rules),
     )
 

@@ -1,0 +1,44 @@
+"""`sendtui check`: every problem in the schedule, exit 1 on errors; agrees with the store."""
+
+import json
+
+from tests.cli.test_cli import ok, run
+
+CLASH = """date,start,end,kind,title,setting_urn,people,location,notes
+2026-12-01,10:00,11:00,meeting,Extra meeting,,Helen Marsden,Base room,
+2026-12-05,10:00,11:00,meeting,Saturday catch-up,,Kwame Mensah,Base room,
+"""
+
+
+def test_the_demo_week_has_no_problems(demo_db):
+    result = run("check", db=demo_db)
+    assert ok(result).strip() == "No problems found."
+    assert json.loads(ok(run("check", "--format", "json", db=demo_db))) == []
+
+
+def test_a_clash_and_a_weekend_are_errors_exit_1(demo_db, tmp_path):
+    schedule = tmp_path / "extra.csv"
+    schedule.write_text(CLASH)
+    ok(run("import", "schedule", schedule, db=demo_db))
+    result = run("check", "--format", "json", db=demo_db)
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)
+    rules = [p["rule"] for p in problems]
+    assert rules[:2] == ["person-clash", "non-working-day"]
+    clash = problems[0]
+    assert clash["severity"] == "error" and len(clash["events"]) == 2
+    assert "Helen Marsden is in two places at once" in clash["message"]
+    events = {e["id"]: e["title"] for e in json.loads(ok(run("list", "events", "--format",
+                                                            "json", db=demo_db)))}
+    assert "Extra meeting" in [events[i] for i in clash["events"]]
+    table = run("check", db=demo_db)
+    assert table.exit_code == 1 and "person-clash" in table.stdout
+
+
+def test_warnings_alone_exit_0(demo_db, tmp_path):
+    schedule = tmp_path / "late.csv"
+    schedule.write_text("date,start,end,kind,title,setting_urn,people,location,notes\n"
+                        "2026-12-02,17:50,18:30,meeting,Late call,,Rachel Thornton,Online,\n")
+    ok(run("import", "schedule", schedule, db=demo_db))
+    result = run("check", db=demo_db)
+    assert result.exit_code == 0 and "outside-hours" in result.stdout
