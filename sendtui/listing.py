@@ -6,7 +6,7 @@ from sendtui.domain.clock import to_london
 
 
 def local(instant) -> str:
-    return to_london(instant).format("YYYY-MM-DD HH:mm")
+    return f"{to_london(instant):%Y-%m-%d %H:%M}"
 
 
 def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
-import pendulum
-
-LONDON = pendulum.timezone("Europe/London")
+# The domain converts with the standard library (fast: the checks convert thousands of
+# instants); the screens format with pendulum.
+LONDON = ZoneInfo("Europe/London")
 _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
@@ -23,13 +24,22 @@ def parse_time(text: str) -> dt.time:
 
 
 def london_to_utc(day: dt.date, at: dt.time) -> dt.datetime:
-    """A wall-clock time in London as a UTC instant (a time the clocks skip moves on)."""
-    local = pendulum.datetime(day.year, day.month, day.day, at.hour, at.minute, tz=LONDON)
-    return dt.datetime.fromtimestamp(local.timestamp(), dt.timezone.utc)
+    """A wall-clock time in London as a UTC instant.
+
+    A time the clocks skip (01:30 on the last Sunday of March) reads as GMT, so it lands
+    an hour on (02:30 BST); a time that happens twice is taken the first time (BST).
+    """
+    return dt.datetime.combine(day, at, tzinfo=LONDON).astimezone(dt.timezone.utc)
 
 
-def to_london(instant: dt.datetime) -> pendulum.DateTime:
-    return pendulum.instance(instant).in_tz(LONDON)
+def to_london(instant: dt.datetime) -> dt.datetime:
+    return instant.astimezone(LONDON)
+
+
+def short(instant: dt.datetime) -> str:
+    """`Mon 30 Nov 09:00` in London."""
+    local = to_london(instant)
+    return f"{local:%a} {local.day} {local:%b %H:%M}"
 
 
 def parse_london(text: str) -> dt.datetime:

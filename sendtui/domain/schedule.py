@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from sendtui.domain.calendar import ENGLAND, WorkingCalendar
-from sendtui.domain.clock import london_to_utc, to_london
+from sendtui.domain.clock import london_to_utc, short, to_london
 from sendtui.domain.kinds import AUDIENCES, SETTING_KINDS, event_kind_label
 from sendtui.domain.travel import Place, TravelRules, distance_km, minutes_needed
 
@@ -171,7 +171,7 @@ def calendar_problems(events: list[PlanEvent], plan: Plan) -> list[Problem]:
         day = start.date()
         holiday = plan.calendar.holiday_name(day)
         if day.weekday() >= 5 or holiday:
-            why = holiday or f"a {start.format('dddd')}"
+            why = holiday or f"a {start:%A}"
             problems.append(Problem(ERROR, "non-working-day",
                                     f"{label(e)} is on {why}, not a working day", (e.id,)))
         elif on_site and day not in on_site:
@@ -234,9 +234,7 @@ def coverage_gaps(events: list[PlanEvent], plan: Plan) -> list[Problem]:
 
 
 def label(e: PlanEvent) -> str:
-    start, end = to_london(e.start), to_london(e.end)
-    return f"{e.title or event_kind_label(e.kind)} ({start.format('ddd D MMM HH:mm')}–" \
-           f"{end.format('HH:mm')})"
+    return f"{e.title or event_kind_label(e.kind)} ({short(e.start)}–{to_london(e.end):%H:%M})"
 
 
 def free_slot(plan: Plan, person_ids: tuple[str, ...], minutes: int,
