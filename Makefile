@@ -21,7 +21,7 @@ screenshots: $(STAMP)
 	$(BIN)/python -m tests.screenshots
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/startup.py
+	for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
