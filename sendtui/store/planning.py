@@ -11,7 +11,7 @@ from sendtui.domain import schedule
 from sendtui.domain.frameworks import get_framework, on_site_days
 from sendtui.domain.travel import Place, TravelRules
 from sendtui.store import models as m
-from sendtui.store.repo import Store
+from sendtui.store.repo import InvalidInput, Store
 
 ONLINE_WORDS = ("online", "teams", "zoom", "virtual", "video call", "phone")
 
@@ -23,6 +23,38 @@ def rules_of(raw: str) -> schedule.Rules:
                             if k in data})
     hours = {k: dt.time.fromisoformat(data[k]) for k in ("day_start", "day_end") if k in data}
     return schedule.Rules(travel=travel, **hours)
+
+
+RULE_KEYS = ("day_start", "day_end", "road_factor", "speed_kmh", "buffer_minutes")
+
+
+def rules(store: Store, inspection_id: str) -> schedule.Rules:
+    with store.session() as s:
+        return rules_of(s.get(m.Inspection, inspection_id).rules)
+
+
+def set_rules(store: Store, inspection_id: str, **changes) -> schedule.Rules:
+    """Change planning rules (None leaves one as it is); InvalidInput if they make no sense."""
+    with store.session() as s:
+        ins = s.get(m.Inspection, inspection_id)
+        data = json.loads(ins.rules or "{}")
+        data.update({k: v for k, v in changes.items() if k in RULE_KEYS and v is not None})
+        try:
+            result = rules_of(json.dumps(data))
+        except (TypeError, ValueError) as exc:
+            raise InvalidInput(f"planning rules: {exc}") from None
+        _check_rules(result)
+        ins.rules = json.dumps(data, sort_keys=True)
+        s.add(store.stamp(ins))
+        return result
+
+
+def _check_rules(r: schedule.Rules) -> None:
+    if r.day_end <= r.day_start:
+        raise InvalidInput("the working day must end after it starts")
+    t = r.travel
+    if not (1 <= t.road_factor <= 3 and 1 <= t.speed_kmh <= 120 and 0 <= t.buffer_minutes <= 120):
+        raise InvalidInput("road factor 1–3, speed 1–120 km/h, buffer 0–120 min")
 
 
 def plan(store: Store, inspection_id: str) -> schedule.Plan:

@@ -42,3 +42,19 @@ def test_warnings_alone_exit_0(demo_db, tmp_path):
     ok(run("import", "schedule", schedule, db=demo_db))
     result = run("check", db=demo_db)
     assert result.exit_code == 0 and "outside-hours" in result.stdout
+
+
+def test_rules_are_shown_changed_and_used_by_check(demo_db):
+    assert "08:00–18:00" in ok(run("rules", db=demo_db))
+    assert "at 20 km/h + 5 min buffer" in ok(run("rules", "--speed", "20", "--buffer", "5",
+                                                 db=demo_db))
+    ok(run("rules", "--day-end", "17:30", db=demo_db))
+    result = run("check", db=demo_db)
+    assert result.exit_code == 0 and "outside working hours (08:00–17:30)" in result.stdout
+
+
+def test_rules_that_make_no_sense_change_nothing(demo_db):
+    result = run("rules", "--day-end", "07:00", db=demo_db)
+    assert result.exit_code == 2 and "must end after it starts" in result.stderr
+    assert run("rules", "--road-factor", "9", db=demo_db).exit_code == 2
+    assert "08:00–18:00" in ok(run("rules", db=demo_db))
