@@ -1,0 +1,210 @@
+"""The event form and the free-slot form: checked as you type, saved with ctrl+s."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Select, Static
+
+from sendtui.domain.calendar import CalendarError, parse_date
+from sendtui.domain.clock import TimeError, london_to_utc, parse_time
+from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES
+from sendtui.store.events import EventInput
+from sendtui.store.views import PersonView, SettingView
+from sendtui.ui.dates import clock, local_date
+from sendtui.ui.screens.checked_form import CheckedForm, field_label, field_message, field_row
+from sendtui.ui.widgets.pickers import NOT_VISITABLE, PeoplePicker, SettingPicker
+
+
+class EventForm(CheckedForm):
+    """Add or edit one event; dismisses with an EventInput, or None on escape."""
+
+    MESSAGE_LINE = {"date": "when", "start": "when", "end": "when"}
+
+    def __init__(self, initial: EventInput, settings: list[SettingView],
+                 people: list[PersonView], heading: str) -> None:
+        super().__init__()
+        self.initial = initial
+        self.settings = settings
+        self.people = people
+        self.heading = heading
+        self.kind = initial.kind
+
+    def compose(self) -> ComposeResult:
+        e = self.initial
+        with Vertical(classes="form wide-form"):
+            yield Static(self.heading, classes="heading", markup=False)
+            with VerticalScroll(classes="form-body"):
+                yield from self._what(e)
+                yield from self._when(e)
+                yield field_row("Setting", "setting",
+                                SettingPicker(self.settings, e.setting_id, id="setting-picker"))
+                yield field_message("setting")
+                yield field_row("People", "people",
+                                PeoplePicker(self.people, e.person_ids, id="people-picker"))
+                yield field_row("Audience", "audience", Select(
+                    [(label, slug) for slug, label in AUDIENCES.items()], value=e.audience
+                    or Select.NULL, prompt="Choose the audience", id="audience", compact=True))
+                yield field_row("Location", "location", Input(
+                    e.location, placeholder="blank: the setting's address", id="location",
+                    compact=True))
+                yield field_row("Notes", "notes", Input(e.notes, id="notes", compact=True))
+            yield from self.footer_lines(
+                "enter: next field (saves from Notes) · ctrl+s saves · escape cancels")
+        yield Footer()
+
+    def _what(self, e: EventInput) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield field_label("Kind", "kind")
+            yield Select([(label, slug) for slug, (label, _) in EVENT_KINDS.items()],
+                         value=e.kind, allow_blank=False, id="kind", compact=True)
+            yield field_label("Status", "status")
+            yield Select([(s.capitalize(), s) for s in EVENT_STATUSES], value=e.status,
+                         allow_blank=False, id="status", compact=True)
+        yield field_row("Title", "title", Input(
+            e.title, placeholder=_kind_label(e.kind), id="title", compact=True))
+
+    def _when(self, e: EventInput) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield field_label("Date", "date")
+            yield Input(local_date(e.start).isoformat(), placeholder="YYYY-MM-DD",
+                        max_length=10, id="date", compact=True)
+            yield field_label("Start", "start")
+            yield Input(clock(e.start), placeholder="HH:MM", max_length=5, id="start",
+                        compact=True)
+            yield field_label("End", "end")
+            yield Input(clock(e.end), placeholder="HH:MM", max_length=5, id="end",
+                        compact=True)
+            yield Static("", id="duration", markup=False)
+        yield field_message("when")
+
+    def on_mount(self) -> None:
+        self._show_audience()
+        super().on_mount()
+        self.query_one("#kind").focus()
+
+    def value(self, selector: str) -> str:
+        return self.query_one(selector, Input).value
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        before, self.kind = self.kind, event.value
+        self.query_one("#title", Input).placeholder = _kind_label(self.kind)
+        self._show_audience()
+        start, end, _ = self._times()
+        # An end left at the old kind's usual length follows the new kind's.
+        if start and end and _minutes(start, end) == EVENT_KINDS[before][1]:
+            new_end = start + dt.timedelta(minutes=EVENT_KINDS[self.kind][1])
+            self.query_one("#end", Input).value = clock(new_end)
+        self.validate()
+
+    def _show_audience(self) -> None:
+        self.query_one("#audience-row").display = self.kind == "focus-group"
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        if event.input.id == "notes":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def _times(self) -> tuple[dt.datetime | None, dt.datetime | None, dict[str, str]]:
+        """Start and end as UTC instants (None where unreadable) and what is wrong."""
+        errors = {}
+        try:
+            day = parse_date(self.value("#date"))
+        except CalendarError:
+            day = None
+            errors["date"] = "The date must be a real day written YYYY-MM-DD, e.g. 2026-12-01."
+        times = {}
+        for key in ("start", "end"):
+            try:
+                times[key] = parse_time(self.value(f"#{key}"))
+            except TimeError:
+                errors[key] = f"The {key} must be a time written HH:MM, e.g. 09:30."
+        if day is None:
+            return None, None, errors
+        start, end = (london_to_utc(day, times[k]) if k in times else None
+                      for k in ("start", "end"))
+        if start and end and end <= start:
+            errors["end"] = "The end must be after the start."
+        return start, end, errors
+
+    def read(self) -> tuple[EventInput | None, dict[str, str]]:
+        start, end, errors = self._times()
+        self.query_one("#duration", Static).update(
+            f"{_minutes(start, end)} min" if start and end and end > start else "")
+        setting = self.query_one(SettingPicker).setting
+        if self.kind == "visit" and setting is None:
+            errors["setting"] = "A visit needs a setting: type part of its name, URN or postcode."
+        elif setting and setting.status.lower() in NOT_VISITABLE:
+            errors["setting"] = f"{setting.name} is {setting.status}: pick another setting."
+        if errors:
+            return None, errors
+        return EventInput(
+            kind=self.kind, title=" ".join(self.value("#title").split()) or _kind_label(self.kind),
+            start=start, end=end, setting_id=setting.id if setting else None,
+            audience=self._audience(), location=self.value("#location").strip(),
+            notes=self.value("#notes").strip(), status=self.query_one("#status", Select).value,
+            person_ids=self.query_one(PeoplePicker).person_ids), {}
+
+    def _audience(self) -> str | None:
+        if self.kind != "focus-group":
+            return self.initial.audience  # not shown, so left as it was (e.g. a webinar's)
+        audience = self.query_one("#audience", Select).value
+        return None if audience == Select.NULL else audience
+
+
+class FreeSlotForm(CheckedForm):
+    """Who must be free and for how long; dismisses with (person_ids, minutes), or None."""
+
+    def __init__(self, people: list[PersonView], preselected: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.people = people
+        self.preselected = preselected
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static("Find a free slot", classes="heading")
+            yield field_row("People", "people",
+                            PeoplePicker(self.people, self.preselected, id="people-picker"))
+            yield field_message("people")
+            yield field_row("Minutes", "minutes", Input(
+                "60", placeholder="15 to 600", max_length=3, restrict=r"\d*", id="minutes",
+                compact=True))
+            yield field_message("minutes")
+            yield from self.footer_lines("enter on Minutes or ctrl+s finds · escape cancels")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(PeoplePicker).focus()
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        if event.input.id == "minutes":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def read(self) -> tuple[tuple[tuple[str, ...], int] | None, dict[str, str]]:
+        errors = {}
+        person_ids = self.query_one(PeoplePicker).person_ids
+        if not person_ids:
+            errors["people"] = "Pick at least one person: type part of a name, then enter."
+        text = self.query_one("#minutes", Input).value
+        minutes = int(text) if text.isdigit() else 0
+        if not 15 <= minutes <= 600:
+            errors["minutes"] = "Minutes must be a whole number from 15 to 600."
+        return (None if errors else (person_ids, minutes)), errors
+
+
+def _kind_label(kind: str) -> str:
+    return EVENT_KINDS[kind][0]
+
+
+def _minutes(start: dt.datetime, end: dt.datetime) -> int:
+    return int((end - start).total_seconds() // 60)
