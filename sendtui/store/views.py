@@ -42,6 +42,7 @@ class SettingView:
     is_specialist: bool = False
     shortlisted: bool = False
     visited: bool = False
+    out_of_area: bool = False  # flagged by hand: a setting beyond the area's border
 
 
 @dataclass(frozen=True)

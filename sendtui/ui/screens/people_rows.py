@@ -1,0 +1,39 @@
+"""How a person reads on the people screen: their row, their details, their times away."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sendtui.store.area import Unavailable
+from sendtui.store.views import PersonView
+from sendtui.ui.dates import clock, local_date, short_day
+
+
+def cells(p: PersonView, away: list[Unavailable]) -> list[str]:
+    """Name, side, role, organisation, email, phone, when unavailable."""
+    return [p.name, "Team" if p.is_team else "Local", p.role, p.organisation, p.email,
+            p.phone, unavailable(away)]
+
+
+def unavailable(away: list[Unavailable]) -> str:
+    """The one period, or how many from which day: short enough for a column."""
+    if len(away) == 1:
+        return period(away[0].start, away[0].end)
+    return f"{len(away)} periods from {short_day(local_date(away[0].start))}" if away else ""
+
+
+def describe(p: PersonView, away: list[Unavailable]) -> str:
+    """Three lines: who, how to reach them, when they are unavailable."""
+    job = ", ".join(x for x in (p.role, p.organisation) if x)
+    contact = " · ".join(x for x in (p.email, p.phone) if x)
+    periods = "; ".join(period(a.start, a.end) + (f" ({a.reason})" if a.reason else "")
+                        for a in away)
+    return (f"{p.name}{' — ' + job if job else ''}\n{contact or 'no email or phone'}\n"
+            f"Unavailable: {periods or 'no periods given'}")
+
+
+def period(start: dt.datetime, end: dt.datetime) -> str:
+    """"Tue 1 Dec 09:00–12:00" in London (both days said when it runs over midnight)."""
+    first, last = local_date(start), local_date(end)
+    until = clock(end) if first == last else f"{short_day(last)} {clock(end)}"
+    return f"{short_day(first)} {clock(start)}–{until}"

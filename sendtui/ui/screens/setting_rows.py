@@ -1,0 +1,53 @@
+"""How a setting reads on the settings screen: its row, its warnings, the search it matches."""
+
+from __future__ import annotations
+
+from sendtui.domain.kinds import SETTING_KINDS
+from sendtui.store.views import SettingView
+
+SHORT_KINDS = {"alternative-provision": "Alt. provision"}
+
+
+def matches(s: SettingView, kind: str, search: str) -> bool:
+    """Of that kind ("" any) and with the search in its name, URN or postcode (any case)."""
+    if kind and s.kind != kind:
+        return False
+    needle = search.strip().lower()
+    return not needle or needle in s.name.lower() or needle in (s.urn or "") or (
+        needle.replace(" ", "") in s.postcode.replace(" ", "").lower())
+
+
+def cells(s: SettingView, local_area: str) -> list[str]:
+    kind = SHORT_KINDS.get(s.kind, SETTING_KINDS.get(s.kind, s.kind))
+    if s.is_specialist:
+        kind = kind.replace("Independent", "Indep.") + " special"
+    return [s.urn or "—", s.name, kind, s.postcode, status(s, local_area), marks(s)]
+
+
+def status(s: SettingView, local_area: str) -> str:
+    """The GIAS status, or what to beware of when choosing the setting for a visit."""
+    warnings = [word for word, applies in [
+        ("out of area", is_out_of_area(s, local_area)),
+        ("closing", "proposed to close" in s.status.lower())] if applies]
+    return "⚠ " + ", ".join(warnings) if warnings else s.status
+
+
+def marks(s: SettingView) -> str:
+    if s.shortlisted and s.visited:
+        return "★ ✓ visited"
+    return "★ shortlist" if s.shortlisted else "✓ visited" if s.visited else ""
+
+
+def is_out_of_area(s: SettingView, local_area: str) -> bool:
+    return s.out_of_area or (bool(s.la_name) and s.la_name.lower() != local_area.lower())
+
+
+def describe(s: SettingView, local_area: str) -> str:
+    """The selected setting in full, with its warnings in words."""
+    kind = SETTING_KINDS.get(s.kind, s.kind) + (" (specialist)" if s.is_specialist else "")
+    parts = [f"{s.urn or 'no URN'} {s.name}", kind, s.postcode, s.status]
+    if is_out_of_area(s, local_area):
+        parts.append(f"out of the area ({s.la_name or 'flagged'})")
+    if "proposed to close" in s.status.lower():
+        parts.append("proposed to close: visit only with good reason")
+    return " · ".join(p for p in parts if p)
