@@ -66,7 +66,8 @@ def plan(store: Store, inspection_id: str) -> schedule.Plan:
     with store.session() as s:
         raw_rules = s.get(m.Inspection, inspection_id).rules
         away = s.exec(select(m.Availability).join(m.Person).where(
-            m.Person.inspection_id == inspection_id, m.Availability.deleted_at.is_(None))).all()
+            m.Person.inspection_id == inspection_id, m.Person.deleted_at.is_(None),
+            m.Availability.deleted_at.is_(None))).all()
     return schedule.Plan(
         events=events,
         names={p.id: p.name for p in people},
