@@ -38,7 +38,8 @@ class HelpScreen(ModalScreen):
 def keys_of(screen: Screen) -> list[tuple[str, str, str]]:
     """(keys, description, binding id): the screen's actions, the app's, Textual's own.
 
-    A widget's own keys (a table's cursor keys) are summed up in one line.
+    A widget's own keys are listed when they have an id (the week grid's); the rest (a
+    table's cursor keys) are summed up in one line.
     """
     def rank(active) -> int:
         return (0 if active.node is screen else 1) if active.binding.id else 2  # ours have ids
@@ -46,7 +47,7 @@ def keys_of(screen: Screen) -> list[tuple[str, str, str]]:
     by_action: dict[str, tuple[list[str], str, str, int]] = {}
     for active in sorted(screen.active_bindings.values(), key=rank):
         binding, node = active.binding, active.node
-        if not binding.description or node not in (screen, screen.app):
+        if not binding.description or (node not in (screen, screen.app) and not binding.id):
             continue
         shown = binding.key_display or screen.app.get_key_display(binding)
         keys, *_ = by_action.setdefault(binding.action, (

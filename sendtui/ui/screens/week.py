@@ -1,44 +1,237 @@
-"""The on-site week, event by event, day by day (the planner grid comes later)."""
+"""The on-site week as a planner grid: add, move, resize, copy and remove events by key.
+
+The grid only draws; this screen reads the store, writes through sendtui.store.events (each
+change one undoable action) and, after every change, reads the events and problems again.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
+
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Static
+from textual.binding import Binding
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
-from sendtui.domain.kinds import AUDIENCES, event_kind_label
-from sendtui.ui.dates import clock, local_date, short_day
-from sendtui.ui.screens.base import TaskScreen, table
+from sendtui.domain.frameworks import on_site_days
+from sendtui.store import planning
+from sendtui.domain.schedule import Problem
+from sendtui.store.views import EventView, PersonView
+from sendtui.ui.dates import local_date, short_day
+from sendtui.ui.screens import week_text as words
+from sendtui.ui.screens.base import TaskScreen
+from sendtui.ui.screens.week_changes import EventChanges
+from sendtui.ui.screens.week_move import MoveMode
+from sendtui.ui.widgets.week_grid import WeekGrid
+from sendtui.ui.widgets.week_layout import ColumnKey, instant, minutes_of_day
+
+MOST_PROBLEMS = 100  # each one wraps in the panel: thousands would slow every change
 
 
-class WeekScreen(TaskScreen):
+class WeekScreen(MoveMode, EventChanges, TaskScreen):
     HEADING = "Week"
+    BINDINGS = [
+        Binding("a", "add", "Add", id="add-event"),
+        Binding("enter", "place", "Place here", id="place-event"),  # only while moving
+        Binding("escape", "put_back", "Put back", id="put-back-event"),  # only while moving
+        Binding("enter,e", "edit", "Edit", id="edit-event"),
+        Binding("m", "move", "Move", id="move-event"),
+        Binding("shift+up", "resize(-15)", "End 15 min earlier", id="shorten-event", show=False),
+        Binding("shift+down", "resize(15)", "End 15 min later", id="lengthen-event", show=False),
+        Binding("c", "duplicate", "Copy straight after", id="duplicate-event", show=False),
+        Binding("d", "remove", "Delete", id="remove-event"),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
+        Binding("v", "toggle_view", "Day/person", id="toggle-view"),
+        Binding("left_square_bracket", "day(-1)", "Day before", id="previous-day",
+                key_display="[", show=False),
+        Binding("right_square_bracket", "day(1)", "Next day", id="next-day",
+                key_display="]", show=False),
+        Binding("f", "free_slot", "Free slot", id="find-free-slot"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_person = False
+        self.move = None
+        self.day: dt.date | None = None  # the day of the by-person view
+        self.days: list[dt.date] = []
+        self.events: list[EventView] = []
+        self.people: list[PersonView] = []
+        self.problems: list[Problem] = []
+        self.listed: list[Problem] | None = None  # the problems the panel shows
 
     def body(self) -> ComposeResult:
-        yield Static("", id="week-summary", classes="hint")
-        yield table("events", "Day", "Time", "Title", "Kind", "People", "Place")
+        rules = planning.plan(self.store, self.inspection.id).rules
+        yield WeekGrid(rules.day_start, rules.day_end, id="grid")
+        yield Static("", id="week-detail", markup=False)
+        yield OptionList(id="problems")
+
+    @property
+    def grid(self) -> WeekGrid:
+        return self.query_one("#grid", WeekGrid)
 
     def on_mount(self) -> None:
-        events = self.store.events(self.inspection.id)
-        grid = self.query_one("#events", DataTable)
-        last_day = None
-        for e in events:
-            d = local_date(e.start)
-            grid.add_row(short_day(d) if d != last_day else "",
-                         f"{clock(e.start)}–{clock(e.end)}",
-                         _title(e), event_kind_label(e.kind), ", ".join(e.people),
-                         e.setting_name or e.location, key=e.id)
-            last_day = d
-        days = len({local_date(e.start) for e in events})
-        self.query_one("#week-summary", Static).update(
-            f"{len(events)} events over {days} days" if events else
-            "No events yet: import a schedule with 'sendtui import schedule FILE'.")
-        grid.focus()
+        self.query_one(Footer).compact = True  # room for every key of the planner
+        self.refresh_data()
+        if self.app.today in self.days:
+            self.day = self.app.today
+        self.grid.move_to(ColumnKey(self.day), instant(self.day, 9 * 60))
+        self.grid.focus()
 
+    # --- reading and showing ----------------------------------------------------------
 
-def _title(event) -> str:
-    title = event.title
-    if event.audience:
-        title += f" [{AUDIENCES.get(event.audience, event.audience)}]"
-    if event.status == "cancelled":
-        title = f"CANCELLED: {title}"
-    return title
+    def refresh_data(self, select: str | None = None) -> None:
+        """Events, people and problems from the store, then the grid, panel and detail."""
+        ins = self.inspection.id
+        self.events = self.store.events(ins)
+        self.people = self.store.people(ins)
+        self.problems = planning.problems(self.store, ins)
+        event_days = {local_date(e.start) for e in self.events}
+        self.days = sorted(set(on_site_days(self.store.key_dates(ins))) | event_days) or [
+            self.app.today]
+        if self.day not in self.days:
+            self.day = self.days[0]
+        self._show()
+        if select:
+            self.grid.select(select, self.grid.cursor_key)
+        self._fill_problems()
+        self._describe()
+
+    def _show(self) -> None:
+        events = self.events
+        if self.move:
+            pending = self.move.pending
+            events = [pending if e.id == pending.id else e for e in events]
+        flagged = {i for p in self.problems for i in p.events}
+        if self.by_person:
+            self.grid.show(events, words.person_columns(self.day, self.people), flagged,
+                           corner=words.corner(self.day))
+        else:
+            self.grid.show(events, words.day_columns(self.days), flagged)
+
+    def _fill_problems(self) -> None:
+        if self.problems == self.listed:
+            return
+        self.listed = self.problems
+        panel = self.query_one("#problems", OptionList)
+        highlighted = panel.highlighted
+        panel.clear_options()
+        shown = self.problems[:MOST_PROBLEMS]
+        if shown:
+            panel.add_options(Option(words.problem_line(p.severity, p.message), id=str(n))
+                              for n, p in enumerate(shown))
+            panel.highlighted = min(highlighted or 0, len(shown) - 1)
+        else:
+            panel.add_option(Option(words.NO_PROBLEMS, disabled=True))
+        panel.border_title = words.problems_title(len(self.problems), len(shown))
+
+    def _describe(self) -> None:
+        grid = self.grid
+        event = grid.event_under_cursor
+        if self.move:
+            text = words.moving_detail(self.move.pending)
+        elif event:
+            text = words.event_detail(event, sum(event.id in p.events for p in self.problems))
+        elif grid.cursor_start:
+            person = grid.cursor_key.person_id
+            text = words.free_detail(grid.cursor_start,
+                                     words.names_of((person,), self.people) if person else None)
+        else:
+            text = ""
+        # One line of fixed size: no layout pass, so it repaints in the grid's frame.
+        self.query_one("#week-detail", Static).update(text, layout=False)
+
+    @on(WeekGrid.CursorMoved)
+    async def _cursor_moved(self, message: WeekGrid.CursorMoved) -> None:
+        if self.move and message.column_key and message.start:
+            self._carry(message.column_key, message.start)
+        self._describe()
+        # Let the detail line post its repaint now, so it lands in the grid's frame
+        # instead of one or two frames later.
+        await asyncio.sleep(0)
+
+    @on(OptionList.OptionSelected, "#problems")
+    def _problem_chosen(self, message: OptionList.OptionSelected) -> None:
+        if self._busy():
+            return
+        problem = self.problems[int(message.option.id)]
+        if not problem.events:
+            self.notify("This problem is about the week as a whole, not one event.")
+            return
+        self.show_event(problem.events[0])
+        self.grid.focus()
+
+    def show_event(self, event_id: str) -> None:
+        """The cursor on an event, changing the day or the view if it is not in sight."""
+        event = next((e for e in self.events if e.id == event_id), None)
+        if event is None:
+            return
+        self.day = local_date(event.start)
+        if self.by_person and not event.person_ids:
+            self.by_person = False
+        self._show()
+        key = ColumnKey(self.day, event.person_ids[0]) if self.by_person else None
+        self.grid.select(event_id, key)
+
+    # --- views and finding -------------------------------------------------------------
+
+    def action_toggle_view(self) -> None:
+        if self._busy():
+            return
+        grid = self.grid
+        event, key, start = grid.event_under_cursor, grid.cursor_key, grid.cursor_start
+        self.by_person, self.day = not self.by_person, key.day
+        if event and (event.person_ids or not self.by_person):
+            self.show_event(event.id)
+            return
+        self._show()
+        first = self.people[0].id if self.people and self.by_person else None
+        self.grid.move_to(ColumnKey(key.day, first), start)
+
+    def action_day(self, step: int) -> None:
+        if self._busy():
+            return
+        key, start = self.grid.cursor_key, self.grid.cursor_start
+        index = self.days.index(key.day) + step
+        if not 0 <= index < len(self.days):
+            self.notify(f"{short_day(key.day)} is the {'first' if step < 0 else 'last'} "
+                        "day shown.")
+            return
+        self.day = self.days[index]
+        if self.by_person:
+            self._show()
+        self.grid.move_to(key._replace(day=self.day), instant(self.day, minutes_of_day(start)))
+
+    def action_free_slot(self) -> None:
+        if self._busy():
+            return
+        from sendtui.ui.screens.event_form import FreeSlotForm
+
+        event, key = self.grid.event_under_cursor, self.grid.cursor_key
+        chosen = event.person_ids if event else (key.person_id,) if key.person_id else ()
+        after = self.grid.cursor_start
+
+        def found(answer) -> None:
+            if answer:
+                self.go_to_free_slot(*answer, after)
+
+        self.app.push_screen(FreeSlotForm(self.people, chosen), found)
+
+    def go_to_free_slot(self, person_ids: tuple[str, ...], minutes: int,
+                        after: dt.datetime) -> None:
+        names = words.names_of(person_ids, self.people)
+        slot = planning.free_slot(self.store, self.inspection.id, person_ids, minutes, after)
+        if slot is None:
+            self.notify(f"No {minutes} free minutes for {names} in working hours from "
+                        f"{words.when(after)} to the end of the on-site week.",
+                        severity="warning", timeout=8)
+            return
+        start, end = slot
+        self.day = local_date(start)
+        self._show()
+        person = person_ids[0] if self.by_person else None
+        self.grid.move_to(ColumnKey(self.day, person), start)
+        self.notify(f"Free for {names}: {words.when(start, end)}. a adds an event there.")

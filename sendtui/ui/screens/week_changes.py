@@ -1,0 +1,114 @@
+"""The week screen's changes to events: each one undoable store action, then a re-read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from sendtui.store.events import EventInput, add_event, change_event, remove_event
+from sendtui.store.repo import InvalidInput, NotFound
+from sendtui.store.views import EventView
+from sendtui.ui.dates import clock, local_date
+from sendtui.ui.screens import week_text as words
+
+QUARTER = dt.timedelta(minutes=15)
+HOUR = dt.timedelta(minutes=60)
+
+
+class EventChanges:
+    """Mixed into WeekScreen: add, edit, resize, copy, remove, undo and redo."""
+
+    def _event_or_say(self, verb: str) -> EventView | None:
+        event = self.grid.event_under_cursor
+        if event is None:
+            self.notify(f"No event under the cursor to {verb}: move onto one first.",
+                        severity="warning")
+        return event
+
+    def _write(self, change, done: str, select: str | None = None) -> None:
+        """Run one store change; say what went wrong (nothing changed) or what was done."""
+        try:
+            result = change()
+        except (InvalidInput, NotFound) as exc:
+            self.notify(f"Nothing changed: {exc}.", severity="error")
+            self.refresh_data(select=select)
+            return
+        self.refresh_data(select=result if isinstance(result, str) else select)
+        self.notify(done)
+
+    def _form(self, initial: EventInput, heading: str, save) -> None:
+        from sendtui.ui.screens.event_form import EventForm
+
+        def saved(data: EventInput | None) -> None:
+            if data is not None:
+                save(data)
+
+        settings = self.store.settings(self.inspection.id)
+        self.app.push_screen(EventForm(initial, settings, self.people, heading), saved)
+
+    def action_add(self) -> None:
+        if self._busy():
+            return
+        key, start = self.grid.cursor_key, self.grid.cursor_start
+        people = (key.person_id,) if key.person_id else ()
+        initial = EventInput("meeting", "", start, start + HOUR, person_ids=people)
+        self._form(initial, f"Add an event on {words.when(start)}", lambda data: self._write(
+            lambda: add_event(self.store, self.inspection.id, data),
+            f"Added {data.title or 'the event'} on {words.when(data.start, data.end)}  "
+            "(u to undo)"))
+
+    def action_edit(self) -> None:
+        if self._busy() or (event := self._event_or_say("edit")) is None:
+            return
+        self._form(EventInput.of(event), f"Edit: {event.title}", lambda data: self._write(
+            lambda: change_event(self.store, self.inspection.id, event.id, data),
+            f"Saved {data.title}  (u to undo)", event.id))
+
+    def action_resize(self, minutes: int) -> None:
+        if self._busy() or (event := self._event_or_say("resize")) is None:
+            return
+        end = event.end + dt.timedelta(minutes=minutes)
+        if end - event.start < QUARTER:
+            self.notify(f"{event.title} is already as short as it can be (15 minutes).",
+                        severity="warning")
+            return
+        data = replace(EventInput.of(event), end=end)
+        verb = "lengthened" if minutes > 0 else "shortened"
+        self._write(lambda: change_event(self.store, self.inspection.id, event.id, data,
+                                         summary=f"{verb} {event.title}"),
+                    f"{event.title} now ends at {clock(end)}  (u to undo)", event.id)
+
+    def action_duplicate(self) -> None:
+        if self._busy() or (event := self._event_or_say("copy")) is None:
+            return
+        data = EventInput.of(event).moved(event.end - event.start)
+        if local_date(data.end - dt.timedelta(seconds=1)) != local_date(event.start):
+            self.notify(f"No room for a copy of {event.title} after it on the same day.",
+                        severity="warning")
+            return
+        self._write(lambda: add_event(self.store, self.inspection.id, data),
+                    f"Copied {event.title} to {words.when(data.start, data.end)}  (u to undo)")
+
+    def action_remove(self) -> None:
+        if self._busy() or (event := self._event_or_say("remove")) is None:
+            return
+        self._write(lambda: remove_event(self.store, self.inspection.id, event.id),
+                    f"Removed {event.title}  (u to undo)")
+
+    def action_undo(self) -> None:
+        self._step(redo=False)
+
+    def action_redo(self) -> None:
+        self._step(redo=True)
+
+    def _step(self, redo: bool) -> None:
+        if self._busy():
+            return
+        under = self.grid.event_under_cursor
+        step = self.store.redo if redo else self.store.undo
+        summary = step(self.inspection.id)
+        if summary is None:
+            self.notify(f"Nothing to {'redo' if redo else 'undo'}.")
+            return
+        self.refresh_data(select=under.id if under else None)
+        self.notify(f"{'Redone' if redo else 'Undone'}: {summary}.")
