@@ -90,11 +90,29 @@ async def _shoot(folder: Path) -> None:
         await _save(pilot, "line-form")
         await pilot.press("escape", "6")
         await _save(pilot, "evidence")
+        await _week(pilot)
 
     app = make_app(str(not_a_store), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot)
         await _save(pilot, "store-error")
+
+
+async def _week(pilot) -> None:
+    """The planner: by person, a clash made by moving a meeting, the forms."""
+    await pilot.press("2", "v")
+    await _save(pilot, "week-by-person")
+    await pilot.press(*"jjjjjj", "m", "l", "enter")
+    await _save(pilot, "week-problem")
+    await pilot.press("u", "v", "a")
+    await pilot.pause()
+    _steady_cursors(pilot.app.screen)
+    await _save(pilot, "event-form")
+    await pilot.press("escape", "f")
+    await pilot.pause()
+    _steady_cursors(pilot.app.screen)
+    await _save(pilot, "free-slot")
+    await pilot.press("escape")
 
 
 def main() -> int:
