@@ -307,6 +307,28 @@ def import_schedule(obj: Context, file: Path) -> None:
     click.echo(f"{loaded.added} events added, {loaded.unchanged} already there")
 
 
+@cli.command()
+@click.argument("query")
+@click.option("--format", "fmt", type=TABLE_OR_JSON, default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@pass_context
+def search(obj: Context, query: str, fmt: str, limit: int) -> None:
+    """Full-text search over evidence: words, prefixes (foo*), "phrases"; best match first."""
+    from sendtui.listing import local
+    from sendtui.store.evidence import search as find
+
+    hits = find(obj.store(), obj.inspection().id, query, limit)
+    rows = [{"id": h.entry.id, "at": local(h.entry.at), "line": h.entry.line,
+             "source": h.entry.source, "setting_urn": h.entry.setting_urn,
+             "snippet": h.snippet, "text": h.entry.text} for h in hits]
+    if fmt == "json":
+        emit(rows, "json")
+    elif rows:
+        emit(rows, "table", ["at", "line", "source", "snippet"])
+    else:
+        click.echo("No evidence matches.")
+
+
 # --- evidence ----------------------------------------------------------------------------
 
 @cli.group()

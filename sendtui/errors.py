@@ -7,6 +7,7 @@ def exit_code_for(exc: Exception) -> int | None:
     from sendtui.domain.calendar import CalendarError
     from sendtui.domain.clock import TimeError
     from sendtui.domain.frameworks import FrameworkError
+    from sendtui.domain.search_query import QueryError
     from sendtui.importers.csvfile import BadFile
     from sendtui.store.db import StoreError
     from sendtui.store.repo import Ambiguous, InvalidInput, NotFound
@@ -14,7 +15,7 @@ def exit_code_for(exc: Exception) -> int | None:
     if isinstance(exc, StoreError):
         return 3
     if isinstance(exc, (CalendarError, TimeError, FrameworkError, BadFile, NotFound, Ambiguous,
-                        InvalidInput)):
+                        InvalidInput, QueryError)):
         return 2
     from sqlalchemy.exc import DatabaseError, OperationalError
 

@@ -289,16 +289,25 @@ class Store:
                     for r in rows]
 
     def evidence(self, inspection_id: str, limit: int | None = None) -> list[EvidenceView]:
+        """Newest first."""
+        query = self._evidence_query(inspection_id).order_by(m.Evidence.at.desc())
         with self.session() as s:
-            query = (select(m.Evidence, m.LineOfEnquiry.code, m.Setting.urn, m.Setting.name)
-                     .join(m.LineOfEnquiry)
-                     .join(m.Setting, m.Evidence.setting_id == m.Setting.id, isouter=True)
-                     .where(m.Evidence.inspection_id == inspection_id,
-                            m.Evidence.deleted_at.is_(None))
-                     .order_by(m.Evidence.at.desc()))
             if limit:
                 query = query.limit(limit)
             return [_evidence_view(e, code, urn, name) for e, code, urn, name in s.exec(query)]
+
+    def evidence_by_ids(self, inspection_id: str, ids: list[str]) -> list[EvidenceView]:
+        query = self._evidence_query(inspection_id).where(m.Evidence.id.in_(ids))
+        with self.session() as s:
+            return [_evidence_view(e, code, urn, name) for e, code, urn, name in s.exec(query)]
+
+    @staticmethod
+    def _evidence_query(inspection_id: str):
+        return (select(m.Evidence, m.LineOfEnquiry.code, m.Setting.urn, m.Setting.name)
+                .join(m.LineOfEnquiry)
+                .join(m.Setting, m.Evidence.setting_id == m.Setting.id, isouter=True)
+                .where(m.Evidence.inspection_id == inspection_id,
+                       m.Evidence.deleted_at.is_(None)))
 
     @staticmethod
     def _live(model, inspection_id: str):

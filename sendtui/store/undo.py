@@ -20,6 +20,7 @@ TABLES: dict[str, type[SQLModel]] = {
     "person": m.Person,
     "setting": m.Setting,
     "availability": m.Availability,
+    "evidence": m.Evidence,
 }
 KEEP = {"id", "updated_at", "updated_by", "hlc"}  # bookkeeping is stamped anew, not restored
 

@@ -1,0 +1,88 @@
+"""Evidence after capture: full-text search, edits that keep every version, tombstones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import text as sql
+from sqlmodel import select
+
+from sendtui.domain.search_query import fts_query
+from sendtui.store import models as m
+from sendtui.store import undo
+from sendtui.store.repo import InvalidInput, NotFound, Store
+from sendtui.store.views import EvidenceView
+
+MARK_START, MARK_END = "«", "»"  # around matched words in a snippet
+
+SEARCH = sql(f"""
+    SELECT e.id, snippet(evidence_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12), bm25(evidence_fts)
+    FROM evidence_fts JOIN evidence e ON e.rowid = evidence_fts.rowid
+    WHERE evidence_fts MATCH :query AND e.inspection_id = :inspection AND e.deleted_at IS NULL
+    ORDER BY bm25(evidence_fts) LIMIT :limit
+""")
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: EvidenceView
+    snippet: str  # matched words between « and »; never holds the case reference
+    score: float  # bm25: lower is better
+
+
+@dataclass(frozen=True)
+class Version:
+    saved_at: dt.datetime
+    text: str
+
+
+def search(store: Store, inspection_id: str, query: str, limit: int = 50) -> list[Hit]:
+    """Best match first. Any text is safe: it is turned into words, prefixes and phrases."""
+    match = fts_query(query)
+    with store.session() as s:
+        rows = s.connection().execute(SEARCH, {"query": match, "inspection": inspection_id,
+                                               "limit": limit}).all()
+    entries = {e.id: e for e in store.evidence_by_ids(inspection_id, [r[0] for r in rows])}
+    return [Hit(entries[i], snippet, score) for i, snippet, score in rows if i in entries]
+
+
+def edit_evidence(store: Store, inspection_id: str, evidence_id: str, text: str) -> None:
+    """New text for an entry; the previous text is kept as a version."""
+    if not text.strip():
+        raise InvalidInput("the entry needs some text (delete it instead)")
+    with store.session() as s:
+        entry = _live(s, inspection_id, evidence_id)
+        if entry.text == text:
+            return
+        before = undo.snapshot(s, entry)
+        entry.text = text
+        s.add(store.stamp(entry))
+        s.add(store.stamp(m.EvidenceVersion(evidence_id=entry.id, text=text)))
+        store._log(s, inspection_id, entry, before, "edited an evidence entry")
+
+
+def remove_evidence(store: Store, inspection_id: str, evidence_id: str) -> None:
+    """A tombstone: hidden from lists and search, back with undo."""
+    with store.session() as s:
+        entry = _live(s, inspection_id, evidence_id)
+        before = undo.snapshot(s, entry)
+        entry.deleted_at = m.utc_now()
+        s.add(store.stamp(entry))
+        store._log(s, inspection_id, entry, before, "deleted an evidence entry")
+
+
+def versions(store: Store, evidence_id: str) -> list[Version]:
+    """Every text the entry has had, in the order it was saved."""
+    with store.session() as s:
+        rows = s.exec(select(m.EvidenceVersion).where(
+            m.EvidenceVersion.evidence_id == evidence_id)
+            .order_by(m.EvidenceVersion.updated_at)).all()
+        return [Version(v.saved_at, v.text) for v in rows]
+
+
+def _live(s, inspection_id: str, evidence_id: str) -> m.Evidence:
+    entry = s.get(m.Evidence, evidence_id)
+    if entry is None or entry.deleted_at or entry.inspection_id != inspection_id:
+        raise NotFound("that evidence entry no longer exists")
+    return entry

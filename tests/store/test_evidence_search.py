@@ -1,0 +1,94 @@
+"""Evidence search (FTS5), versions and tombstones on the demo store."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sendtui.domain.search_query import QueryError, fts_query
+from sendtui.store.evidence import edit_evidence, remove_evidence, search, versions
+from tests.cli.test_cli import ok, run
+
+
+@pytest.fixture
+def ins(demo_store):
+    return demo_store.find_inspection()
+
+
+def test_words_prefixes_and_phrases(demo_store, ins):
+    camhs = search(demo_store, ins.id, "camhs")
+    assert camhs and all("camhs" in h.entry.text.lower() for h in camhs)
+    assert all("«" in h.snippet and "»" in h.snippet for h in camhs)
+    prefix = search(demo_store, ins.id, "transit*")
+    assert prefix and all("transit" in h.entry.text.lower() for h in prefix)
+    phrase = search(demo_store, ins.id, '"health advice"')
+    assert phrase and all("health advice" in h.entry.text.lower() for h in phrase)
+    both = search(demo_store, ins.id, "camhs waiting")
+    assert all({"camhs", "waiting"} <= set(h.entry.text.lower().replace(".", " ").split())
+               or "wait" in h.entry.text.lower() for h in both)
+
+
+def test_best_match_first(demo_store, ins):
+    hits = search(demo_store, ins.id, "plan*")
+    scores = [h.score for h in hits]
+    assert len(hits) > 3 and scores == sorted(scores)
+
+
+def test_case_references_are_not_searchable_nor_in_snippets(demo_store, ins):
+    refs = [e.case_ref for e in demo_store.evidence(ins.id) if e.case_ref]
+    assert refs
+    for ref in refs:
+        for hit in search(demo_store, ins.id, ref):
+            assert ref not in hit.snippet
+
+
+def test_edits_keep_every_version_and_search_follows(demo_store, ins):
+    entry = search(demo_store, ins.id, "camhs")[0].entry
+    edit_evidence(demo_store, ins.id, entry.id, entry.text + " Reviewed fortnightly.")
+    assert [v.text for v in versions(demo_store, entry.id)] == [
+        entry.text, entry.text + " Reviewed fortnightly."]
+    assert [h.entry.id for h in search(demo_store, ins.id, "fortnightly")] == [entry.id]
+    assert demo_store.undo(ins.id) == "edited an evidence entry"
+    assert search(demo_store, ins.id, "fortnightly") == []
+    assert len(versions(demo_store, entry.id)) == 2  # history is never lost
+
+
+def test_delete_is_a_tombstone_with_undo(demo_store, ins):
+    entry = search(demo_store, ins.id, "camhs")[0].entry
+    remove_evidence(demo_store, ins.id, entry.id)
+    assert entry.id not in {h.entry.id for h in search(demo_store, ins.id, "camhs")}
+    assert entry.id not in {e.id for e in demo_store.evidence(ins.id)}
+    demo_store.undo(ins.id)
+    assert entry.id in {h.entry.id for h in search(demo_store, ins.id, "camhs")}
+
+
+@pytest.mark.parametrize("query", ['"', "*", "()", "AND", 'NEAR("a" "b")', "'; DROP TABLE evidence; --",
+                                   "a OR", "-x", "col:word", "\x00", "🙂", "^start"])
+def test_any_text_is_safe(demo_store, ins, query):
+    try:
+        hits = search(demo_store, ins.id, query)
+    except QueryError:
+        return
+    assert isinstance(hits, list)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=40))
+def test_any_string_returns_or_raises_the_clean_error(demo_store, query):
+    ins = demo_store.find_inspection()
+    try:
+        assert isinstance(search(demo_store, ins.id, query), list)
+    except QueryError as exc:
+        assert "give a word" in str(exc)
+
+
+def test_fts_query_quotes_every_word():
+    assert fts_query('ehc "waiting times" transit* AND (x)') == \
+        '"ehc" "waiting times" "transit"* "AND" "x"'
+
+
+def test_search_command(demo_db):
+    out = ok(run("search", "camhs", db=demo_db))
+    assert "«CAMHS»" in out
+    result = run("search", "*", db=demo_db)
+    assert result.exit_code == 2 and "give a word" in result.stderr
+    assert ok(run("search", "zzzznothing", db=demo_db)).strip() == "No evidence matches."
