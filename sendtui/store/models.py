@@ -162,6 +162,14 @@ class Evidence(Tracked, table=True):
     author: str = ""
 
 
+class EvidenceDraft(Tracked, table=True):
+    """The capture box as last typed (JSON of its fields), until saved or thrown away."""
+
+    __tablename__ = "evidence_draft"
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    fields: str = "{}"
+
+
 class EvidenceVersion(Tracked, table=True):
     __tablename__ = "evidence_version"
     evidence_id: str = Field(foreign_key="evidence.id", index=True)

@@ -1,0 +1,42 @@
+"""Evidence drafts: the capture box is written here as the inspector types (from a worker
+thread, debounced by the UI), so nothing typed is lost to escape, a crash or kill -9."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import select
+
+from sendtui.store import models as m
+from sendtui.store.repo import Store
+
+
+def save_draft(store: Store, inspection_id: str, fields: dict[str, str],
+               draft_id: str | None = None) -> str:
+    """Write the draft (one transaction, committed at once); its id."""
+    with store.session() as s:
+        draft = s.get(m.EvidenceDraft, draft_id) if draft_id else None
+        if draft is None or draft.deleted_at:
+            draft = m.EvidenceDraft(inspection_id=inspection_id)
+        draft.fields = json.dumps(fields, sort_keys=True)
+        s.add(store.stamp(draft))
+        return draft.id
+
+
+def latest_draft(store: Store, inspection_id: str) -> tuple[str, dict[str, str]] | None:
+    """The most recent draft with something in it: (id, fields)."""
+    with store.session() as s:
+        draft = s.exec(select(m.EvidenceDraft).where(
+            m.EvidenceDraft.inspection_id == inspection_id,
+            m.EvidenceDraft.deleted_at.is_(None))
+            .order_by(m.EvidenceDraft.updated_at.desc())).first()
+        return (draft.id, json.loads(draft.fields)) if draft else None
+
+
+def discard_draft(store: Store, draft_id: str) -> None:
+    """The draft was saved as evidence or thrown away on purpose."""
+    with store.session() as s:
+        draft = s.get(m.EvidenceDraft, draft_id)
+        if draft is not None and draft.deleted_at is None:
+            draft.deleted_at = m.utc_now()
+            s.add(store.stamp(draft))
