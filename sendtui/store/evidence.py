@@ -16,9 +16,15 @@ from sendtui.store.views import EvidenceView
 
 MARK_START, MARK_END = "«", "»"  # around matched words in a snippet
 
+# One statement, plain rows: building ORM objects for the hits would cost more than the search.
 SEARCH = sql(f"""
-    SELECT e.id, snippet(evidence_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12), bm25(evidence_fts)
-    FROM evidence_fts JOIN evidence e ON e.rowid = evidence_fts.rowid
+    SELECT e.id, l.code, e.source, e.text, e.at, s.urn, s.name, e.case_ref, e.judgement,
+           e.author, snippet(evidence_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12),
+           bm25(evidence_fts)
+    FROM evidence_fts
+    JOIN evidence e ON e.rowid = evidence_fts.rowid
+    JOIN line_of_enquiry l ON l.id = e.line_id
+    LEFT JOIN setting s ON s.id = e.setting_id
     WHERE evidence_fts MATCH :query AND e.inspection_id = :inspection AND e.deleted_at IS NULL
     ORDER BY bm25(evidence_fts) LIMIT :limit
 """)
@@ -40,11 +46,17 @@ class Version:
 def search(store: Store, inspection_id: str, query: str, limit: int = 50) -> list[Hit]:
     """Best match first. Any text is safe: it is turned into words, prefixes and phrases."""
     match = fts_query(query)
-    with store.session() as s:
-        rows = s.connection().execute(SEARCH, {"query": match, "inspection": inspection_id,
-                                               "limit": limit}).all()
-    entries = {e.id: e for e in store.evidence_by_ids(inspection_id, [r[0] for r in rows])}
-    return [Hit(entries[i], snippet, score) for i, snippet, score in rows if i in entries]
+    with store.engine.connect() as conn:
+        rows = conn.execute(SEARCH, {"query": match, "inspection": inspection_id,
+                                     "limit": limit}).all()
+    return [Hit(EvidenceView(*row[:4], _utc(row[4]), *row[5:10]), row[10], row[11])
+            for row in rows]
+
+
+def _utc(stored: str | dt.datetime) -> dt.datetime:
+    """SQLite hands back the stored naive UTC text; make it an aware instant."""
+    at = stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(stored)
+    return at.replace(tzinfo=dt.timezone.utc)
 
 
 def edit_evidence(store: Store, inspection_id: str, evidence_id: str, text: str) -> None:

@@ -150,6 +150,7 @@ class LineOfEnquiry(Tracked, table=True):
 
 class Evidence(Tracked, table=True):
     __tablename__ = "evidence"
+    __table_args__ = (sa.Index("ix_evidence_inspection_at", "inspection_id", "at"),)
     inspection_id: str = Field(foreign_key="inspection.id", index=True)
     line_id: str = Field(foreign_key="line_of_enquiry.id", index=True)
     source: str

@@ -296,11 +296,6 @@ class Store:
                 query = query.limit(limit)
             return [_evidence_view(e, code, urn, name) for e, code, urn, name in s.exec(query)]
 
-    def evidence_by_ids(self, inspection_id: str, ids: list[str]) -> list[EvidenceView]:
-        query = self._evidence_query(inspection_id).where(m.Evidence.id.in_(ids))
-        with self.session() as s:
-            return [_evidence_view(e, code, urn, name) for e, code, urn, name in s.exec(query)]
-
     @staticmethod
     def _evidence_query(inspection_id: str):
         return (select(m.Evidence, m.LineOfEnquiry.code, m.Setting.urn, m.Setting.name)

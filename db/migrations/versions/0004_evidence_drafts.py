@@ -1,4 +1,4 @@
-"""evidence drafts: what is typed in the capture box, kept until it is saved
+"""evidence drafts (the capture box, kept until saved); evidence listed newest first by index
 
 Revision ID: 0004
 Revises: 0003
@@ -30,7 +30,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('evidence_draft', schema=None) as batch_op:
         batch_op.create_index('ix_evidence_draft_inspection_id', ['inspection_id'], unique=False)
+    with op.batch_alter_table('evidence', schema=None) as batch_op:
+        batch_op.create_index('ix_evidence_inspection_at', ['inspection_id', 'at'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('evidence', schema=None) as batch_op:
+        batch_op.drop_index('ix_evidence_inspection_at')
     op.drop_table('evidence_draft')
