@@ -1,14 +1,44 @@
-"""Lines of enquiry with their evidence counts; bespoke lines added, edited, removed."""
+"""Lines of enquiry: how well each is triangulated; bespoke lines added, edited, removed.
+
+The table counts evidence per source kind and shows each line's status in words (never colour
+alone); the thin lines come first. `t` cycles the triangulation threshold for the session.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from sendtui.domain import triangulation as tri
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.store.repo import InvalidInput, NotFound
-from sendtui.ui.screens.base import TaskScreen, table
+from sendtui.ui.dates import local_date, short_day
+from sendtui.ui.screens.base import PlainTable, TaskScreen
+
+# Column headers for the source kinds: 2–3 letters, in SOURCE_KINDS order.
+SHORT_KINDS: dict[str, str] = {
+    "document": "Doc", "meeting": "Mtg", "focus-group": "FG", "visit": "Vis",
+    "case-file": "CF", "webinar": "Web", "survey": "Sur", "data": "Dat",
+}
+THRESHOLDS = (2, 3, 4)  # what `t` cycles through
+MARKS = {
+    tri.Status.NONE: "✖", tri.Status.SINGLE: "▲", tri.Status.CORROBORATED: "▲",
+    tri.Status.TRIANGULATED: "✓",
+}
+# cell_padding is 0: right-justified counts and the widths below make the gaps
+WIDTHS = {"code": 5, "kind": 4, "kinds": 7, "status": 16}
+MIN_TITLE = 12
+
+
+def status_cell(status: str) -> str:
+    return f"{MARKS[status]} {status}"
+
+
+def threshold_of(app) -> int:
+    """The session's threshold (kept on the app, so it outlives a switch of screens)."""
+    return getattr(app, "triangulation_threshold", tri.DEFAULT_THRESHOLD)
 
 
 class LinesScreen(TaskScreen):
@@ -17,41 +47,134 @@ class LinesScreen(TaskScreen):
         Binding("a", "add", "Add line", id="add-line"),
         Binding("e,enter", "edit", "Edit", id="edit-line"),
         Binding("d", "remove", "Remove", id="remove-line"),
+        Binding("t", "threshold", "Threshold", id="triangulation-threshold"),
     ]
+
+    lines: list = []
 
     def body(self) -> ComposeResult:
         yield Static("", id="lines-summary", classes="hint")
-        yield table("lines", "Code", "Evidence", "Sources", "Line of enquiry")
+        grid = PlainTable(id="lines", cursor_type="row", zebra_stripes=True, cell_padding=0)
+        grid.add_column(Text("Code"), width=WIDTHS["code"], key="code")
+        for slug, short in SHORT_KINDS.items():
+            # header cells are not justified by the table: the label carries its own gap
+            grid.add_column(short.rjust(WIDTHS["kind"]), width=WIDTHS["kind"], key=slug)
+        grid.add_column(" Kinds", width=WIDTHS["kinds"], key="kinds")
+        grid.add_column(Text("Status"), width=WIDTHS["status"], key="status")
+        grid.add_column(Text("Line of enquiry"), width=MIN_TITLE, key="title")
+        yield grid
+        yield Static("", id="lines-detail", classes="hint")
+        yield Static("", id="lines-days", classes="hint")
+
+    @property
+    def threshold(self) -> int:
+        return threshold_of(self.app)
 
     def on_data_table_row_selected(self) -> None:
         """enter on a row (the table takes the key before the screen does)."""
         self.action_edit()
 
+    def on_data_table_row_highlighted(self) -> None:
+        self._show_detail()
+
     def on_mount(self) -> None:
         self.refresh_data()
         self.query_one("#lines").focus()
 
+    def on_resize(self) -> None:
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title column takes the width left over; longer titles end in an ellipsis."""
+        grid = self.query_one("#lines", DataTable)
+        fixed = sum(c.width for c in grid.ordered_columns if c.key != "title")
+        width = max(MIN_TITLE, self.app.size.width - fixed - grid.styles.gutter.width)
+        column = grid.columns["title"]
+        if column.width != width:
+            column.width = width
+            grid._require_update_dimensions = True
+            grid.refresh()
+
     def refresh_data(self, select: str | None = None) -> None:
-        self.lines = self.store.lines(self.inspection.id)
+        threshold = self.threshold
+        self.lines = tri.attention_order(self.store.lines(self.inspection.id), threshold)
         grid = self.query_one("#lines", DataTable)
         row = grid.cursor_row
         grid.clear()
+        grid.columns["code"].width = max([WIDTHS["code"]] + [len(x.code) + 1 for x in self.lines])
+        self._fit_title()
         for line in self.lines:
-            kinds = len(line.by_source)
-            sources = f"{kinds} kind{'s' if kinds != 1 else ''}" if kinds else "—"
+            counts = [Text(str(line.by_source[s]) if line.by_source.get(s) else "·",
+                           justify="right") for s in SHORT_KINDS]
             title = line.title + ("  (bespoke)" if line.is_bespoke else "")
-            grid.add_row(line.code, str(line.evidence), sources, title, key=line.id)
+            grid.add_row(
+                Text(line.code), *counts,
+                Text(str(tri.kinds(line.by_source)), justify="center"),
+                Text(status_cell(tri.status(line.by_source, threshold))),
+                Text(title, no_wrap=True, overflow="ellipsis"),
+                key=line.id)
         if select:
             row = next((i for i, line in enumerate(self.lines) if line.id == select), row)
         grid.move_cursor(row=min(row, max(len(self.lines) - 1, 0)))
-        thin = [line.code for line in self.lines if not line.evidence]
-        self.query_one("#lines-summary", Static).update(
-            f"{len(self.lines)} lines · without evidence: {', '.join(thin) or 'none'} · "
-            f"source kinds: {', '.join(SOURCE_KINDS)}")
+        self._show_summary(threshold)
+        self._show_detail()
+        self._show_days()
+
+    def _show_summary(self, threshold: int) -> None:
+        statuses = [tri.status(line.by_source, threshold) for line in self.lines]
+        done = statuses.count(tri.Status.TRIANGULATED)
+        empty = statuses.count(tri.Status.NONE)
+        self.query_one("#lines-summary", Static).update(Text(
+            f"{len(self.lines)} lines · {done} triangulated (≥{threshold} source kinds) · "
+            f"{len(self.lines) - done - empty} not yet · {empty} without evidence"))
+
+    def _show_detail(self) -> None:
+        """The highlighted line in full, its sources in words (the legend of the columns)."""
+        line = self._selected()
+        detail = self.query_one("#lines-detail", Static)
+        if line is None:
+            detail.update("")
+            return
+        sources = " · ".join(f"{label} {line.by_source[slug]}"
+                             for slug, label in SOURCE_KINDS.items() if line.by_source.get(slug))
+        missing = self.threshold - tri.kinds(line.by_source)
+        if not line.evidence:
+            sources = "no evidence yet"
+        if missing > 0:
+            sources += f" — {missing} more kind{'s' if missing != 1 else ''} to triangulate"
+        bespoke = "  (bespoke)" if line.is_bespoke else ""
+        detail.update(Text(f"{line.code}  {line.title}{bespoke}\n{sources}"))
+
+    def _show_days(self) -> None:
+        """Evidence entries per London day; days before the on-site week summed as 'earlier'."""
+        entries = self.store.evidence(self.inspection.id)
+        days = tri.by_day((e.line, local_date(e.at)) for e in entries)
+        on_site = next((k.date for k in self.store.key_dates(self.inspection.id)
+                        if k.key == "on-site"), None)
+        parts = []
+        if on_site and any(d >= on_site for d in days):
+            earlier = sum(n for d, n in days.items() if d < on_site)
+            days = {d: n for d, n in days.items() if d >= on_site}
+            if earlier:
+                parts.append(f"earlier {earlier}")
+        parts += [f"{short_day(d)} {n}" for d, n in days.items()]
+        self.query_one("#lines-days", Static).update(
+            Text("Daily: " + (" · ".join(parts) or "no evidence yet")))
 
     def _selected(self):
         grid = self.query_one("#lines", DataTable)
-        return self.lines[grid.cursor_row] if self.lines else None
+        if not self.lines or not 0 <= grid.cursor_row < len(self.lines):
+            return None
+        return self.lines[grid.cursor_row]
+
+    def action_threshold(self) -> None:
+        now = self.threshold
+        after = THRESHOLDS[(THRESHOLDS.index(now) + 1) % len(THRESHOLDS)] \
+            if now in THRESHOLDS else tri.DEFAULT_THRESHOLD
+        self.app.triangulation_threshold = tri.check_threshold(after)
+        line = self._selected()
+        self.refresh_data(select=line.id if line else None)
+        self.notify(f"Triangulated at {after} or more source kinds (this session).")
 
     def action_add(self) -> None:
         from sendtui.ui.screens.forms import LineForm
