@@ -42,6 +42,7 @@ class SendApp(App):
     BINDINGS = [
         *(Binding(key, f"show('{name}')", label, id=f"show-{name}", show=False)
           for key, (name, label) in SCREEN_KEYS.items()),
+        Binding("n", "capture", "Capture evidence", id="capture-evidence", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Theme", id="theme"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -134,6 +135,11 @@ class SendApp(App):
             self.pop_screen()
             return
         self.push_screen(HelpScreen(self.screen))
+
+    def action_capture(self) -> None:
+        from sendtui.ui.screens.capture import open_capture
+
+        open_capture(self)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
