@@ -1,0 +1,233 @@
+"""The evidence screen driven by keys: filters, search, the detail view, reveal, delete, undo."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable, Static, TextArea
+
+from sendtui.store import evidence as ev
+from sendtui.ui.app import make_app
+from sendtui.ui.screens.evidence import EvidenceDetail, EvidenceScreen
+from tests.conftest import DEMO_TODAY
+from tests.ui.test_pilot import row_keys, rows, shown, started, table_on_screen
+
+
+async def evidence_screen(pilot) -> EvidenceScreen:
+    await started(pilot)
+    await pilot.press("6")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EvidenceScreen)
+    return pilot.app.screen
+
+
+def summary(screen) -> str:
+    return shown(screen.query_one("#evidence-summary", Static))
+
+
+async def press_until(pilot, key: str, condition, most: int = 30) -> None:
+    for _ in range(most):
+        if condition():
+            return
+        await pilot.press(key)
+        await pilot.pause()
+    assert condition(), f"pressing {key} never got there"
+
+
+async def test_evidence_filters_by_line_then_source(demo_db, demo_store):
+    ins = demo_store.find_inspection()
+    every = demo_store.evidence(ins.id)
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        screen = await evidence_screen(pilot)
+        grid = screen.query_one("#evidence", DataTable)
+        await press_until(pilot, "l", lambda: screen.filter.line == "B4")
+        on_line = [e for e in every if e.line == "B4"]
+        assert summary(screen) == f"{len(on_line)} of 60 entries · line B4"
+        assert set(row_keys(grid)) == {e.id for e in on_line}
+        assert {r["Line"] for r in rows(grid)} == {"B4"}
+
+        await press_until(pilot, "k", lambda: screen.filter.source == "case-file")
+        both = [e for e in on_line if e.source == "case-file"]
+        assert 0 < len(both) < len(on_line)
+        assert summary(screen) == f"{len(both)} of 60 entries · line B4 · source case-file"
+        assert row_keys(grid) == [e.id for e in sorted(both, key=lambda e: e.at, reverse=True)]
+        assert {r["Source"] for r in rows(grid)} == {"Case file"}
+
+        # each filter cycles back to "all"; the others stay
+        await press_until(pilot, "l", lambda: not screen.filter.line)
+        case_files = [e for e in every if e.source == "case-file"]
+        assert summary(screen) == f"{len(case_files)} of 60 entries · source case-file"
+        await press_until(pilot, "k", lambda: not screen.filter.source)
+        assert summary(screen) == "60 entries, newest first" and grid.row_count == 60
+
+
+async def test_evidence_filters_by_judgement_and_day(demo_db, demo_store):
+    ins = demo_store.find_inspection()
+    every = demo_store.evidence(ins.id)
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        screen = await evidence_screen(pilot)
+        grid = screen.query_one("#evidence", DataTable)
+        await pilot.press("g")
+        await pilot.pause()
+        strengths = [e for e in every if e.judgement == "strength"]
+        assert summary(screen) == f"{len(strengths)} of 60 entries · judgement strength"
+        assert set(row_keys(grid)) == {e.id for e in strengths}
+        await pilot.press("D")
+        await pilot.pause()
+        assert "day Tue 24 Nov" in summary(screen)
+        assert all(r["When"].startswith("Tue 24 Nov") for r in rows(grid))
+
+
+async def test_evidence_search_best_first_with_highlights(demo_db, demo_store):
+    ins = demo_store.find_inspection()
+    hits = ev.search(demo_store, ins.id, "camhs")
+    assert len(hits) >= 2
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await evidence_screen(pilot)
+        grid = screen.query_one("#evidence", DataTable)
+        await pilot.press("slash", *"camhs")
+        await pilot.pause(0.4)  # past the debounce
+        assert row_keys(grid) == [h.entry.id for h in hits]  # best match first
+        assert summary(screen) == f"{len(hits)} of 60 entries match “camhs”, best first"
+        for i in range(grid.row_count):
+            note = grid.get_row_at(i)[-1]
+            assert isinstance(note, Text) and "«" not in note.plain
+            marked = [note.plain[s.start:s.end] for s in note.spans if "reverse" in str(s.style)]
+            assert marked and all(word.lower() == "camhs" for word in marked)
+        await pilot.press("escape")  # leaves the search box, clears the search
+        await pilot.pause()
+        assert grid.row_count == 60 and summary(screen) == "60 entries, newest first"
+
+
+async def test_evidence_search_without_words_says_so(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        screen = await evidence_screen(pilot)
+        await pilot.press("slash", "asterisk")
+        await pilot.pause(0.4)
+        message = screen.query_one("#evidence-message", Static)
+        assert message.display
+        assert shown(message) == "Nothing to search for in '*': give a word."
+        assert screen.query_one("#evidence", DataTable).row_count == 60
+
+
+async def test_evidence_detail_shows_versions_after_an_edit(demo_db, demo_store):
+    ins = demo_store.find_inspection()
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await evidence_screen(pilot)
+        first = screen.entries[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, EvidenceDetail)
+        versions = shown(detail.query_one("#detail-versions", Static))
+        assert versions.startswith("1. Thu 3 Dec 16:10") and "2." not in versions
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(TextArea).text = "CAMHS advice present in 2 of 6 relevant files."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is detail
+        versions = shown(detail.query_one("#detail-versions", Static)).splitlines()
+        assert len(versions) == 2 and versions[0].startswith("1. Thu 3 Dec 16:10")
+        assert versions[1].endswith("CAMHS advice present in 2 of 6 relevant files.")
+        assert shown(detail.query_one("#detail-text", Static)).startswith("CAMHS advice present")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert rows(screen.query_one("#evidence", DataTable))[0]["Note"].startswith(
+            "CAMHS advice present")
+    assert [v.text for v in ev.versions(demo_store, first.id)][-1].startswith("CAMHS advice")
+
+
+async def test_evidence_detail_hides_the_case_reference_until_r(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await evidence_screen(pilot)
+        await pilot.press("down")  # the second newest has a case reference
+        entry = screen.entries[1]
+        assert entry.case_ref
+        await pilot.press("enter")
+        await pilot.pause()
+        fields = app.screen.query_one("#detail-fields", Static)
+        assert "Case ref   hidden — press r to reveal" in shown(fields)
+        assert entry.case_ref not in shown(fields)
+        await pilot.press("r")
+        await pilot.pause()
+        assert f"Case ref   {entry.case_ref}" in shown(fields)
+
+
+async def test_evidence_r_reveals_case_references_then_hides_them(demo_db, demo_store):
+    ins = demo_store.find_inspection()
+    refs = {e.case_ref for e in demo_store.evidence(ins.id) if e.case_ref}
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(160, 80)) as pilot:
+        screen = await evidence_screen(pilot)
+        grid = screen.query_one("#evidence", DataTable)
+
+        def on_screen() -> str:
+            return "\n".join(table_on_screen(grid))
+
+        assert not any(ref in on_screen() for ref in refs)
+        await pilot.press("r")
+        await pilot.pause()
+        assert summary(screen) == "60 entries, newest first · case refs SHOWN"
+        assert {r["Ref"] for r in rows(grid)} - {""} == refs
+        await pilot.press("r")
+        await pilot.pause()
+        assert summary(screen) == "60 entries, newest first"
+        assert not any(ref in on_screen() for ref in refs)
+        assert on_screen().count("[case ref hidden]") == len(
+            [e for e in demo_store.evidence(ins.id) if e.case_ref])
+
+
+async def test_evidence_delete_asks_then_undo_brings_it_back(demo_db, demo_store):
+    ins = demo_store.find_inspection()
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        screen = await evidence_screen(pilot)
+        grid = screen.query_one("#evidence", DataTable)
+        gone = screen.entries[0]
+        await pilot.press("d", "n")  # no: nothing changes
+        await pilot.pause()
+        assert grid.row_count == 60
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert grid.row_count == 59 and gone.id not in row_keys(grid)
+        assert summary(screen) == "59 entries, newest first"
+        assert gone.id not in {e.id for e in demo_store.evidence(ins.id)}
+        await pilot.press("u")
+        await pilot.pause()
+        assert grid.row_count == 60 and row_keys(grid)[0] == gone.id
+        assert gone.id in {e.id for e in demo_store.evidence(ins.id)}
+
+
+async def store_open(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_evidence_detail_snapshot(snap_compare, demo_db):
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["6", "down", "enter"],
+                        terminal_size=(80, 24), run_before=store_open)
+
+
+async def test_evidence_loads_one_page_and_counts_the_rest_after(demo_db, monkeypatch):
+    """On a big store only a page of rows is read; the counts follow from a thread."""
+    from sendtui.ui.screens import evidence as screen_module
+
+    monkeypatch.setattr(screen_module, "SHOWN", 10)
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        screen = await evidence_screen(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.query_one("#evidence", DataTable).row_count == 10
+        assert summary(screen) == "60 entries, newest first · showing the newest 10"
+        await press_until(pilot, "l", lambda: screen.filter.line == "B4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert summary(screen) == "11 of 60 entries · line B4 · showing the newest 10"
