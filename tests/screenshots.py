@@ -91,6 +91,7 @@ async def _shoot(folder: Path) -> None:
         await pilot.press("escape", "6")
         await _save(pilot, "evidence")
         await _week(pilot)
+        await _evidence(pilot)
 
     app = make_app(str(not_a_store), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -112,6 +113,22 @@ async def _week(pilot) -> None:
     await pilot.pause()
     _steady_cursors(pilot.app.screen)
     await _save(pilot, "free-slot")
+    await pilot.press("escape")
+
+
+async def _evidence(pilot) -> None:
+    """Capture from anywhere, the detail of an entry, a search."""
+    await pilot.press("n")
+    await pilot.pause()
+    _steady_cursors(pilot.app.screen)
+    await pilot.press(*"Parents said the local offer is hard to find on a phone.")
+    await _save(pilot, "capture")
+    await pilot.press("escape", "6", "slash", *"camhs")
+    await pilot.pause(0.4)
+    await _save(pilot, "evidence-search")
+    await pilot.press("escape", "enter")
+    await pilot.pause()
+    await _save(pilot, "evidence-detail")
     await pilot.press("escape")
 
 
