@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlmodel import select
-
 from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES, event_kind_label
 from sendtui.store import models as m
 from sendtui.store import undo
@@ -115,9 +113,3 @@ def _fields(data: EventInput) -> dict:
             "setting_id": data.setting_id, "audience": data.audience,
             "location": data.location, "notes": data.notes, "status": data.status}
 
-
-def removed_events(store: Store, inspection_id: str) -> list[str]:
-    """Ids of events that were removed (for calendars: STATUS:CANCELLED)."""
-    with store.session() as s:
-        return list(s.exec(select(m.Event.id).where(m.Event.inspection_id == inspection_id,
-                                                    m.Event.deleted_at.is_not(None))))
