@@ -270,3 +270,14 @@ async def test_a_setting_without_urn_is_linked_too(demo_db, late):
         await until(pilot, lambda: not isinstance(app.screen, CaptureScreen))
         entry = app.store.evidence(app.inspection.id, limit=1)[0]
         assert (entry.text, entry.setting_name) == ("Visit note", "Little Acorns Childminding")
+
+
+async def test_capture_over_the_evidence_screen_shows_the_entry_at_once(demo_db, late):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_capture(pilot, "6")
+        await pilot.press(*"Seen at once", "tab", "b", "5", "enter", "tab", "d", "ctrl+s")
+        await pilot.pause()
+        evidence = app.screen
+        assert type(evidence).__name__ == "EvidenceScreen"
+        assert evidence.entries[0].text == "Seen at once"

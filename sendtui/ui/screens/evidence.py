@@ -138,6 +138,10 @@ class EvidenceScreen(TaskScreen):
             self._facets = browse.facets(self.store, self.inspection.id)
         return self._facets
 
+    def refresh_data(self) -> None:
+        """Evidence was captured over this screen: show it at once."""
+        self.reload(changed=True)
+
     def reload(self, changed: bool = False) -> None:
         """Read the page shown again (after a change, the counts and filter values too).
 
