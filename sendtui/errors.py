@@ -8,6 +8,7 @@ def exit_code_for(exc: Exception) -> int | None:
     from sendtui.domain.clock import TimeError
     from sendtui.domain.frameworks import FrameworkError
     from sendtui.domain.search_query import QueryError
+    from sendtui.exports import ExportError
     from sendtui.importers.csvfile import BadFile
     from sendtui.store.db import StoreError
     from sendtui.store.repo import Ambiguous, InvalidInput, NotFound
@@ -15,7 +16,7 @@ def exit_code_for(exc: Exception) -> int | None:
     if isinstance(exc, StoreError):
         return 3
     if isinstance(exc, (CalendarError, TimeError, FrameworkError, BadFile, NotFound, Ambiguous,
-                        InvalidInput, QueryError)):
+                        InvalidInput, QueryError, ExportError)):
         return 2
     from sqlalchemy.exc import DatabaseError, OperationalError
 

@@ -50,3 +50,7 @@ def parse_london(text: str) -> dt.datetime:
     if len(parts) != 2:
         raise TimeError(f"not a date-time: {text!r} (expected YYYY-MM-DD HH:MM)")
     return london_to_utc(parse_date(parts[0]), parse_time(parts[1]))
+
+
+def london_today() -> dt.date:
+    return dt.datetime.now(LONDON).date()

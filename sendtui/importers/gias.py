@@ -27,6 +27,8 @@ class SettingRow:
     easting: int | None
     northing: int | None
     is_specialist: bool
+    phone: str = ""
+    head: str = ""
 
 
 @dataclass
@@ -74,8 +76,16 @@ def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
         gias_type=row.get("typeofestablishment (name)"), phase=row.get("phaseofeducation (name)"),
         status=status, la_name=row.get("la (name)"), address=address,
         postcode=row.get("postcode"), easting=easting, northing=northing,
-        is_specialist=kind.is_specialist,
+        is_specialist=kind.is_specialist, phone=row.get("telephonenum"), head=_head(row),
     ))
+
+
+def _head(row: CsvRow) -> str:
+    """'Mrs Ann Example, Headteacher' from GIAS's head columns (blank when there are none)."""
+    name = " ".join(p for p in (row.get("headtitle (name)"), row.get("headfirstname"),
+                                row.get("headlastname")) if p and p != "Not applicable")
+    job = row.get("headpreferredjobtitle")
+    return f"{name}, {job}" if name and job else name
 
 
 def _int(row: CsvRow, column: str, name: str) -> int | None:

@@ -11,6 +11,7 @@ from sendtui.importers.gias import read_gias
 from sendtui.importers.people import read_people
 from sendtui.importers.schedule import read_schedule
 from sendtui.store import loading
+from sendtui.store.names import add_protected_name
 from sendtui.store.repo import Store
 from sendtui.store.views import InspectionView
 
@@ -34,4 +35,7 @@ def add_demo(store: Store) -> tuple[InspectionView, bool]:
         loading.upsert_people(store, ins.id, people)
         loading.import_events(store, ins.id, schedule)
         loading.add_evidence(store, ins.id, evidence)
+        for marked in about.get("protected_names", []):
+            add_protected_name(store, ins.id, marked["name"], marked["pseudonym"],
+                               undoable=False)
     return ins, True

@@ -96,6 +96,8 @@ class Setting(Tracked, table=True):
     out_of_area: bool = False
     shortlisted: bool = False
     visited: bool = False
+    phone: str = ""
+    head: str = ""  # the head or manager, as GIAS names them: the host of a visit
 
 
 class Person(Tracked, table=True):
@@ -169,6 +171,15 @@ class EvidenceDraft(Tracked, table=True):
     __tablename__ = "evidence_draft"
     inspection_id: str = Field(foreign_key="inspection.id", index=True)
     fields: str = "{}"
+
+
+class ProtectedName(Tracked, table=True):
+    """A child's or parent's name marked sensitive: exports and warnings use its pseudonym."""
+
+    __tablename__ = "protected_name"
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    name: str
+    pseudonym: str
 
 
 class EvidenceVersion(Tracked, table=True):

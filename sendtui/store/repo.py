@@ -330,7 +330,7 @@ def _line_view(r: m.LineOfEnquiry, by_source: dict[str, int]) -> LineView:
 def _setting_view(r: m.Setting) -> SettingView:
     return SettingView(r.id, r.urn, r.name, r.kind, r.postcode, r.status, r.la_name, r.address,
                        r.easting, r.northing, r.is_specialist, r.shortlisted, r.visited,
-                       r.out_of_area)
+                       r.out_of_area, r.phone, r.head)
 
 
 def _person_view(r: m.Person) -> PersonView:

@@ -21,6 +21,7 @@ TABLES: dict[str, type[SQLModel]] = {
     "setting": m.Setting,
     "availability": m.Availability,
     "evidence": m.Evidence,
+    "protected_name": m.ProtectedName,
 }
 KEEP = {"id", "updated_at", "updated_by", "hlc"}  # bookkeeping is stamped anew, not restored
 

@@ -43,6 +43,8 @@ class SettingView:
     shortlisted: bool = False
     visited: bool = False
     out_of_area: bool = False  # flagged by hand: a setting beyond the area's border
+    phone: str = ""
+    head: str = ""
 
 
 @dataclass(frozen=True)

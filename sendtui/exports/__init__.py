@@ -1,0 +1,92 @@
+"""Files for briefings: calendars, day sheets, the briefing pack and evidence summaries.
+
+Every export is a pure function of a `Briefing` (read from the store in one go) and an
+`ExportRequest`: same data, same bytes. `write` puts the bytes in place atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMATS: dict[str, tuple[str, ...]] = {
+    "ics": ("ics",),
+    "schedule": ("csv", "md", "html", "docx"),
+    "evidence": ("md", "csv", "docx"),
+    "pack": ("html", "docx"),
+}
+LABELS = {"ics": "Calendar (.ics)", "schedule": "Day sheets", "evidence": "Evidence summary",
+          "pack": "Briefing pack"}
+
+
+class ExportError(ValueError):
+    """A request that cannot be met (unknown person, empty range, file exists): exit 2."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    what: str  # a key of FORMATS
+    fmt: str
+    person: str | None = None  # a name or the start of one
+    start: dt.date | None = None
+    end: dt.date | None = None
+    include_sensitive: bool = False
+
+    def __post_init__(self):
+        if self.what not in FORMATS:
+            raise ExportError(f"unknown export {self.what!r}: choose from {', '.join(FORMATS)}")
+        if self.fmt not in FORMATS[self.what]:
+            raise ExportError(f"{self.what} exports are {', '.join(FORMATS[self.what])}, "
+                              f"not {self.fmt!r}")
+        if self.start and self.end and self.end < self.start:
+            raise ExportError(f"the range ends ({self.end}) before it starts ({self.start})")
+
+
+def render(briefing, request: ExportRequest) -> bytes:
+    """The file's bytes for this request."""
+    from sendtui.exports import calendar, evidence_summary, pack, sheets
+
+    renderers = {"ics": calendar.render, "schedule": sheets.render,
+                 "evidence": evidence_summary.render, "pack": pack.render}
+    return renderers[request.what](briefing, request)
+
+
+def default_name(inspection_area: str, request: ExportRequest) -> str:
+    """A file name with no personal data in it: area, what, range or person-free."""
+    area = "".join(c if c.isalnum() else "-" for c in inspection_area.lower()).strip("-")
+    when = f"-{request.start:%Y%m%d}" if request.start else ""
+    if request.end and request.end != request.start:
+        when += f"-{request.end:%Y%m%d}"
+    return f"{area}-{request.what}{when}.{request.fmt}"
+
+
+def write(target: str | Path, data: bytes, overwrite: bool = False) -> Path | None:
+    """Write atomically with mode 0600 (exports may name people); '-' writes to stdout.
+    An existing file is replaced only when `overwrite` is true."""
+    if str(target) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return None
+    path = Path(target).expanduser()
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder: give a file name")
+    if path.exists() and not overwrite:
+        raise ExportError(f"{path} already exists")
+    if not path.parent.is_dir():
+        raise ExportError(f"there is no folder {path.parent}")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,119 @@
+"""Everything an export needs, read from the store in one transaction as plain records.
+
+The exports are pure functions of a `Briefing`: the same data gives the same bytes, so the
+instant a document is stamped with (`as_of`) is the latest change in the data, never "now".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from sendtui.domain import frameworks as fw
+from sendtui.domain import schedule
+from sendtui.domain.redaction import Redactor
+from sendtui.domain.triangulation import DEFAULT_THRESHOLD
+from sendtui.store import models as m
+from sendtui.store import planning
+from sendtui.store.names import redactor
+from sendtui.store.repo import Store, _person_view, _setting_view
+from sendtui.store.views import EvidenceView, InspectionView, LineView, PersonView, SettingView
+
+EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class SheetEvent:
+    id: str
+    kind: str
+    title: str
+    start: dt.datetime
+    end: dt.datetime
+    setting: SettingView | None
+    location: str
+    notes: str
+    people: tuple[PersonView, ...]
+    sequence: int
+    changed_at: dt.datetime
+    cancelled: bool  # removed, or marked cancelled: calendars are told to drop it
+
+
+@dataclass(frozen=True)
+class Briefing:
+    inspection: InspectionView
+    key_dates: tuple[fw.KeyDate, ...]
+    events: tuple[SheetEvent, ...]
+    people: tuple[PersonView, ...]
+    problems: tuple[schedule.Problem, ...]
+    lines: tuple[LineView, ...]
+    evidence: tuple[EvidenceView, ...]  # oldest first
+    rules: schedule.Rules
+    redactor: Redactor = field(default_factory=Redactor)
+    threshold: int = DEFAULT_THRESHOLD
+    as_of: dt.datetime = EPOCH  # the latest change in the data
+
+    @property
+    def on_site_days(self) -> list[dt.date]:
+        return fw.on_site_days(list(self.key_dates))
+
+
+def gather(store: Store, inspection_id: str, today: dt.date,
+           threshold: int = DEFAULT_THRESHOLD) -> Briefing:
+    """The inspection as the exports see it. Removed events are kept (as cancelled) until the
+    on-site week is over, so that calendars which imported them drop them."""
+    with store.session() as s:
+        ins = store.find_inspection(inspection_id)
+        key_dates = store.key_dates(inspection_id)
+        ended = _inspection_over(key_dates, today)
+        events = _events(s, inspection_id, keep_removed=not ended)
+        lines = store.lines(inspection_id)
+        evidence = list(reversed(store.evidence(inspection_id)))
+        return Briefing(
+            inspection=ins, key_dates=tuple(key_dates), events=tuple(events),
+            people=tuple(store.people(inspection_id)),
+            problems=tuple(planning.problems(store, inspection_id)),
+            lines=tuple(lines), evidence=tuple(evidence),
+            rules=planning.rules(store, inspection_id),
+            redactor=redactor(store, inspection_id), threshold=threshold,
+            as_of=_latest_change(s, inspection_id),
+        )
+
+
+def _inspection_over(key_dates: list[fw.KeyDate], today: dt.date) -> bool:
+    on_site = next((k for k in key_dates if k.key == "on-site"), None)
+    return on_site is not None and (on_site.end or on_site.date) < today
+
+
+def _events(s, inspection_id: str, keep_removed: bool) -> list[SheetEvent]:
+    query = select(m.Event).where(m.Event.inspection_id == inspection_id)
+    if not keep_removed:
+        query = query.where(m.Event.deleted_at.is_(None))
+    rows = s.exec(query.order_by(m.Event.start, m.Event.title, m.Event.id)).all()
+    settings = {r.id: _setting_view(r) for r in s.exec(
+        select(m.Setting).where(m.Setting.inspection_id == inspection_id))}
+    people = {r.id: _person_view(r) for r in s.exec(
+        select(m.Person).where(m.Person.inspection_id == inspection_id,
+                               m.Person.deleted_at.is_(None)))}
+    attending: dict[str, list[PersonView]] = {}
+    for ep in s.exec(select(m.EventPerson).join(m.Event).where(
+            m.Event.inspection_id == inspection_id, m.EventPerson.deleted_at.is_(None))
+            .order_by(m.EventPerson.updated_at, m.EventPerson.id)):
+        if ep.person_id in people:
+            attending.setdefault(ep.event_id, []).append(people[ep.person_id])
+    return [SheetEvent(
+        r.id, r.kind, r.title, r.start, r.end, settings.get(r.setting_id), r.location, r.notes,
+        tuple(attending.get(r.id, ())), r.sequence, r.updated_at,
+        r.deleted_at is not None or r.status == "cancelled") for r in rows]
+
+
+def _latest_change(s, inspection_id: str) -> dt.datetime:
+    stamps = [s.exec(select(m.Inspection.updated_at).where(
+        m.Inspection.id == inspection_id)).one()]
+    for model in (m.Event, m.Setting, m.Person, m.KeyDateRow, m.Evidence, m.LineOfEnquiry,
+                  m.ProtectedName):
+        stamps.append(s.exec(select(func.max(model.updated_at)).where(
+            model.inspection_id == inspection_id)).one())
+    return max((x for x in stamps if x is not None), default=EPOCH)

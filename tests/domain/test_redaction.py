@@ -1,0 +1,45 @@
+from hypothesis import given, strategies as st
+
+from sendtui.domain.redaction import CASE_REF, Protected, Redactor
+
+JAMIE = Protected("Jamie Holt", "CYP-03")
+
+
+def test_a_marked_name_becomes_its_pseudonym_whatever_its_case_and_spacing():
+    r = Redactor([JAMIE])
+    assert r.redact("Met JAMIE  holt's mother; jamie holt attends.") == (
+        "Met CYP-03's mother; CYP-03 attends.")
+
+
+def test_only_whole_words_are_replaced():
+    r = Redactor([Protected("Ali", "CYP-01")])
+    assert r.redact("Ali and Alison met at Bali.") == "CYP-01 and Alison met at Bali."
+
+
+def test_case_references_are_withheld():
+    r = Redactor(case_refs=["EHC-2291"])
+    assert r.redact("see ehc-2291 and EHC-22910") == f"see {CASE_REF} and EHC-22910"
+
+
+def test_longest_name_wins():
+    r = Redactor([Protected("Sam", "CYP-01"), Protected("Sam Reid", "CYP-02")])
+    assert r.redact("Sam Reid and Sam") == "CYP-02 and CYP-01"
+
+
+def test_mentions_give_pseudonyms_never_names():
+    r = Redactor([JAMIE], ["EHC-1"])
+    assert r.mentions("jamie holt, EHC-1 and Jamie Holt again") == ["CYP-03", CASE_REF]
+    assert r.mentions("nothing here") == []
+
+
+def test_nothing_marked_changes_nothing():
+    assert Redactor().redact("Jamie Holt") == "Jamie Holt"
+    assert Redactor().redact(None) == ""
+
+
+@given(st.text(), st.text(min_size=1).filter(lambda t: t.strip()))
+def test_a_marked_name_never_survives_redaction(prefix, name):
+    r = Redactor([Protected(name, "CYP-09")])
+    text = f"{prefix} {name} ."
+    out = r.redact(text)
+    assert r.mentions(out) == [] or "CYP-09" in name
