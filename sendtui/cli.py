@@ -360,6 +360,47 @@ def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: s
     click.echo(add_evidence(obj.store(), obj.inspection().id, [row]).ids[0])
 
 
+# --- names marked sensitive --------------------------------------------------------------
+
+@cli.group()
+def names() -> None:
+    """Children's and parents' names marked sensitive: exports show their pseudonyms."""
+
+
+@names.command("add")
+@click.argument("name")
+@click.option("--pseudonym", metavar="LABEL", help="e.g. CYP-03 (default: the next free one).")
+@pass_context
+def names_add(obj: Context, name: str, pseudonym: str | None) -> None:
+    """Mark NAME sensitive; print its pseudonym."""
+    from sendtui.store.names import add_protected_name
+
+    click.echo(add_protected_name(obj.store(), obj.inspection().id, name, pseudonym).pseudonym)
+
+
+@names.command("list")
+@click.option("--include-sensitive", is_flag=True, help="Show the names, not only pseudonyms.")
+@click.option("--format", "fmt", type=TABLE_OR_JSON, default="table", show_default=True)
+@pass_context
+def names_list(obj: Context, include_sensitive: bool, fmt: str) -> None:
+    """The pseudonyms in use (and the names, when asked)."""
+    from sendtui.store.names import protected_names
+
+    rows = [{"pseudonym": p.pseudonym, "name": p.name if include_sensitive else "[withheld]"}
+            for p in protected_names(obj.store(), obj.inspection().id)]
+    emit(rows, fmt, ["pseudonym", "name"])
+
+
+@names.command("remove")
+@click.argument("pseudonym")
+@pass_context
+def names_remove(obj: Context, pseudonym: str) -> None:
+    """Stop treating the name behind PSEUDONYM as sensitive."""
+    from sendtui.store.names import remove_protected_name
+
+    remove_protected_name(obj.store(), obj.inspection().id, pseudonym)
+
+
 # --- exports -----------------------------------------------------------------------------
 
 @cli.group()

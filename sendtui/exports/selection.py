@@ -108,3 +108,11 @@ def _place_of(e: SheetEvent) -> Place | None:
     if s and s.easting is not None and s.northing is not None:
         return Place(s.easting, s.northing)
     return None
+
+
+def redaction_notice(include_sensitive: bool) -> str:
+    """What every export says at its top about names and case references."""
+    if include_sensitive:
+        return ("CONTAINS SENSITIVE DATA: names marked sensitive and case references are "
+                "included. Handle under UK GDPR; do not forward.")
+    return "Names marked sensitive and case references are withheld."

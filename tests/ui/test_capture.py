@@ -281,3 +281,44 @@ async def test_capture_over_the_evidence_screen_shows_the_entry_at_once(demo_db,
         evidence = app.screen
         assert type(evidence).__name__ == "EvidenceScreen"
         assert evidence.entries[0].text == "Seen at once"
+
+
+async def test_a_marked_name_or_case_ref_in_the_text_earns_a_warning_by_pseudonym(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_capture(pilot)
+        warning = screen.query_one("#sensitive-warning", Static)
+        await pilot.press(*"Met the family; ")
+        await pilot.pause()
+        assert not warning.display
+        await pilot.press(*"jamie holt said the plan EHC-2291 was late")
+        await pilot.pause()
+        assert warning.display
+        said = str(warning.render())
+        assert "CYP-03" in said and "case reference" in said
+        assert "jamie" not in said.lower()
+
+
+async def test_ctrl_g_throws_the_draft_away_after_asking(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_capture(pilot)
+        await pilot.press(*"Not worth keeping")
+        await pilot.press("escape")  # closed: the draft is kept
+        await until(pilot, lambda: not isinstance(app.screen, CaptureScreen))
+        await until(pilot, lambda: latest_draft(app.store, app.inspection.id) is not None)
+        screen = await open_capture(pilot)
+        assert screen.query_one(TextArea).text == "Not worth keeping"
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("n")  # "no": nothing happens
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("y")
+        await until(pilot, lambda: not isinstance(app.screen, CaptureScreen))
+        assert latest_draft(app.store, app.inspection.id) is None
+        assert "Draft thrown away" in [n.message for n in app._notifications]
+        screen = await open_capture(pilot)
+        assert screen.query_one(TextArea).text == ""

@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TextArea
 
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
+from sendtui.domain.redaction import CASE_REF, Redactor
 from sendtui.store.views import LineView, SettingView
 from sendtui.ui.screens.checked_form import field_label, field_message
 from sendtui.ui.widgets.pickers import SettingPicker, TypeAhead
@@ -174,12 +175,15 @@ class CaptureScreen(ModalScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-evidence", priority=True),
         Binding("escape", "close", "Close, keep draft", id="close-capture"),
+        Binding("ctrl+g", "discard", "Throw away", id="discard-draft", priority=True),
     ]
 
     def __init__(self, lines: list[LineView], settings: list[SettingView],
                  setting_id: str | None = None,
-                 draft: tuple[str, dict[str, str]] | None = None) -> None:
+                 draft: tuple[str, dict[str, str]] | None = None,
+                 redactor: Redactor | None = None) -> None:
         super().__init__()
+        self.redactor = redactor or Redactor()
         self.lines = lines
         self.settings = settings
         self.draft_id, initial = draft if draft else (None, {})
@@ -202,6 +206,8 @@ class CaptureScreen(ModalScreen):
                                show_line_numbers=False, compact=True,
                                placeholder="What you saw, read or heard")
                 yield field_message("text")
+                yield Static("", id="sensitive-warning", classes="message warning",
+                             markup=False)
                 yield row("Line", "line", LinePicker(self.lines, f["line"] or None,
                                                     id="line-picker"))
                 yield field_message("line")
@@ -227,6 +233,7 @@ class CaptureScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.query_one("#capture-text", TextArea).focus()
+        self.warn_sensitive(self.initial["text"])
         if self.restored:
             self.notify("Draft restored")
 
@@ -267,6 +274,19 @@ class CaptureScreen(ModalScreen):
         summary.update(f"Not saved: it needs {_and(missing)}." if missing else "")
         summary.display = bool(missing)
 
+    def warn_sensitive(self, text: str) -> None:
+        """A marked name or a case reference in the free text: say so (by pseudonym only)."""
+        found = self.redactor.mentions(text)
+        names = [x for x in found if x != CASE_REF]
+        parts = []
+        if names:
+            parts.append(f"The text names {_and(names)}: write the pseudonym instead.")
+        if CASE_REF in found:
+            parts.append("The text holds a case reference: put it in Case ref instead.")
+        warning = self.query_one("#sensitive-warning", Static)
+        warning.update(" ".join(parts))
+        warning.display = bool(parts)
+
     # --- the draft -----------------------------------------------------------------------
 
     @on(TextArea.Changed)
@@ -278,6 +298,7 @@ class CaptureScreen(ModalScreen):
         if self.saved:
             return
         self.latest = self.fields()
+        self.warn_sensitive(self.latest["text"])
         if self.checked:
             self.show_problems(self.problems(self.latest))
         if self.timer is not None:
@@ -318,6 +339,28 @@ class CaptureScreen(ModalScreen):
         self.dismiss(None)
         if kept:
             self.app.notify("Draft kept: n brings it back")
+
+    def action_discard(self) -> None:
+        """Throw the text away (asked first): the draft leaves the store too."""
+        from sendtui.ui.screens.forms import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if self.timer is not None:
+                self.timer.stop()
+                self.timer = None
+            with DRAFT_LOCK:
+                self.saved = True  # no draft write after this
+                if self.draft_id:
+                    from sendtui.store.drafts import discard_draft
+
+                    discard_draft(self.app.store, self.draft_id)
+            self.dismiss(None)
+            self.app.notify("Draft thrown away")
+
+        self.app.push_screen(ConfirmScreen("Throw away this evidence? The text cannot be "
+                                           "brought back."), answered)
 
     # --- saving ----------------------------------------------------------------------------
 
@@ -389,6 +432,7 @@ def setting_now(app) -> str | None:
 def open_capture(app) -> None:
     """Push the capture box over whatever screen is up (once); refresh that screen after."""
     from sendtui.store.drafts import latest_draft
+    from sendtui.store.names import redactor
 
     if app.inspection is None or app.store is None or isinstance(app.screen, CaptureScreen):
         app.bell()
@@ -397,7 +441,7 @@ def open_capture(app) -> None:
     with DRAFT_LOCK:  # a write still in flight (escape just now) lands first
         draft = latest_draft(app.store, ins)
     screen = CaptureScreen(app.store.lines(ins), app.store.settings(ins),
-                           None if draft else setting_now(app), draft)
+                           None if draft else setting_now(app), draft, redactor(app.store, ins))
     under = app.screen
 
     def closed(code: str | None) -> None:
