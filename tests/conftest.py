@@ -22,6 +22,7 @@ def _isolated(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("HOME", str(home))  # the Documents folder exports default to
     monkeypatch.delenv("SENDTUI_DB", raising=False)
     monkeypatch.delenv("SENDTUI_TODAY", raising=False)
 

@@ -43,6 +43,7 @@ class SendApp(App):
         *(Binding(key, f"show('{name}')", label, id=f"show-{name}", show=False)
           for key, (name, label) in SCREEN_KEYS.items()),
         Binding("n", "capture", "Capture evidence", id="capture-evidence", show=False),
+        Binding("x", "export", "Export", id="export", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Theme", id="theme"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -140,6 +141,11 @@ class SendApp(App):
         from sendtui.ui.screens.capture import open_capture
 
         open_capture(self)
+
+    def action_export(self) -> None:
+        from sendtui.ui.screens.export import open_export
+
+        open_export(self)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -272,7 +272,7 @@ async def test_add_and_remove_an_unavailable_period(demo_db, demo_store):
     async with app.run_test() as pilot:
         screen = await on_screen(pilot, "4", PeopleScreen)
         grid = screen.query_one("#people", DataTable)
-        await typed(pilot, "x")  # Fiona Gallagher, the first row
+        await typed(pilot, "b")  # Fiona Gallagher, the first row
         form = app.screen
         assert isinstance(form, UnavailableForm)
         assert form.query_one("#day", Input).value == "2026-11-30"  # the first on-site day
@@ -291,10 +291,10 @@ async def test_add_and_remove_an_unavailable_period(demo_db, demo_store):
             dt.datetime(2026, 12, 1, 13, 30, tzinfo=UTC),
             dt.datetime(2026, 12, 1, 16, 0, tzinfo=UTC), "Training")
 
-        await typed(pilot, "x", *"2026-12-02", "enter")
+        await typed(pilot, "b", *"2026-12-02", "enter")
         assert selected(grid)["Unavailable"] == "2 periods from Tue 1 Dec"
 
-        await typed(pilot, "X")
+        await typed(pilot, "B")
         assert shown(app.screen.query_one("#question", Static)) == (
             "Remove Fiona Gallagher's unavailable period Wed 2 Dec 09:00–17:00?")
         await typed(pilot, "y")
@@ -307,7 +307,7 @@ async def test_london_summer_time_is_taken_into_account(demo_db, demo_store):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await on_screen(pilot, "4", PeopleScreen)
-        await typed(pilot, "x", *"2027-06-01", "enter")
+        await typed(pilot, "b", *"2027-06-01", "enter")
     (period,) = next(iter(unavailability(demo_store, ins.id).values()))
     assert period.start == dt.datetime(2027, 6, 1, 8, 0, tzinfo=UTC)  # 09:00 BST
 
@@ -330,7 +330,7 @@ async def settings_marked_primary(pilot) -> None:
 
 async def people_with_a_period(pilot) -> None:
     await store_open(pilot)
-    await pilot.press("4", "down", "x", "tab", "tab", *"12:30", "tab", *"training", "enter")
+    await pilot.press("4", "down", "b", "tab", "tab", *"12:30", "tab", *"training", "enter")
     await pilot.pause()
     pilot.app.clear_notifications()
     await pilot.pause()

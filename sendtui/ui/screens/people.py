@@ -28,10 +28,10 @@ class PeopleScreen(TaskScreen):
         Binding("a", "add", "Add", id="add-person"),
         Binding("e,enter", "edit", "Edit", id="edit-person"),
         Binding("d", "remove", "Remove", id="remove-person"),
-        Binding("x", "add_unavailable", "Unavailable", id="add-unavailable",
+        Binding("b", "add_unavailable", "Unavailable", id="add-unavailable",
                 tooltip="Add a time the person cannot be booked"),
-        Binding("X", "remove_unavailable", "Available again", id="remove-unavailable",
-                key_display="X", show=False,
+        Binding("B", "remove_unavailable", "Available again", id="remove-unavailable",
+                key_display="B", show=False,
                 tooltip="Remove the person's latest unavailable period"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
     ]

@@ -1,0 +1,83 @@
+"""What the DOCX and HTML exports share: a document stamped with the data's time, not the
+clock's, so the same data gives the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import zipfile
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.shared import Pt
+
+
+def new_docx(title: str, as_of: dt.datetime) -> DocxDocument:
+    doc = Document()
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = title, "sendtui", "sendtui"
+    props.comments = ""
+    props.revision = 1
+    stamp = as_of.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    props.created = props.modified = props.last_printed = stamp
+    doc.styles["Normal"].font.size = Pt(10)
+    return doc
+
+
+def docx_bytes(doc: DocxDocument, as_of: dt.datetime) -> bytes:
+    """The saved document with every zip entry dated from the data (zip keeps local time)."""
+    raw = io.BytesIO()
+    doc.save(raw)
+    stamp = max(as_of.astimezone(dt.timezone.utc), dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc))
+    date_time = stamp.timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def docx_table(doc: DocxDocument, header: list[str], rows: list[list[str]]):
+    """A plain grid table with a bold header row."""
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row):
+            cell.text = text
+    return table
+
+
+def esc(text: str | None) -> str:
+    return html.escape(text or "", quote=True)
+
+
+PRINT_CSS = """
+body { font-family: system-ui, "Segoe UI", Arial, sans-serif; font-size: 11pt; color: #111;
+       margin: 1.5em; line-height: 1.35; }
+h1 { font-size: 18pt; margin: 0 0 .2em; } h2 { font-size: 14pt; margin: 1em 0 .3em; }
+h3 { font-size: 12pt; margin: .8em 0 .2em; }
+table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
+th, td { border: 1px solid #888; padding: .25em .4em; text-align: left; vertical-align: top; }
+th { background: #e8e8e8; }
+.meta { color: #444; font-size: 9.5pt; } .warn { font-weight: bold; }
+.notice { border: 2px solid #111; padding: .4em .6em; margin: .6em 0; }
+.page { break-after: page; page-break-after: always; }
+.page:last-child { break-after: auto; page-break-after: auto; }
+@media print { body { margin: 0; font-size: 10pt; } @page { size: A4; margin: 15mm; }
+               th { background: none; } a { color: inherit; text-decoration: none; } }
+"""
+
+
+def html_page(title: str, body: str) -> str:
+    """One self-contained page (styles inline, nothing fetched), printable one day a page."""
+    return ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{esc(title)}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n"
+            f"{body}</body>\n</html>\n")

@@ -1,0 +1,212 @@
+"""The Export dialog (`x` from anywhere): what, who, which days, which format, where.
+
+The file is made in a worker thread; an existing file is replaced only after asking, and
+including names and case references is asked for separately.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from platformdirs import user_documents_dir
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Checkbox, Footer, Input, Select, Static
+
+from sendtui.exports import FORMATS, LABELS, ExportError, ExportRequest, default_name
+from sendtui.store.views import PersonView
+from sendtui.ui.dates import day
+from sendtui.ui.screens.checked_form import CheckedForm, field_message, field_row
+from sendtui.ui.screens.forms import ConfirmScreen
+
+FORMAT_LABELS = {"ics": "iCalendar (.ics)", "csv": "CSV (spreadsheet)", "md": "Markdown",
+                 "html": "HTML (print one day a page)", "docx": "Word (.docx)"}
+EVERYONE, ALL_DAYS = "", ""
+
+
+class ExportDialog(CheckedForm):
+    """Dismisses with the path written, or None."""
+
+    def __init__(self, area: str, people: list[PersonView], days: list[dt.date],
+                 folder: Path, preferred_day: dt.date | None = None) -> None:
+        super().__init__()
+        self.area = area
+        self.people = people
+        self.days = days
+        self.folder = folder
+        self.preferred_day = preferred_day if preferred_day in days else None
+        self.suggested = ""  # the file name last suggested: replaced until the user edits it
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form wide-form", id="export"):
+            yield Static("Export", classes="heading")
+            with VerticalScroll(classes="form-body"):
+                yield field_row("What", "what", Select(
+                    [(label, key) for key, label in LABELS.items()], value="schedule",
+                    allow_blank=False, id="what", compact=True))
+                yield field_row("Format", "format", Select(
+                    self._formats("schedule"), value="html", allow_blank=False, id="format",
+                    compact=True))
+                yield field_row("Who", "who", Select(
+                    [("Everyone", EVERYONE)] + [(p.name, p.name) for p in self.people],
+                    value=EVERYONE, allow_blank=False, id="who", compact=True))
+                yield field_row("Days", "days", Select(
+                    [("All days", ALL_DAYS)] + [(day(d), d.isoformat()) for d in self.days],
+                    value=self.preferred_day.isoformat() if self.preferred_day else ALL_DAYS,
+                    allow_blank=False, id="days", compact=True))
+                yield field_row("Names", "sensitive", Checkbox(
+                    "include names and case references", id="sensitive", compact=True))
+                yield field_row("File", "path", Input(id="path", compact=True))
+                yield field_message("path")
+                yield Static("", id="scope", classes="hint", markup=False)
+            yield from self.footer_lines("ctrl+s exports · escape cancels")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._suggest()
+        super().on_mount()
+
+    @staticmethod
+    def _formats(what: str) -> list[tuple[str, str]]:
+        return [(FORMAT_LABELS[f], f) for f in FORMATS[what]]
+
+    @on(Select.Changed, "#what")
+    def _what_changed(self) -> None:
+        what = self.query_one("#what", Select).value
+        formats = self.query_one("#format", Select)
+        current = formats.value
+        formats.set_options(self._formats(what))
+        formats.value = current if current in FORMATS[what] else FORMATS[what][0]
+        sensitive = self.query_one("#sensitive", Checkbox)
+        sensitive.disabled = what == "ics"  # calendars never carry sensitive fields
+        if sensitive.disabled:
+            sensitive.value = False
+        for key, used in (("who", what in ("ics", "schedule")), ("days", what != "evidence")):
+            self.query_one(f"#{key}-row").display = used
+
+    @on(Select.Changed)
+    def _suggest(self) -> None:
+        path = self.query_one("#path", Input)
+        request, _ = self._request()
+        if request is None:
+            return
+        name = default_name(self.area, request)
+        if not path.value or path.value == self.suggested:
+            path.value = str(self.folder / name)
+        self.suggested = str(self.folder / name)
+        self.query_one("#scope", Static).update(self._scope(request))
+
+    @on(Checkbox.Changed)
+    def _sensitive_changed(self) -> None:
+        self.validate()
+
+    def _request(self) -> tuple[ExportRequest | None, dict[str, str]]:
+        what = self.query_one("#what", Select).value
+        fmt = self.query_one("#format", Select).value
+        who = self.query_one("#who", Select).value if what in ("ics", "schedule") else EVERYONE
+        picked = self.query_one("#days", Select).value if what != "evidence" else ALL_DAYS
+        the_day = dt.date.fromisoformat(picked) if picked else None
+        try:
+            return ExportRequest(what, fmt, who or None, the_day, the_day,
+                                 self.query_one("#sensitive", Checkbox).value), {}
+        except ExportError as exc:
+            return None, {"format": str(exc)}
+
+    def _scope(self, request: ExportRequest) -> str:
+        who = request.person or "everyone"
+        days = day(request.start) if request.start else "every day"
+        if request.what == "evidence":
+            return "Every line of enquiry, with the triangulation table."
+        return f"{LABELS[request.what]} for {who}, {days}."
+
+    def read(self) -> tuple[object, dict[str, str]]:
+        request, errors = self._request()
+        text = self.query_one("#path", Input).value.strip()
+        path = Path(text).expanduser() if text else None
+        if path is None:
+            errors["path"] = "Say where to save the file."
+        elif path.is_dir():
+            errors["path"] = "That is a folder: add a file name."
+        elif request and path.suffix.lower() != f".{request.fmt}":
+            errors["path"] = f"A {request.fmt} file should end in .{request.fmt}."
+        elif path.exists():
+            errors["path"] = ""  # not wrong: asked about when exporting
+        errors = {k: v for k, v in errors.items() if v}
+        return (request, path), errors
+
+    def action_save(self) -> None:
+        if self.busy:
+            return
+        (request, path), errors = self.validate()
+        if errors:
+            self._summarise(errors)
+            return
+        self._confirm_sensitive(request, path)
+
+    def _confirm_sensitive(self, request: ExportRequest, path: Path) -> None:
+        if not request.include_sensitive:
+            self._confirm_replace(request, path)
+            return
+        question = ("This file will hold children's names and case references. Keep it on "
+                    "an encrypted device and do not forward it. Export anyway?")
+        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and
+                             self._confirm_replace(request, path))
+
+    def _confirm_replace(self, request: ExportRequest, path: Path) -> None:
+        if not path.exists():
+            self._export(request, path, overwrite=False)
+            return
+        self.app.push_screen(ConfirmScreen(f"{path.name} already exists in {path.parent}. "
+                                           "Replace it?"),
+                             lambda yes: yes and self._export(request, path, overwrite=True))
+
+    def _export(self, request: ExportRequest, path: Path, overwrite: bool) -> None:
+        self.busy = True
+        self.query_one("#scope", Static).update("Exporting…")
+        self._run(request, path, overwrite)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _run(self, request: ExportRequest, path: Path, overwrite: bool) -> None:
+        from sendtui.exports import render, write
+        from sendtui.store.briefing import gather
+
+        app = self.app
+        try:
+            if path == self.folder / path.name:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            data = render(gather(app.store, app.inspection.id, app.today), request)
+            written = write(path, data, overwrite=overwrite)
+        except (ExportError, LookupError, ValueError, OSError) as exc:
+            app.call_from_thread(self._failed, str(exc))
+            return
+        app.call_from_thread(self._done, written, len(data))
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        summary = self.query_one("#form-message", Static)
+        summary.update(f"Not exported: {message}")
+        summary.display = True
+        self.query_one("#scope", Static).update("")
+
+    def _done(self, path: Path, size: int) -> None:
+        self.dismiss(path)
+        self.app.notify(f"Exported {size:,} bytes to {path}", timeout=10)
+
+
+def open_export(app) -> None:
+    """Push the dialog over the current screen (once)."""
+    if app.inspection is None or app.store is None or isinstance(app.screen, ExportDialog):
+        app.bell()
+        return
+    ins = app.inspection.id
+    days = sorted({e.start.astimezone(dt.timezone.utc) for e in app.store.events(ins)
+                   if e.status != "cancelled"})
+    from sendtui.domain.clock import to_london
+
+    dates = sorted({to_london(d).date() for d in days})
+    tomorrow = next((d for d in dates if d > app.today), None)
+    app.push_screen(ExportDialog(app.inspection.local_area, app.store.people(ins), dates,
+                                 Path(user_documents_dir()), tomorrow))

@@ -1,0 +1,106 @@
+"""The Export dialog: x from anywhere, a file in the Documents folder, nothing replaced
+without asking, names only after a second question."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, Select, Static
+
+from sendtui.ui.app import make_app
+from sendtui.ui.screens.export import ExportDialog
+from sendtui.ui.screens.forms import ConfirmScreen
+from tests.conftest import DEMO_TODAY
+from tests.ui.test_pilot import shown, started, until
+
+
+def documents() -> Path:
+    return Path(os.environ["HOME"]) / "Documents"
+
+
+async def open_dialog(pilot, *keys: str) -> ExportDialog:
+    await started(pilot)
+    await pilot.press(*keys, "x")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ExportDialog))
+    await pilot.pause()
+    return pilot.app.screen
+
+
+async def choose(pilot, dialog: ExportDialog, select_id: str, value: str) -> None:
+    dialog.query_one(f"#{select_id}", Select).value = value
+    await pilot.pause()
+
+
+async def test_x_on_the_week_exports_tomorrows_sheets_to_documents(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_dialog(pilot, "2")
+        # Tomorrow with events (the on-site week starts Mon 30 Nov) is chosen; HTML sheets.
+        assert dialog.query_one("#days", Select).value == "2026-11-30"
+        path = Path(dialog.query_one("#path", Input).value)
+        assert path == documents() / "wealdshire-schedule-20261130.html"
+        assert "Day sheets for everyone, Mon 30 Nov 2026." in shown(dialog.query_one("#scope"))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        assert oct(path.stat().st_mode & 0o777) == "0o600"
+        assert any(str(path) in n.message for n in app._notifications)
+
+
+async def test_an_existing_file_is_replaced_only_when_the_user_says_yes(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_dialog(pilot)
+        await choose(pilot, dialog, "what", "ics")
+        path = Path(dialog.query_one("#path", Input).value)
+        assert path.suffix == ".ics"
+        assert dialog.query_one("#sensitive", Checkbox).disabled  # calendars never hold names
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("mine")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is dialog and path.read_text() == "mine"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        assert path.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+async def test_names_are_included_only_after_a_second_question(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_dialog(pilot, "6")
+        await choose(pilot, dialog, "what", "evidence")
+        await choose(pilot, dialog, "format", "md")
+        assert not dialog.query_one("#days-row").display  # the summary covers every day
+        dialog.query_one("#sensitive", Checkbox).value = True
+        await pilot.pause()
+        path = Path(dialog.query_one("#path", Input).value)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "case references" in shown(app.screen.query_one("#question", Static))
+        await pilot.press("y")
+        await until(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        text = path.read_text(encoding="utf-8")
+        assert "EHC-3107" in text and "CONTAINS SENSITIVE DATA" in text
+
+
+async def test_a_wrong_file_name_is_explained_and_nothing_is_written(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_dialog(pilot)
+        field = dialog.query_one("#path", Input)
+        field.value = str(documents() / "sheets.pdf")
+        await pilot.pause()
+        assert "should end in .html" in shown(dialog.query_one("#path-message"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert not (documents() / "sheets.pdf").exists()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
