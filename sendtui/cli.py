@@ -311,16 +311,20 @@ def import_schedule(obj: Context, file: Path) -> None:
 @click.argument("query")
 @click.option("--format", "fmt", type=TABLE_OR_JSON, default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@click.option("--include-sensitive", is_flag=True,
+              help="Show names marked sensitive and case references in the text.")
 @pass_context
-def search(obj: Context, query: str, fmt: str, limit: int) -> None:
+def search(obj: Context, query: str, fmt: str, limit: int, include_sensitive: bool) -> None:
     """Full-text search over evidence: words, prefixes (foo*), "phrases"; best match first."""
-    from sendtui.listing import local
+    from sendtui.listing import local, snippet_shown, text_shown
     from sendtui.store.evidence import search as find
 
-    hits = find(obj.store(), obj.inspection().id, query, limit)
+    ins = obj.inspection().id
+    hits = find(obj.store(), ins, query, limit)
+    redact = text_shown(obj.store(), ins, include_sensitive)
     rows = [{"id": h.entry.id, "at": local(h.entry.at), "line": h.entry.line,
              "source": h.entry.source, "setting_urn": h.entry.setting_urn,
-             "snippet": h.snippet, "text": h.entry.text} for h in hits]
+             "snippet": snippet_shown(redact, h.snippet), "text": redact(h.entry.text)} for h in hits]
     if fmt == "json":
         emit(rows, "json")
     elif rows:
@@ -412,12 +416,12 @@ def _export(obj: Context, output: str, overwrite: bool = True, **request) -> Non
     from sendtui.domain.calendar import parse_date
     from sendtui.exports import ExportRequest, render, write
     from sendtui.store.briefing import gather
-    from sendtui.domain.clock import london_today
+    from sendtui.config import today
 
     for key in ("start", "end"):
         request[key] = parse_date(request[key]) if request.get(key) else None
     req = ExportRequest(**request)
-    data = render(gather(obj.store(), obj.inspection().id, london_today()), req)
+    data = render(gather(obj.store(), obj.inspection().id, today()), req)
     path = write(output, data, overwrite=overwrite)
     if path is not None:
         click.echo(f"wrote {path} ({len(data):,} bytes)", err=True)

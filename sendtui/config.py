@@ -7,6 +7,7 @@ from pathlib import Path
 
 APP_NAME = "sendtui"
 DB_ENV = "SENDTUI_DB"
+TODAY_ENV = "SENDTUI_TODAY"  # pretend today is this date (demos, screenshots, rehearsals)
 
 
 def data_folder() -> Path:
@@ -18,6 +19,16 @@ def data_folder() -> Path:
 def default_db_target() -> str:
     """`$SENDTUI_DB`, else sendtui.db in the user data folder."""
     return os.environ.get(DB_ENV) or str(data_folder() / "sendtui.db")
+
+
+def today():
+    """`$SENDTUI_TODAY` (YYYY-MM-DD), else today in London."""
+    import datetime as dt
+
+    from sendtui.domain.clock import london_today
+
+    text = os.environ.get(TODAY_ENV)
+    return dt.date.fromisoformat(text) if text else london_today()
 
 
 def shipped_data() -> Path:

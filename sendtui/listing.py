@@ -9,6 +9,25 @@ def local(instant) -> str:
     return f"{to_london(instant):%Y-%m-%d %H:%M}"
 
 
+def text_shown(store, inspection_id: str, include_sensitive: bool):
+    """Free text as printed: marked names and case references withheld unless asked for."""
+    if include_sensitive:
+        return lambda text: text
+    from sendtui.store.names import redactor
+
+    return redactor(store, inspection_id).redact
+
+
+def snippet_shown(redact, snippet: str) -> str:
+    """A snippet whose highlight splits a marked name («Jamie» Holt) is shown redacted and
+    without its highlight marks."""
+    from sendtui.store.evidence import MARK_END, MARK_START
+
+    plain = snippet.replace(MARK_START, "").replace(MARK_END, "")
+    redacted = redact(plain)
+    return snippet if redacted == plain else redacted
+
+
 def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
     if what == "settings":
         return ([{"urn": s.urn, "name": s.name, "kind": s.kind, "postcode": s.postcode,
@@ -32,8 +51,9 @@ def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
                 ["code", "evidence", "bespoke", "title"])
     columns = ["id", "at", "line", "source", "setting_urn", "text"]
     entries = []
+    redact = text_shown(store, inspection_id, include_sensitive)
     for e in store.evidence(inspection_id):
-        row = {"id": e.id, "line": e.line, "source": e.source, "text": e.text,
+        row = {"id": e.id, "line": e.line, "source": e.source, "text": redact(e.text),
                "setting_urn": e.setting_urn, "at": local(e.at), "judgement": e.judgement}
         if include_sensitive:
             row["case_ref"] = e.case_ref

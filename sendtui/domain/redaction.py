@@ -26,27 +26,36 @@ class Redactor:
 
     def __init__(self, names: Iterable[Protected] = (), case_refs: Iterable[str] = ()):
         self._by_key: dict[str, str] = {}
+        spelled: list[str] = []  # as marked: the pattern must match the text as typed
         for p in names:
-            if p.name.strip():
+            if p.name.strip() and _key(p.name) not in self._by_key:
                 self._by_key[_key(p.name)] = p.pseudonym or "[name withheld]"
+                spelled.append(" ".join(p.name.split()))
         for ref in case_refs:
-            if ref and ref.strip():
-                self._by_key.setdefault(_key(ref), CASE_REF)
-        terms = sorted(self._by_key, key=len, reverse=True)
+            if ref and ref.strip() and _key(ref) not in self._by_key:
+                self._by_key[_key(ref)] = CASE_REF
+                spelled.append(" ".join(ref.split()))
+        terms = sorted(spelled, key=len, reverse=True)
         self._pattern = (re.compile(r"(?<!\w)(?:" + "|".join(_regex(t) for t in terms)
                                     + r")(?!\w)", re.IGNORECASE) if terms else None)
 
     def redact(self, text: str | None) -> str:
         if not text or self._pattern is None:
             return text or ""
-        return self._pattern.sub(lambda m: self._by_key[_key(m.group(0))], text)
+        return self._pattern.sub(self._replacement, text)
 
     def mentions(self, text: str | None) -> list[str]:
         """What the text names, as the pseudonyms (never the names), first mention first."""
         if not text or self._pattern is None:
             return []
-        found = (self._by_key[_key(m.group(0))] for m in self._pattern.finditer(text))
+        found = (self._replacement(m) for m in self._pattern.finditer(text))
         return list(dict.fromkeys(found))
+
+
+    def _replacement(self, match: re.Match) -> str:
+        # IGNORECASE matches a few letters that casefold differently (e.g. "ſ"): fall back
+        # to withholding rather than to a KeyError.
+        return self._by_key.get(_key(match.group(0)), "[withheld]")
 
 
 def _key(text: str) -> str:

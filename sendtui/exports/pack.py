@@ -8,7 +8,7 @@ from sendtui.exports import ExportRequest, evidence_summary, sheets
 from sendtui.exports.docs import docx_bytes, docx_table, esc, html_page, new_docx
 from sendtui.exports.selection import by_day, events_for, place, redaction_notice
 from sendtui.store.briefing import Briefing
-from sendtui.ui.dates import clock, day, span, when
+from sendtui.domain.dates import clock, day, span, when
 
 SEVERITY = {"error": "Error", "warning": "Warning", "info": "Note"}
 

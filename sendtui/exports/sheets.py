@@ -18,14 +18,13 @@ from sendtui.exports import ExportRequest
 from sendtui.exports import selection as sel
 from sendtui.exports.docs import esc, html_page
 from sendtui.store.briefing import Briefing, SheetEvent
-from sendtui.ui.dates import day as day_name
-from sendtui.ui.dates import span
+from sendtui.domain.dates import day as day_name
+from sendtui.domain.dates import span
 
 Redact = Callable[[str], str]
 Days = dict[dt.date, list[SheetEvent]]
 
-WITHHELD = "Names marked sensitive and case references are withheld (redacted)."
-INCLUDED = "CONTAINS SENSITIVE DATA: names and case references included."
+WITHHELD, INCLUDED = sel.redaction_notice(False), sel.redaction_notice(True)
 HEADER = ["Time", "What", "Where", "Who", "Hosts / contacts", "Notes"]
 CSV_HEADER = ["date", "start", "end", "title", "kind", "where", "postcode", "team", "others",
               "hosts", "notes", "travel", "redacted"]

@@ -7,7 +7,7 @@ from docx.enum.section import WD_ORIENT
 from sendtui.exports import docs
 from sendtui.exports.sheets import HEADER, Days, Redact, cells, footer, heading, no_events
 from sendtui.store.briefing import Briefing
-from sendtui.ui.dates import day as day_name
+from sendtui.domain.dates import day as day_name
 
 
 def render_docx(briefing: Briefing, days: Days, redact: Redact, title: str, banner: str,

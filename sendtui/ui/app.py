@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -12,6 +11,7 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from sendtui.config import today as config_today
 from sendtui.ui.commands import SendtuiCommands
 
 SCREEN_KEYS = {
@@ -22,7 +22,6 @@ SCREEN_KEYS = {
     "5": ("lines", "Lines"),
     "6": ("evidence", "Evidence"),
 }
-TODAY_ENV = "SENDTUI_TODAY"
 
 
 class LoadingScreen(Screen):
@@ -54,7 +53,7 @@ class SendApp(App):
         super().__init__()
         self.db_target = db_target
         self.inspection_ref = inspection_ref
-        self.today = today or _today()
+        self.today = today or config_today()
         self.store = None
         self.inspection = None
         self.current = "dashboard"
@@ -112,7 +111,7 @@ class SendApp(App):
 
     def day_caption(self) -> str:
         """Where the inspection stands today; the header shows its first part."""
-        from sendtui.ui.dates import day_caption
+        from sendtui.domain.dates import day_caption
 
         caption = day_caption(self.store.key_dates(self.inspection.id), self.today)
         self.sub_title = caption.split(" · ")[0]
@@ -153,11 +152,6 @@ class SendApp(App):
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()
-
-
-def _today() -> dt.date:
-    text = os.environ.get(TODAY_ENV)
-    return dt.date.fromisoformat(text) if text else dt.date.today()
 
 
 def make_app(db_target: str, inspection_ref: str | None = None,

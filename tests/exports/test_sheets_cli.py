@@ -21,7 +21,7 @@ def test_writes_a_day_sheet(demo_db, tmp_path):
     html = target.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert "Wealdshire — local area SEND inspection · Mon 30 Nov 2026" in html
-    assert "Names marked sensitive and case references are withheld (redacted)." in html
+    assert "Names marked sensitive and case references are withheld." in html
 
 
 def test_to_stdout_with_sensitive_data(demo_db):

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 
 from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.store.repo import InvalidInput
-from sendtui.ui.dates import span
+from sendtui.domain.dates import span
 from sendtui.ui.screens.base import TaskScreen, table
 
 

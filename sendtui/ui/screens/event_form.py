@@ -14,7 +14,7 @@ from sendtui.domain.clock import TimeError, london_to_utc, parse_time
 from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES
 from sendtui.store.events import EventInput
 from sendtui.store.views import PersonView, SettingView
-from sendtui.ui.dates import clock, local_date
+from sendtui.domain.dates import clock, local_date
 from sendtui.ui.screens.checked_form import CheckedForm, field_label, field_message, field_row
 from sendtui.ui.widgets.pickers import NOT_VISITABLE, PeoplePicker, SettingPicker
 

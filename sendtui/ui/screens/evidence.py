@@ -20,7 +20,7 @@ from sendtui.store import evidence_browse as browse
 from sendtui.store.evidence_browse import NO_JUDGEMENT, Filter
 from sendtui.store.repo import InvalidInput, NotFound
 from sendtui.store.views import EvidenceView
-from sendtui.ui.dates import short_day, when
+from sendtui.domain.dates import short_day, when
 from sendtui.ui.screens.base import TaskScreen, table
 from sendtui.ui.screens.columns import SCROLLBAR, fit
 

@@ -17,7 +17,7 @@ from textual.widgets import Checkbox, Footer, Input, Select, Static
 
 from sendtui.exports import FORMATS, LABELS, ExportError, ExportRequest, default_name
 from sendtui.store.views import PersonView
-from sendtui.ui.dates import day
+from sendtui.domain.dates import day
 from sendtui.ui.screens.checked_form import CheckedForm, field_message, field_row
 from sendtui.ui.screens.forms import ConfirmScreen
 

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from sendtui.domain import triangulation as tri
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.store.repo import InvalidInput, NotFound
-from sendtui.ui.dates import local_date, short_day
+from sendtui.domain.dates import local_date, short_day
 from sendtui.ui.screens.base import PlainTable, TaskScreen
 
 # Column headers for the source kinds: 2–3 letters, in SOURCE_KINDS order.

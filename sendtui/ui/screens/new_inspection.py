@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 
 from sendtui.domain.calendar import ENGLAND, CalendarError, parse_date
 from sendtui.domain.frameworks import FRAMEWORKS, key_dates, timeline_warnings
-from sendtui.ui.dates import day, span
+from sendtui.domain.dates import day, span
 from sendtui.ui.screens.base import PlainTable
 
 

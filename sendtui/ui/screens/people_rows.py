@@ -6,7 +6,7 @@ import datetime as dt
 
 from sendtui.store.area import Unavailable
 from sendtui.store.views import PersonView
-from sendtui.ui.dates import clock, local_date, short_day
+from sendtui.domain.dates import clock, local_date, short_day
 
 
 def cells(p: PersonView, away: list[Unavailable]) -> list[str]:

@@ -19,7 +19,7 @@ from sendtui.domain.frameworks import on_site_days
 from sendtui.store import planning
 from sendtui.domain.schedule import Problem
 from sendtui.store.views import EventView, PersonView
-from sendtui.ui.dates import local_date, short_day
+from sendtui.domain.dates import local_date, short_day
 from sendtui.ui.screens import week_text as words
 from sendtui.ui.screens.base import TaskScreen
 from sendtui.ui.screens.week_changes import EventChanges

@@ -8,7 +8,7 @@ from dataclasses import replace
 from sendtui.store.events import EventInput, add_event, change_event, remove_event
 from sendtui.store.repo import InvalidInput, NotFound
 from sendtui.store.views import EventView
-from sendtui.ui.dates import clock, local_date
+from sendtui.domain.dates import clock, local_date
 from sendtui.ui.screens import week_text as words
 
 QUARTER = dt.timedelta(minutes=15)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from sendtui.store.events import EventInput, change_event
 from sendtui.store.views import EventView
-from sendtui.ui.dates import local_date
+from sendtui.domain.dates import local_date
 from sendtui.ui.screens import week_text as words
 from sendtui.ui.widgets.week_layout import ColumnKey
 

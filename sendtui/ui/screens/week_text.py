@@ -8,7 +8,7 @@ from rich.text import Text
 
 from sendtui.domain.kinds import AUDIENCES, event_kind_label
 from sendtui.store.views import EventView, PersonView
-from sendtui.ui.dates import clock, local_date, short_day
+from sendtui.domain.dates import clock, local_date, short_day
 from sendtui.ui.widgets.week_layout import ColumnKey
 
 SEVERITY = {"error": "✖ error", "warning": "▲ warning"}

@@ -1,0 +1,211 @@
+"""The evidence summary (Markdown, CSV, DOCX): the triangulation table, the thin lines, then
+each line of enquiry's entries oldest first.
+
+Every piece of typed text, the case reference included, goes through `redact`: the
+briefing's redactor (which knows every case reference in the evidence) or, when the user
+opts in to sensitive data, nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+import pendulum
+from docx.enum.section import WD_ORIENT
+from docx.shared import Emu, Mm, Pt
+
+from sendtui.domain import triangulation as tri
+from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
+from sendtui.exports import ExportRequest, docs
+from sendtui.exports.selection import redaction_notice
+from sendtui.store.briefing import Briefing
+from sendtui.store.views import EvidenceView
+
+Redact = Callable[[str], str]
+
+LONDON = "Europe/London"
+HEADER = ["Code", "Line of enquiry", *SOURCE_KINDS.values(), "Kinds", "Status"]
+CSV_HEADER = ["line", "line_title", "line_status", "at", "source", "setting", "judgement",
+              "author", "text", "case_ref", "redacted"]
+NO_EVIDENCE = "No evidence yet."
+REMOVED = "(line removed)"
+
+
+def render(briefing: Briefing, request: ExportRequest) -> bytes:
+    redact = _keep if request.include_sensitive else briefing.redactor.redact
+    if request.fmt == "csv":
+        return _csv(briefing, redact, "no" if request.include_sensitive else "yes")
+    if request.fmt == "docx":
+        return _docx(briefing, request, redact)
+    return _markdown(briefing, request, redact).encode("utf-8")
+
+
+def _keep(text: str | None) -> str:
+    return text or ""
+
+
+def title(briefing: Briefing) -> str:
+    return f"{briefing.inspection.local_area} — evidence summary"
+
+
+def as_of_line(briefing: Briefing) -> str:
+    n = len(briefing.evidence)
+    when = pendulum.instance(briefing.as_of).in_tz(LONDON).format("ddd D MMM YYYY HH:mm")
+    return (f"As of {when} · {n} entr{'y' if n == 1 else 'ies'} · triangulated at "
+            f"{briefing.threshold} source kinds")
+
+
+def table_rows(briefing: Briefing, redact: Redact) -> list[list[str]]:
+    """The triangulation table: counts per source kind ('·' for none, as on screen)."""
+    return [[line.code, redact(line.title),
+             *(str(line.by_source[k]) if line.by_source.get(k) else "·" for k in SOURCE_KINDS),
+             str(tri.kinds(line.by_source)), tri.status(line.by_source, briefing.threshold)]
+            for line in briefing.lines]
+
+
+def thin_lines(briefing: Briefing) -> str:
+    """The lines not yet triangulated, those without evidence first."""
+    thin = [f"{line.code} ({tri.status(line.by_source, briefing.threshold)})"
+            for line in tri.attention_order(briefing.lines, briefing.threshold)
+            if tri.status(line.by_source, briefing.threshold) != tri.Status.TRIANGULATED]
+    lead = f"Thin lines (fewer than {briefing.threshold} source kinds): "
+    return lead + (", ".join(thin) if thin else "none, every line is triangulated")
+
+
+def sections(briefing: Briefing) -> list[tuple[str, str, str, list[EvidenceView]]]:
+    """(code, title, status in words, entries oldest first) per line in framework order;
+    entries filed under a line since removed come last."""
+    # the store orders by time only: text and id settle ties, so the bytes never vary
+    ordered = sorted(briefing.evidence, key=lambda e: (e.at, e.source, e.text, e.id))
+    by_line: dict[str, list[EvidenceView]] = {}
+    for e in ordered:
+        by_line.setdefault(e.line, []).append(e)
+    out = []
+    for line in briefing.lines:
+        entries = by_line.pop(line.code, [])
+        out.append((line.code, line.title, _status_words(line.by_source, len(entries),
+                                                         briefing.threshold), entries))
+    for code, entries in by_line.items():
+        out.append((code, REMOVED, f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}",
+                    entries))
+    return out
+
+
+def _status_words(by_source: dict[str, int], n: int, threshold: int) -> str:
+    if not n:
+        return NO_EVIDENCE
+    kinds = tri.kinds(by_source)
+    words = (f"{tri.status(by_source, threshold).capitalize()}: {n} entr{'y' if n == 1 else 'ies'}"
+             f" from {kinds} source kind{'s' if kinds != 1 else ''}")
+    missing = threshold - kinds
+    return words + (f" — {missing} more kind{'s' if missing != 1 else ''} to triangulate"
+                    if missing > 0 else "")
+
+
+def meta(e: EvidenceView, redact: Redact) -> str:
+    """When, source, setting, judgement, author and case reference, as one line."""
+    when = pendulum.instance(e.at).in_tz(LONDON).format("ddd D MMM HH:mm")
+    ref = redact(e.case_ref)
+    parts = [when, SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
+             JUDGEMENTS.get(e.judgement or "", e.judgement or ""), redact(e.author),
+             f"case ref {ref}" if ref and ref == e.case_ref else ref]
+    return " · ".join(p for p in parts if p)
+
+
+def _markdown(briefing: Briefing, request: ExportRequest, redact: Redact) -> str:
+    out = [f"# {title(briefing)}", "", as_of_line(briefing), "",
+           f"**{redaction_notice(request.include_sensitive)}**", "", "## Triangulation", "",
+           _md_row(HEADER), "|" + "---|" * len(HEADER)]
+    out += [_md_row(row) for row in table_rows(briefing, redact)]
+    out += ["", thin_lines(briefing), "", "## Evidence by line of enquiry"]
+    for code, line_title, status, entries in sections(briefing):
+        out += ["", f"### {code} — {redact(line_title)}", "", status]
+        for e in entries:
+            text = "\n".join(f"  {x}" if x.strip() else "" for x in redact(e.text).splitlines())
+            out += ["", f"- {meta(e, redact)}", "", text]
+    return "\n".join(out) + "\n"
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(" ".join(c.split()).replace("|", "\\|") for c in cells) + " |"
+
+
+def _csv(briefing: Briefing, redact: Redact, redacted: str) -> bytes:
+    """One row per entry; the line's triangulation status rides along on each row, and
+    `redacted` (as in the day sheets) stands in for the notice a CSV has no place for."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for code, line_title, _, entries in sections(briefing):
+        line = next((x for x in briefing.lines if x.code == code), None)
+        status = tri.status(line.by_source, briefing.threshold) if line else ""
+        for e in entries:
+            at = pendulum.instance(e.at).in_tz(LONDON).format("YYYY-MM-DD HH:mm")
+            writer.writerow([code, redact(line_title), status, at,
+                             SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
+                             JUDGEMENTS.get(e.judgement or "", e.judgement or ""),
+                             redact(e.author), redact(e.text), redact(e.case_ref), redacted])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def html_summary(briefing: Briefing, redact: Redact) -> str:
+    """For the briefing pack: the triangulation table, the thin lines and each line's entries
+    (headings h2 and h3)."""
+    esc = docs.esc
+    head = "".join(f"<th>{esc(h)}</th>" for h in HEADER)
+    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>\n"
+                   for row in table_rows(briefing, redact))
+    out = ["<h2>Triangulation</h2>\n",
+           f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n",
+           f"<p>{esc(thin_lines(briefing))}</p>\n<h2>Evidence by line of enquiry</h2>\n"]
+    for code, line_title, status, entries in sections(briefing):
+        out.append(f"<h3>{esc(code)} — {esc(redact(line_title))}</h3>\n"
+                   f"<p class=\"meta\">{esc(status)}</p>\n")
+        items = "".join(f"<li><span class=\"meta\">{esc(meta(e, redact))}</span><br>"
+                        f"{esc(redact(e.text)).replace(chr(10), '<br>')}</li>\n"
+                        for e in entries)
+        out.append(f"<ul>\n{items}</ul>\n" if items else "")
+    return "".join(out)
+
+
+def docx_summary(doc, briefing: Briefing, redact: Redact, level: int = 2) -> None:
+    """For the briefing pack (and this export, at level 1): the same as `html_summary`."""
+    doc.add_heading("Triangulation", level)
+    _fit(doc, docs.docx_table(doc, HEADER, table_rows(briefing, redact)))
+    doc.add_paragraph(thin_lines(briefing))
+    doc.add_heading("Evidence by line of enquiry", level)
+    for code, line_title, status, entries in sections(briefing):
+        doc.add_heading(f"{code} — {redact(line_title)}", level + 1)
+        doc.add_paragraph().add_run(status).italic = True
+        for e in entries:
+            p = doc.add_paragraph()
+            p.add_run(meta(e, redact)).bold = True
+            p.add_run("\n" + redact(e.text))
+
+
+def _fit(doc, table) -> None:
+    """Narrow count columns and a wide title, in 8 point: 12 columns share the page."""
+    section = doc.sections[-1]
+    usable = section.page_width - section.left_margin - section.right_margin
+    weights = [2, 6, *[2] * len(SOURCE_KINDS), 2, 3]
+    for column, weight in zip(table.columns, weights):
+        width = Emu(usable * weight // sum(weights))
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+            for run in (r for p in cell.paragraphs for r in p.runs):
+                run.font.size = Pt(8)
+
+
+def _docx(briefing: Briefing, request: ExportRequest, redact: Redact) -> bytes:
+    doc = docs.new_docx(title(briefing), briefing.as_of)
+    section = doc.sections[0]  # landscape A4: the triangulation table has 12 columns
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    doc.add_heading(title(briefing), 0)
+    doc.add_paragraph(as_of_line(briefing))
+    doc.add_paragraph().add_run(redaction_notice(request.include_sensitive)).bold = True
+    docx_summary(doc, briefing, redact, level=1)
+    return docs.docx_bytes(doc, briefing.as_of)

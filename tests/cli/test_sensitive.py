@@ -1,0 +1,29 @@
+"""Names marked sensitive on the command line: marked, listed by pseudonym, withheld from
+what is printed unless asked for."""
+
+from __future__ import annotations
+
+import json
+
+from tests.cli.test_cli import ok, refused, run
+
+
+def test_marking_a_name_gives_the_next_pseudonym_and_lists_it_withheld(demo_db):
+    assert ok(run("names", "add", "Sam  Reid", db=demo_db)).strip() == "CYP-08"
+    assert "already marked" in refused(run("names", "add", "sam reid", db=demo_db), 2)
+    listed = ok(run("names", "list", db=demo_db))
+    assert "CYP-08" in listed and "Reid" not in listed
+    shown = json.loads(ok(run("names", "list", "--include-sensitive", "--format", "json",
+                              db=demo_db)))
+    assert {"pseudonym": "CYP-08", "name": "Sam Reid"} in shown
+    ok(run("names", "remove", "cyp-08", db=demo_db))
+    assert "CYP-08" not in ok(run("names", "list", db=demo_db))
+    assert "CYP-99" in refused(run("names", "remove", "CYP-99", db=demo_db), 2)
+
+
+def test_list_and_search_withhold_a_marked_name_unless_asked(demo_db):
+    for args in (["list", "evidence"], ["search", "jamie"], ["search", "child", "--format",
+                                                             "json"]):
+        out = ok(run(*args, db=demo_db))
+        assert "jamie" not in out.lower() and "CYP-03" in out, args
+        assert "Holt" in ok(run(*args, "--include-sensitive", db=demo_db)), args
