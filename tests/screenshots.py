@@ -21,7 +21,7 @@ OUT = ROOT / "screenshots"
 SIZE = (100, 30)
 TODAY = dt.date(2026, 11, 25)
 NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people", "lines",
-         "evidence", "help", "line-form", "store-error")
+         "evidence", "help", "line-form", "store-error", "export")
 
 
 async def _ready(pilot) -> None:
@@ -93,6 +93,8 @@ async def _shoot(folder: Path) -> None:
         await _week(pilot)
         await _evidence(pilot)
 
+    _briefing_pack_pages(demo, folder)
+
     app = make_app(str(not_a_store), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot)
@@ -129,7 +131,40 @@ async def _evidence(pilot) -> None:
     await pilot.press("escape", "enter")
     await pilot.pause()
     await _save(pilot, "evidence-detail")
+    await pilot.press("escape", "2", "x")
+    await pilot.pause()
+    _steady_cursors(pilot.app.screen)
+    await _save(pilot, "export")
     await pilot.press("escape")
+
+
+def _briefing_pack_pages(demo: Path, folder: Path) -> None:
+    """The HTML briefing pack printed to PDF by Chromium (A4, print CSS), its first two pages
+    as PNGs: skipped, saying so, where Chromium or pdftoppm (poppler-utils) is missing."""
+    import subprocess
+
+    from sendtui.exports import ExportRequest, render
+    from sendtui.store.briefing import gather
+    from sendtui.store.repo import Store
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None or shutil.which("pdftoppm") is None:
+        print("screenshots/briefing-pack-*.png  skipped: apt-get install chromium poppler-utils")
+        return
+    store = Store.open(str(demo))
+    html, pdf = folder / "pack.html", folder / "pack.pdf"
+    html.write_bytes(render(gather(store, store.find_inspection().id, TODAY),
+                            ExportRequest("pack", "html")))
+    store.close()
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", f"--user-data-dir={folder / 'chromium'}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf),
+                    str(OUT / "briefing-pack")], check=True, timeout=60)
+    for page in sorted(OUT.glob("briefing-pack-*.png")):
+        print(f"screenshots/{page.name}  the HTML briefing pack printed to A4")
 
 
 def main() -> int:
@@ -141,6 +176,7 @@ def main() -> int:
         # Never the user's own store, config or key overrides.
         os.environ["XDG_DATA_HOME"] = str(folder / "data")
         os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
+        os.environ["HOME"] = "/home/inspector"  # the Documents folder the export dialog shows
         for name in ("SENDTUI_DB", "SENDTUI_TODAY"):
             os.environ.pop(name, None)
         OUT.mkdir(exist_ok=True)

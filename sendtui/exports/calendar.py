@@ -12,7 +12,7 @@ import datetime as dt
 from icalendar import (Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard,
                        vCalAddress)
 
-from sendtui.domain.clock import LONDON, to_london
+from sendtui.domain.clock import LONDON
 from sendtui.exports import ExportRequest
 from sendtui.exports.selection import events_for, hosts, person_named
 from sendtui.store.briefing import Briefing, SheetEvent

@@ -10,7 +10,8 @@ import zipfile
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.shared import Pt
+from docx.enum.section import WD_ORIENT
+from docx.shared import Mm, Pt
 
 
 def new_docx(title: str, as_of: dt.datetime) -> DocxDocument:
@@ -22,6 +23,9 @@ def new_docx(title: str, as_of: dt.datetime) -> DocxDocument:
     stamp = as_of.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
     props.created = props.modified = props.last_printed = stamp
     doc.styles["Normal"].font.size = Pt(10)
+    section = doc.sections[0]  # A4 landscape: day sheets have 6 columns, triangulation 12
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
     return doc
 
 
@@ -65,13 +69,14 @@ body { font-family: system-ui, "Segoe UI", Arial, sans-serif; font-size: 11pt; c
 h1 { font-size: 18pt; margin: 0 0 .2em; } h2 { font-size: 14pt; margin: 1em 0 .3em; }
 h3 { font-size: 12pt; margin: .8em 0 .2em; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
-th, td { border: 1px solid #888; padding: .25em .4em; text-align: left; vertical-align: top; }
-th { background: #e8e8e8; }
+th, td { border: 1px solid #888; padding: .25em .4em; text-align: left; vertical-align: top;
+         overflow-wrap: break-word; }
+th { background: #e8e8e8; } tr { break-inside: avoid; page-break-inside: avoid; }
 .meta { color: #444; font-size: 9.5pt; } .warn { font-weight: bold; }
 .notice { border: 2px solid #111; padding: .4em .6em; margin: .6em 0; }
 .page { break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
-@media print { body { margin: 0; font-size: 10pt; } @page { size: A4; margin: 15mm; }
+@media print { body { margin: 0; font-size: 10pt; } @page { size: A4 landscape; margin: 12mm; }
                th { background: none; } a { color: inherit; text-decoration: none; } }
 """
 

@@ -13,8 +13,7 @@ import io
 from collections.abc import Callable
 
 import pendulum
-from docx.enum.section import WD_ORIENT
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Pt
 
 from sendtui.domain import triangulation as tri
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
@@ -201,9 +200,6 @@ def _fit(doc, table) -> None:
 
 def _docx(briefing: Briefing, request: ExportRequest, redact: Redact) -> bytes:
     doc = docs.new_docx(title(briefing), briefing.as_of)
-    section = doc.sections[0]  # landscape A4: the triangulation table has 12 columns
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
     doc.add_heading(title(briefing), 0)
     doc.add_paragraph(as_of_line(briefing))
     doc.add_paragraph().add_run(redaction_notice(request.include_sensitive)).bold = True

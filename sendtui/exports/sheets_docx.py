@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from docx.enum.section import WD_ORIENT
 
 from sendtui.exports import docs
 from sendtui.exports.sheets import HEADER, Days, Redact, cells, footer, heading, no_events
@@ -13,10 +12,6 @@ from sendtui.domain.dates import day as day_name
 def render_docx(briefing: Briefing, days: Days, redact: Redact, title: str, banner: str,
                 person: str | None) -> bytes:
     doc = docs.new_docx(redact(title), briefing.as_of)
-    section = doc.sections[0]
-    if section.orientation != WD_ORIENT.LANDSCAPE:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
     doc.add_paragraph().add_run(banner).bold = True
     if days:
         docx_days(doc, briefing, days, redact, person)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.export import ExportDialog
@@ -55,7 +55,7 @@ async def test_an_existing_file_is_replaced_only_when_the_user_says_yes(demo_db)
         await choose(pilot, dialog, "what", "ics")
         path = Path(dialog.query_one("#path", Input).value)
         assert path.suffix == ".ics"
-        assert dialog.query_one("#sensitive", Checkbox).disabled  # calendars never hold names
+        assert dialog.query_one("#sensitive", Select).disabled  # calendars never hold names
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("mine")
         await pilot.press("ctrl+s")
@@ -77,8 +77,7 @@ async def test_names_are_included_only_after_a_second_question(demo_db):
         await choose(pilot, dialog, "what", "evidence")
         await choose(pilot, dialog, "format", "md")
         assert not dialog.query_one("#days-row").display  # the summary covers every day
-        dialog.query_one("#sensitive", Checkbox).value = True
-        await pilot.pause()
+        await choose(pilot, dialog, "sensitive", "included")
         path = Path(dialog.query_one("#path", Input).value)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))

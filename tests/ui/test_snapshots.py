@@ -76,3 +76,18 @@ def test_lines(snap_compare, demo_db):
 def test_evidence(snap_compare, demo_db):
     assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["6"],
                         terminal_size=SIZE, run_before=store_open)
+
+
+def test_export_dialog(snap_compare, demo_db, monkeypatch):
+    monkeypatch.setenv("HOME", "/home/inspector")  # the Documents folder shown in the dialog
+
+    async def opened(pilot) -> None:
+        await store_open(pilot)
+        await pilot.press("2", "x")
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=opened)

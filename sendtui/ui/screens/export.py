@@ -13,7 +13,8 @@ from platformdirs import user_documents_dir
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.binding import Binding
+from textual.widgets import Footer, Input, Select, Static
 
 from sendtui.exports import FORMATS, LABELS, ExportError, ExportRequest, default_name
 from sendtui.store.views import PersonView
@@ -24,10 +25,13 @@ from sendtui.ui.screens.forms import ConfirmScreen
 FORMAT_LABELS = {"ics": "iCalendar (.ics)", "csv": "CSV (spreadsheet)", "md": "Markdown",
                  "html": "HTML (print one day a page)", "docx": "Word (.docx)"}
 EVERYONE, ALL_DAYS = "", ""
+WITHHELD, INCLUDED = "withheld", "included"
 
 
 class ExportDialog(CheckedForm):
     """Dismisses with the path written, or None."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Export", id="export-file", priority=True)]
 
     def __init__(self, area: str, people: list[PersonView], days: list[dt.date],
                  folder: Path, preferred_day: dt.date | None = None) -> None:
@@ -57,17 +61,21 @@ class ExportDialog(CheckedForm):
                     [("All days", ALL_DAYS)] + [(day(d), d.isoformat()) for d in self.days],
                     value=self.preferred_day.isoformat() if self.preferred_day else ALL_DAYS,
                     allow_blank=False, id="days", compact=True))
-                yield field_row("Names", "sensitive", Checkbox(
-                    "include names and case references", id="sensitive", compact=True))
+                yield field_row("Names", "sensitive", Select(
+                    [("Withheld: pseudonyms, no case references", WITHHELD),
+                     ("Included: children's names and case references", INCLUDED)],
+                    value=WITHHELD, allow_blank=False, id="sensitive", compact=True))
                 yield field_row("File", "path", Input(id="path", compact=True))
                 yield field_message("path")
                 yield Static("", id="scope", classes="hint", markup=False)
-            yield from self.footer_lines("ctrl+s exports · escape cancels")
+            yield from self.footer_lines(
+                "tab: next field · enter opens a list · ctrl+s exports · escape cancels")
         yield Footer()
 
     def on_mount(self) -> None:
         self._suggest()
         super().on_mount()
+        self.query_one("#what", Select).focus()
 
     @staticmethod
     def _formats(what: str) -> list[tuple[str, str]]:
@@ -80,10 +88,10 @@ class ExportDialog(CheckedForm):
         current = formats.value
         formats.set_options(self._formats(what))
         formats.value = current if current in FORMATS[what] else FORMATS[what][0]
-        sensitive = self.query_one("#sensitive", Checkbox)
+        sensitive = self.query_one("#sensitive", Select)
         sensitive.disabled = what == "ics"  # calendars never carry sensitive fields
         if sensitive.disabled:
-            sensitive.value = False
+            sensitive.value = WITHHELD
         for key, used in (("who", what in ("ics", "schedule")), ("days", what != "evidence")):
             self.query_one(f"#{key}-row").display = used
 
@@ -99,10 +107,6 @@ class ExportDialog(CheckedForm):
         self.suggested = str(self.folder / name)
         self.query_one("#scope", Static).update(self._scope(request))
 
-    @on(Checkbox.Changed)
-    def _sensitive_changed(self) -> None:
-        self.validate()
-
     def _request(self) -> tuple[ExportRequest | None, dict[str, str]]:
         what = self.query_one("#what", Select).value
         fmt = self.query_one("#format", Select).value
@@ -111,7 +115,7 @@ class ExportDialog(CheckedForm):
         the_day = dt.date.fromisoformat(picked) if picked else None
         try:
             return ExportRequest(what, fmt, who or None, the_day, the_day,
-                                 self.query_one("#sensitive", Checkbox).value), {}
+                                 self.query_one("#sensitive", Select).value == INCLUDED), {}
         except ExportError as exc:
             return None, {"format": str(exc)}
 
@@ -120,6 +124,9 @@ class ExportDialog(CheckedForm):
         days = day(request.start) if request.start else "every day"
         if request.what == "evidence":
             return "Every line of enquiry, with the triangulation table."
+        if request.what == "pack":
+            sheets = f"the sheet for {days}" if request.start else "every day's sheet"
+            return f"Key dates, the week at a glance, {sheets}, problems and evidence."
         return f"{LABELS[request.what]} for {who}, {days}."
 
     def read(self) -> tuple[object, dict[str, str]]:
