@@ -205,6 +205,8 @@ def list_(obj: Context, what: str, fmt: str, include_sensitive: bool) -> None:
     from sendtui import listing
 
     rows, columns = listing.rows(obj.store(), obj.inspection().id, what, include_sensitive)
+    if include_sensitive and what == "evidence":
+        _audit(obj, "evidence listed with names and case references")
     emit(rows, fmt, columns)
 
 
@@ -325,6 +327,8 @@ def search(obj: Context, query: str, fmt: str, limit: int, include_sensitive: bo
     rows = [{"id": h.entry.id, "at": local(h.entry.at), "line": h.entry.line,
              "source": h.entry.source, "setting_urn": h.entry.setting_urn,
              "snippet": snippet_shown(redact, h.snippet), "text": redact(h.entry.text)} for h in hits]
+    if include_sensitive:
+        _audit(obj, "search shown with names", f"{len(rows)} entries")
     if fmt == "json":
         emit(rows, "json")
     elif rows:
@@ -392,6 +396,8 @@ def names_list(obj: Context, include_sensitive: bool, fmt: str) -> None:
 
     rows = [{"pseudonym": p.pseudonym, "name": p.name if include_sensitive else "[withheld]"}
             for p in protected_names(obj.store(), obj.inspection().id)]
+    if include_sensitive:
+        _audit(obj, "names marked sensitive listed")
     emit(rows, fmt, ["pseudonym", "name"])
 
 
@@ -421,10 +427,20 @@ def _export(obj: Context, output: str, overwrite: bool = True, **request) -> Non
     for key in ("start", "end"):
         request[key] = parse_date(request[key]) if request.get(key) else None
     req = ExportRequest(**request)
-    data = render(gather(obj.store(), obj.inspection().id, today()), req)
+    ins = obj.inspection().id
+    data = render(gather(obj.store(), ins, today()), req)
     path = write(output, data, overwrite=overwrite)
+    if req.include_sensitive:
+        _audit(obj, f"{req.what} {req.fmt} exported with names and case references",
+               path.name if path else "to stdout")
     if path is not None:
         click.echo(f"wrote {path} ({len(data):,} bytes)", err=True)
+
+
+def _audit(obj: Context, action: str, detail: str = "") -> None:
+    from sendtui.store.audit import record
+
+    record(obj.store(), obj.inspection().id, action, detail)
 
 
 OUTPUT = click.option("-o", "output", required=True, metavar="FILE",
@@ -484,6 +500,22 @@ def export_pack(obj: Context, fmt: str, output: str, day: str | None,
 
 
 # --- care of the store -------------------------------------------------------------------
+
+@cli.command()
+@click.option("--format", "fmt", type=TABLE_OR_JSON, default="table", show_default=True)
+@pass_context
+def audit(obj: Context, fmt: str) -> None:
+    """When names or case references left the store, from which laptop, to which file."""
+    from sendtui.listing import local
+    from sendtui.store.audit import entries
+
+    rows = [{"at": local(e.at), "laptop": e.laptop, "action": e.action, "detail": e.detail}
+            for e in entries(obj.store(), obj.inspection().id)]
+    if rows or fmt == "json":
+        emit(rows, fmt, ["at", "laptop", "action", "detail"])
+    else:
+        click.echo("Nothing sensitive has left the store.")
+
 
 @cli.command()
 @pass_context

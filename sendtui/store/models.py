@@ -182,6 +182,15 @@ class ProtectedName(Tracked, table=True):
     pseudonym: str
 
 
+class AuditEntry(Tracked, table=True):
+    """Identities left the store: who (the laptop), when (updated_at), what and where to."""
+
+    __tablename__ = "audit"
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    action: str
+    detail: str = ""
+
+
 class EvidenceVersion(Tracked, table=True):
     __tablename__ = "evidence_version"
     evidence_id: str = Field(foreign_key="evidence.id", index=True)

@@ -85,9 +85,12 @@ def restore(store, s: Session, table: str, row_id: str, state: dict | None) -> N
     if row is None:
         row = parsed
     else:
+        sequence = getattr(row, "sequence", None)
         for field in model.model_fields:
             if field not in KEEP:
                 setattr(row, field, getattr(parsed, field))
+        if sequence is not None:  # calendars only take a change whose SEQUENCE rises
+            row.sequence = max(sequence, row.sequence) + 1
     s.add(store.stamp(row))
     if people is not None:
         set_people(store, s, row_id, people)

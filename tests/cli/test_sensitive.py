@@ -27,3 +27,19 @@ def test_list_and_search_withhold_a_marked_name_unless_asked(demo_db):
         out = ok(run(*args, db=demo_db))
         assert "jamie" not in out.lower() and "CYP-03" in out, args
         assert "Holt" in ok(run(*args, "--include-sensitive", db=demo_db)), args
+
+
+def test_every_sensitive_output_is_audited_without_the_data(demo_db, tmp_path):
+    assert "Nothing sensitive" in ok(run("audit", db=demo_db))
+    ok(run("export", "evidence", "--format", "md", "-o", tmp_path / "e.md", db=demo_db))
+    assert json.loads(ok(run("audit", "--format", "json", db=demo_db))) == []
+    ok(run("export", "evidence", "--format", "md", "-o", tmp_path / "e.md",
+           "--include-sensitive", db=demo_db))
+    ok(run("names", "list", "--include-sensitive", db=demo_db))
+    ok(run("search", "plan", "--include-sensitive", db=demo_db))
+    log = json.loads(ok(run("audit", "--format", "json", db=demo_db)))
+    assert [e["action"] for e in log] == [
+        "evidence md exported with names and case references",
+        "names marked sensitive listed", "search shown with names"]
+    assert log[0]["detail"] == "e.md"
+    assert "Jamie" not in json.dumps(log)

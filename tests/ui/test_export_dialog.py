@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, Static
 
+from sendtui.store.audit import entries
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.export import ExportDialog
 from sendtui.ui.screens.forms import ConfirmScreen
@@ -86,6 +87,9 @@ async def test_names_are_included_only_after_a_second_question(demo_db):
         await until(pilot, lambda: not isinstance(app.screen, ExportDialog))
         text = path.read_text(encoding="utf-8")
         assert "EHC-3107" in text and "CONTAINS SENSITIVE DATA" in text
+        logged = entries(app.store, app.inspection.id)
+        assert [(e.action, e.detail) for e in logged] == [
+            ("evidence md exported with names and case references", path.name)]
 
 
 async def test_a_wrong_file_name_is_explained_and_nothing_is_written(demo_db):

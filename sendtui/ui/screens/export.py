@@ -178,6 +178,7 @@ class ExportDialog(CheckedForm):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _run(self, request: ExportRequest, path: Path, overwrite: bool) -> None:
         from sendtui.exports import render, write
+        from sendtui.store.audit import record
         from sendtui.store.briefing import gather
 
         app = self.app
@@ -186,6 +187,9 @@ class ExportDialog(CheckedForm):
                 path.parent.mkdir(parents=True, exist_ok=True)
             data = render(gather(app.store, app.inspection.id, app.today), request)
             written = write(path, data, overwrite=overwrite)
+            if request.include_sensitive:
+                record(app.store, app.inspection.id, f"{request.what} {request.fmt} exported "
+                       "with names and case references", written.name)
         except (ExportError, LookupError, ValueError, OSError) as exc:
             app.call_from_thread(self._failed, str(exc))
             return

@@ -1,0 +1,36 @@
+"""The audit log (BRIEF §7): each time names or case references leave the store on request.
+
+Entries hold what was done and the file's name, never the sensitive data itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlmodel import select
+
+from sendtui.store import models as m
+from sendtui.store.repo import Store
+
+
+@dataclass(frozen=True)
+class AuditView:
+    at: dt.datetime
+    laptop: str
+    action: str
+    detail: str
+
+
+def record(store: Store, inspection_id: str, action: str, detail: str = "") -> None:
+    with store.session() as s:
+        s.add(store.stamp(m.AuditEntry(inspection_id=inspection_id, action=action,
+                                       detail=detail)))
+
+
+def entries(store: Store, inspection_id: str) -> list[AuditView]:
+    """Oldest first."""
+    with store.session() as s:
+        rows = s.exec(select(m.AuditEntry).where(m.AuditEntry.inspection_id == inspection_id)
+                      .order_by(m.AuditEntry.updated_at, m.AuditEntry.id)).all()
+        return [AuditView(r.updated_at, r.updated_by[:8], r.action, r.detail) for r in rows]
