@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import zipfile
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 import docx
 import pytest
@@ -20,9 +17,9 @@ from sendtui.domain.redaction import Protected, Redactor
 from sendtui.exports import ExportRequest, evidence_summary, render
 from sendtui.store.briefing import gather
 from tests.conftest import DEMO_TODAY, ROOT
+from tests.exports.conftest import docx_text, matches_golden
 from tests.exports.stable import stable_briefing
 
-GOLDEN = Path(__file__).parent / "golden"
 DEMO_EVIDENCE = ROOT / "db" / "demo" / "evidence.csv"
 WITHHELD = "Names marked sensitive and case references are withheld."
 INCLUDED = "CONTAINS SENSITIVE DATA"
@@ -36,26 +33,13 @@ def demo_rows() -> list[dict]:
 CASE_REFS = sorted({r["case_ref"] for r in demo_rows() if r["case_ref"]})
 
 
-@pytest.fixture
-def briefing(demo_store):
-    return stable_briefing(gather(demo_store, demo_store.find_inspection(None).id, DEMO_TODAY))
-
-
 def export(briefing, fmt: str, include_sensitive: bool = False) -> bytes:
     return render(briefing, ExportRequest("evidence", fmt, include_sensitive=include_sensitive))
 
 
-def docx_text(data: bytes) -> str:
-    """Every piece of text in every XML part of the document (properties included)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        xml = " ".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml")
-                       or n.endswith(".rels"))
-    return re.sub(r"<[^>]+>", "", xml)
-
-
 def as_text(briefing, fmt: str, include_sensitive: bool = False) -> str:
     data = export(briefing, fmt, include_sensitive)
-    return docx_text(data) if fmt == "docx" else data.decode("utf-8-sig")
+    return docx_text(data, every_part=True) if fmt == "docx" else data.decode("utf-8-sig")
 
 
 def top(briefing, fmt: str, include_sensitive: bool = False) -> str:
@@ -74,12 +58,7 @@ def test_demo_has_what_the_redaction_tests_rely_on():
 
 @pytest.mark.parametrize("name", ["evidence.md", "evidence.csv"])
 def test_golden(briefing, name):
-    data = export(briefing, name.rsplit(".", 1)[1])
-    path = GOLDEN / name
-    if os.environ.get("SENDTUI_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(data)
-    assert data == path.read_bytes(), f"{name} changed: SENDTUI_UPDATE_GOLDEN=1 to refresh"
+    assert matches_golden(name, export(briefing, name.rsplit(".", 1)[1])), f"{name} differs"
 
 
 def test_markdown_reads_top_down(briefing):

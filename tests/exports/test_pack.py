@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import stat
 import sys
-import zipfile
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from docx import Document
@@ -22,20 +19,14 @@ from sendtui.store.briefing import gather
 from sendtui.store.events import EventInput, add_event
 from tests.cli.test_cli import ok, own_error, run
 from tests.conftest import DEMO_TODAY
-from tests.exports.stable import stable_briefing
 from tests.exports.test_evidence_summary import CASE_REFS, INCLUDED, WITHHELD
+from tests.exports.conftest import docx_text, matches_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 TUE = dt.date(2026, 12, 1)
 SAT = dt.date(2026, 12, 5)
 DAYS = ["Mon 30 Nov 2026", "Tue 1 Dec 2026", "Wed 2 Dec 2026", "Thu 3 Dec 2026",
         "Fri 4 Dec 2026"]
 GLANCE = ["Day", "Events", "Settings visited", "Team"]
-
-
-@pytest.fixture
-def briefing(demo_store):
-    return stable_briefing(gather(demo_store, demo_store.find_inspection(None).id, DEMO_TODAY))
 
 
 def pack(briefing, fmt: str, day: dt.date | None = None, include_sensitive=False) -> bytes:
@@ -45,12 +36,6 @@ def pack(briefing, fmt: str, day: dt.date | None = None, include_sensitive=False
 
 def docx_of(data: bytes):
     return Document(io.BytesIO(data))
-
-
-def docx_text(data: bytes) -> str:
-    """All of word/document.xml, tags removed: everything a reader could see."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return re.sub(r"<[^>]+>", "", z.read("word/document.xml").decode("utf-8"))
 
 
 def text_of(data: bytes, fmt: str) -> str:
@@ -74,10 +59,7 @@ def in_order(text: str, *parts: str) -> None:
 
 def test_golden_html(briefing):
     data = pack(briefing, "html")
-    path = GOLDEN / "pack.html"
-    if os.environ.get("SENDTUI_UPDATE_GOLDEN") == "1":
-        path.write_bytes(data)
-    assert data == path.read_bytes(), "pack.html differs: SENDTUI_UPDATE_GOLDEN=1 to refresh"
+    assert matches_golden("pack.html", data), "pack.html differs"
 
 
 def test_html_reads_top_down(briefing):

@@ -5,11 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import re
-import zipfile
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from docx import Document
@@ -18,17 +15,11 @@ from docx.enum.section import WD_ORIENT
 from sendtui.exports import ExportError, ExportRequest, docs, render, sheets
 from sendtui.store.briefing import gather
 from tests.conftest import DEMO_TODAY
-from tests.exports.stable import stable_briefing
+from tests.exports.conftest import docx_text, matches_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 MON, TUE, WED = dt.date(2026, 11, 30), dt.date(2026, 12, 1), dt.date(2026, 12, 2)
 SAT = dt.date(2026, 12, 5)
 FORMATS = ("csv", "md", "html", "docx")
-
-
-@pytest.fixture
-def briefing(demo_store):
-    return stable_briefing(gather(demo_store, demo_store.find_inspection(None).id, DEMO_TODAY))
 
 
 def sheet(briefing, fmt, day=None, **options) -> bytes:
@@ -37,11 +28,7 @@ def sheet(briefing, fmt, day=None, **options) -> bytes:
 
 def text_of(data: bytes, fmt: str) -> str:
     """Everything a reader could see, as text (a DOCX's whole document.xml, tags removed)."""
-    if fmt == "docx":
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            xml = z.read("word/document.xml").decode("utf-8")
-        return re.sub(r"<[^>]+>", "", xml)
-    return data.decode("utf-8-sig")
+    return docx_text(data) if fmt == "docx" else data.decode("utf-8-sig")
 
 
 def csv_rows(data: bytes) -> list[dict[str, str]]:
@@ -65,12 +52,7 @@ def table_rows(table) -> list[list[str]]:
     ("schedule-week.md", "md", None),
 ])
 def test_golden(briefing, name, fmt, day):
-    data = sheet(briefing, fmt, day)
-    path = GOLDEN / name
-    if os.environ.get("SENDTUI_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(data)
-    assert data == path.read_bytes(), f"{name} differs: SENDTUI_UPDATE_GOLDEN=1 to refresh"
+    assert matches_golden(name, sheet(briefing, fmt, day)), f"{name} differs"
 
 
 # --- what is on a sheet --------------------------------------------------------------------
