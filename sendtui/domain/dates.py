@@ -38,6 +38,11 @@ def when(instant: dt.datetime) -> str:
     return pendulum.instance(instant).in_tz(LONDON).format("ddd D MMM HH:mm")
 
 
+def stamp(instant: dt.datetime) -> str:
+    """When a document's data was last changed: 'Wed 25 Nov 2026 12:00' (London)."""
+    return pendulum.instance(instant).in_tz(LONDON).format("ddd D MMM YYYY HH:mm")
+
+
 def day_caption(dates: list[KeyDate], today: dt.date) -> str:
     """"Day 3 of 10", "On site in 4 working days", or where the inspection stands."""
     by_key = {k.key: k for k in dates}

@@ -12,10 +12,12 @@ import csv
 import io
 from collections.abc import Callable
 
-import pendulum
 from docx.shared import Emu, Pt
 
+from sendtui.domain import dates
 from sendtui.domain import triangulation as tri
+from sendtui.domain.clock import to_london
+from sendtui.domain.dates import stamp
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.exports import ExportRequest, docs
 from sendtui.exports.selection import redaction_notice
@@ -24,7 +26,6 @@ from sendtui.store.views import EvidenceView
 
 Redact = Callable[[str], str]
 
-LONDON = "Europe/London"
 HEADER = ["Code", "Line of enquiry", *SOURCE_KINDS.values(), "Kinds", "Status"]
 CSV_HEADER = ["line", "line_title", "line_status", "at", "source", "setting", "judgement",
               "author", "text", "case_ref", "redacted"]
@@ -51,8 +52,7 @@ def title(briefing: Briefing) -> str:
 
 def as_of_line(briefing: Briefing) -> str:
     n = len(briefing.evidence)
-    when = pendulum.instance(briefing.as_of).in_tz(LONDON).format("ddd D MMM YYYY HH:mm")
-    return (f"As of {when} · {n} entr{'y' if n == 1 else 'ies'} · triangulated at "
+    return (f"As of {stamp(briefing.as_of)} · {n} entr{'y' if n == 1 else 'ies'} · triangulated at "
             f"{briefing.threshold} source kinds")
 
 
@@ -105,9 +105,8 @@ def _status_words(by_source: dict[str, int], n: int, threshold: int) -> str:
 
 def meta(e: EvidenceView, redact: Redact) -> str:
     """When, source, setting, judgement, author and case reference, as one line."""
-    when = pendulum.instance(e.at).in_tz(LONDON).format("ddd D MMM HH:mm")
     ref = redact(e.case_ref)
-    parts = [when, SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
+    parts = [dates.when(e.at), SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
              JUDGEMENTS.get(e.judgement or "", e.judgement or ""), redact(e.author),
              f"case ref {ref}" if ref and ref == e.case_ref else ref]
     return " · ".join(p for p in parts if p)
@@ -141,7 +140,7 @@ def _csv(briefing: Briefing, redact: Redact, redacted: str) -> bytes:
         line = next((x for x in briefing.lines if x.code == code), None)
         status = tri.status(line.by_source, briefing.threshold) if line else ""
         for e in entries:
-            at = pendulum.instance(e.at).in_tz(LONDON).format("YYYY-MM-DD HH:mm")
+            at = f"{to_london(e.at):%Y-%m-%d %H:%M}"
             writer.writerow([code, redact(line_title), status, at,
                              SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
                              JUDGEMENTS.get(e.judgement or "", e.judgement or ""),

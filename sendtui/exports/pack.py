@@ -4,8 +4,7 @@ problems from the checks, each day's sheet and the evidence summary."""
 from __future__ import annotations
 
 
-from sendtui.domain.clock import to_london
-from sendtui.domain.dates import clock, span
+from sendtui.domain.dates import clock, span, stamp
 from sendtui.domain.dates import day as day_name
 from sendtui.exports import ExportRequest, evidence_summary, sheets
 from sendtui.exports.docs import docx_bytes, docx_table, esc, html_page, new_docx
@@ -33,8 +32,7 @@ def title(briefing: Briefing) -> str:
 
 
 def as_of(briefing: Briefing) -> str:
-    at = to_london(briefing.as_of)
-    return f"As of {day_name(at.date())} {at:%H:%M}"
+    return f"As of {stamp(briefing.as_of)}"
 
 
 def key_date_rows(briefing: Briefing) -> list[list[str]]:

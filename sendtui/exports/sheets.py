@@ -19,7 +19,7 @@ from sendtui.exports import selection as sel
 from sendtui.exports.docs import esc, html_page
 from sendtui.store.briefing import Briefing, SheetEvent
 from sendtui.domain.dates import day as day_name
-from sendtui.domain.dates import span
+from sendtui.domain.dates import span, stamp
 
 Redact = Callable[[str], str]
 Days = dict[dt.date, list[SheetEvent]]
@@ -75,8 +75,7 @@ def heading(briefing: Briefing, when: str, person: str | None = None) -> str:
 
 
 def footer(briefing: Briefing, count: int) -> str:
-    at = to_london(briefing.as_of)
-    return (f"Schedule as of {day_name(at.date())} {at:%H:%M} · "
+    return (f"Schedule as of {stamp(briefing.as_of)} · "
             f"{count} event{'' if count == 1 else 's'}")
 
 
