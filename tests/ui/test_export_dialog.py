@@ -107,3 +107,16 @@ async def test_a_wrong_file_name_is_explained_and_nothing_is_written(demo_db):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
+
+
+async def test_a_file_name_the_user_typed_keeps_its_name_and_follows_the_format(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_dialog(pilot)
+        field = dialog.query_one("#path", Input)
+        field.value = str(documents() / "monday.html")
+        await pilot.pause()
+        await choose(pilot, dialog, "format", "docx")
+        assert field.value == str(documents() / "monday.docx")
+        await choose(pilot, dialog, "what", "ics")
+        assert field.value == str(documents() / "monday.ics")

@@ -26,6 +26,7 @@ FORMAT_LABELS = {"ics": "iCalendar (.ics)", "csv": "CSV (spreadsheet)", "md": "M
                  "html": "HTML (print one day a page)", "docx": "Word (.docx)"}
 EVERYONE, ALL_DAYS = "", ""
 WITHHELD, INCLUDED = "withheld", "included"
+EXTENSIONS = {fmt for formats in FORMATS.values() for fmt in formats}
 
 
 class ExportDialog(CheckedForm):
@@ -102,8 +103,11 @@ class ExportDialog(CheckedForm):
         if request is None:
             return
         name = default_name(self.area, request)
+        typed = Path(path.value)
         if not path.value or path.value == self.suggested:
             path.value = str(self.folder / name)
+        elif typed.suffix.lower().lstrip(".") in EXTENSIONS:  # the user's name, new format
+            path.value = str(typed.with_suffix(f".{request.fmt}"))
         self.suggested = str(self.folder / name)
         self.query_one("#scope", Static).update(self._scope(request))
 
