@@ -76,8 +76,28 @@ def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
         gias_type=row.get("typeofestablishment (name)"), phase=row.get("phaseofeducation (name)"),
         status=status, la_name=row.get("la (name)"), address=address,
         postcode=row.get("postcode"), easting=easting, northing=northing,
-        is_specialist=kind.is_specialist, phone=row.get("telephonenum"), head=_head(row),
+        is_specialist=kind.is_specialist, phone=uk_phone(row.get("telephonenum")),
+        head=_head(row),
     ))
+
+
+def uk_phone(text: str) -> str:
+    """GIAS gives '01632960001': spaced as people write UK numbers ('01632 960001',
+    '020 7946 0000', '0113 496 0000', '07700 900123'); anything else is kept as given."""
+    digits = text.replace(" ", "")
+    if len(digits) != 11 or not digits.isdigit() or not digits.startswith("0"):
+        return text
+    if digits.startswith("02"):
+        cut = (3, 7)
+    elif digits.startswith("011") or digits[3] == "1" and digits.startswith("01"):
+        cut = (4, 7)
+    else:
+        cut = (5,)
+    parts, last = [], 0
+    for at in (*cut, 11):
+        parts.append(digits[last:at])
+        last = at
+    return " ".join(parts)
 
 
 def _head(row: CsvRow) -> str:

@@ -108,5 +108,5 @@ def set_people(store, s: Session, event_id: str, person_ids: list[str]) -> None:
         elif ep.deleted_at is None:
             ep.deleted_at = m.utc_now()
             s.add(store.stamp(ep))
-    for person_id in sorted(wanted):
+    for person_id in (p for p in dict.fromkeys(person_ids) if p in wanted):  # as picked
         s.add(store.stamp(m.EventPerson(event_id=event_id, person_id=person_id)))

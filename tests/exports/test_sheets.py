@@ -88,7 +88,7 @@ def test_a_school_visit_names_the_head_from_gias(briefing):
     assert row[0] == "09:00–12:00"
     assert row[2] == "Ashby Brook Primary School, WD1 1AA\n1 School Lane, Ashby Brook"
     assert row[4].splitlines() == [
-        "Mrs Ann Example, Headteacher, 01632960001",
+        "Mrs Ann Example, Headteacher, 01632 960001",
         "Emma Kowalski, SENCO, 01632 960001, senco@ashbybrook.example.sch.uk"]
     assert row[1] == "Visit: Ashby Brook Primary School (SEN support)\nSetting visit"
 

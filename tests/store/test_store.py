@@ -422,3 +422,14 @@ def test_refusing_a_store_makes_no_side_files(tmp_path):
     with pytest.raises(StoreError, match="not a sendtui store"):
         open_engine(str(path))
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("given, shown", [
+    ("01632960001", "01632 960001"), ("02079460000", "020 7946 0000"),
+    ("01134960000", "0113 496 0000"), ("01214960000", "0121 496 0000"),
+    ("07700900123", "07700 900123"), ("01632 960001", "01632 960001"),
+    ("+44 1632 960001", "+44 1632 960001"), ("", "")])
+def test_gias_telephone_numbers_are_spaced_as_people_write_them(given, shown):
+    from sendtui.importers.gias import uk_phone
+
+    assert uk_phone(given) == shown
