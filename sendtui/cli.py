@@ -318,8 +318,9 @@ def import_schedule(obj: Context, file: Path) -> None:
 @pass_context
 def search(obj: Context, query: str, fmt: str, limit: int, include_sensitive: bool) -> None:
     """Full-text search over evidence: words, prefixes (foo*), "phrases"; best match first."""
-    from sendtui.listing import local, snippet_shown, text_shown
+    from sendtui.listing import local, text_shown
     from sendtui.store.evidence import search as find
+    from sendtui.store.evidence import snippet_shown
 
     ins = obj.inspection().id
     hits = find(obj.store(), ins, query, limit)

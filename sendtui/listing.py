@@ -18,16 +18,6 @@ def text_shown(store, inspection_id: str, include_sensitive: bool):
     return redactor(store, inspection_id).redact
 
 
-def snippet_shown(redact, snippet: str) -> str:
-    """A snippet whose highlight splits a marked name («Jamie» Holt) is shown redacted and
-    without its highlight marks."""
-    from sendtui.store.evidence import MARK_END, MARK_START
-
-    plain = snippet.replace(MARK_START, "").replace(MARK_END, "")
-    redacted = redact(plain)
-    return snippet if redacted == plain else redacted
-
-
 def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
     if what == "settings":
         return ([{"urn": s.urn, "name": s.name, "kind": s.kind, "postcode": s.postcode,

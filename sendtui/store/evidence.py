@@ -53,6 +53,14 @@ def search(store: Store, inspection_id: str, query: str, limit: int = 50) -> lis
             for row in rows]
 
 
+def snippet_shown(redact, snippet: str) -> str:
+    """A snippet passed through `redact`: when a marked name is in it (perhaps split by the
+    highlight, «Jamie» Holt), it comes back redacted and without its highlight marks."""
+    plain = snippet.replace(MARK_START, "").replace(MARK_END, "")
+    redacted = redact(plain)
+    return snippet if redacted == plain else redacted
+
+
 def _utc(stored: str | dt.datetime) -> dt.datetime:
     """SQLite hands back the stored naive UTC text; make it an aware instant."""
     at = stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(stored)

@@ -172,14 +172,24 @@ async def test_evidence_r_reveals_case_references_then_hides_them(demo_db, demo_
             return "\n".join(table_on_screen(grid))
 
         assert not any(ref in on_screen() for ref in refs)
+        assert "Jamie" not in on_screen() and "CYP-03's child-in-need plan" in on_screen()
+        await pilot.press("slash", *"jamie")  # found by the real name, shown by pseudonym
+        await pilot.pause(0.5)  # past the debounce
+        assert len(screen.entries) == 1
+        assert "Jamie" not in on_screen() + shown(screen.query_one("#evidence-detail"))
+        assert "CYP-03" in shown(screen.query_one("#evidence-detail"))
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
-        assert summary(screen) == "60 entries, newest first · case refs SHOWN"
+        assert summary(screen) == "60 entries, newest first · names and case refs SHOWN"
         assert {r["Ref"] for r in rows(grid)} - {""} == refs
+        assert "Jamie Holt's child-in-need plan" in on_screen()
         await pilot.press("r")
         await pilot.pause()
         assert summary(screen) == "60 entries, newest first"
         assert not any(ref in on_screen() for ref in refs)
+        assert "Jamie" not in on_screen()
         assert on_screen().count("[case ref hidden]") == len(
             [e for e in demo_store.evidence(ins.id) if e.case_ref])
 

@@ -1,5 +1,6 @@
 """The evidence log: newest first, filters by key, full-text search, a detail view with
-every version, edit, delete and undo. Case references stay hidden unless asked for."""
+every version, edit, delete and undo. Case references, and the names marked sensitive (shown
+as their pseudonyms), stay hidden unless asked for with `r`."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
+from sendtui.domain.redaction import Redactor
 from sendtui.domain.search_query import QueryError
 from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
+from sendtui.store.evidence import snippet_shown
 from sendtui.store.evidence_browse import NO_JUDGEMENT, Filter
+from sendtui.store.names import protected_names
 from sendtui.store.repo import InvalidInput, NotFound
 from sendtui.store.views import EvidenceView
 from sendtui.domain.dates import short_day, when
@@ -91,8 +95,8 @@ class EvidenceScreen(TaskScreen):
                 tooltip="The entry in full, with every version"),
         Binding("d", "delete", "Delete", id="evidence-delete",
                 tooltip="Delete the entry (asks first; u undoes)"),
-        Binding("r", "reveal", "Case refs", id="evidence-reveal",
-                tooltip="Show case references in the list, or hide them again"),
+        Binding("r", "reveal", "Reveal", id="evidence-reveal",
+                tooltip="Show case references and marked names in the list, or hide them"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("escape", "clear_search", "Clear search", id="evidence-clear-search"),
     ]
@@ -105,6 +109,7 @@ class EvidenceScreen(TaskScreen):
         self.matching: int | None = None  # entries the filter (and search) let through
         self.total: int | None = None  # live entries (None: being counted)
         self.revealed = False
+        self._names: Redactor | None = None  # names marked sensitive → pseudonyms
         self.search_error = ""
         self._facets: browse.Facets | None = None
         self._timer: Timer | None = None
@@ -137,6 +142,12 @@ class EvidenceScreen(TaskScreen):
         if self._facets is None:
             self._facets = browse.facets(self.store, self.inspection.id)
         return self._facets
+
+    @property
+    def names(self) -> Redactor:
+        if self._names is None:
+            self._names = Redactor(protected_names(self.store, self.inspection.id))
+        return self._names
 
     def refresh_data(self) -> None:
         """Evidence was captured over this screen: show it at once."""
@@ -222,7 +233,9 @@ class EvidenceScreen(TaskScreen):
     def _cells(self, e: EvidenceView, marker: str) -> list[str | Text]:
         ref = (e.case_ref if self.revealed else marker) if e.case_ref else ""
         snippet = self.snippets.get(e.id)
-        note = highlighted(one_line(snippet)) if snippet is not None else one_line(e.text)
+        if not self.revealed:
+            snippet = snippet_shown(self.names.redact, snippet) if snippet is not None else None
+        note = highlighted(one_line(snippet)) if snippet is not None else one_line(self._text(e))
         return [when(e.at), e.line, source_label(e.source), e.setting_name or "—",
                 judgement_label(e.judgement, short=True), ref, note]
 
@@ -259,7 +272,7 @@ class EvidenceScreen(TaskScreen):
         if self.total is None or self.matching is None:
             parts.append("counting")
         if self.revealed:
-            parts.append("case refs SHOWN")
+            parts.append("names and case refs SHOWN")
         return " · ".join(parts)
 
     def _filter_words(self) -> list[str]:
@@ -292,7 +305,10 @@ class EvidenceScreen(TaskScreen):
     def _describe(self) -> None:
         e = self._selected()
         self.query_one("#evidence-detail", Static).update(
-            f"{e.author or 'unknown'}: {one_line(e.text)}" if e else "")
+            f"{e.author or 'unknown'}: {one_line(self._text(e))}" if e else "")
+
+    def _text(self, e: EvidenceView) -> str:
+        return e.text if self.revealed else self.names.redact(e.text)
 
     # --- keys ------------------------------------------------------------------------------
 
@@ -402,8 +418,8 @@ class EvidenceDetail(ModalScreen):
         Binding("escape", "close", "Close", id="evidence-detail-close"),
         Binding("e", "edit", "Edit text", id="evidence-detail-edit",
                 tooltip="Change the text; the old text is kept as a version"),
-        Binding("r", "reveal", "Case ref", id="evidence-detail-reveal",
-                tooltip="Show the case reference, or hide it again"),
+        Binding("r", "reveal", "Reveal", id="evidence-detail-reveal",
+                tooltip="Show the case reference and marked names, or hide them again"),
     ]
 
     def __init__(self, entry: EvidenceView):
@@ -423,7 +439,8 @@ class EvidenceDetail(ModalScreen):
                 yield Static("", id="detail-fields", classes="fields", markup=False)
                 yield Static("Versions, oldest first", classes="subheading")
                 yield Static("", id="detail-versions", markup=False)
-            yield Static("e edits the text · r shows the case reference · escape closes",
+            yield Static("e edits the text · r reveals the case reference and names · "
+                         "escape closes",
                          classes="hint")
         yield Footer()
 
@@ -443,12 +460,14 @@ class EvidenceDetail(ModalScreen):
             ("When", when(e.at)), ("Judgement", judgement_label(e.judgement)),
             ("By", e.author or "—"), ("Case ref", ref),
         ]
-        self.query_one("#detail-text", Static).update(e.text)
+        shown = (lambda text: text) if self.revealed else Redactor(
+            protected_names(self.store, self.app.inspection.id)).redact
+        self.query_one("#detail-text", Static).update(shown(e.text))
         self.query_one("#detail-fields", Static).update(
             "\n".join(f"{label:<10} {value}" for label, value in fields))
         versions = ev.versions(self.store, e.id)
         self.query_one("#detail-versions", Static).update("\n".join(
-            f"{n}. {when(v.saved_at)}  {one_line(v.text)}"
+            f"{n}. {when(v.saved_at)}  {one_line(shown(v.text))}"
             for n, v in enumerate(versions, 1)) or "none kept")
 
     def action_reveal(self) -> None:
