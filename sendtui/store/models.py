@@ -152,7 +152,12 @@ class LineOfEnquiry(Tracked, table=True):
 
 class Evidence(Tracked, table=True):
     __tablename__ = "evidence"
-    __table_args__ = (sa.Index("ix_evidence_inspection_at", "inspection_id", "at"),)
+    __table_args__ = (
+        sa.Index("ix_evidence_inspection_at", "inspection_id", "at"),
+        sa.Index("ix_evidence_case_ref", "inspection_id", "case_ref",
+                 sqlite_where=sa.text("case_ref IS NOT NULL"),
+                 postgresql_where=sa.text("case_ref IS NOT NULL")),
+    )
     inspection_id: str = Field(foreign_key="inspection.id", index=True)
     line_id: str = Field(foreign_key="line_of_enquiry.id", index=True)
     source: str
