@@ -11,10 +11,11 @@ def local(instant) -> str:
 
 def text_shown(store, inspection_id: str, include_sensitive: bool):
     """Free text as printed: marked names and case references withheld unless asked for."""
-    if include_sensitive:
-        return lambda text: text
+    from sendtui.domain.redaction import keep
     from sendtui.store.names import redactor
 
+    if include_sensitive:
+        return keep
     return redactor(store, inspection_id).redact
 
 

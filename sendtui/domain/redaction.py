@@ -9,10 +9,11 @@ when it is marked on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 CASE_REF = "[case ref withheld]"
+Redact = Callable[[str | None], str]  # a redactor's `redact`, or `keep`
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,11 @@ class Redactor:
         # IGNORECASE matches a few letters that casefold differently (e.g. "ſ"): fall back
         # to withholding rather than to a KeyError.
         return self._by_key.get(_key(match.group(0)), "[withheld]")
+
+
+def keep(text: str | None) -> str:
+    """No redaction: what a user who opted in to sensitive data sees."""
+    return text or ""
 
 
 def _key(text: str) -> str:

@@ -59,6 +59,14 @@ def docx_table(doc: DocxDocument, header: list[str], rows: list[list[str]]):
     return table
 
 
+def html_table(header: list[str], rows: list[list[str]]) -> str:
+    """A plain table: a header row, then the rows, every cell escaped."""
+    head = "".join(f"<th>{esc(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>\n"
+                   for row in rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+
+
 def esc(text: str | None) -> str:
     return html.escape(text or "", quote=True)
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 
 from docx.shared import Emu, Pt
 
 from sendtui.domain import dates
 from sendtui.domain import triangulation as tri
 from sendtui.domain.clock import to_london
+from sendtui.domain.redaction import Redact
 from sendtui.domain.dates import stamp
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.exports import ExportRequest, docs
@@ -24,7 +24,6 @@ from sendtui.exports.selection import redaction_notice
 from sendtui.store.briefing import Briefing
 from sendtui.store.views import EvidenceView
 
-Redact = Callable[[str], str]
 
 HEADER = ["Code", "Line of enquiry", *SOURCE_KINDS.values(), "Kinds", "Status"]
 CSV_HEADER = ["line", "line_title", "line_status", "at", "source", "setting", "judgement",
@@ -34,16 +33,12 @@ REMOVED = "(line removed)"
 
 
 def render(briefing: Briefing, request: ExportRequest) -> bytes:
-    redact = _keep if request.include_sensitive else briefing.redactor.redact
+    redact = briefing.redaction(request.include_sensitive)
     if request.fmt == "csv":
         return _csv(briefing, redact, "no" if request.include_sensitive else "yes")
     if request.fmt == "docx":
         return _docx(briefing, request, redact)
     return _markdown(briefing, request, redact).encode("utf-8")
-
-
-def _keep(text: str | None) -> str:
-    return text or ""
 
 
 def title(briefing: Briefing) -> str:
@@ -152,11 +147,7 @@ def html_summary(briefing: Briefing, redact: Redact) -> str:
     """For the briefing pack: the triangulation table, the thin lines and each line's entries
     (headings h2 and h3)."""
     esc = docs.esc
-    head = "".join(f"<th>{esc(h)}</th>" for h in HEADER)
-    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>\n"
-                   for row in table_rows(briefing, redact))
-    out = ["<h2>Triangulation</h2>\n",
-           f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n",
+    out = ["<h2>Triangulation</h2>\n", docs.html_table(HEADER, table_rows(briefing, redact)),
            f"<p>{esc(thin_lines(briefing))}</p>\n<h2>Evidence by line of enquiry</h2>\n"]
     for code, line_title, status, entries in sections(briefing):
         out.append(f"<h3>{esc(code)} — {esc(redact(line_title))}</h3>\n"

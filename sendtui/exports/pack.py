@@ -7,7 +7,7 @@ from __future__ import annotations
 from sendtui.domain.dates import clock, span, stamp
 from sendtui.domain.dates import day as day_name
 from sendtui.exports import ExportRequest, evidence_summary, sheets
-from sendtui.exports.docs import docx_bytes, docx_table, esc, html_page, new_docx
+from sendtui.exports.docs import docx_bytes, docx_table, esc, html_page, html_table, new_docx
 from sendtui.exports.selection import events_for, redaction_notice
 from sendtui.store.briefing import Briefing
 
@@ -17,7 +17,7 @@ NO_PROBLEMS = "The checks find no problem in the schedule."
 
 
 def render(briefing: Briefing, request: ExportRequest) -> bytes:
-    redact = (lambda text: text or "") if request.include_sensitive else briefing.redactor.redact
+    redact = briefing.redaction(request.include_sensitive)
     # the chosen day has a sheet even when it has no events; the glance is the whole week
     days = sheets.group(events_for(briefing, request), [request.start] if request.start else [])
     week = sheets.group(events_for(briefing, ExportRequest("pack", request.fmt)),
@@ -65,10 +65,10 @@ def _html(briefing, request, days, week, redact) -> str:
     parts = [f"<section class=\"page\">\n<h1>{esc(title(briefing))}</h1>\n",
              f"<p class=\"meta\">{esc(as_of(briefing))}</p>\n",
              f"<p class=\"{notice}\">{esc(redaction_notice(request.include_sensitive))}</p>\n",
-             "<h2>Key dates</h2>\n", _html_table(["Key date", "When"], key_date_rows(briefing)),
-             "<h2>The week at a glance</h2>\n", _html_table(GLANCE, glance_rows(week, redact)),
+             "<h2>Key dates</h2>\n", html_table(["Key date", "When"], key_date_rows(briefing)),
+             "<h2>The week at a glance</h2>\n", html_table(GLANCE, glance_rows(week, redact)),
              "<h2>Outstanding problems</h2>\n",
-             _html_table(["Severity", "Problem"], problems) if problems
+             html_table(["Severity", "Problem"], problems) if problems
              else f"<p>{esc(NO_PROBLEMS)}</p>\n",
              "</section>\n",
              sheets.html_days(briefing, days, redact),
@@ -76,13 +76,6 @@ def _html(briefing, request, days, week, redact) -> str:
              evidence_summary.html_summary(briefing, redact),
              "</section>\n"]
     return html_page(title(briefing), "".join(parts))
-
-
-def _html_table(header: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{esc(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>\n"
-                   for row in rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
 
 
 def _docx(briefing, request, days, week, redact) -> bytes:

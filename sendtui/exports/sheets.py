@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from sendtui.domain.clock import to_london
+from sendtui.domain.redaction import Redact
 from sendtui.domain.kinds import EVENT_KINDS
 from sendtui.exports import ExportRequest
 from sendtui.exports import selection as sel
@@ -21,7 +22,6 @@ from sendtui.store.briefing import Briefing, SheetEvent
 from sendtui.domain.dates import day as day_name
 from sendtui.domain.dates import span, stamp
 
-Redact = Callable[[str], str]
 Days = dict[dt.date, list[SheetEvent]]
 
 WITHHELD, INCLUDED = sel.redaction_notice(False), sel.redaction_notice(True)
@@ -32,7 +32,7 @@ CSV_HEADER = ["date", "start", "end", "title", "kind", "where", "postcode", "tea
 
 def render(briefing: Briefing, request: ExportRequest) -> bytes:
     events = sel.events_for(briefing, request)
-    redact = _keep if request.include_sensitive else briefing.redactor.redact
+    redact = briefing.redaction(request.include_sensitive)
     if request.fmt == "csv":
         return _csv(briefing, events, redact, not request.include_sensitive)
     person = sel.person_named(briefing, request.person).name if request.person else None
@@ -47,10 +47,6 @@ def render(briefing: Briefing, request: ExportRequest) -> bytes:
     from sendtui.exports.sheets_docx import render_docx
 
     return render_docx(briefing, days, redact, title, banner, person)
-
-
-def _keep(text: str) -> str:
-    return text or ""
 
 
 # --- what every format shares ----------------------------------------------------------

@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from sendtui.domain import frameworks as fw
 from sendtui.domain import schedule
-from sendtui.domain.redaction import Redactor
+from sendtui.domain.redaction import Redact, Redactor, keep
 from sendtui.domain.triangulation import DEFAULT_THRESHOLD
 from sendtui.store import models as m
 from sendtui.store import planning
@@ -54,6 +54,10 @@ class Briefing:
     redactor: Redactor = field(default_factory=Redactor)
     threshold: int = DEFAULT_THRESHOLD
     as_of: dt.datetime = EPOCH  # the latest change in the data
+
+    def redaction(self, include_sensitive: bool) -> Redact:
+        """The text filter for an export: the redactor, or nothing when the user opted in."""
+        return keep if include_sensitive else self.redactor.redact
 
     @property
     def on_site_days(self) -> list[dt.date]:
