@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.binding import Binding
 from textual.widgets import Footer, Input, Select, Static
 
+from sendtui.domain.clock import to_london
 from sendtui.exports import FORMATS, LABELS, ExportError, ExportRequest, default_name
 from sendtui.store.views import PersonView
 from sendtui.domain.dates import day
@@ -217,11 +218,8 @@ def open_export(app) -> None:
         app.bell()
         return
     ins = app.inspection.id
-    days = sorted({e.start.astimezone(dt.timezone.utc) for e in app.store.events(ins)
-                   if e.status != "cancelled"})
-    from sendtui.domain.clock import to_london
-
-    dates = sorted({to_london(d).date() for d in days})
+    dates = sorted({to_london(e.start).date() for e in app.store.events(ins)
+                    if e.status != "cancelled"})
     tomorrow = next((d for d in dates if d > app.today), None)
     app.push_screen(ExportDialog(app.inspection.local_area, app.store.people(ins), dates,
                                  Path(user_documents_dir()), tomorrow))
