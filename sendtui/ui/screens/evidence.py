@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
-from sendtui.domain.redaction import Redactor
+from sendtui.domain.redaction import Redactor, keep
 from sendtui.domain.search_query import QueryError
 from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
@@ -368,7 +368,8 @@ class EvidenceScreen(TaskScreen):
         if entry is None:
             self.app.bell()
             return
-        self.app.push_screen(EvidenceDetail(entry), lambda _: self.reload(changed=True))
+        self.app.push_screen(EvidenceDetail(entry, self.names),
+                             lambda _: self.reload(changed=True))
 
     def action_delete(self) -> None:
         from sendtui.ui.screens.forms import ConfirmScreen
@@ -422,9 +423,10 @@ class EvidenceDetail(ModalScreen):
                 tooltip="Show the case reference and marked names, or hide them again"),
     ]
 
-    def __init__(self, entry: EvidenceView):
+    def __init__(self, entry: EvidenceView, names: Redactor):
         super().__init__()
         self.entry = entry
+        self.names = names  # the list's: marked names → pseudonyms until revealed
         self.revealed = False
 
     @property
@@ -460,8 +462,7 @@ class EvidenceDetail(ModalScreen):
             ("When", when(e.at)), ("Judgement", judgement_label(e.judgement)),
             ("By", e.author or "—"), ("Case ref", ref),
         ]
-        shown = (lambda text: text) if self.revealed else Redactor(
-            protected_names(self.store, self.app.inspection.id)).redact
+        shown = keep if self.revealed else self.names.redact
         self.query_one("#detail-text", Static).update(shown(e.text))
         self.query_one("#detail-fields", Static).update(
             "\n".join(f"{label:<10} {value}" for label, value in fields))
