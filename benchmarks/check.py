@@ -15,7 +15,13 @@ from itertools import combinations
 
 from sendtui.domain.calendar import ENGLAND
 from sendtui.domain.clock import london_to_utc
-from sendtui.domain.schedule import Plan, PlanEvent, _by_person, find_problems, person_clashes
+from sendtui.domain.schedule import (
+    Plan,
+    PlanEvent,
+    _by_person,
+    find_problems,
+    person_clashes,
+)
 from sendtui.domain.travel import Place
 
 SIZES = ((100, 10), (1_000, 20), (10_000, 30))  # (events, people)

@@ -218,7 +218,7 @@ async def type_in_capture(db: str) -> tuple[list[float], list[float], int, int, 
 
 
 def main() -> None:
-    from sendtui.store.demo import add_demo
+    from sendtui.demo import add_demo
     from sendtui.store.repo import Store
 
     with tempfile.TemporaryDirectory() as folder:

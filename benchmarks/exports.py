@@ -15,11 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from sendtui.config import today
+from sendtui.demo import add_demo
 from sendtui.exports import FORMATS, ExportRequest, render
 from sendtui.store.briefing import gather
-from sendtui.store.demo import add_demo
 from sendtui.store.repo import Store
-from sendtui.config import today
 
 RUNS = 7
 REQUESTS = [ExportRequest(what, fmt) for what, formats in FORMATS.items() for fmt in formats]

@@ -27,7 +27,7 @@ TO_WEDNESDAY = ["right"] * 8
 
 def grown_store(path: str) -> None:
     """The demo inspection with its week copied, people rotated, up to EVENTS events."""
-    from sendtui.store.demo import add_demo
+    from sendtui.demo import add_demo
     from sendtui.store.events import EventInput, add_event
     from sendtui.store.repo import Store
 

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from sendtui.config import shipped_data
+from sendtui.demo import add_demo
 from sendtui.importers.evidence import read_evidence
-from sendtui.store.demo import add_demo
 from sendtui.store.evidence import search
 from sendtui.store.models import new_id
 from sendtui.store.repo import Store

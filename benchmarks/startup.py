@@ -64,7 +64,7 @@ def first_frame_seconds(code: str, *args: str) -> float:
 
 
 def main() -> None:
-    from sendtui.store.demo import add_demo
+    from sendtui.demo import add_demo
     from sendtui.store.repo import Store
 
     with tempfile.TemporaryDirectory() as folder:

@@ -92,7 +92,7 @@ def run(obj: Context) -> None:
 @pass_context
 def demo(obj: Context, no_open: bool) -> None:
     """Add the demo inspection (if not there yet) and open it."""
-    from sendtui.store.demo import add_demo
+    from sendtui.demo import add_demo
 
     ins, added = add_demo(obj.store())
     verb = "Added" if added else "Already there:"
@@ -325,7 +325,7 @@ def search(obj: Context, query: str, fmt: str, limit: int, include_sensitive: bo
     ins = obj.inspection().id
     hits = find(obj.store(), ins, query, limit)
     redact = text_shown(obj.store(), ins, include_sensitive)
-    rows = [{"id": h.entry.id, "at": local(h.entry.at), "line": h.entry.line,
+    rows = [{"id": h.entry.id, "at": local(h.entry.at), "line": h.entry.line_code,
              "source": h.entry.source, "setting_urn": h.entry.setting_urn,
              "snippet": snippet_shown(redact, h.snippet), "text": redact(h.entry.text)} for h in hits]
     if include_sensitive:
@@ -357,10 +357,10 @@ def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: s
                  case_ref: str | None, at: str | None) -> None:
     """Add an evidence entry; print its id."""
     from sendtui.domain.clock import parse_london
-    from sendtui.importers.evidence import EvidenceRow
+    from sendtui.errors import InvalidInput
+    from sendtui.records import EvidenceRow
     from sendtui.store.loading import add_evidence
     from sendtui.store.models import utc_now
-    from sendtui.store.repo import InvalidInput
 
     if not text.strip():
         raise InvalidInput("the entry has no text")
@@ -420,10 +420,10 @@ def export() -> None:
 
 
 def _export(obj: Context, output: str, overwrite: bool = True, **request) -> None:
+    from sendtui.config import today
     from sendtui.domain.calendar import parse_date
     from sendtui.exports import ExportRequest, render, write
     from sendtui.store.briefing import gather
-    from sendtui.config import today
 
     for key in ("start", "end"):
         request[key] = parse_date(request[key]) if request.get(key) else None
@@ -522,7 +522,7 @@ def audit(obj: Context, fmt: str) -> None:
 @pass_context
 def doctor(obj: Context) -> None:
     """Store location, schema version, counts and integrity."""
-    from sendtui.store.care import diagnose
+    from sendtui.store.maintenance import diagnose
 
     for key, value in diagnose(obj.store(), obj.target()).items():
         click.echo(f"{key:<24}{value}")
@@ -533,7 +533,7 @@ def doctor(obj: Context) -> None:
 @pass_context
 def backup(obj: Context, output: Path | None) -> None:
     """A consistent copy of the store, safe while the app is running."""
-    from sendtui.store.care import backup_to
+    from sendtui.store.maintenance import backup_to
 
     click.echo(backup_to(obj.store(), obj.target(), output))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sendtui.errors import ConfigError
+
 APP_NAME = "sendtui"
 DB_ENV = "SENDTUI_DB"
 TODAY_ENV = "SENDTUI_TODAY"  # pretend today is this date (demos, screenshots, rehearsals)
@@ -41,10 +43,6 @@ def config_file() -> Path:
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False) / "config.toml"
-
-
-class ConfigError(ValueError):
-    pass
 
 
 def load_keymap(path: Path | None = None) -> dict[str, str]:

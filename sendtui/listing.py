@@ -37,14 +37,14 @@ def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
                  for e in store.events(inspection_id)],
                 ["id", "kind", "title", "start", "end", "setting_urn", "people", "status"])
     if what == "lines":
-        return ([{"code": line.code, "title": line.title, "evidence": line.evidence,
+        return ([{"code": line.code, "title": line.title, "evidence": line.evidence_count,
                   "bespoke": line.is_bespoke} for line in store.lines(inspection_id)],
                 ["code", "evidence", "bespoke", "title"])
     columns = ["id", "at", "line", "source", "setting_urn", "text"]
     entries = []
     redact = text_shown(store, inspection_id, include_sensitive)
     for e in store.evidence(inspection_id):
-        row = {"id": e.id, "line": e.line, "source": e.source, "text": redact(e.text),
+        row = {"id": e.id, "line": e.line_code, "source": e.source, "text": redact(e.text),
                "setting_urn": e.setting_urn, "at": local(e.at), "judgement": e.judgement}
         if include_sensitive:
             row["case_ref"] = e.case_ref

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sendtui.store.demo import add_demo
+from sendtui.demo import add_demo
 from sendtui.store.repo import Store
 
 ROOT = Path(__file__).resolve().parent.parent

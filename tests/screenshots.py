@@ -51,7 +51,7 @@ def _steady_cursors(screen) -> None:
 
 
 async def _shoot(folder: Path) -> None:
-    from sendtui.store.demo import add_demo
+    from sendtui.demo import add_demo
     from sendtui.store.repo import Store
     from sendtui.ui.app import make_app
 

@@ -1,6 +1,7 @@
 import pytest
 
-from sendtui.config import ConfigError, default_db_target, load_keymap
+from sendtui.config import default_db_target, load_keymap
+from sendtui.errors import ConfigError
 
 
 def test_keymap_overrides_come_from_the_keys_table(tmp_path):

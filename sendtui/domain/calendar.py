@@ -13,13 +13,11 @@ from functools import cached_property
 
 import holidays
 
+from sendtui.errors import CalendarError
+
 # Bank holidays are announced about two years ahead: past this year the package's rules
 # may miss a one-off day, so results are flagged as provisional.
 KNOWN_UNTIL_YEAR = 2028
-
-
-class CalendarError(ValueError):
-    """A date calculation that cannot be made."""
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,12 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from sendtui.errors import TimeError
+
 # The domain converts with the standard library (fast: the checks convert thousands of
 # instants); the screens format with pendulum.
 LONDON = ZoneInfo("Europe/London")
 _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
-
-
-class TimeError(ValueError):
-    pass
 
 
 def parse_time(text: str) -> dt.time:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sendtui.domain.calendar import ENGLAND, WorkingCalendar
+from sendtui.errors import FrameworkError
 
 
 @dataclass(frozen=True)
@@ -157,10 +158,6 @@ FRAMEWORKS: dict[str, Framework] = {
         notes="2–4 days on site depending on the number of weaknesses; edit the key dates.",
     ),
 }
-
-
-class FrameworkError(ValueError):
-    pass
 
 
 def get_framework(slug: str) -> Framework:

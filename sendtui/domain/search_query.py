@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import re
 
+from sendtui.errors import QueryError
+
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w[\w']*")
-
-
-class QueryError(ValueError):
-    pass
 
 
 def fts_query(text: str) -> str:

@@ -13,6 +13,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sendtui.errors import ExportError
+
 FORMATS: dict[str, tuple[str, ...]] = {
     "ics": ("ics",),
     "schedule": ("csv", "md", "html", "docx"),
@@ -21,10 +23,6 @@ FORMATS: dict[str, tuple[str, ...]] = {
 }
 LABELS = {"ics": "Calendar (.ics)", "schedule": "Day sheets", "evidence": "Evidence summary",
           "pack": "Briefing pack"}
-
-
-class ExportError(ValueError):
-    """A request that cannot be met (unknown person, empty range, file exists): exit 2."""
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import (Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard,
-                       vCalAddress)
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+)
 
 from sendtui.domain.clock import LONDON
 from sendtui.exports import ExportRequest
 from sendtui.exports.selection import events_for, hosts, person_named
-from sendtui.store.briefing import Briefing, SheetEvent
+from sendtui.records import Briefing, SheetEvent
 
 PRODID = "-//sendtui//Inspection schedule//EN"
 TZID = "Europe/London"

@@ -16,14 +16,12 @@ from docx.shared import Emu, Pt
 from sendtui.domain import dates
 from sendtui.domain import triangulation as tri
 from sendtui.domain.clock import to_london
-from sendtui.domain.redaction import Redact
 from sendtui.domain.dates import stamp
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
+from sendtui.domain.redaction import Redact
 from sendtui.exports import ExportRequest, docs
 from sendtui.exports.selection import redaction_notice
-from sendtui.store.briefing import Briefing
-from sendtui.store.views import EvidenceView
-
+from sendtui.records import Briefing, EvidenceRecord
 
 HEADER = ["Code", "Line of enquiry", *SOURCE_KINDS.values(), "Kinds", "Status"]
 CSV_HEADER = ["line", "line_title", "line_status", "at", "source", "setting", "judgement",
@@ -68,14 +66,14 @@ def thin_lines(briefing: Briefing) -> str:
     return lead + (", ".join(thin) if thin else "none, every line is triangulated")
 
 
-def sections(briefing: Briefing) -> list[tuple[str, str, str, list[EvidenceView]]]:
+def sections(briefing: Briefing) -> list[tuple[str, str, str, list[EvidenceRecord]]]:
     """(code, title, status in words, entries oldest first) per line in framework order;
     entries filed under a line since removed come last."""
     # the store orders by time only: text and id settle ties, so the bytes never vary
     ordered = sorted(briefing.evidence, key=lambda e: (e.at, e.source, e.text, e.id))
-    by_line: dict[str, list[EvidenceView]] = {}
+    by_line: dict[str, list[EvidenceRecord]] = {}
     for e in ordered:
-        by_line.setdefault(e.line, []).append(e)
+        by_line.setdefault(e.line_code, []).append(e)
     out = []
     for line in briefing.lines:
         entries = by_line.pop(line.code, [])
@@ -98,7 +96,7 @@ def _status_words(by_source: dict[str, int], n: int, threshold: int) -> str:
                     if missing > 0 else "")
 
 
-def meta(e: EvidenceView, redact: Redact) -> str:
+def meta(e: EvidenceRecord, redact: Redact) -> str:
     """When, source, setting, judgement, author and case reference, as one line."""
     ref = redact(e.case_ref)
     parts = [dates.when(e.at), SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),

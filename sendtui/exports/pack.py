@@ -3,13 +3,19 @@ problems from the checks, each day's sheet and the evidence summary."""
 
 from __future__ import annotations
 
-
 from sendtui.domain.dates import clock, span, stamp
 from sendtui.domain.dates import day as day_name
 from sendtui.exports import ExportRequest, evidence_summary, sheets
-from sendtui.exports.docs import docx_bytes, docx_table, esc, html_page, html_table, new_docx
+from sendtui.exports.docs import (
+    docx_bytes,
+    docx_table,
+    esc,
+    html_page,
+    html_table,
+    new_docx,
+)
 from sendtui.exports.selection import events_for, redaction_notice
-from sendtui.store.briefing import Briefing
+from sendtui.records import Briefing
 
 SEVERITY = {"error": "Error", "warning": "Warning", "info": "Note"}
 GLANCE = ["Day", "Events", "Settings visited", "Team"]

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 
 from sendtui.domain.clock import to_london
 from sendtui.domain.travel import Place, minutes_needed
-from sendtui.exports import ExportError, ExportRequest
-from sendtui.store.briefing import Briefing, SheetEvent
-from sendtui.store.views import PersonView
+from sendtui.errors import ExportError
+from sendtui.exports import ExportRequest
+from sendtui.records import Briefing, PersonRecord, SheetEvent
 
 
-def person_named(briefing: Briefing, name: str) -> PersonView:
+def person_named(briefing: Briefing, name: str) -> PersonRecord:
     """A person by exact name, else by the unique start of a name (case-insensitive)."""
     key = " ".join(name.split()).casefold()
     exact = [p for p in briefing.people if p.name.casefold() == key]
@@ -64,12 +64,12 @@ def place(e: SheetEvent) -> str:
     return e.location
 
 
-def hosts(e: SheetEvent) -> list[PersonView]:
+def hosts(e: SheetEvent) -> list[PersonRecord]:
     """The local people at an event (not the inspection team): who to ask for."""
     return [p for p in e.people if not p.is_team]
 
 
-def contact(p: PersonView) -> str:
+def contact(p: PersonRecord) -> str:
     return ", ".join(x for x in (p.name, p.role, p.phone, p.email) if x)
 
 

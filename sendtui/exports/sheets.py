@@ -13,14 +13,14 @@ import io
 from collections.abc import Iterable
 
 from sendtui.domain.clock import to_london
-from sendtui.domain.redaction import Redact
+from sendtui.domain.dates import day as day_name
+from sendtui.domain.dates import span, stamp
 from sendtui.domain.kinds import EVENT_KINDS
+from sendtui.domain.redaction import Redact
 from sendtui.exports import ExportRequest
 from sendtui.exports import selection as sel
 from sendtui.exports.docs import esc, html_page
-from sendtui.store.briefing import Briefing, SheetEvent
-from sendtui.domain.dates import day as day_name
-from sendtui.domain.dates import span, stamp
+from sendtui.records import Briefing, SheetEvent
 
 Days = dict[dt.date, list[SheetEvent]]
 

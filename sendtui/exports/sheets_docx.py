@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-
-from sendtui.exports import docs
-from sendtui.exports.sheets import HEADER, Days, Redact, cells, footer, heading, no_events
-from sendtui.store.briefing import Briefing
 from sendtui.domain.dates import day as day_name
+from sendtui.exports import docs
+from sendtui.exports.sheets import (
+    HEADER,
+    Days,
+    Redact,
+    cells,
+    footer,
+    heading,
+    no_events,
+)
+from sendtui.records import Briefing
 
 
 def render_docx(briefing: Briefing, days: Days, redact: Redact, title: str, banner: str,

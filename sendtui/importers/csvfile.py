@@ -7,9 +7,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-
-class BadFile(ValueError):
-    """A file that cannot be imported; the message names where. Nothing was changed."""
+from sendtui.errors import BadFile
 
 
 @dataclass(frozen=True)

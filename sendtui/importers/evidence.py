@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
-from sendtui.domain.calendar import CalendarError
-from sendtui.domain.clock import TimeError, parse_london
+from sendtui.domain.clock import parse_london
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
-from sendtui.importers.csvfile import BadFile, read_rows
-
-
-@dataclass(frozen=True)
-class EvidenceRow:
-    at: dt.datetime
-    line: str
-    source: str
-    text: str
-    setting_urn: str | None
-    case_ref: str | None
-    judgement: str | None
-    author: str
+from sendtui.errors import BadFile, CalendarError, TimeError
+from sendtui.importers.csvfile import read_rows
+from sendtui.records import EvidenceRow
 
 
 def read_evidence(path: Path) -> list[EvidenceRow]:

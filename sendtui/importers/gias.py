@@ -7,28 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sendtui.domain.gias import offered_for_visits, setting_kind
-from sendtui.importers.csvfile import BadFile, CsvRow, read_rows
+from sendtui.errors import BadFile
+from sendtui.importers.csvfile import CsvRow, read_rows
+from sendtui.records import SettingRow
 
 REQUIRED = ("URN", "EstablishmentName", "TypeOfEstablishment (name)",
             "EstablishmentStatus (name)", "LA (name)")
-
-
-@dataclass(frozen=True)
-class SettingRow:
-    urn: str
-    name: str
-    kind: str
-    gias_type: str
-    phase: str
-    status: str
-    la_name: str
-    address: str
-    postcode: str
-    easting: int | None
-    northing: int | None
-    is_specialist: bool
-    phone: str = ""
-    head: str = ""
 
 
 @dataclass

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from sendtui.importers.csvfile import BadFile, read_rows
+from sendtui.errors import BadFile
+from sendtui.importers.csvfile import read_rows
+from sendtui.records import PersonRow
 
 INSPECTORATES = {"ofsted", "cqc"}
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    name: str
-    role: str
-    organisation: str
-    email: str
-    phone: str
-    is_team: bool
 
 
 def read_people(path: Path) -> list[PersonRow]:

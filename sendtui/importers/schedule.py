@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
-from sendtui.domain.calendar import CalendarError, parse_date
-from sendtui.domain.clock import TimeError, london_to_utc, parse_time
+from sendtui.domain.calendar import parse_date
+from sendtui.domain.clock import london_to_utc, parse_time
 from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES
-from sendtui.importers.csvfile import BadFile, CsvRow, read_rows
+from sendtui.errors import BadFile, CalendarError, TimeError
+from sendtui.importers.csvfile import CsvRow, read_rows
+from sendtui.records import EventRow
 
 COLUMNS = ("date", "start", "end", "kind", "title", "setting_urn", "people", "location", "notes")
-
-
-@dataclass(frozen=True)
-class EventRow:
-    kind: str
-    title: str
-    start: dt.datetime  # UTC
-    end: dt.datetime
-    setting_urn: str | None
-    people: tuple[str, ...]
-    location: str
-    notes: str
-    audience: str | None
-    status: str
 
 
 def read_schedule(path: Path) -> list[EventRow]:

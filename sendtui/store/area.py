@@ -12,10 +12,11 @@ from typing import NamedTuple
 from sqlmodel import Session, select
 
 from sendtui.domain.clock import short, to_london
+from sendtui.errors import InvalidInput, NotFound
+from sendtui.records import PersonRecord, SettingRecord
 from sendtui.store import models as m
 from sendtui.store import undo
-from sendtui.store.repo import InvalidInput, NotFound, Store, _person_view, _setting_view
-from sendtui.store.views import PersonView, SettingView
+from sendtui.store.repo import Store, _person_view, _setting_view
 
 MARK_WORDS = {
     ("shortlisted", True): "shortlisted",
@@ -38,7 +39,7 @@ class Unavailable(NamedTuple):
 # --- settings ----------------------------------------------------------------------------
 
 def mark_setting(store: Store, inspection_id: str, setting_id: str,
-                 shortlisted: bool | None = None, visited: bool | None = None) -> SettingView:
+                 shortlisted: bool | None = None, visited: bool | None = None) -> SettingRecord:
     """Shortlist a setting or mark it visited; None leaves that mark as it is."""
     with store.session() as s:
         row = _live(s, m.Setting, setting_id, inspection_id, "that setting")
@@ -77,7 +78,7 @@ def tidy_person(name: str, role: str = "", organisation: str = "", email: str = 
 
 def add_person(store: Store, inspection_id: str, name: str, role: str = "",
                organisation: str = "", email: str = "", phone: str = "",
-               is_team: bool = False) -> PersonView:
+               is_team: bool = False) -> PersonRecord:
     with store.session() as s:
         details = tidy_person(name, role, organisation, email, phone,
                               _names(s, inspection_id))
@@ -89,7 +90,7 @@ def add_person(store: Store, inspection_id: str, name: str, role: str = "",
 
 def change_person(store: Store, inspection_id: str, person_id: str, name: str,
                   role: str = "", organisation: str = "", email: str = "", phone: str = "",
-                  is_team: bool = False) -> PersonView:
+                  is_team: bool = False) -> PersonRecord:
     with store.session() as s:
         row = _live(s, m.Person, person_id, inspection_id, "that person")
         details = tidy_person(name, role, organisation, email, phone,

@@ -5,21 +5,11 @@ Entries hold what was done and the file's name, never the sensitive data itself.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlmodel import select
 
+from sendtui.records import AuditRecord
 from sendtui.store import models as m
 from sendtui.store.repo import Store
-
-
-@dataclass(frozen=True)
-class AuditView:
-    at: dt.datetime
-    laptop: str
-    action: str
-    detail: str
 
 
 def record(store: Store, inspection_id: str, action: str, detail: str = "") -> None:
@@ -28,9 +18,9 @@ def record(store: Store, inspection_id: str, action: str, detail: str = "") -> N
                                        detail=detail)))
 
 
-def entries(store: Store, inspection_id: str) -> list[AuditView]:
+def entries(store: Store, inspection_id: str) -> list[AuditRecord]:
     """Oldest first."""
     with store.session() as s:
         rows = s.exec(select(m.AuditEntry).where(m.AuditEntry.inspection_id == inspection_id)
                       .order_by(m.AuditEntry.updated_at, m.AuditEntry.id)).all()
-        return [AuditView(r.updated_at, r.updated_by[:8], r.action, r.detail) for r in rows]
+        return [AuditRecord(r.updated_at, r.updated_by[:8], r.action, r.detail) for r in rows]

@@ -7,61 +7,22 @@ instant a document is stamped with (`as_of`) is the latest change in the data, n
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from sqlalchemy import func
 from sqlmodel import select
 
 from sendtui.domain import frameworks as fw
-from sendtui.domain import schedule
-from sendtui.domain.redaction import Redact, Redactor, keep
 from sendtui.domain.triangulation import DEFAULT_THRESHOLD
+from sendtui.records import (
+    EPOCH,
+    Briefing,
+    PersonRecord,
+    SheetEvent,
+)
 from sendtui.store import models as m
 from sendtui.store import planning
 from sendtui.store.names import redactor
 from sendtui.store.repo import Store, _person_view, _setting_view
-from sendtui.store.views import EvidenceView, InspectionView, LineView, PersonView, SettingView
-
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-
-
-@dataclass(frozen=True)
-class SheetEvent:
-    id: str
-    kind: str
-    title: str
-    start: dt.datetime
-    end: dt.datetime
-    setting: SettingView | None
-    location: str
-    notes: str
-    people: tuple[PersonView, ...]
-    sequence: int
-    changed_at: dt.datetime
-    cancelled: bool  # removed, or marked cancelled: calendars are told to drop it
-
-
-@dataclass(frozen=True)
-class Briefing:
-    inspection: InspectionView
-    key_dates: tuple[fw.KeyDate, ...]
-    events: tuple[SheetEvent, ...]
-    people: tuple[PersonView, ...]
-    problems: tuple[schedule.Problem, ...]
-    lines: tuple[LineView, ...]
-    evidence: tuple[EvidenceView, ...]  # oldest first
-    rules: schedule.Rules
-    redactor: Redactor = field(default_factory=Redactor)
-    threshold: int = DEFAULT_THRESHOLD
-    as_of: dt.datetime = EPOCH  # the latest change in the data
-
-    def redaction(self, include_sensitive: bool) -> Redact:
-        """The text filter for an export: the redactor, or nothing when the user opted in."""
-        return keep if include_sensitive else self.redactor.redact
-
-    @property
-    def on_site_days(self) -> list[dt.date]:
-        return fw.on_site_days(list(self.key_dates))
 
 
 def gather(store: Store, inspection_id: str, today: dt.date,
@@ -101,7 +62,7 @@ def _events(s, inspection_id: str, keep_removed: bool) -> list[SheetEvent]:
     people = {r.id: _person_view(r) for r in s.exec(
         select(m.Person).where(m.Person.inspection_id == inspection_id,
                                m.Person.deleted_at.is_(None)))}
-    attending: dict[str, list[PersonView]] = {}
+    attending: dict[str, list[PersonRecord]] = {}
     for ep in s.exec(select(m.EventPerson).join(m.Event).where(
             m.Event.inspection_id == inspection_id, m.EventPerson.deleted_at.is_(None))
             .order_by(m.EventPerson.updated_at, m.EventPerson.id)):

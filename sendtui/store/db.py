@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
 from sendtui.config import shipped_data
+from sendtui.errors import StoreError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x53454E44  # "SEND": marks a sendtui store
@@ -24,10 +25,6 @@ PRAGMAS = (
     "PRAGMA busy_timeout=5000",
     "PRAGMA secure_delete=ON",
 )
-
-
-class StoreError(Exception):
-    """The store cannot be used; the message is one line for the user."""
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES, event_kind_label
+from sendtui.domain.kinds import (
+    AUDIENCES,
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    event_kind_label,
+)
+from sendtui.errors import InvalidInput, NotFound
+from sendtui.records import EventRecord
 from sendtui.store import models as m
 from sendtui.store import undo
-from sendtui.store.repo import InvalidInput, NotFound, Store
-from sendtui.store.views import EventView
+from sendtui.store.repo import Store
 
 
 @dataclass(frozen=True)
@@ -26,7 +32,7 @@ class EventInput:
     person_ids: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, event: EventView) -> "EventInput":
+    def of(cls, event: EventRecord) -> "EventInput":
         return cls(event.kind, event.title, event.start, event.end, event.setting_id,
                    event.audience, event.location, event.notes, event.status,
                    event.person_ids)

@@ -9,10 +9,11 @@ from sqlalchemy import text as sql
 from sqlmodel import select
 
 from sendtui.domain.search_query import fts_query
+from sendtui.errors import InvalidInput, NotFound
+from sendtui.records import EvidenceRecord
 from sendtui.store import models as m
 from sendtui.store import undo
-from sendtui.store.repo import InvalidInput, NotFound, Store
-from sendtui.store.views import EvidenceView
+from sendtui.store.repo import Store
 
 MARK_START, MARK_END = "«", "»"  # around matched words in a snippet
 
@@ -32,7 +33,7 @@ SEARCH = sql(f"""
 
 @dataclass(frozen=True)
 class Hit:
-    entry: EvidenceView
+    entry: EvidenceRecord
     snippet: str  # matched words between « and »; never holds the case reference
     score: float  # bm25: lower is better
 
@@ -49,7 +50,7 @@ def search(store: Store, inspection_id: str, query: str, limit: int = 50) -> lis
     with store.engine.connect() as conn:
         rows = conn.execute(SEARCH, {"query": match, "inspection": inspection_id,
                                      "limit": limit}).all()
-    return [Hit(EvidenceView(*row[:4], _utc(row[4]), *row[5:10]), row[10], row[11])
+    return [Hit(EvidenceRecord(*row[:4], _utc(row[4]), *row[5:10]), row[10], row[11])
             for row in rows]
 
 

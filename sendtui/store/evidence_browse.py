@@ -14,9 +14,9 @@ from sqlalchemy import text as sql
 from sqlmodel import select
 
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
+from sendtui.records import EvidenceRecord
 from sendtui.store import models as m
 from sendtui.store.repo import Store, _evidence_view
-from sendtui.store.views import EvidenceView
 
 LONDON = "Europe/London"
 NO_JUDGEMENT = "-"  # the judgement filter value for entries without one
@@ -75,7 +75,7 @@ def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 
 def page(store: Store, inspection_id: str, f: Filter = Filter(),
-         limit: int = 200) -> list[EvidenceView]:
+         limit: int = 200) -> list[EvidenceRecord]:
     """The newest `limit` entries the filter lets through (the index on (inspection, at)
     makes this a few milliseconds however many entries there are)."""
     query = _where(Store._evidence_query(inspection_id), inspection_id, f)
@@ -136,7 +136,7 @@ def facets(store: Store, inspection_id: str) -> Facets:
     )
 
 
-def entry(store: Store, inspection_id: str, evidence_id: str) -> EvidenceView | None:
+def entry(store: Store, inspection_id: str, evidence_id: str) -> EvidenceRecord | None:
     """One live entry as the list shows it, or None once it is gone."""
     query = Store._evidence_query(inspection_id).where(m.Evidence.id == evidence_id)
     with store.session() as s:

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlmodel import select
 
-from sendtui.importers.evidence import EvidenceRow
-from sendtui.importers.gias import SettingRow
-from sendtui.importers.people import PersonRow
-from sendtui.importers.schedule import EventRow
+from sendtui.errors import InvalidInput, NotFound
+from sendtui.records import EventRow, EvidenceRow, Loaded, PersonRow, SettingRow
 from sendtui.store import models as m
-from sendtui.store.repo import InvalidInput, NotFound, Store
-
-
-@dataclass(frozen=True)
-class Loaded:
-    added: int
-    updated: int = 0
-    unchanged: int = 0
-    ids: tuple[str, ...] = ()
+from sendtui.store.repo import Store
 
 
 def upsert_settings(store: Store, inspection_id: str, rows: list[SettingRow]) -> Loaded:

@@ -7,9 +7,10 @@ import re
 from sqlmodel import select
 
 from sendtui.domain.redaction import Protected, Redactor
+from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
 from sendtui.store import undo
-from sendtui.store.repo import InvalidInput, NotFound, Store
+from sendtui.store.repo import Store
 
 PSEUDONYM = re.compile(r"CYP-(\d+)$")
 

@@ -10,8 +10,9 @@ from sqlmodel import select
 from sendtui.domain import schedule
 from sendtui.domain.frameworks import get_framework, on_site_days
 from sendtui.domain.travel import Place, TravelRules
+from sendtui.errors import InvalidInput
 from sendtui.store import models as m
-from sendtui.store.repo import InvalidInput, Store
+from sendtui.store.repo import Store
 
 ONLINE_WORDS = ("online", "teams", "zoom", "virtual", "video call", "phone")
 

@@ -10,27 +10,23 @@ from contextlib import contextmanager
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session, SQLModel, select
 
 from sendtui.domain import frameworks as fw
+from sendtui.errors import Ambiguous, InvalidInput, NotFound, StoreError
+from sendtui.records import (
+    Counts,
+    EventRecord,
+    EvidenceRecord,
+    InspectionRecord,
+    LineRecord,
+    PersonRecord,
+    SettingRecord,
+)
 from sendtui.store import models as m
 from sendtui.store import undo
 from sendtui.store.db import open_engine
-from sendtui.store.views import (
-    Counts, EventView, EvidenceView, InspectionView, LineView, PersonView, SettingView,
-)
-
-
-class NotFound(LookupError):
-    """A name, code or id the user gave matches nothing (exit 2)."""
-
-
-class Ambiguous(LookupError):
-    """A reference that matches more than one thing (exit 2)."""
-
-
-class InvalidInput(ValueError):
-    """Input the store refuses; nothing was changed (exit 2)."""
 
 
 class Store:
@@ -59,6 +55,8 @@ class Store:
             try:
                 yield s
                 s.commit()
+            except (OperationalError, DatabaseError) as exc:
+                raise StoreError(f"the store cannot be used: {exc.orig}") from exc
             finally:
                 self._local.session = self._local.group = None
 
@@ -103,7 +101,7 @@ class Store:
     # --- inspections -----------------------------------------------------------------
 
     def create_inspection(self, local_area: str, framework: str,
-                          notified: dt.date) -> InspectionView:
+                          notified: dt.date) -> InspectionRecord:
         local_area = " ".join(local_area.split())
         if not local_area:
             raise InvalidInput("the local area needs a name")
@@ -123,13 +121,13 @@ class Store:
                                                  position=pos)))
             return _inspection_view(ins)
 
-    def inspections(self) -> list[InspectionView]:
+    def inspections(self) -> list[InspectionRecord]:
         with self.session() as s:
             rows = s.exec(select(m.Inspection).where(m.Inspection.deleted_at.is_(None))
                           .order_by(m.Inspection.local_area, m.Inspection.notified)).all()
             return [_inspection_view(r) for r in rows]
 
-    def find_inspection(self, ref: str | None = None) -> InspectionView:
+    def find_inspection(self, ref: str | None = None) -> InspectionRecord:
         """By id or unique prefix of the local area; default the only one or the last opened."""
         found = self.inspections()
         if not found:
@@ -186,7 +184,7 @@ class Store:
 
     # --- lines of enquiry --------------------------------------------------------------
 
-    def lines(self, inspection_id: str) -> list[LineView]:
+    def lines(self, inspection_id: str) -> list[LineRecord]:
         with self.session() as s:
             rows = s.exec(self._live(m.LineOfEnquiry, inspection_id)
                           .order_by(m.LineOfEnquiry.position, m.LineOfEnquiry.code)).all()
@@ -200,7 +198,7 @@ class Store:
                 by_line.setdefault(line_id, {})[source] = n
             return [_line_view(r, by_line.get(r.id, {})) for r in rows]
 
-    def add_line(self, inspection_id: str, code: str, title: str) -> LineView:
+    def add_line(self, inspection_id: str, code: str, title: str) -> LineRecord:
         code, title = code.strip().upper(), " ".join(title.split())
         _check_line(code, title)
         with self.session() as s:
@@ -215,7 +213,7 @@ class Store:
             self._log(s, inspection_id, row, None, f"line {code} added")
             return _line_view(row, {})
 
-    def update_line(self, inspection_id: str, line_id: str, code: str, title: str) -> LineView:
+    def update_line(self, inspection_id: str, line_id: str, code: str, title: str) -> LineRecord:
         code, title = code.strip().upper(), " ".join(title.split())
         _check_line(code, title)
         with self.session() as s:
@@ -256,23 +254,23 @@ class Store:
             settings=len(settings), settings_by_kind=dict(Counter(x.kind for x in settings)),
             people=len(people), team=sum(p.is_team for p in people),
             events=sum(e.status != "cancelled" for e in events),
-            evidence=sum(line.evidence for line in lines),
-            evidence_by_line={line.code: line.evidence for line in lines},
+            evidence=sum(line.evidence_count for line in lines),
+            evidence_by_line={line.code: line.evidence_count for line in lines},
         )
 
-    def settings(self, inspection_id: str) -> list[SettingView]:
+    def settings(self, inspection_id: str) -> list[SettingRecord]:
         with self.session() as s:
             rows = s.exec(self._live(m.Setting, inspection_id)
                           .order_by(m.Setting.kind, m.Setting.name)).all()
             return [_setting_view(r) for r in rows]
 
-    def people(self, inspection_id: str) -> list[PersonView]:
+    def people(self, inspection_id: str) -> list[PersonRecord]:
         with self.session() as s:
             rows = s.exec(self._live(m.Person, inspection_id)
                           .order_by(m.Person.is_team.desc(), m.Person.name)).all()
             return [_person_view(r) for r in rows]
 
-    def events(self, inspection_id: str) -> list[EventView]:
+    def events(self, inspection_id: str) -> list[EventRecord]:
         with self.session() as s:
             rows = s.exec(self._live(m.Event, inspection_id)
                           .order_by(m.Event.start, m.Event.title)).all()
@@ -288,7 +286,7 @@ class Store:
             return [_event_view(r, settings.get(r.setting_id), attendees.get(r.id, []), names)
                     for r in rows]
 
-    def evidence(self, inspection_id: str, limit: int | None = None) -> list[EvidenceView]:
+    def evidence(self, inspection_id: str, limit: int | None = None) -> list[EvidenceRecord]:
         """Newest first."""
         query = self._evidence_query(inspection_id).order_by(m.Evidence.at.desc())
         with self.session() as s:
@@ -317,34 +315,34 @@ def _check_line(code: str, title: str) -> None:
         raise InvalidInput("a line needs a title")
 
 
-def _inspection_view(r: m.Inspection) -> InspectionView:
-    return InspectionView(r.id, r.local_area, r.framework, r.notified, r.published,
+def _inspection_view(r: m.Inspection) -> InspectionRecord:
+    return InspectionRecord(r.id, r.local_area, r.framework, r.notified, r.published,
                           r.last_opened_at)
 
 
-def _line_view(r: m.LineOfEnquiry, by_source: dict[str, int]) -> LineView:
-    return LineView(r.id, r.code, r.title, r.strand, r.is_bespoke, sum(by_source.values()),
+def _line_view(r: m.LineOfEnquiry, by_source: dict[str, int]) -> LineRecord:
+    return LineRecord(r.id, r.code, r.title, r.strand, r.is_bespoke, sum(by_source.values()),
                     dict(by_source))
 
 
-def _setting_view(r: m.Setting) -> SettingView:
-    return SettingView(r.id, r.urn, r.name, r.kind, r.postcode, r.status, r.la_name, r.address,
+def _setting_view(r: m.Setting) -> SettingRecord:
+    return SettingRecord(r.id, r.urn, r.name, r.kind, r.postcode, r.status, r.la_name, r.address,
                        r.easting, r.northing, r.is_specialist, r.shortlisted, r.visited,
                        r.out_of_area, r.phone, r.head)
 
 
-def _person_view(r: m.Person) -> PersonView:
-    return PersonView(r.id, r.name, r.role, r.organisation, r.email, r.phone, r.is_team)
+def _person_view(r: m.Person) -> PersonRecord:
+    return PersonRecord(r.id, r.name, r.role, r.organisation, r.email, r.phone, r.is_team)
 
 
 def _event_view(r: m.Event, setting: m.Setting | None, person_ids: list[str],
-                names: dict[str, str]) -> EventView:
-    return EventView(r.id, r.kind, r.title, r.start, r.end, r.setting_id,
+                names: dict[str, str]) -> EventRecord:
+    return EventRecord(r.id, r.kind, r.title, r.start, r.end, r.setting_id,
                      setting.urn if setting else None, setting.name if setting else None,
                      r.audience, r.location, r.notes, r.status,
                      tuple(names[p] for p in person_ids), tuple(person_ids), r.sequence)
 
 
-def _evidence_view(e: m.Evidence, code: str, urn: str | None, name: str | None) -> EvidenceView:
-    return EvidenceView(e.id, code, e.source, e.text, e.at, urn, name, e.case_ref, e.judgement,
+def _evidence_view(e: m.Evidence, code: str, urn: str | None, name: str | None) -> EvidenceRecord:
+    return EvidenceRecord(e.id, code, e.source, e.text, e.at, urn, name, e.case_ref, e.judgement,
                         e.author)

@@ -59,7 +59,8 @@ class SendApp(App):
         self.current = "dashboard"
 
     async def on_mount(self) -> None:
-        from sendtui.config import ConfigError, load_keymap
+        from sendtui.config import load_keymap
+        from sendtui.errors import ConfigError
 
         try:
             self.set_keymap(load_keymap())

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sendtui.domain.calendar import ENGLAND, CalendarError, parse_date
+from sendtui.domain.calendar import ENGLAND, parse_date
+from sendtui.errors import CalendarError
 
 D = dt.date
 

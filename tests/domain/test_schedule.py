@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from sendtui.domain.clock import london_to_utc
 from sendtui.domain.schedule import (
-    Plan, PlanEvent, Rules, Unavailable, find_problems, free_slot, overlapping_pairs,
+    Plan,
+    PlanEvent,
+    Rules,
+    Unavailable,
+    find_problems,
+    free_slot,
+    overlapping_pairs,
 )
 from sendtui.domain.travel import Place, TravelRules, minutes_needed
 

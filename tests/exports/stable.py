@@ -12,8 +12,7 @@ import datetime as dt
 import uuid
 from dataclasses import replace
 
-from sendtui.store.briefing import Briefing, SheetEvent
-from sendtui.store.views import PersonView, SettingView
+from sendtui.records import Briefing, PersonRecord, SettingRecord, SheetEvent
 
 STAMP = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
 
@@ -22,11 +21,11 @@ def stable_id(text: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, text))
 
 
-def stable_person(p: PersonView) -> PersonView:
+def stable_person(p: PersonRecord) -> PersonRecord:
     return replace(p, id=stable_id(p.name))
 
 
-def stable_setting(s: SettingView | None) -> SettingView | None:
+def stable_setting(s: SettingRecord | None) -> SettingRecord | None:
     return replace(s, id=stable_id(s.name)) if s else None
 
 
@@ -50,7 +49,7 @@ def stable_briefing(b: Briefing) -> Briefing:
         problems=tuple(replace(p, events=tuple(new_ids.get(i, i) for i in p.events))
                        for p in b.problems),
         lines=tuple(replace(x, id=stable_id(x.code)) for x in b.lines),
-        evidence=tuple(replace(x, id=stable_id(f"{x.at.isoformat()}|{x.line}|{x.text}"))
+        evidence=tuple(replace(x, id=stable_id(f"{x.at.isoformat()}|{x.line_code}|{x.text}"))
                        for x in b.evidence),
         as_of=STAMP,
     )

@@ -16,7 +16,8 @@ import pytest
 from icalendar import Calendar
 
 from sendtui.domain.clock import LONDON
-from sendtui.exports import ExportError, ExportRequest
+from sendtui.errors import ExportError
+from sendtui.exports import ExportRequest
 from sendtui.exports.calendar import render
 from sendtui.exports.selection import day_of
 from sendtui.store import models

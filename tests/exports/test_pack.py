@@ -19,8 +19,8 @@ from sendtui.store.briefing import gather
 from sendtui.store.events import EventInput, add_event
 from tests.cli.test_cli import ok, own_error, run
 from tests.conftest import DEMO_TODAY
-from tests.exports.test_evidence_summary import CASE_REFS, INCLUDED, WITHHELD
 from tests.exports.conftest import docx_text, matches_golden
+from tests.exports.test_evidence_summary import CASE_REFS, INCLUDED, WITHHELD
 
 TUE = dt.date(2026, 12, 1)
 SAT = dt.date(2026, 12, 5)

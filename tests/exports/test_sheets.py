@@ -12,7 +12,8 @@ import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
 
-from sendtui.exports import ExportError, ExportRequest, docs, render, sheets
+from sendtui.errors import ExportError
+from sendtui.exports import ExportRequest, docs, render, sheets
 from sendtui.store.briefing import gather
 from tests.conftest import DEMO_TODAY
 from tests.exports.conftest import docx_text, matches_golden

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
+from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import area
-from sendtui.store.repo import InvalidInput, NotFound, Store
+from sendtui.store.repo import Store
 
 UTC = dt.timezone.utc
 NINE = dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

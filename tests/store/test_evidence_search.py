@@ -4,7 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sendtui.domain.search_query import QueryError, fts_query
+from sendtui.domain.search_query import fts_query
+from sendtui.errors import QueryError
 from sendtui.store.evidence import edit_evidence, remove_evidence, search, versions
 from tests.cli.test_cli import ok, run
 

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from sendtui.importers.csvfile import BadFile
-from sendtui.importers.evidence import EvidenceRow
+from sendtui.demo import add_demo
+from sendtui.errors import Ambiguous, BadFile, InvalidInput, NotFound, StoreError
 from sendtui.importers.gias import read_gias
 from sendtui.importers.schedule import read_schedule
+from sendtui.records import EvidenceRow
 from sendtui.store import loading
-from sendtui.store.db import StoreError
-from sendtui.store.demo import add_demo
-from sendtui.store.repo import Ambiguous, InvalidInput, NotFound, Store
+from sendtui.store.repo import Store
 from tests.conftest import FIXTURES
 
 D = dt.date
@@ -242,7 +241,7 @@ def test_removing_a_line_keeps_its_evidence(store):
     [entry_id] = loading.add_evidence(store, ins.id, [row]).ids
     store.remove_line(ins.id, x1.id)
     kept = [e for e in store.evidence(ins.id) if e.id == entry_id]
-    assert [(e.line, e.text) for e in kept] == [("X1", "Placement review backlog of 40 cases")]
+    assert [(e.line_code, e.text) for e in kept] == [("X1", "Placement review backlog of 40 cases")]
 
 
 # --- the demo ------------------------------------------------------------------------------
@@ -410,7 +409,8 @@ def test_the_same_schedule_twice_is_one_set_of_events(store, tmp_path):
 def test_refusing_a_store_makes_no_side_files(tmp_path):
     import sqlite3
 
-    from sendtui.store.db import StoreError, open_engine
+    from sendtui.errors import StoreError
+    from sendtui.store.db import open_engine
 
     path = tmp_path / "other.db"
     conn = sqlite3.connect(path)

@@ -35,7 +35,7 @@ def late(monkeypatch):
 
 
 def count_on(store, ins_id: str, code: str) -> int:
-    return next(line.evidence for line in store.lines(ins_id) if line.code == code)
+    return next(line.evidence_count for line in store.lines(ins_id) if line.code == code)
 
 
 async def open_capture(pilot, *keys: str) -> CaptureScreen:
@@ -76,7 +76,7 @@ async def test_capture_from_the_week_saves_and_lists_it_first(demo_db, late):
         assert count_on(app.store, ins, "B5") == before + 1
         assert "Evidence saved against B5" in [n.message for n in app._notifications]
         entry = app.store.evidence(ins, limit=1)[0]
-        assert (entry.line, entry.source, entry.text, entry.at.replace(tzinfo=dt.timezone.utc)
+        assert (entry.line_code, entry.source, entry.text, entry.at.replace(tzinfo=dt.timezone.utc)
                 ) == ("B5", "webinar", "Parents said the website is hard to search.", LATE)
         assert entry.author == "" and entry.case_ref is None
         assert latest_draft(app.store, ins) is None  # the draft went with the save

@@ -41,7 +41,7 @@ async def test_evidence_filters_by_line_then_source(demo_db, demo_store):
         screen = await evidence_screen(pilot)
         grid = screen.query_one("#evidence", DataTable)
         await press_until(pilot, "l", lambda: screen.filter.line == "B4")
-        on_line = [e for e in every if e.line == "B4"]
+        on_line = [e for e in every if e.line_code == "B4"]
         assert summary(screen) == f"{len(on_line)} of 60 entries · line B4"
         assert set(row_keys(grid)) == {e.id for e in on_line}
         assert {r["Line"] for r in rows(grid)} == {"B4"}

@@ -189,7 +189,7 @@ async def test_welcome_d_opens_the_demo_on_day_3(db_path):
 async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
     ins = demo_store.find_inspection()
     evidence = demo_store.evidence(ins.id)
-    by_line = {line.code: line.evidence for line in demo_store.lines(ins.id)}
+    by_line = {line.code: line.evidence_count for line in demo_store.lines(ins.id)}
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await started(pilot)

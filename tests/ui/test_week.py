@@ -371,11 +371,11 @@ async def test_errors_come_before_warnings_in_words(demo_db, demo_store):
 
 
 def test_overlapping_events_share_a_column_in_lanes():
-    from sendtui.store.views import EventView
+    from sendtui.records import EventRecord
     from sendtui.ui.widgets.week_layout import block_lines, blocks_of
 
-    def event(name: str, start: tuple[int, int], end: tuple[int, int]) -> EventView:
-        return EventView(name, "meeting", name, at(30, *start), at(30, *end))
+    def event(name: str, start: tuple[int, int], end: tuple[int, int]) -> EventRecord:
+        return EventRecord(name, "meeting", name, at(30, *start), at(30, *end))
 
     blocks = blocks_of([event("a", (9, 0), (10, 0)), event("b", (9, 30), (11, 0)),
                         event("c", (10, 0), (10, 30)), event("d", (11, 0), (12, 0))],
@@ -383,7 +383,7 @@ def test_overlapping_events_share_a_column_in_lanes():
     lanes = {b.event.id: (b.top, b.bottom, b.lane, b.lanes) for b in blocks}
     assert lanes == {"a": (4, 8, 0, 2), "b": (6, 12, 1, 2), "c": (8, 10, 0, 2),
                      "d": (12, 16, 0, 1)}  # c reuses a's lane; d touches b: no overlap
-    long = EventView("x", "visit", "Visit: Ashby Brook Primary School", at(30, 9), at(30, 10),
+    long = EventRecord("x", "visit", "Visit: Ashby Brook Primary School", at(30, 9), at(30, 10),
                      people=("Helen Marsden", "Emma Kowalski"))
     assert block_lines(long, 11, 3) == ["Visit      ", "Ashby Brook", "Primary …  "]
     assert block_lines(long, 3, 4) == ["Vi…", "As…", "He…", "Em…"]

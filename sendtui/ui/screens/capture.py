@@ -21,7 +21,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.domain.redaction import CASE_REF, Redactor
-from sendtui.store.views import LineView, SettingView
+from sendtui.records import LineRecord, SettingRecord
 from sendtui.ui.screens.checked_form import field_label, field_message
 from sendtui.ui.widgets.pickers import SettingPicker, TypeAhead
 
@@ -57,7 +57,7 @@ class LinePicker(TypeAhead):
         def control(self) -> "LinePicker":
             return self.picker
 
-    def __init__(self, lines: list[LineView], code: str | None = None,
+    def __init__(self, lines: list[LineRecord], code: str | None = None,
                  id: str | None = None) -> None:
         super().__init__(id=id)
         self.lines = lines
@@ -65,7 +65,7 @@ class LinePicker(TypeAhead):
         self.code = code.upper() if code and code.upper() in self.by_code else None
 
     @property
-    def line(self) -> LineView | None:
+    def line(self) -> LineRecord | None:
         return self.by_code.get(self.code) if self.code else None
 
     def candidates(self, query: str) -> list[tuple[str, str]]:
@@ -159,7 +159,7 @@ class KeyChoice(Widget, can_focus=True):
             self.post_message(self.Changed(self, value))
 
 
-def line_label(line: LineView) -> str:
+def line_label(line: LineRecord) -> str:
     return f"{line.code} {line.title}"
 
 
@@ -178,7 +178,7 @@ class CaptureScreen(ModalScreen):
         Binding("ctrl+g", "discard", "Throw away", id="discard-draft", priority=True),
     ]
 
-    def __init__(self, lines: list[LineView], settings: list[SettingView],
+    def __init__(self, lines: list[LineRecord], settings: list[SettingRecord],
                  setting_id: str | None = None,
                  draft: tuple[str, dict[str, str]] | None = None,
                  redactor: Redactor | None = None) -> None:
@@ -365,9 +365,9 @@ class CaptureScreen(ModalScreen):
     # --- saving ----------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        from sendtui.importers.evidence import EvidenceRow
-        from sendtui.store.drafts import discard_draft
+        from sendtui.records import EvidenceRow
         from sendtui.store import models as m
+        from sendtui.store.drafts import discard_draft
         from sendtui.store.loading import add_evidence
 
         fields = self.fields()

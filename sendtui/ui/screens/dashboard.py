@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Static
 
-from sendtui.domain.kinds import SETTING_KINDS
-from sendtui.store.repo import InvalidInput
 from sendtui.domain.dates import span
+from sendtui.domain.kinds import SETTING_KINDS
+from sendtui.errors import InvalidInput
 from sendtui.ui.screens.base import TaskScreen, table
 
 

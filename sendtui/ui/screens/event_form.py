@@ -9,13 +9,19 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Select, Static
 
-from sendtui.domain.calendar import CalendarError, parse_date
-from sendtui.domain.clock import TimeError, london_to_utc, parse_time
-from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES
-from sendtui.store.events import EventInput
-from sendtui.store.views import PersonView, SettingView
+from sendtui.domain.calendar import parse_date
+from sendtui.domain.clock import london_to_utc, parse_time
 from sendtui.domain.dates import clock, local_date
-from sendtui.ui.screens.checked_form import CheckedForm, field_label, field_message, field_row
+from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES
+from sendtui.errors import CalendarError, TimeError
+from sendtui.records import PersonRecord, SettingRecord
+from sendtui.store.events import EventInput
+from sendtui.ui.screens.checked_form import (
+    CheckedForm,
+    field_label,
+    field_message,
+    field_row,
+)
 from sendtui.ui.widgets.pickers import NOT_VISITABLE, PeoplePicker, SettingPicker
 
 
@@ -24,8 +30,8 @@ class EventForm(CheckedForm):
 
     MESSAGE_LINE = {"date": "when", "start": "when", "end": "when"}
 
-    def __init__(self, initial: EventInput, settings: list[SettingView],
-                 people: list[PersonView], heading: str) -> None:
+    def __init__(self, initial: EventInput, settings: list[SettingRecord],
+                 people: list[PersonRecord], heading: str) -> None:
         super().__init__()
         self.initial = initial
         self.settings = settings
@@ -161,7 +167,7 @@ class EventForm(CheckedForm):
 class FreeSlotForm(CheckedForm):
     """Who must be free and for how long; dismisses with (person_ids, minutes), or None."""
 
-    def __init__(self, people: list[PersonView], preselected: tuple[str, ...] = ()) -> None:
+    def __init__(self, people: list[PersonRecord], preselected: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.people = people
         self.preselected = preselected

@@ -14,17 +14,16 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
+from sendtui.domain.dates import short_day, when
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.domain.redaction import Redactor, keep
-from sendtui.domain.search_query import QueryError
+from sendtui.errors import InvalidInput, NotFound, QueryError
+from sendtui.records import EvidenceRecord
 from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
 from sendtui.store.evidence import snippet_shown
 from sendtui.store.evidence_browse import NO_JUDGEMENT, Filter
 from sendtui.store.names import protected_names
-from sendtui.store.repo import InvalidInput, NotFound
-from sendtui.store.views import EvidenceView
-from sendtui.domain.dates import short_day, when
 from sendtui.ui.screens.base import TaskScreen, table
 from sendtui.ui.screens.columns import SCROLLBAR, fit
 
@@ -104,7 +103,7 @@ class EvidenceScreen(TaskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.filter = Filter()
-        self.entries: list[EvidenceView] = []  # the rows shown, in order
+        self.entries: list[EvidenceRecord] = []  # the rows shown, in order
         self.snippets: dict[str, str] = {}  # entry id -> snippet, while searching
         self.matching: int | None = None  # entries the filter (and search) let through
         self.total: int | None = None  # live entries (None: being counted)
@@ -230,13 +229,13 @@ class EvidenceScreen(TaskScreen):
         message.set_class(bool(self.search_error), "shown")
         self._describe()
 
-    def _cells(self, e: EvidenceView, marker: str) -> list[str | Text]:
+    def _cells(self, e: EvidenceRecord, marker: str) -> list[str | Text]:
         ref = (e.case_ref if self.revealed else marker) if e.case_ref else ""
         snippet = self.snippets.get(e.id)
         if not self.revealed:
             snippet = snippet_shown(self.names.redact, snippet) if snippet is not None else None
         note = highlighted(one_line(snippet)) if snippet is not None else one_line(self._text(e))
-        return [when(e.at), e.line, source_label(e.source), e.setting_name or "—",
+        return [when(e.at), e.line_code, source_label(e.source), e.setting_name or "—",
                 judgement_label(e.judgement, short=True), ref, note]
 
     @staticmethod
@@ -292,7 +291,7 @@ class EvidenceScreen(TaskScreen):
             words.append(f"day {short_day(f.day)}")
         return words
 
-    def _selected(self) -> EvidenceView | None:
+    def _selected(self) -> EvidenceRecord | None:
         if not self.is_mounted:
             return None
         grid = self.query_one("#evidence", DataTable)
@@ -307,7 +306,7 @@ class EvidenceScreen(TaskScreen):
         self.query_one("#evidence-detail", Static).update(
             f"{e.author or 'unknown'}: {one_line(self._text(e))}" if e else "")
 
-    def _text(self, e: EvidenceView) -> str:
+    def _text(self, e: EvidenceRecord) -> str:
         return e.text if self.revealed else self.names.redact(e.text)
 
     # --- keys ------------------------------------------------------------------------------
@@ -391,7 +390,7 @@ class EvidenceScreen(TaskScreen):
             self.reload(changed=True)
 
         self.app.push_screen(ConfirmScreen(
-            f"Delete the {source_label(entry.source).lower()} entry on line {entry.line} "
+            f"Delete the {source_label(entry.source).lower()} entry on line {entry.line_code} "
             f"from {when(entry.at)}? u undoes it."), confirmed)
 
     def action_reveal(self) -> None:
@@ -423,7 +422,7 @@ class EvidenceDetail(ModalScreen):
                 tooltip="Show the case reference and marked names, or hide them again"),
     ]
 
-    def __init__(self, entry: EvidenceView, names: Redactor):
+    def __init__(self, entry: EvidenceRecord, names: Redactor):
         super().__init__()
         self.entry = entry
         self.names = names  # the list's: marked names → pseudonyms until revealed
@@ -456,7 +455,7 @@ class EvidenceDetail(ModalScreen):
         else:
             ref = "none"
         fields = [
-            ("Line", e.line), ("Source", source_label(e.source)),
+            ("Line", e.line_code), ("Source", source_label(e.source)),
             ("Setting", f"{e.setting_name} ({e.setting_urn})" if e.setting_urn
              else e.setting_name or "—"),
             ("When", when(e.at)), ("Judgement", judgement_label(e.judgement)),

@@ -12,14 +12,15 @@ from pathlib import Path
 from platformdirs import user_documents_dir
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
 from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Select, Static
 
 from sendtui.domain.clock import to_london
-from sendtui.exports import FORMATS, LABELS, ExportError, ExportRequest, default_name
-from sendtui.store.views import PersonView
 from sendtui.domain.dates import day
+from sendtui.errors import ExportError
+from sendtui.exports import FORMATS, LABELS, ExportRequest, default_name
+from sendtui.records import PersonRecord
 from sendtui.ui.screens.checked_form import CheckedForm, field_message, field_row
 from sendtui.ui.screens.forms import ConfirmScreen
 
@@ -35,7 +36,7 @@ class ExportDialog(CheckedForm):
 
     BINDINGS = [Binding("ctrl+s", "save", "Export", id="export-file", priority=True)]
 
-    def __init__(self, area: str, people: list[PersonView], days: list[dt.date],
+    def __init__(self, area: str, people: list[PersonRecord], days: list[dt.date],
                  folder: Path, preferred_day: dt.date | None = None) -> None:
         super().__init__()
         self.area = area

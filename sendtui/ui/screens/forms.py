@@ -9,7 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
-from sendtui.domain.calendar import CalendarError, parse_date
+from sendtui.domain.calendar import parse_date
+from sendtui.errors import CalendarError
 
 
 class FormScreen(ModalScreen):

@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from sendtui.domain import triangulation as tri
-from sendtui.domain.kinds import SOURCE_KINDS
-from sendtui.store.repo import InvalidInput, NotFound
 from sendtui.domain.dates import local_date, short_day
+from sendtui.domain.kinds import SOURCE_KINDS
+from sendtui.errors import InvalidInput, NotFound
 from sendtui.ui.screens.base import PlainTable, TaskScreen
 
 # Column headers for the source kinds: 2–3 letters, in SOURCE_KINDS order.
@@ -138,7 +138,7 @@ class LinesScreen(TaskScreen):
         sources = " · ".join(f"{label} {line.by_source[slug]}"
                              for slug, label in SOURCE_KINDS.items() if line.by_source.get(slug))
         missing = self.threshold - tri.kinds(line.by_source)
-        if not line.evidence:
+        if not line.evidence_count:
             sources = "no evidence yet"
         if missing > 0:
             sources += f" — {missing} more kind{'s' if missing != 1 else ''} to triangulate"
@@ -148,7 +148,7 @@ class LinesScreen(TaskScreen):
     def _show_days(self) -> None:
         """Evidence entries per London day; days before the on-site week summed as 'earlier'."""
         entries = self.store.evidence(self.inspection.id)
-        days = tri.by_day((e.line, local_date(e.at)) for e in entries)
+        days = tri.by_day((e.line_code, local_date(e.at)) for e in entries)
         on_site = next((k.date for k in self.store.key_dates(self.inspection.id)
                         if k.key == "on-site"), None)
         parts = []
@@ -206,7 +206,7 @@ class LinesScreen(TaskScreen):
         line = self._selected()
         if line is None:
             return
-        kept = f" Its {line.evidence} evidence entries are kept." if line.evidence else ""
+        kept = f" Its {line.evidence_count} evidence entries are kept." if line.evidence_count else ""
 
         def confirmed(yes: bool) -> None:
             if yes:

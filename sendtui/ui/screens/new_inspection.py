@@ -9,9 +9,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
-from sendtui.domain.calendar import ENGLAND, CalendarError, parse_date
-from sendtui.domain.frameworks import FRAMEWORKS, key_dates, timeline_warnings
+from sendtui.domain.calendar import ENGLAND, parse_date
 from sendtui.domain.dates import day, span
+from sendtui.domain.frameworks import FRAMEWORKS, key_dates, timeline_warnings
+from sendtui.errors import CalendarError
 from sendtui.ui.screens.base import PlainTable
 
 

@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from sendtui.errors import InvalidInput, NotFound
+from sendtui.records import PersonRecord
 from sendtui.store import area
-from sendtui.store.repo import InvalidInput, NotFound
-from sendtui.store.views import PersonView
 from sendtui.ui.screens.base import TaskScreen, table
 from sendtui.ui.screens.columns import Column, fill
 from sendtui.ui.screens.forms import ConfirmScreen
@@ -38,7 +38,7 @@ class PeopleScreen(TaskScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.people: list[PersonView] = []
+        self.people: list[PersonRecord] = []
         self.away: dict[str, list] = {}
         self.width_shown = 0  # the terminal width the columns were fitted to
 
@@ -74,7 +74,7 @@ class PeopleScreen(TaskScreen):
                                 "'sendtui import people FILE'.")
         self._describe()
 
-    def _selected(self) -> PersonView | None:
+    def _selected(self) -> PersonRecord | None:
         grid = self.query_one("#people", DataTable)
         return self.people[grid.cursor_row] if 0 <= grid.cursor_row < len(self.people) else None
 
@@ -172,7 +172,7 @@ class PeopleScreen(TaskScreen):
         except (InvalidInput, NotFound) as exc:
             self.notify(sentence(str(exc)), severity="error")
             return
-        self.reload(select=changed.id if isinstance(changed, PersonView) else None)
+        self.reload(select=changed.id if isinstance(changed, PersonRecord) else None)
         self.notify(done)
 
     def _first_day(self) -> dt.date:

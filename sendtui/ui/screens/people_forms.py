@@ -6,9 +6,9 @@ import datetime as dt
 
 from textual.widgets import Input
 
-from sendtui.domain.calendar import CalendarError, parse_date
-from sendtui.domain.clock import TimeError, london_to_utc, parse_time
-from sendtui.store.repo import InvalidInput
+from sendtui.domain.calendar import parse_date
+from sendtui.domain.clock import london_to_utc, parse_time
+from sendtui.errors import CalendarError, InvalidInput, TimeError
 from sendtui.ui.screens.forms import FormScreen
 
 YES, NO = {"yes", "y"}, {"no", "n"}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sendtui.store.area import Unavailable
-from sendtui.store.views import PersonView
 from sendtui.domain.dates import clock, local_date, short_day
+from sendtui.records import PersonRecord
+from sendtui.store.area import Unavailable
 
 
-def cells(p: PersonView, away: list[Unavailable]) -> list[str]:
+def cells(p: PersonRecord, away: list[Unavailable]) -> list[str]:
     """Name, side, role, organisation, email, phone, when unavailable."""
     return [p.name, "Team" if p.is_team else "Local", p.role, p.organisation, p.email,
             p.phone, unavailable(away)]
@@ -22,7 +22,7 @@ def unavailable(away: list[Unavailable]) -> str:
     return f"{len(away)} periods from {short_day(local_date(away[0].start))}" if away else ""
 
 
-def describe(p: PersonView, away: list[Unavailable]) -> str:
+def describe(p: PersonRecord, away: list[Unavailable]) -> str:
     """Three lines: who, how to reach them, when they are unavailable."""
     job = ", ".join(x for x in (p.role, p.organisation) if x)
     contact = " · ".join(x for x in (p.email, p.phone) if x)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from sendtui.domain.kinds import SETTING_KINDS
-from sendtui.store.views import SettingView
+from sendtui.records import SettingRecord
 
 SHORT_KINDS = {"alternative-provision": "Alt. provision"}
 
 
-def matches(s: SettingView, kind: str, search: str) -> bool:
+def matches(s: SettingRecord, kind: str, search: str) -> bool:
     """Of that kind ("" any) and with the search in its name, URN or postcode (any case)."""
     if kind and s.kind != kind:
         return False
@@ -17,14 +17,14 @@ def matches(s: SettingView, kind: str, search: str) -> bool:
         needle.replace(" ", "") in s.postcode.replace(" ", "").lower())
 
 
-def cells(s: SettingView, local_area: str) -> list[str]:
+def cells(s: SettingRecord, local_area: str) -> list[str]:
     kind = SHORT_KINDS.get(s.kind, SETTING_KINDS.get(s.kind, s.kind))
     if s.is_specialist:
         kind = kind.replace("Independent", "Indep.") + " special"
     return [s.urn or "—", s.name, kind, s.postcode, status(s, local_area), marks(s)]
 
 
-def status(s: SettingView, local_area: str) -> str:
+def status(s: SettingRecord, local_area: str) -> str:
     """The GIAS status, or what to beware of when choosing the setting for a visit."""
     warnings = [word for word, applies in [
         ("out of area", is_out_of_area(s, local_area)),
@@ -32,17 +32,17 @@ def status(s: SettingView, local_area: str) -> str:
     return "⚠ " + ", ".join(warnings) if warnings else s.status
 
 
-def marks(s: SettingView) -> str:
+def marks(s: SettingRecord) -> str:
     if s.shortlisted and s.visited:
         return "★ ✓ visited"
     return "★ shortlist" if s.shortlisted else "✓ visited" if s.visited else ""
 
 
-def is_out_of_area(s: SettingView, local_area: str) -> bool:
+def is_out_of_area(s: SettingRecord, local_area: str) -> bool:
     return s.out_of_area or (bool(s.la_name) and s.la_name.lower() != local_area.lower())
 
 
-def describe(s: SettingView, local_area: str) -> str:
+def describe(s: SettingRecord, local_area: str) -> str:
     """The selected setting in full, with its warnings in words."""
     kind = SETTING_KINDS.get(s.kind, s.kind) + (" (specialist)" if s.is_specialist else "")
     parts = [f"{s.urn or 'no URN'} {s.name}", kind, s.postcode, s.status]

@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static
 
 from sendtui.domain.kinds import SETTING_KINDS
+from sendtui.errors import NotFound
+from sendtui.records import SettingRecord
 from sendtui.store import area
-from sendtui.store.repo import NotFound
-from sendtui.store.views import SettingView
 from sendtui.ui.screens.base import TaskScreen, table
 from sendtui.ui.screens.columns import Column, fill
 from sendtui.ui.screens.setting_rows import cells, describe, matches
@@ -38,8 +38,8 @@ class SettingsScreen(TaskScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.settings: list[SettingView] = []
-        self.shown: list[SettingView] = []
+        self.settings: list[SettingRecord] = []
+        self.shown: list[SettingRecord] = []
         self.kind = ""  # "" shows every kind
         self.width_shown = 0  # the terminal width the columns were fitted to
 
@@ -94,7 +94,7 @@ class SettingsScreen(TaskScreen):
         return (f"{len(self.settings)} settings: {by_kind}\n"
                 f"Showing {what}: {len(self.shown) or 'none'} of {len(self.settings)} · {marks}")
 
-    def _selected(self) -> SettingView | None:
+    def _selected(self) -> SettingRecord | None:
         grid = self.query_one("#settings", DataTable)
         return self.shown[grid.cursor_row] if 0 <= grid.cursor_row < len(self.shown) else None
 

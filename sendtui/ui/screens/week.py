@@ -15,11 +15,11 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sendtui.domain.frameworks import on_site_days
-from sendtui.store import planning
-from sendtui.domain.schedule import Problem
-from sendtui.store.views import EventView, PersonView
 from sendtui.domain.dates import local_date, short_day
+from sendtui.domain.frameworks import on_site_days
+from sendtui.domain.schedule import Problem
+from sendtui.records import EventRecord, PersonRecord
+from sendtui.store import planning
 from sendtui.ui.screens import week_text as words
 from sendtui.ui.screens.base import TaskScreen
 from sendtui.ui.screens.week_changes import EventChanges
@@ -58,8 +58,8 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         self.move = None
         self.day: dt.date | None = None  # the day of the by-person view
         self.days: list[dt.date] = []
-        self.events: list[EventView] = []
-        self.people: list[PersonView] = []
+        self.events: list[EventRecord] = []
+        self.people: list[PersonRecord] = []
         self.problems: list[Problem] = []
         self.listed: list[Problem] | None = None  # the problems the panel shows
 

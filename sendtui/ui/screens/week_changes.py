@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sendtui.store.events import EventInput, add_event, change_event, remove_event
-from sendtui.store.repo import InvalidInput, NotFound
-from sendtui.store.views import EventView
 from sendtui.domain.dates import clock, local_date
+from sendtui.errors import InvalidInput, NotFound
+from sendtui.records import EventRecord
+from sendtui.store.events import EventInput, add_event, change_event, remove_event
 from sendtui.ui.screens import week_text as words
 
 QUARTER = dt.timedelta(minutes=15)
@@ -18,7 +18,7 @@ HOUR = dt.timedelta(minutes=60)
 class EventChanges:
     """Mixed into WeekScreen: add, edit, resize, copy, remove, undo and redo."""
 
-    def _event_or_say(self, verb: str) -> EventView | None:
+    def _event_or_say(self, verb: str) -> EventRecord | None:
         event = self.grid.event_under_cursor
         if event is None:
             self.notify(f"No event under the cursor to {verb}: move onto one first.",

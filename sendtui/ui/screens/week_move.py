@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sendtui.store.events import EventInput, change_event
-from sendtui.store.views import EventView
 from sendtui.domain.dates import local_date
+from sendtui.records import EventRecord
+from sendtui.store.events import EventInput, change_event
 from sendtui.ui.screens import week_text as words
 from sendtui.ui.widgets.week_layout import ColumnKey
 
@@ -20,9 +20,9 @@ FINISH_MOVE = "Finish the move first: enter places the event, escape puts it bac
 
 @dataclass
 class Move:
-    original: EventView
+    original: EventRecord
     origin: str | None  # the person whose column it left (by-person view)
-    pending: EventView
+    pending: EventRecord
 
 
 class MoveMode:

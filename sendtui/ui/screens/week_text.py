@@ -6,9 +6,9 @@ import datetime as dt
 
 from rich.text import Text
 
-from sendtui.domain.kinds import AUDIENCES, event_kind_label
-from sendtui.store.views import EventView, PersonView
 from sendtui.domain.dates import clock, local_date, short_day
+from sendtui.domain.kinds import AUDIENCES, event_kind_label
+from sendtui.records import EventRecord, PersonRecord
 from sendtui.ui.widgets.week_layout import ColumnKey
 
 SEVERITY = {"error": "✖ error", "warning": "▲ warning"}
@@ -19,7 +19,7 @@ def day_columns(days: list[dt.date]) -> list[tuple[ColumnKey, str]]:
     return [(ColumnKey(d), short_day(d)) for d in days]
 
 
-def person_columns(day: dt.date, people: list[PersonView]) -> list[tuple[ColumnKey, str]]:
+def person_columns(day: dt.date, people: list[PersonRecord]) -> list[tuple[ColumnKey, str]]:
     """One column per person on a day, the inspection team first (as the store orders)."""
     return [(ColumnKey(day, p.id), p.name) for p in people]
 
@@ -29,7 +29,7 @@ def corner(day: dt.date) -> str:
     return f"{day:%a}{day.day:>2}"
 
 
-def event_detail(event: EventView, problems: int) -> str:
+def event_detail(event: EventRecord, problems: int) -> str:
     title = event.title
     if event.audience:
         title += f" ({AUDIENCES.get(event.audience, event.audience)})"
@@ -49,7 +49,7 @@ def free_detail(start: dt.datetime, person: str | None) -> str:
             "a adds an event here, f finds a free slot")
 
 
-def moving_detail(event: EventView) -> str:
+def moving_detail(event: EventRecord) -> str:
     return (f"Moving {event.title} to {short_day(local_date(event.start))} "
             f"{clock(event.start)}–{clock(event.end)} · arrows move it, enter or m places it, "
             "escape puts it back")
@@ -70,6 +70,6 @@ def when(start: dt.datetime, end: dt.datetime | None = None) -> str:
     return f"{text}–{clock(end)}" if end else text
 
 
-def names_of(person_ids: tuple[str, ...], people: list[PersonView]) -> str:
+def names_of(person_ids: tuple[str, ...], people: list[PersonRecord]) -> str:
     by_id = {p.id: p.name for p in people}
     return ", ".join(by_id.get(i, "someone removed") for i in person_ids)

@@ -47,7 +47,7 @@ class WelcomeScreen(Screen):
         self.app.push_screen(NewInspectionScreen())
 
     def action_demo(self) -> None:
-        from sendtui.store.demo import add_demo
+        from sendtui.demo import add_demo
 
         inspection, _ = add_demo(self.app.store)
         self.app.open_inspection(inspection)

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sendtui.store.views import PersonView, SettingView
+from sendtui.records import PersonRecord, SettingRecord
 
 NOT_VISITABLE = {"closed", "proposed to open"}
 MOST_MATCHES = 50
@@ -160,7 +160,7 @@ class SettingPicker(TypeAhead):
         def control(self) -> "SettingPicker":
             return self.picker
 
-    def __init__(self, settings: list[SettingView], setting_id: str | None = None,
+    def __init__(self, settings: list[SettingRecord], setting_id: str | None = None,
                  id: str | None = None) -> None:
         super().__init__(id=id)
         self.by_id = {s.id: s for s in settings}
@@ -168,7 +168,7 @@ class SettingPicker(TypeAhead):
         self.setting_id = setting_id if setting_id in self.by_id else None
 
     @property
-    def setting(self) -> SettingView | None:
+    def setting(self) -> SettingRecord | None:
         return self.by_id.get(self.setting_id) if self.setting_id else None
 
     def candidates(self, query: str) -> list[tuple[str, str]]:
@@ -208,7 +208,7 @@ class PeoplePicker(TypeAhead):
         def control(self) -> "PeoplePicker":
             return self.picker
 
-    def __init__(self, people: list[PersonView], person_ids: tuple[str, ...] = (),
+    def __init__(self, people: list[PersonRecord], person_ids: tuple[str, ...] = (),
                  id: str | None = None) -> None:
         super().__init__(id=id)
         self.people = sorted(people, key=lambda p: not p.is_team)  # stable: keeps the order given
@@ -236,11 +236,11 @@ class PeoplePicker(TypeAhead):
         return "   ".join(f"{self.by_id[p].name} ×" for p in self.person_ids)
 
 
-def setting_label(setting: SettingView) -> str:
+def setting_label(setting: SettingRecord) -> str:
     where = ", ".join(part for part in (setting.urn, setting.postcode) if part)
     return f"{setting.name} ({where})" if where else setting.name
 
 
-def person_label(person: PersonView) -> str:
+def person_label(person: PersonRecord) -> str:
     side = " (team)" if person.is_team else ""
     return f"{person.name}{side} · {person.role}"

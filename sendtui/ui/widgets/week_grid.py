@@ -19,10 +19,19 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sendtui.store.views import EventView
+from sendtui.records import EventRecord
 from sendtui.ui.widgets.week_layout import (
-    STEP, Block, ColumnKey, block_lines, blocks_of, events_by_column, fit, hours_shown,
-    instant, lane_span, rows_covered,
+    STEP,
+    Block,
+    ColumnKey,
+    block_lines,
+    blocks_of,
+    events_by_column,
+    fit,
+    hours_shown,
+    instant,
+    lane_span,
+    rows_covered,
 )
 
 GUTTER = 6  # "09:00 "
@@ -97,7 +106,7 @@ class WeekGrid(ScrollView, can_focus=True):
 
     # --- data down ----------------------------------------------------------------------
 
-    def show(self, events: list[EventView], columns: list[tuple[ColumnKey, str]],
+    def show(self, events: list[EventRecord], columns: list[tuple[ColumnKey, str]],
              problem_event_ids: set[str], corner: str = "") -> None:
         """Draw these events in these columns; blocks of problem events are marked."""
         placed = events_by_column(events, [key for key, _ in columns])
@@ -123,7 +132,7 @@ class WeekGrid(ScrollView, can_focus=True):
         return instant(key.day, self._first + self._row * STEP) if key else None
 
     @property
-    def event_under_cursor(self) -> EventView | None:
+    def event_under_cursor(self) -> EventRecord | None:
         block = self._block_at(self._col, self._row, self._lane)
         return block.event if block else None
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from rich.cells import cell_len, set_cell_size
 
 from sendtui.domain.kinds import event_kind_label
-from sendtui.store.views import EventView
+from sendtui.records import EventRecord
 
 LONDON = ZoneInfo("Europe/London")
 STEP = 15  # minutes a row stands for
@@ -32,13 +32,13 @@ class ColumnKey(NamedTuple):
     day: dt.date
     person_id: str | None = None
 
-    def holds(self, event: EventView) -> bool:
+    def holds(self, event: EventRecord) -> bool:
         return self.person_id is None or self.person_id in event.person_ids
 
 
 @dataclass
 class Block:
-    event: EventView
+    event: EventRecord
     top: int  # first row
     bottom: int  # the row after the last
     lane: int = 0
@@ -60,21 +60,21 @@ def instant(day: dt.date, minutes: int) -> dt.datetime:
     return local.astimezone(dt.timezone.utc)
 
 
-def span_minutes(event: EventView) -> tuple[int, int]:
+def span_minutes(event: EventRecord) -> tuple[int, int]:
     """The event's start and end in minutes after local midnight of its first day."""
     start = minutes_of_day(event.start)
     end = start + int((event.end - event.start).total_seconds() // 60)
     return start, min(max(end, start + 1), DAY)
 
 
-def events_by_column(events: list[EventView], keys: list[ColumnKey]) -> list[list[EventView]]:
-    by_day: dict[dt.date, list[EventView]] = {}
+def events_by_column(events: list[EventRecord], keys: list[ColumnKey]) -> list[list[EventRecord]]:
+    by_day: dict[dt.date, list[EventRecord]] = {}
     for event in events:
         by_day.setdefault(local_day(event.start), []).append(event)
     return [[e for e in by_day.get(key.day, ()) if key.holds(e)] for key in keys]
 
 
-def hours_shown(columns: list[list[EventView]], day_start: int, day_end: int) -> tuple[int, int]:
+def hours_shown(columns: list[list[EventRecord]], day_start: int, day_end: int) -> tuple[int, int]:
     """Working hours, widened to whole hours so that no event is out of sight."""
     spans = [span_minutes(e) for events in columns for e in events]
     first = min([day_start, *(s // 60 * 60 for s, _ in spans)])
@@ -82,7 +82,7 @@ def hours_shown(columns: list[list[EventView]], day_start: int, day_end: int) ->
     return first, min(last, DAY)
 
 
-def blocks_of(events: list[EventView], first: int, rows: int) -> list[Block]:
+def blocks_of(events: list[EventRecord], first: int, rows: int) -> list[Block]:
     """The column's blocks, each in a lane; lanes are counted per run of overlapping blocks."""
     blocks = []
     for event in events:
@@ -135,7 +135,7 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
-def block_lines(event: EventView, width: int, rows: int) -> list[str]:
+def block_lines(event: EventRecord, width: int, rows: int) -> list[str]:
     """What a block says, row by row: kind, title, people; as much as fits.
 
     A narrow lane gets one piece a row, cut short: "Visit" then "Ashb…" reads better than

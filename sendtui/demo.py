@@ -10,13 +10,13 @@ from sendtui.importers.evidence import read_evidence
 from sendtui.importers.gias import read_gias
 from sendtui.importers.people import read_people
 from sendtui.importers.schedule import read_schedule
+from sendtui.records import InspectionRecord
 from sendtui.store import loading
 from sendtui.store.names import add_protected_name
 from sendtui.store.repo import Store
-from sendtui.store.views import InspectionView
 
 
-def add_demo(store: Store) -> tuple[InspectionView, bool]:
+def add_demo(store: Store) -> tuple[InspectionRecord, bool]:
     """The demo inspection, added if it is not there yet; (inspection, was it added)."""
     folder = shipped_data() / "demo"
     about = json.loads((folder / "inspection.json").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Plain frozen records the store hands to the CLI and the UI (never live ORM rows)."""
+"""The inspection, its area and its lines as the store hands them out: plain frozen records."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class InspectionView:
+class InspectionRecord:
     id: str
     local_area: str
     framework: str
@@ -17,18 +17,18 @@ class InspectionView:
 
 
 @dataclass(frozen=True)
-class LineView:
+class LineRecord:
     id: str
     code: str
     title: str
     strand: str
     is_bespoke: bool
-    evidence: int = 0
+    evidence_count: int = 0
     by_source: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class SettingView:
+class SettingRecord:
     id: str
     urn: str | None
     name: str
@@ -48,7 +48,7 @@ class SettingView:
 
 
 @dataclass(frozen=True)
-class PersonView:
+class PersonRecord:
     id: str
     name: str
     role: str
@@ -56,39 +56,6 @@ class PersonView:
     email: str = ""
     phone: str = ""
     is_team: bool = False
-
-
-@dataclass(frozen=True)
-class EventView:
-    id: str
-    kind: str
-    title: str
-    start: dt.datetime
-    end: dt.datetime
-    setting_id: str | None = None
-    setting_urn: str | None = None
-    setting_name: str | None = None
-    audience: str | None = None
-    location: str = ""
-    notes: str = ""
-    status: str = "planned"
-    people: tuple[str, ...] = ()  # names, in the order added
-    person_ids: tuple[str, ...] = ()
-    sequence: int = 0
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    id: str
-    line: str
-    source: str
-    text: str
-    at: dt.datetime
-    setting_urn: str | None = None
-    setting_name: str | None = None
-    case_ref: str | None = None
-    judgement: str | None = None
-    author: str = ""
 
 
 @dataclass(frozen=True)
