@@ -85,6 +85,7 @@ def test_removed_person_stays_on_their_events(demo_store, ins):
     assert booked
     area.remove_person(demo_store, ins.id, helen.id)
     still = [e for e in demo_store.events(ins.id) if e.id in booked]
+    assert len(still) == len(booked)
     assert all("Helen Marsden" in e.people for e in still)
 
     assert demo_store.undo(ins.id) == "removed Helen Marsden"

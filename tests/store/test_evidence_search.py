@@ -35,11 +35,14 @@ def test_best_match_first(demo_store, ins):
 
 
 def test_case_references_are_not_searchable_nor_in_snippets(demo_store, ins):
-    refs = [e.case_ref for e in demo_store.evidence(ins.id) if e.case_ref]
-    assert refs
-    for ref in refs:
-        for hit in search(demo_store, ins.id, ref):
-            assert ref not in hit.snippet
+    with_refs = [e for e in demo_store.evidence(ins.id) if e.case_ref]
+    assert with_refs
+    for entry in with_refs:
+        assert search(demo_store, ins.id, entry.case_ref) == []
+        word = max(entry.text.replace(".", " ").split(), key=len)  # found by its own text
+        hits = search(demo_store, ins.id, f'"{word}"')
+        assert entry.id in {h.entry.id for h in hits}
+        assert not any(entry.case_ref in h.snippet for h in hits)
 
 
 def test_edits_keep_every_version_and_search_follows(demo_store, ins):
