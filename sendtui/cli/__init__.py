@@ -550,6 +550,3 @@ def main() -> None:
         code = 1
     sys.exit(code if isinstance(code, int) else 0)
 
-
-if __name__ == "__main__":
-    main()
