@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import click
 
 from sendtui.cli.common import Context, pass_context
@@ -12,23 +14,19 @@ def export() -> None:
     """Calendars, day sheets, the briefing pack and evidence summaries ('-o -' for stdout)."""
 
 
-def _export(obj: Context, output: str, overwrite: bool = True, **request) -> None:
-    from sendtui.domain.calendar import parse_date
-    from sendtui.exports import ExportRequest, render, write
-    from sendtui.store.briefing import gather
+def _export(obj: Context, output: str, **request) -> None:
     from sendtui.config import today
+    from sendtui.domain.calendar import parse_date
+    from sendtui.exports import ExportRequest, run
+    from sendtui.store.briefing import gather
 
     for key in ("start", "end"):
         request[key] = parse_date(request[key]) if request.get(key) else None
     req = ExportRequest(**request)
-    ins = obj.inspection().id
-    data = render(gather(obj.store(), ins, today()), req)
-    path = write(output, data, overwrite=overwrite)
-    if req.include_sensitive:
-        obj.record(f"{req.what} {req.fmt} exported with names and case references",
-                   path.name if path else "to stdout")
-    if path is not None:
-        click.echo(f"wrote {path} ({len(data):,} bytes)", err=True)
+    done = run(req, output, partial(gather, obj.store(), obj.inspection().id, today()),
+               obj.record, overwrite=True)
+    if done.path is not None:
+        click.echo(f"wrote {done.path} ({done.size:,} bytes)", err=True)
 
 
 OUTPUT = click.option("-o", "output", required=True, metavar="FILE",
