@@ -93,4 +93,5 @@ def write(target: str | Path, data: bytes, overwrite: bool = False) -> Path | No
     return path
 
 
-from sendtui.exports.run import Exported, run  # noqa: E402 - run.py uses the names above
+# Last: run.py imports the names above.
+from sendtui.exports.run import Exported, run  # noqa: E402, F401 - re-exported
