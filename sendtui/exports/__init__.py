@@ -1,7 +1,8 @@
 """Files for briefings: calendars, day sheets, the briefing pack and evidence summaries.
 
 Every export is a pure function of a `Briefing` (read from the store in one go) and an
-`ExportRequest`: same data, same bytes. `write` puts the bytes in place atomically.
+`ExportRequest`: same data, same bytes. `write` puts the bytes in place atomically; `run`
+does a whole export (gather, render, write, audit) for the command line and the app.
 """
 
 from __future__ import annotations
@@ -88,3 +89,7 @@ def write(target: str | Path, data: bytes, overwrite: bool = False) -> Path | No
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+# Last: runner.py imports the names above.
+from sendtui.exports.runner import Exported, run  # noqa: E402, F401 - re-exported

@@ -183,7 +183,9 @@ class ExportDialog(CheckedForm):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _run(self, request: ExportRequest, path: Path, overwrite: bool) -> None:
-        from sendtui.exports import render, write
+        from functools import partial
+
+        from sendtui.exports import run
         from sendtui.store.audit import record
         from sendtui.store.briefing import gather
 
@@ -191,15 +193,13 @@ class ExportDialog(CheckedForm):
         try:
             if path == self.folder / path.name:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            data = render(gather(app.store, app.inspection.id, app.today), request)
-            written = write(path, data, overwrite=overwrite)
-            if request.include_sensitive:
-                record(app.store, app.inspection.id, f"{request.what} {request.fmt} exported "
-                       "with names and case references", written.name)
+            ins = app.inspection.id
+            done = run(request, path, partial(gather, app.store, ins, app.today),
+                       partial(record, app.store, ins), overwrite=overwrite)
         except (ExportError, LookupError, ValueError, OSError) as exc:
             app.call_from_thread(self._failed, str(exc))
             return
-        app.call_from_thread(self._done, written, len(data))
+        app.call_from_thread(self._done, done.path, done.size)
 
     def _failed(self, message: str) -> None:
         self.busy = False

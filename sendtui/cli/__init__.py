@@ -1,0 +1,72 @@
+"""The command line: parse, call the store and the domain, print. Contract: CLI.md.
+
+Each module holds one group of commands; they are all registered on `cli` below. Commands
+import the store, the exports and the app only when they run, so `sendtui --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from sendtui.cli import area, dates, evidence, export, inspection, maintenance, week
+from sendtui.cli.common import Context
+
+
+class SendtuiGroup(click.Group):
+    """Turns expected failures into one line on stderr and the contract's exit code."""
+
+    def invoke(self, ctx):
+        from sendtui.errors import exit_code_for
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - mapped or re-raised below
+            code = exit_code_for(exc)
+            if code is None:
+                raise
+            click.echo(f"sendtui: {exc}", err=True)
+            ctx.exit(code)
+
+
+@click.group(cls=SendtuiGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db", metavar="TARGET", help="SQLite file or SQLAlchemy URL "
+              "(default: $SENDTUI_DB, else sendtui.db in the user data folder).")
+@click.option("--inspection", "inspection_ref", metavar="REF",
+              help="Inspection id or unique prefix of its local area.")
+@click.version_option(package_name="sendtui")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, inspection_ref: str | None) -> None:
+    """sendtui: the fieldwork of a local area SEND inspection, in a terminal."""
+    ctx.obj = Context(db, inspection_ref)
+    if ctx.invoked_subcommand is None:
+        maintenance.open_app(ctx.obj)
+
+
+for command in (
+    maintenance.run, maintenance.demo, maintenance.doctor, maintenance.backup,
+    dates.workdays, dates.timeline,
+    inspection.inspection,
+    area.import_, area.list_,
+    week.check, week.rules_,
+    evidence.evidence, evidence.search, evidence.names, evidence.audit,
+    export.export,
+):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """The console script: click's usage errors too become one line on stderr (exit 2)."""
+    try:
+        code = cli.main(prog_name="sendtui", standalone_mode=False)
+    except click.ClickException as exc:
+        click.echo(f"sendtui: {exc.format_message()} (see 'sendtui --help')", err=True)
+        code = exc.exit_code
+    except click.Abort:
+        click.echo("sendtui: stopped", err=True)
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,3 @@
+from sendtui.cli import main
+
+main()

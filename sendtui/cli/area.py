@@ -1,0 +1,75 @@
+"""What the local area holds: imported from CSV files, listed back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sendtui.cli.common import FILE, Context, format_option, pass_context, warn
+from sendtui.output import FORMATS, emit
+
+
+@click.group("import")
+def import_() -> None:
+    """Import settings (GIAS), people or a schedule from CSV; all or nothing."""
+
+
+@import_.command("settings")
+@FILE
+@click.option("--la", "local_area", metavar="NAME",
+              help="Local authority to keep (default: the inspection's local area).")
+@pass_context
+def import_settings(obj: Context, file: Path, local_area: str | None) -> None:
+    """A Get Information About Schools establishment CSV."""
+    from sendtui.importers.gias import read_gias
+    from sendtui.store.loading import upsert_settings
+
+    ins = obj.inspection()
+    result = read_gias(file, local_area or ins.local_area)
+    loaded = upsert_settings(obj.store(), ins.id, result.settings)
+    click.echo(f"{loaded.added} settings added, {loaded.updated} updated, "
+               f"{sum(result.skipped.values())} skipped")
+    for reason, n in sorted(result.skipped.items()):
+        click.echo(f"  skipped {n}: {reason}")
+    for warning in result.warnings:
+        warn(warning)
+
+
+@import_.command("people")
+@FILE
+@pass_context
+def import_people(obj: Context, file: Path) -> None:
+    """CSV name,role,organisation,email,phone."""
+    from sendtui.importers.people import read_people
+    from sendtui.store.loading import upsert_people
+
+    loaded = upsert_people(obj.store(), obj.inspection().id, read_people(file))
+    click.echo(f"{loaded.added} people added, {loaded.updated} updated")
+
+
+@import_.command("schedule")
+@FILE
+@pass_context
+def import_schedule(obj: Context, file: Path) -> None:
+    """CSV date,start,end,kind,title,setting_urn,people,location,notes."""
+    from sendtui.importers.schedule import read_schedule
+    from sendtui.store.loading import import_events
+
+    loaded = import_events(obj.store(), obj.inspection().id, read_schedule(file))
+    click.echo(f"{loaded.added} events added, {loaded.unchanged} already there")
+
+
+@click.command("list")
+@click.argument("what", type=click.Choice(["settings", "people", "events", "lines", "evidence"]))
+@format_option(FORMATS)
+@click.option("--include-sensitive", is_flag=True, help="Show case references (evidence).")
+@pass_context
+def list_(obj: Context, what: str, fmt: str, include_sensitive: bool) -> None:
+    """List settings, people, events, lines of enquiry or evidence."""
+    from sendtui import listing
+
+    rows, columns = listing.rows(obj.store(), obj.inspection().id, what, include_sensitive)
+    if include_sensitive and what == "evidence":
+        obj.record("evidence listed with names and case references")
+    emit(rows, fmt, columns)

@@ -1,0 +1,117 @@
+"""Evidence: logging it, searching it, the names marked sensitive and who took them out."""
+
+from __future__ import annotations
+
+import click
+
+from sendtui.cli.common import Context, format_option, pass_context, show
+from sendtui.domain.kinds import SOURCE_KINDS
+from sendtui.output import emit
+
+
+@click.group()
+def evidence() -> None:
+    """Log evidence against a line of enquiry."""
+
+
+@evidence.command("add")
+@click.option("--line", required=True, metavar="CODE")
+@click.option("--source", required=True, type=click.Choice(list(SOURCE_KINDS)))
+@click.option("--text", required=True)
+@click.option("--setting", "setting_urn", metavar="URN")
+@click.option("--case-ref", metavar="REF", help="A case reference (sensitive).")
+@click.option("--at", "at", metavar="DATETIME", help="YYYY-MM-DD HH:MM (default: now).")
+@pass_context
+def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: str | None,
+                 case_ref: str | None, at: str | None) -> None:
+    """Add an evidence entry; print its id."""
+    from sendtui.domain.clock import parse_london
+    from sendtui.records import EvidenceRow
+    from sendtui.store.loading import add_evidence
+    from sendtui.store.models import utc_now
+    from sendtui.errors import InvalidInput
+
+    if not text.strip():
+        raise InvalidInput("the entry has no text")
+    row = EvidenceRow(parse_london(at) if at else utc_now(), line.upper(), source, text,
+                      setting_urn, case_ref, None, "")
+    click.echo(add_evidence(obj.store(), obj.inspection().id, [row]).ids[0])
+
+
+@click.command()
+@click.argument("query")
+@format_option()
+@click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@click.option("--include-sensitive", is_flag=True,
+              help="Show names marked sensitive and case references in the text.")
+@pass_context
+def search(obj: Context, query: str, fmt: str, limit: int, include_sensitive: bool) -> None:
+    """Full-text search over evidence: words, prefixes (foo*), "phrases"; best match first."""
+    from sendtui.listing import local, text_shown
+    from sendtui.store.evidence import search as find
+    from sendtui.store.evidence import snippet_shown
+
+    ins = obj.inspection().id
+    hits = find(obj.store(), ins, query, limit)
+    redact = text_shown(obj.store(), ins, include_sensitive)
+    rows = [{"id": h.entry.id, "at": local(h.entry.at), "line": h.entry.line_code,
+             "source": h.entry.source, "setting_urn": h.entry.setting_urn,
+             "snippet": snippet_shown(redact, h.snippet), "text": redact(h.entry.text)} for h in hits]
+    if include_sensitive:
+        obj.record("search shown with names", f"{len(rows)} entries")
+    show(rows, fmt, ["at", "line", "source", "snippet"], empty="No evidence matches.")
+
+
+@click.group()
+def names() -> None:
+    """Children's and parents' names marked sensitive: exports show their pseudonyms."""
+
+
+@names.command("add")
+@click.argument("name")
+@click.option("--pseudonym", metavar="LABEL", help="e.g. CYP-03 (default: the next free one).")
+@pass_context
+def names_add(obj: Context, name: str, pseudonym: str | None) -> None:
+    """Mark NAME sensitive; print its pseudonym."""
+    from sendtui.store.names import add_protected_name
+
+    click.echo(add_protected_name(obj.store(), obj.inspection().id, name, pseudonym).pseudonym)
+
+
+@names.command("list")
+@click.option("--include-sensitive", is_flag=True, help="Show the names, not only pseudonyms.")
+@format_option()
+@pass_context
+def names_list(obj: Context, include_sensitive: bool, fmt: str) -> None:
+    """The pseudonyms in use (and the names, when asked)."""
+    from sendtui.store.names import protected_names
+
+    rows = [{"pseudonym": p.pseudonym, "name": p.name if include_sensitive else "[withheld]"}
+            for p in protected_names(obj.store(), obj.inspection().id)]
+    if include_sensitive:
+        obj.record("names marked sensitive listed")
+    emit(rows, fmt, ["pseudonym", "name"])
+
+
+@names.command("remove")
+@click.argument("pseudonym")
+@pass_context
+def names_remove(obj: Context, pseudonym: str) -> None:
+    """Stop treating the name behind PSEUDONYM as sensitive."""
+    from sendtui.store.names import remove_protected_name
+
+    remove_protected_name(obj.store(), obj.inspection().id, pseudonym)
+
+
+@click.command()
+@format_option()
+@pass_context
+def audit(obj: Context, fmt: str) -> None:
+    """When names or case references left the store, from which laptop, to which file."""
+    from sendtui.listing import local
+    from sendtui.store.audit import entries
+
+    rows = [{"at": local(e.at), "laptop": e.laptop, "action": e.action, "detail": e.detail}
+            for e in entries(obj.store(), obj.inspection().id)]
+    show(rows, fmt, ["at", "laptop", "action", "detail"],
+         empty="Nothing sensitive has left the store.")

@@ -1,0 +1,86 @@
+"""Exports to files: calendars, day sheets, the briefing pack, evidence summaries."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import click
+
+from sendtui.cli.common import Context, pass_context
+
+
+@click.group()
+def export() -> None:
+    """Calendars, day sheets, the briefing pack and evidence summaries ('-o -' for stdout)."""
+
+
+def _export(obj: Context, output: str, **request) -> None:
+    from sendtui.config import today
+    from sendtui.domain.calendar import parse_date
+    from sendtui.exports import ExportRequest, run
+    from sendtui.store.briefing import gather
+
+    for key in ("start", "end"):
+        request[key] = parse_date(request[key]) if request.get(key) else None
+    req = ExportRequest(**request)
+    done = run(req, output, partial(gather, obj.store(), obj.inspection().id, today()),
+               obj.record, overwrite=True)
+    if done.path is not None:
+        click.echo(f"wrote {done.path} ({done.size:,} bytes)", err=True)
+
+
+OUTPUT = click.option("-o", "output", required=True, metavar="FILE",
+                      help="Where to write ('-' for stdout); an existing file is replaced.")
+SENSITIVE = click.option("--include-sensitive", is_flag=True,
+                         help="Keep case references and names marked sensitive (redacted "
+                              "by default).")
+PERSON = click.option("--person", metavar="NAME", help="Only this person's events.")
+
+
+@export.command("ics")
+@OUTPUT
+@PERSON
+@click.option("--from", "start", metavar="DATE", help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", metavar="DATE", help="Last day (YYYY-MM-DD).")
+@pass_context
+def export_ics(obj: Context, output: str, person: str | None, start: str | None,
+               end: str | None) -> None:
+    """An iCalendar file: Europe/London times, stable UIDs, removed events cancelled."""
+    _export(obj, output, what="ics", fmt="ics", person=person, start=start, end=end)
+
+
+@export.command("schedule")
+@click.option("--format", "fmt", required=True, type=click.Choice(["csv", "md", "html", "docx"]))
+@OUTPUT
+@click.option("--day", metavar="DATE", help="One day only (YYYY-MM-DD).")
+@PERSON
+@SENSITIVE
+@pass_context
+def export_schedule(obj: Context, fmt: str, output: str, day: str | None, person: str | None,
+                    include_sensitive: bool) -> None:
+    """Day sheets: times, places, people, travel and the local hosts' contacts."""
+    _export(obj, output, what="schedule", fmt=fmt, person=person, start=day, end=day,
+            include_sensitive=include_sensitive)
+
+
+@export.command("evidence")
+@click.option("--format", "fmt", required=True, type=click.Choice(["md", "csv", "docx"]))
+@OUTPUT
+@SENSITIVE
+@pass_context
+def export_evidence(obj: Context, fmt: str, output: str, include_sensitive: bool) -> None:
+    """Evidence by line of enquiry with the triangulation table."""
+    _export(obj, output, what="evidence", fmt=fmt, include_sensitive=include_sensitive)
+
+
+@export.command("pack")
+@click.option("--format", "fmt", required=True, type=click.Choice(["html", "docx"]))
+@OUTPUT
+@click.option("--day", metavar="DATE", help="Only this day's sheet (default: the whole week).")
+@SENSITIVE
+@pass_context
+def export_pack(obj: Context, fmt: str, output: str, day: str | None,
+                include_sensitive: bool) -> None:
+    """The briefing pack: key dates, the week, day sheets, problems, evidence summary."""
+    _export(obj, output, what="pack", fmt=fmt, start=day, end=day,
+            include_sensitive=include_sensitive)

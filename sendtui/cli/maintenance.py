@@ -1,0 +1,58 @@
+"""Opening the app, the demo, and care of the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sendtui.cli.common import Context, pass_context
+
+
+def open_app(obj: Context) -> None:
+    from sendtui.ui.app import make_app
+
+    make_app(obj.target(), obj.inspection_ref).run()
+
+
+@click.command()
+@pass_context
+def run(obj: Context) -> None:
+    """Open the app on the store."""
+    open_app(obj)
+
+
+@click.command()
+@click.option("--no-open", is_flag=True, help="Add the demo but do not open the app.")
+@pass_context
+def demo(obj: Context, no_open: bool) -> None:
+    """Add the demo inspection (if not there yet) and open it."""
+    from sendtui.demo import add_demo
+
+    ins, added = add_demo(obj.store())
+    verb = "Added" if added else "Already there:"
+    click.echo(f"{verb} the demo inspection {ins.local_area} ({ins.id})", err=not no_open)
+    if not no_open:
+        obj.store().close()
+        obj.inspection_ref = ins.id
+        open_app(obj)
+
+
+@click.command()
+@pass_context
+def doctor(obj: Context) -> None:
+    """Store location, schema version, counts and integrity."""
+    from sendtui.store.maintenance import diagnose
+
+    for key, value in diagnose(obj.store(), obj.target()).items():
+        click.echo(f"{key:<24}{value}")
+
+
+@click.command()
+@click.option("-o", "output", type=click.Path(path_type=Path), help="Where to write the copy.")
+@pass_context
+def backup(obj: Context, output: Path | None) -> None:
+    """A consistent copy of the store, safe while the app is running."""
+    from sendtui.store.maintenance import backup_to
+
+    click.echo(backup_to(obj.store(), obj.target(), output))
