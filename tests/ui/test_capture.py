@@ -217,12 +217,25 @@ CRASH = textwrap.dedent("""
 """)
 
 
+def wait_for_draft(db, text: str, timeout: float = 10.0) -> None:
+    """Until the running app's draft (saved after a pause in typing) is in the file."""
+    store = Store.open(str(db))
+    try:
+        ins = store.find_inspection().id
+        deadline = time.monotonic() + timeout
+        while (latest_draft(store, ins) or (None, {}))[1].get("text") != text:
+            assert time.monotonic() < deadline, "the draft was never saved"
+            time.sleep(0.05)
+    finally:
+        store.close()
+
+
 def test_draft_survives_kill_9(demo_db):
     child = subprocess.Popen([sys.executable, "-c", CRASH, str(demo_db)], cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "typed", child.stderr.read()
-        time.sleep(1.5)
+        wait_for_draft(demo_db, "Seen before the crash")
         os.kill(child.pid, signal.SIGKILL)
         child.wait(10)
     finally:

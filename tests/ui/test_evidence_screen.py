@@ -9,7 +9,7 @@ from sendtui.store import evidence as ev
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.evidence import EvidenceDetail, EvidenceScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.test_pilot import row_keys, rows, shown, started, table_on_screen
+from tests.ui.test_pilot import row_keys, rows, shown, started, table_on_screen, until
 
 
 async def evidence_screen(pilot) -> EvidenceScreen:
@@ -88,8 +88,8 @@ async def test_evidence_search_best_first_with_highlights(demo_db, demo_store):
         screen = await evidence_screen(pilot)
         grid = screen.query_one("#evidence", DataTable)
         await pilot.press("slash", *"camhs")
-        await pilot.pause(0.4)  # past the debounce
-        assert row_keys(grid) == [h.entry.id for h in hits]  # best match first
+        best_first = [h.entry.id for h in hits]
+        await until(pilot, lambda: row_keys(grid) == best_first)  # after the debounce
         assert summary(screen) == f"{len(hits)} of 60 entries match “camhs”, best first"
         for i in range(grid.row_count):
             note = grid.get_row_at(i)[-1]
@@ -106,9 +106,8 @@ async def test_evidence_search_without_words_says_so(demo_db):
     async with app.run_test() as pilot:
         screen = await evidence_screen(pilot)
         await pilot.press("slash", "asterisk")
-        await pilot.pause(0.4)
         message = screen.query_one("#evidence-message", Static)
-        assert message.display
+        await until(pilot, lambda: message.display)
         assert shown(message) == "Nothing to search for in '*': give a word."
         assert screen.query_one("#evidence", DataTable).row_count == 60
 
@@ -174,8 +173,7 @@ async def test_evidence_r_reveals_case_references_then_hides_them(demo_db, demo_
         assert not any(ref in on_screen() for ref in refs)
         assert "Jamie" not in on_screen() and "CYP-03's child-in-need plan" in on_screen()
         await pilot.press("slash", *"jamie")  # found by the real name, shown by pseudonym
-        await pilot.pause(0.5)  # past the debounce
-        assert len(screen.entries) == 1
+        await until(pilot, lambda: len(screen.entries) == 1)  # after the debounce
         assert "Jamie" not in on_screen() + shown(screen.query_one("#evidence-detail"))
         assert "CYP-03" in shown(screen.query_one("#evidence-detail"))
         await pilot.press("escape")
