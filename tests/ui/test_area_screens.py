@@ -20,7 +20,8 @@ from sendtui.ui.screens.people import PeopleScreen
 from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm
 from sendtui.ui.screens.settings import SettingsScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.test_snapshots import SIZE, store_open
+from tests.ui.conftest import store_open
+from tests.ui.test_snapshots import SIZE
 
 UTC = dt.timezone.utc
 

@@ -22,7 +22,8 @@ from sendtui.ui.screens.capture import CaptureScreen, KeyChoice, LinePicker
 from sendtui.ui.screens.evidence import EvidenceScreen
 from sendtui.ui.screens.week import WeekScreen
 from tests.conftest import DEMO_TODAY, ROOT
-from tests.ui.test_pilot import rows, shown, started, until
+from tests.ui.conftest import store_open, until
+from tests.ui.test_pilot import rows, shown
 
 # After the demo's last entry (Thu 3 Dec 16:10), so a new one is the newest.
 LATE = london_to_utc(dt.date(2026, 12, 4), dt.time(11, 0))
@@ -39,7 +40,7 @@ def count_on(store, ins_id: str, code: str) -> int:
 
 
 async def open_capture(pilot, *keys: str) -> CaptureScreen:
-    await started(pilot)
+    await store_open(pilot)
     await pilot.press(*keys, "n")
     await until(pilot, lambda: isinstance(pilot.app.screen, CaptureScreen))
     await pilot.pause()
@@ -49,7 +50,7 @@ async def open_capture(pilot, *keys: str) -> CaptureScreen:
 async def test_capture_from_the_week_saves_and_lists_it_first(demo_db, late):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
-        await started(pilot)
+        await store_open(pilot)
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)
@@ -175,7 +176,7 @@ async def test_typing_writes_the_draft_after_a_pause_not_per_key(demo_db):
 async def test_setting_comes_from_the_event_under_the_week_cursor(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
-        await started(pilot)
+        await store_open(pilot)
         await pilot.press("2")
         await pilot.pause()
         week = app.screen

@@ -9,11 +9,12 @@ from sendtui.store import evidence as ev
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.evidence import EvidenceDetail, EvidenceScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.test_pilot import row_keys, rows, shown, started, table_on_screen, until
+from tests.ui.conftest import store_open, until
+from tests.ui.test_pilot import row_keys, rows, shown, table_on_screen
 
 
 async def evidence_screen(pilot) -> EvidenceScreen:
-    await started(pilot)
+    await store_open(pilot)
     await pilot.press("6")
     await pilot.pause()
     assert isinstance(pilot.app.screen, EvidenceScreen)
@@ -211,11 +212,6 @@ async def test_evidence_delete_asks_then_undo_brings_it_back(demo_db, demo_store
         await pilot.pause()
         assert grid.row_count == 60 and row_keys(grid)[0] == gone.id
         assert gone.id in {e.id for e in demo_store.evidence(ins.id)}
-
-
-async def store_open(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_evidence_detail_snapshot(snap_compare, demo_db):

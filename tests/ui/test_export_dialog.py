@@ -13,7 +13,8 @@ from sendtui.ui.app import make_app
 from sendtui.ui.screens.export import ExportDialog
 from sendtui.ui.screens.forms import ConfirmScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.test_pilot import shown, started, until
+from tests.ui.conftest import store_open, until
+from tests.ui.test_pilot import shown
 
 
 def documents() -> Path:
@@ -21,7 +22,7 @@ def documents() -> Path:
 
 
 async def open_dialog(pilot, *keys: str) -> ExportDialog:
-    await started(pilot)
+    await store_open(pilot)
     await pilot.press(*keys, "x")
     await until(pilot, lambda: isinstance(pilot.app.screen, ExportDialog))
     await pilot.pause()

@@ -8,7 +8,7 @@ from pathlib import Path
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.lines import LinesScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.test_pilot import started
+from tests.ui.conftest import store_open
 
 
 def write_config(text: str) -> None:
@@ -21,7 +21,7 @@ async def test_a_key_override_in_config_toml_reaches_the_app(demo_db):
     write_config('[keys]\nadd-line = "A"\n')
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
+        await store_open(pilot)
         await pilot.press("5")
         await pilot.pause()
         assert isinstance(app.screen, LinesScreen)

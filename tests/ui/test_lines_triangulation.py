@@ -7,13 +7,14 @@ from textual.widgets import DataTable, Static
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.lines import LinesScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.test_pilot import LINES_ATTENTION, rows, shown, started, table_on_screen
+from tests.ui.conftest import store_open
+from tests.ui.test_pilot import LINES_ATTENTION, rows, shown, table_on_screen
 
 NOT_YET = ["A3", "A4", "C2", "C3"]  # two source kinds each in the demo
 
 
 async def lines_screen(pilot):
-    await started(pilot)
+    await store_open(pilot)
     await pilot.press("5")
     await pilot.pause()
     screen = pilot.app.screen

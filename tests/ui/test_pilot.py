@@ -26,6 +26,7 @@ from sendtui.ui.screens.store_error import StoreErrorScreen
 from sendtui.ui.screens.week import WeekScreen
 from sendtui.ui.screens.welcome import WelcomeScreen
 from tests.conftest import DEMO_TODAY
+from tests.ui.conftest import store_open, until
 
 LINES_2016 = ["A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4", "B5", "B6", "C1", "C2", "C3"]
 # The demo's lines as the Lines screen orders them: not yet triangulated (fewer than 3 source
@@ -34,21 +35,6 @@ LINES_ATTENTION = ["A3", "A4", "C2", "C3", "A1", "A2", "B1", "B2", "B3", "B4", "
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-async def started(pilot) -> None:
-    """Past the loading screen: the store worker has finished and its screen is up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    """Pause until condition() holds (for the palette, which searches in the background)."""
-    waited = 0.0
-    while not condition():
-        assert waited < timeout, "timed out waiting for the screen"
-        await pilot.pause(0.05)
-        waited += 0.05
-
 
 def shown(widget: Static) -> str:
     """The plain text a Static shows (markup resolved)."""
@@ -91,7 +77,7 @@ def stored(path: Path):
 async def test_new_inspection_by_keys_only(db_path):
     app = make_app(str(db_path), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         assert isinstance(app.screen, WelcomeScreen)
         assert "Welcome to sendtui" in shown(app.screen.query_one(".heading", Static))
 
@@ -161,7 +147,7 @@ async def test_new_inspection_by_keys_only(db_path):
 async def test_new_inspection_escape_goes_back_to_welcome(db_path):
     app = make_app(str(db_path), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         await pilot.press("n", *"Fenmarch", "escape")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
@@ -171,7 +157,7 @@ async def test_new_inspection_escape_goes_back_to_welcome(db_path):
 async def test_welcome_d_opens_the_demo_on_day_3(db_path):
     app = make_app(str(db_path), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("d")
         await pilot.pause()
@@ -192,7 +178,7 @@ async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
     by_line = {line.code: line.evidence_count for line in demo_store.lines(ins.id)}
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         screen = app.screen
         assert isinstance(screen, DashboardScreen) and tab_marked(screen) == "1 Dashboard"
         counts = shown(screen.query_one("#counts", Static))
@@ -260,7 +246,7 @@ async def test_evidence_hides_case_references(demo_db, demo_store):
     assert len(refs) >= 5  # the demo has case files to hide
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(220, 80)) as pilot:  # every row and column on screen
-        await started(pilot)
+        await store_open(pilot)
         await pilot.press("6")
         await pilot.pause()
         grid = app.screen.query_one("#evidence", DataTable)
@@ -277,7 +263,7 @@ async def test_evidence_hides_case_references(demo_db, demo_store):
 async def test_help_on_lines_lists_its_keys_and_the_apps(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         await pilot.press("5", "question_mark")
         await pilot.pause()
         help_screen = app.screen
@@ -301,7 +287,7 @@ async def test_help_on_lines_lists_its_keys_and_the_apps(demo_db):
 async def test_ctrl_p_offers_the_lines_screen(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
@@ -320,7 +306,7 @@ async def test_ctrl_p_offers_the_lines_screen(demo_db):
 async def test_ctrl_t_toggles_the_theme(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         first = app.theme
         await pilot.press("ctrl+t")
         assert app.theme != first
@@ -334,7 +320,7 @@ async def test_ctrl_t_toggles_the_theme(demo_db):
 async def test_lines_add_edit_remove(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         ins = app.inspection
         await pilot.press("5", "a")
         await pilot.pause()
@@ -391,7 +377,7 @@ async def test_lines_add_edit_remove(demo_db):
 async def test_lines_enter_edits_the_selected_line(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         await pilot.press("5", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LineForm)
@@ -404,7 +390,7 @@ async def test_lines_enter_edits_the_selected_line(demo_db):
 async def test_lines_duplicate_code_is_refused_in_words(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         ins = app.inspection
         await pilot.press("5", "a")
         await pilot.pause()
@@ -437,7 +423,7 @@ async def test_lines_duplicate_code_is_refused_in_words(demo_db):
 async def test_dashboard_edit_on_site_date(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         grid = app.screen.query_one("#key-dates", DataTable)
         assert rows(grid)[1]["Key date"] == "On site (days 6–10)"
         await pilot.press("down", "e")
@@ -479,7 +465,7 @@ async def test_not_a_store_file_is_refused_and_untouched(tmp_path):
     path.write_bytes(b"hello")
     app = make_app(str(path), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         screen = app.screen
         assert isinstance(screen, StoreErrorScreen)
         reason = shown(screen.query_one("#reason", Static))
@@ -495,7 +481,7 @@ async def test_text_in_brackets_is_shown_as_typed(demo_db):
     """A title like "[draft] ... [/]" is the user's words, never markup that vanishes or crashes."""
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
-        await started(pilot)
+        await store_open(pilot)
         await pilot.press("5", "a", "tab", *"[draft] transition [/] at 19", "enter")
         await pilot.pause()
         grid = app.screen.query_one("#lines", DataTable)

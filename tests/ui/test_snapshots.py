@@ -13,14 +13,9 @@ from textual.widgets import Input
 
 from sendtui.ui.app import make_app
 from tests.conftest import DEMO_TODAY
+from tests.ui.conftest import store_open
 
 SIZE = (80, 24)
-
-
-async def store_open(pilot) -> None:
-    """Past the loading screen: the store worker has finished and its screen is up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def new_inspection_typed(pilot) -> None:

@@ -17,7 +17,8 @@ from sendtui.ui.screens.event_form import EventForm, FreeSlotForm
 from sendtui.ui.screens.week import WeekScreen
 from sendtui.ui.widgets.week_grid import WeekGrid
 from tests.conftest import DEMO_TODAY
-from tests.ui.test_pilot import shown, started
+from tests.ui.conftest import store_open
+from tests.ui.test_pilot import shown
 
 UTC = dt.timezone.utc
 
@@ -29,7 +30,7 @@ def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
 
 
 async def on_week(pilot) -> WeekScreen:
-    await started(pilot)
+    await store_open(pilot)
     await pilot.press("2")
     await pilot.pause()
     assert isinstance(pilot.app.screen, WeekScreen)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from sendtui.ui.app import make_app
 from tests.conftest import DEMO_TODAY
+from tests.ui.conftest import store_open
 
 SIZE = (80, 24)
 
 
 async def on_week(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await store_open(pilot)
     await pilot.press("2")
     await pilot.pause()
 
