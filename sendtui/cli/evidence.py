@@ -25,10 +25,9 @@ def evidence() -> None:
 def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: str | None,
                  case_ref: str | None, at: str | None) -> None:
     """Add an evidence entry; print its id."""
-    from sendtui.domain.clock import parse_london
+    from sendtui.domain.clock import parse_london, utc_now
     from sendtui.records import EvidenceRow
     from sendtui.store.loading import add_evidence
-    from sendtui.store.models import utc_now
     from sendtui.errors import InvalidInput
 
     if not text.strip():

@@ -34,8 +34,21 @@ def to_london(instant: dt.datetime) -> dt.datetime:
     return instant.astimezone(LONDON)
 
 
-def short(instant: dt.datetime) -> str:
-    """`Mon 30 Nov 09:00` in London."""
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def when(start: dt.datetime, end: dt.datetime | None = None) -> str:
+    """`Mon 30 Nov 09:00` in London; with an end, `Mon 30 Nov 09:00–12:00` (the end's day
+    is spelt out too when it is another day)."""
+    text = _day_time(start)
+    if end is None:
+        return text
+    same_day = to_london(start).date() == to_london(end).date()
+    return f"{text}–{to_london(end):%H:%M}" if same_day else f"{text}–{_day_time(end)}"
+
+
+def _day_time(instant: dt.datetime) -> str:
     local = to_london(instant)
     return f"{local:%a} {local.day} {local:%b %H:%M}"
 

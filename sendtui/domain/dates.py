@@ -34,10 +34,6 @@ def local_date(instant: dt.datetime) -> dt.date:
     return pendulum.instance(instant).in_tz(LONDON).date()
 
 
-def when(instant: dt.datetime) -> str:
-    return pendulum.instance(instant).in_tz(LONDON).format("ddd D MMM HH:mm")
-
-
 def stamp(instant: dt.datetime) -> str:
     """When a document's data was last changed: 'Wed 25 Nov 2026 12:00' (London)."""
     return pendulum.instance(instant).in_tz(LONDON).format("ddd D MMM YYYY HH:mm")

@@ -48,7 +48,6 @@ BY_TYPE: dict[str, str] = {
 SPECIALIST = {"other independent special school", "non-maintained special school"}
 NOT_VISITABLE = {"welsh establishment", "british schools overseas", "offshore schools"}
 NOT_SETTINGS = {"children's centre", "children's centre linked site", "institution funded by other government department"}
-NOT_OFFERED_STATUSES = {"closed", "proposed to open"}
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,3 @@ def _by_age(low: int | None, high: int | None) -> KindResult:
     if low >= 16:
         return KindResult("further-education")
     return KindResult("secondary")
-
-
-def offered_for_visits(status: str) -> bool:
-    return _norm(status) not in NOT_OFFERED_STATUSES

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from sendtui.domain.calendar import ENGLAND, WorkingCalendar
-from sendtui.domain.clock import london_to_utc, short, to_london
+from sendtui.domain.clock import london_to_utc, to_london, when
 from sendtui.domain.kinds import AUDIENCES, SETTING_KINDS, event_kind_label
 from sendtui.domain.travel import Place, TravelRules, distance_km, minutes_needed
 
@@ -234,7 +234,7 @@ def coverage_gaps(events: list[PlanEvent], plan: Plan) -> list[Problem]:
 
 
 def label(e: PlanEvent) -> str:
-    return f"{e.title or event_kind_label(e.kind)} ({short(e.start)}–{to_london(e.end):%H:%M})"
+    return f"{e.title or event_kind_label(e.kind)} ({when(e.start, e.end)})"
 
 
 def free_slot(plan: Plan, person_ids: tuple[str, ...], minutes: int,

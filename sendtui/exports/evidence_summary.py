@@ -13,9 +13,8 @@ import io
 
 from docx.shared import Emu, Pt
 
-from sendtui.domain import dates
 from sendtui.domain import triangulation as tri
-from sendtui.domain.clock import to_london
+from sendtui.domain.clock import to_london, when
 from sendtui.domain.dates import stamp
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.domain.redaction import Redact
@@ -99,7 +98,7 @@ def _status_words(by_source: dict[str, int], n: int, threshold: int) -> str:
 def meta(e: EvidenceRecord, redact: Redact) -> str:
     """When, source, setting, judgement, author and case reference, as one line."""
     ref = redact(e.case_ref)
-    parts = [dates.when(e.at), SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
+    parts = [when(e.at), SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
              JUDGEMENTS.get(e.judgement or "", e.judgement or ""), redact(e.author),
              f"case ref {ref}" if ref and ref == e.case_ref else ref]
     return " · ".join(p for p in parts if p)

@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sendtui.domain.gias import offered_for_visits, setting_kind
+from sendtui.domain.events import visitable
+from sendtui.domain.gias import setting_kind
 from sendtui.errors import BadFile
 from sendtui.importers.csvfile import CsvRow, read_rows
 from sendtui.records import SettingRow
@@ -38,7 +39,7 @@ def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
         result.skipped["other local authority"] += 1
         return
     status = row.get("establishmentstatus (name)")
-    if not offered_for_visits(status):
+    if not visitable(status):
         result.skipped[f"status {status}"] += 1
         return
     kind = setting_kind(row.get("typeofestablishment (name)"), row.get("phaseofeducation (name)"),

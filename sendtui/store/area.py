@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from sqlmodel import Session, select
 
-from sendtui.domain.clock import short, to_london
+from sendtui.domain.clock import when
+from sendtui.domain.events import ends_after_start
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import PersonRecord, SettingRecord
 from sendtui.store import models as m
@@ -121,7 +122,7 @@ def add_unavailability(store: Store, inspection_id: str, person_id: str, start: 
     """A period the person is unavailable; its id."""
     if start.tzinfo is None or end.tzinfo is None:
         raise InvalidInput("times must carry a time zone")
-    if end <= start:
+    if not ends_after_start(start, end):
         raise InvalidInput("an unavailable period must end after it starts")
     with store.session() as s:
         person = _live(s, m.Person, person_id, inspection_id, "that person")
@@ -129,7 +130,7 @@ def add_unavailability(store: Store, inspection_id: str, person_id: str, start: 
                                          reason=" ".join(reason.split())))
         s.add(row)
         store._log(s, inspection_id, row, None,
-                   f"{person.name} unavailable {_period(start, end)}")
+                   f"{person.name} unavailable {when(start, end)}")
         return row.id
 
 
@@ -143,7 +144,7 @@ def remove_unavailability(store: Store, inspection_id: str, unavailable_id: str)
         row.deleted_at = m.utc_now()
         s.add(store.stamp(row))
         store._log(s, inspection_id, row, before,
-                   f"{person.name} available again {_period(row.start, row.end)}")
+                   f"{person.name} available again {when(row.start, row.end)}")
 
 
 def unavailability(store: Store, inspection_id: str) -> dict[str, list[Unavailable]]:
@@ -175,8 +176,3 @@ def _names(s: Session, inspection_id: str, but: str | None = None) -> set[str]:
         query = query.where(m.Person.id != but)
     return set(s.exec(query).all())
 
-
-def _period(start: dt.datetime, end: dt.datetime) -> str:
-    same_day = to_london(start).date() == to_london(end).date()
-    return f"{short(start)}–{to_london(end):%H:%M}" if same_day else (
-        f"{short(start)}–{short(end)}")

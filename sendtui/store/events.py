@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from sendtui.domain.events import ends_after_start, needs_setting, visitable
 from sendtui.domain.kinds import (
     AUDIENCES,
     EVENT_KINDS,
@@ -48,19 +49,19 @@ def check(s, inspection_id: str, data: EventInput) -> EventInput:
     title = " ".join(data.title.split()) or event_kind_label(data.kind)
     if data.start.tzinfo is None or data.end.tzinfo is None:
         raise InvalidInput("times must carry a time zone")
-    if data.end <= data.start:
+    if not ends_after_start(data.start, data.end):
         raise InvalidInput("the event must end after it starts")
     if data.status not in EVENT_STATUSES:
         raise InvalidInput(f"unknown status {data.status!r}")
     if data.audience and data.audience not in AUDIENCES:
         raise InvalidInput(f"unknown audience {data.audience!r}")
-    if data.kind == "visit" and not data.setting_id:
+    if needs_setting(data.kind) and not data.setting_id:
         raise InvalidInput("a visit needs a setting")
     if data.setting_id:
         setting = s.get(m.Setting, data.setting_id)
         if setting is None or setting.deleted_at or setting.inspection_id != inspection_id:
             raise NotFound("that setting is not in this inspection")
-        if setting.status.lower() in {"closed", "proposed to open"}:
+        if not visitable(setting.status):
             raise InvalidInput(f"{setting.name} is {setting.status}: it cannot be visited")
     for person_id in data.person_ids:
         person = s.get(m.Person, person_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from sendtui.domain.events import needs_setting, visitable
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EventRow, EvidenceRow, Loaded, PersonRow, SettingRow
 from sendtui.store import models as m
@@ -96,14 +97,14 @@ def _event_key(kind, title, start, end, setting_id) -> tuple:
 
 def _setting_for(row: EventRow, settings: dict, n: int) -> m.Setting | None:
     if not row.setting_urn:
-        if row.kind == "visit":
+        if needs_setting(row.kind):
             raise InvalidInput(f"event {n} ({row.title}): a visit needs a setting_urn")
         return None
     setting = settings.get(row.setting_urn)
     if setting is None:
         raise NotFound(f"event {n} ({row.title}): no setting with URN {row.setting_urn}; "
                        "import the settings first")
-    if setting.status.lower() in {"closed", "proposed to open"}:
+    if not visitable(setting.status):
         raise InvalidInput(f"event {n} ({row.title}): {setting.name} is {setting.status}")
     return setting
 

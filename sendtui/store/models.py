@@ -12,13 +12,11 @@ import uuid
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from sendtui.domain.clock import utc_now
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 class UTCDateTime(sa.types.TypeDecorator):

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session, SQLModel, select
 
 from sendtui.domain import frameworks as fw
+from sendtui.domain.lines import is_line_code, tidy_line
 from sendtui.errors import Ambiguous, InvalidInput, NotFound, StoreError
 from sendtui.records import (
     Counts,
@@ -199,7 +200,7 @@ class Store:
             return [_line_view(r, by_line.get(r.id, {})) for r in rows]
 
     def add_line(self, inspection_id: str, code: str, title: str) -> LineRecord:
-        code, title = code.strip().upper(), " ".join(title.split())
+        code, title = tidy_line(code, title)
         _check_line(code, title)
         with self.session() as s:
             if self._line_by_code(s, inspection_id, code):
@@ -214,7 +215,7 @@ class Store:
             return _line_view(row, {})
 
     def update_line(self, inspection_id: str, line_id: str, code: str, title: str) -> LineRecord:
-        code, title = code.strip().upper(), " ".join(title.split())
+        code, title = tidy_line(code, title)
         _check_line(code, title)
         with self.session() as s:
             row = s.get(m.LineOfEnquiry, line_id)
@@ -309,7 +310,7 @@ class Store:
 
 
 def _check_line(code: str, title: str) -> None:
-    if not code or not code[0].isalpha() or not code.isalnum() or len(code) > 6:
+    if not is_line_code(code):
         raise InvalidInput("a line code is a letter then letters or digits, e.g. X1")
     if not title:
         raise InvalidInput("a line needs a title")

@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from sendtui.domain.gias import offered_for_visits, setting_kind
+from sendtui.domain.gias import setting_kind
 from tests.conftest import FIXTURES
 
 # URN: (kind, is_specialist) as BRIEF §5 maps the fixture's establishments.
@@ -115,14 +115,3 @@ def test_not_visitable_types(type_name):
 def test_other_types(type_name):
     result = setting_kind(type_name, "Not applicable")
     assert result.kind == "other" and result.known
-
-
-@pytest.mark.parametrize("status, offered", [
-    ("Open", True),
-    ("Open, but proposed to close", True),
-    ("Closed", False),
-    ("Proposed to open", False),
-    (" closed ", False),
-])
-def test_which_statuses_are_offered_for_visits(status, offered):
-    assert offered_for_visits(status) is offered

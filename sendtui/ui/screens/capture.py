@@ -6,7 +6,6 @@ crash or kill -9 loses nothing; `n` offers the latest draft back.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 
 from rich.text import Text
@@ -19,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TextArea
 
+from sendtui.domain.clock import utc_now
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.domain.redaction import CASE_REF, Redactor
 from sendtui.records import LineRecord, SettingRecord
@@ -33,10 +33,6 @@ FIELDS = ("text", "line", "source", "setting", "case_ref", "judgement")
 # One draft write at a time across screens: a capture reopened while the last one's write is
 # in flight reads after it, and nothing is written once the entry is saved.
 DRAFT_LOCK = threading.Lock()
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 # --- the fields -----------------------------------------------------------------------------

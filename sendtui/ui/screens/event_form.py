@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, Select, Static
 from sendtui.domain.calendar import parse_date
 from sendtui.domain.clock import london_to_utc, parse_time
 from sendtui.domain.dates import clock, local_date
+from sendtui.domain.events import ends_after_start, needs_setting, visitable
 from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES
 from sendtui.errors import CalendarError, TimeError
 from sendtui.records import PersonRecord, SettingRecord
@@ -22,7 +23,7 @@ from sendtui.ui.screens.checked_form import (
     field_message,
     field_row,
 )
-from sendtui.ui.widgets.pickers import NOT_VISITABLE, PeoplePicker, SettingPicker
+from sendtui.ui.widgets.pickers import PeoplePicker, SettingPicker
 
 
 class EventForm(CheckedForm):
@@ -135,18 +136,18 @@ class EventForm(CheckedForm):
             return None, None, errors
         start, end = (london_to_utc(day, times[k]) if k in times else None
                       for k in ("start", "end"))
-        if start and end and end <= start:
+        if start and end and not ends_after_start(start, end):
             errors["end"] = "The end must be after the start."
         return start, end, errors
 
     def read(self) -> tuple[EventInput | None, dict[str, str]]:
         start, end, errors = self._times()
         self.query_one("#duration", Static).update(
-            f"{_minutes(start, end)} min" if start and end and end > start else "")
+            f"{_minutes(start, end)} min" if start and end and ends_after_start(start, end) else "")
         setting = self.query_one(SettingPicker).setting
-        if self.kind == "visit" and setting is None:
+        if needs_setting(self.kind) and setting is None:
             errors["setting"] = "A visit needs a setting: type part of its name, URN or postcode."
-        elif setting and setting.status.lower() in NOT_VISITABLE:
+        elif setting and not visitable(setting.status):
             errors["setting"] = f"{setting.name} is {setting.status}: pick another setting."
         if errors:
             return None, errors

@@ -14,9 +14,11 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
-from sendtui.domain.dates import short_day, when
+from sendtui.domain.clock import when
+from sendtui.domain.dates import short_day
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.domain.redaction import Redactor, keep
+from sendtui.domain.words import sentence
 from sendtui.errors import InvalidInput, NotFound, QueryError
 from sendtui.records import EvidenceRecord
 from sendtui.store import evidence as ev
@@ -180,7 +182,7 @@ class EvidenceScreen(TaskScreen):
         try:
             hits = ev.search(self.store, self.inspection.id, self.search, SEARCH_LIMIT)
         except QueryError as exc:
-            self.search_error = f"{str(exc)[0].upper()}{str(exc)[1:]}."
+            self.search_error = sentence(str(exc))
             return
         ok = browse.passing(self.store, self.inspection.id, self.filter,
                             [h.entry.id for h in hits])
@@ -384,7 +386,7 @@ class EvidenceScreen(TaskScreen):
             try:
                 ev.remove_evidence(self.store, self.inspection.id, entry.id)
             except NotFound as exc:
-                self.notify(f"{str(exc)[0].upper()}{str(exc)[1:]}.", severity="error")
+                self.notify(sentence(str(exc)), severity="error")
             else:
                 self.notify("Evidence entry deleted (u undoes).")
             self.reload(changed=True)
@@ -484,7 +486,7 @@ class EvidenceDetail(ModalScreen):
             try:
                 ev.edit_evidence(self.store, self.app.inspection.id, self.entry.id, text)
             except (InvalidInput, NotFound) as exc:
-                self.notify(f"{str(exc)[0].upper()}{str(exc)[1:]}.", severity="error")
+                self.notify(sentence(str(exc)), severity="error")
                 return
             self.entry = browse.entry(self.store, self.app.inspection.id,
                                       self.entry.id) or self.entry

@@ -10,6 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from sendtui.domain.calendar import parse_date
+from sendtui.domain.lines import is_line_code, tidy_line
+from sendtui.domain.words import sentence
 from sendtui.errors import CalendarError
 
 
@@ -91,7 +93,7 @@ class KeyDateForm(FormScreen):
             start = parse_date(values["start"])
             end = parse_date(values["end"]) if "end" in values else None
         except CalendarError as exc:
-            raise ValueError(f"{str(exc)[0].upper()}{str(exc)[1:]}.") from None
+            raise ValueError(sentence(str(exc))) from None
         if end is not None and end < start:
             raise ValueError("The end is before the start.")
         return start, end
@@ -118,8 +120,8 @@ class LineForm(FormScreen):
         return f"X{n}"
 
     def check(self, values):
-        code, title = values["code"].strip().upper(), " ".join(values["title"].split())
-        if not code or not code[0].isalpha() or not code.isalnum() or len(code) > 6:
+        code, title = tidy_line(values["code"], values["title"])
+        if not is_line_code(code):
             raise ValueError("A code is a letter then letters or digits, e.g. X1.")
         if code in self.taken:
             raise ValueError(f"Line {code} already exists.")

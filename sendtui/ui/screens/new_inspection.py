@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 from sendtui.domain.calendar import ENGLAND, parse_date
 from sendtui.domain.dates import day, span
 from sendtui.domain.frameworks import FRAMEWORKS, key_dates, timeline_warnings
+from sendtui.domain.words import sentence
 from sendtui.errors import CalendarError
 from sendtui.ui.screens.base import PlainTable
 
@@ -75,7 +76,7 @@ class NewInspectionScreen(Screen):
                         else f"Warning: {day(notified)} is not a working day.")
                 self._message("#notified-message", note, warning=bool(note))
             except CalendarError as exc:
-                self._message("#notified-message", f"{str(exc)[0].upper()}{str(exc)[1:]}.")
+                self._message("#notified-message", sentence(str(exc)))
                 notified = None
         self._preview(framework, notified)
         return (area, framework, notified) if area and notified else None

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from sendtui.domain.words import sentence
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import PersonRecord
 from sendtui.store import area
 from sendtui.ui.screens.base import TaskScreen, table
 from sendtui.ui.screens.columns import Column, fill
 from sendtui.ui.screens.forms import ConfirmScreen
-from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm, sentence
+from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm
 from sendtui.ui.screens.people_rows import cells, describe, period
 
 COLUMNS = [Column("Name", 16), Column("Side", 5), Column("Role", 14),

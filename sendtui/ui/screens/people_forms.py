@@ -8,16 +8,11 @@ from textual.widgets import Input
 
 from sendtui.domain.calendar import parse_date
 from sendtui.domain.clock import london_to_utc, parse_time
+from sendtui.domain.words import sentence
 from sendtui.errors import CalendarError, InvalidInput, TimeError
 from sendtui.ui.screens.forms import FormScreen
 
 YES, NO = {"yes", "y"}, {"no", "n"}
-
-
-def sentence(words: str) -> str:
-    """A message from below the UI as a sentence: "a person needs a name" → "A person…."."""
-    words = words.strip()
-    return f"{words[0].upper()}{words[1:]}{'' if words.endswith('.') else '.'}" if words else ""
 
 
 class CompactForm(FormScreen):

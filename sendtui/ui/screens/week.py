@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sendtui.domain.clock import when
 from sendtui.domain.dates import local_date, short_day
 from sendtui.domain.frameworks import on_site_days
 from sendtui.domain.schedule import Problem
@@ -226,7 +227,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         slot = planning.free_slot(self.store, self.inspection.id, person_ids, minutes, after)
         if slot is None:
             self.notify(f"No {minutes} free minutes for {names} in working hours from "
-                        f"{words.when(after)} to the end of the on-site week.",
+                        f"{when(after)} to the end of the on-site week.",
                         severity="warning", timeout=8)
             return
         start, end = slot
@@ -234,4 +235,4 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         self._show()
         person = person_ids[0] if self.by_person else None
         self.grid.move_to(ColumnKey(self.day, person), start)
-        self.notify(f"Free for {names}: {words.when(start, end)}. a adds an event there.")
+        self.notify(f"Free for {names}: {when(start, end)}. a adds an event there.")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from sendtui.domain.clock import when
 from sendtui.domain.dates import clock, local_date
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EventRecord
 from sendtui.store.events import EventInput, add_event, change_event, remove_event
-from sendtui.ui.screens import week_text as words
 
 QUARTER = dt.timedelta(minutes=15)
 HOUR = dt.timedelta(minutes=60)
@@ -52,9 +52,9 @@ class EventChanges:
         key, start = self.grid.cursor_key, self.grid.cursor_start
         people = (key.person_id,) if key.person_id else ()
         initial = EventInput("meeting", "", start, start + HOUR, person_ids=people)
-        self._form(initial, f"Add an event on {words.when(start)}", lambda data: self._write(
+        self._form(initial, f"Add an event on {when(start)}", lambda data: self._write(
             lambda: add_event(self.store, self.inspection.id, data),
-            f"Added {data.title or 'the event'} on {words.when(data.start, data.end)}  "
+            f"Added {data.title or 'the event'} on {when(data.start, data.end)}  "
             "(u to undo)"))
 
     def action_edit(self) -> None:
@@ -87,7 +87,7 @@ class EventChanges:
                         severity="warning")
             return
         self._write(lambda: add_event(self.store, self.inspection.id, data),
-                    f"Copied {event.title} to {words.when(data.start, data.end)}  (u to undo)")
+                    f"Copied {event.title} to {when(data.start, data.end)}  (u to undo)")
 
     def action_remove(self) -> None:
         if self._busy() or (event := self._event_or_say("remove")) is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from sendtui.domain.clock import when
 from sendtui.domain.dates import local_date
 from sendtui.records import EventRecord
 from sendtui.store.events import EventInput, change_event
@@ -77,7 +78,7 @@ class MoveMode:
             self.notify(f"{move.original.title} stays where it was.")
             return
         data = EventInput.of(move.pending)
-        to = words.when(data.start, data.end)
+        to = when(data.start, data.end)
         if data.person_ids != move.original.person_ids:
             to += f", {words.names_of(data.person_ids, self.people) or 'nobody'}"
         self._write(lambda: change_event(self.store, self.inspection.id, move.original.id,

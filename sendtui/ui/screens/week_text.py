@@ -65,11 +65,6 @@ def problem_line(severity: str, message: str) -> Text:
     return Text(f"{SEVERITY.get(severity, severity)}  {message}")
 
 
-def when(start: dt.datetime, end: dt.datetime | None = None) -> str:
-    text = f"{short_day(local_date(start))} {clock(start)}"
-    return f"{text}–{clock(end)}" if end else text
-
-
 def names_of(person_ids: tuple[str, ...], people: list[PersonRecord]) -> str:
     by_id = {p.id: p.name for p in people}
     return ", ".join(by_id.get(i, "someone removed") for i in person_ids)

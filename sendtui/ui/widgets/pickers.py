@@ -13,9 +13,9 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sendtui.domain.events import visitable
 from sendtui.records import PersonRecord, SettingRecord
 
-NOT_VISITABLE = {"closed", "proposed to open"}
 MOST_MATCHES = 50
 
 
@@ -164,7 +164,7 @@ class SettingPicker(TypeAhead):
                  id: str | None = None) -> None:
         super().__init__(id=id)
         self.by_id = {s.id: s for s in settings}
-        self.offered = [s for s in settings if s.status.lower() not in NOT_VISITABLE]
+        self.offered = [s for s in settings if visitable(s.status)]
         self.setting_id = setting_id if setting_id in self.by_id else None
 
     @property

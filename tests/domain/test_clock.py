@@ -1,0 +1,24 @@
+"""Instants: now in UTC, and how a time or a period reads (London)."""
+
+import datetime as dt
+
+from sendtui.domain.clock import utc_now, when
+
+UTC = dt.timezone.utc
+
+
+def test_now_is_an_aware_utc_instant():
+    now = utc_now()
+    assert now.tzinfo is UTC
+    assert abs(now - dt.datetime.now(UTC)) < dt.timedelta(seconds=5)
+
+
+def test_a_time_reads_in_london():
+    assert when(dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC)) == "Mon 30 Nov 09:00"  # GMT
+    assert when(dt.datetime(2026, 6, 1, 8, 30, tzinfo=UTC)) == "Mon 1 Jun 09:30"  # BST
+
+
+def test_a_period_names_its_day_once_unless_it_spans_two():
+    nine = dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    assert when(nine, nine + dt.timedelta(hours=3)) == "Tue 1 Dec 09:00–12:00"
+    assert when(nine, nine + dt.timedelta(days=1)) == "Tue 1 Dec 09:00–Wed 2 Dec 09:00"
