@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-NOT_VISITABLE = frozenset({"closed", "proposed to open"})  # GIAS establishment statuses
+CLOSED_STATUSES = frozenset({"closed", "proposed to open"})  # GIAS establishment statuses
 
 
 def visitable(status: str) -> bool:
     """A setting can be visited unless it is closed or not open yet."""
-    return " ".join(status.split()).lower() not in NOT_VISITABLE
+    return " ".join(status.split()).lower() not in CLOSED_STATUSES
 
 
 def needs_setting(kind: str) -> bool:

@@ -46,7 +46,7 @@ BY_TYPE: dict[str, str] = {
     "other establishment": "other",
 }
 SPECIALIST = {"other independent special school", "non-maintained special school"}
-NOT_VISITABLE = {"welsh establishment", "british schools overseas", "offshore schools"}
+OUTSIDE_ENGLAND = {"welsh establishment", "british schools overseas", "offshore schools"}
 NOT_SETTINGS = {"children's centre", "children's centre linked site", "institution funded by other government department"}
 
 
@@ -66,7 +66,7 @@ def setting_kind(type_name: str, phase: str, low_age: int | None = None,
                  high_age: int | None = None) -> KindResult:
     """The setting kind for a GIAS type and phase of education."""
     t, p = _norm(type_name), _norm(phase)
-    if t in NOT_VISITABLE:
+    if t in OUTSIDE_ENGLAND:
         return KindResult(None, reason=f"not visitable ({type_name})")
     if t in NOT_SETTINGS:
         return KindResult(None, reason=f"not a setting ({type_name})")
