@@ -16,7 +16,6 @@ from sendtui.domain.events import ends_after_start
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import PersonRecord, SettingRecord
 from sendtui.store import models as m
-from sendtui.store import undo
 from sendtui.store.repo import Store, _person_view, _setting_view
 
 MARK_WORDS = {
@@ -46,13 +45,10 @@ def mark_setting(store: Store, inspection_id: str, setting_id: str,
         row = _live(s, m.Setting, setting_id, inspection_id, "that setting")
         wanted = {"shortlisted": shortlisted, "visited": visited}
         changes = {k: v for k, v in wanted.items() if v is not None and getattr(row, k) != v}
-        if changes:
-            before = undo.snapshot(s, row)
+        words = " and ".join(MARK_WORDS[item] for item in changes.items())
+        with store.change(s, inspection_id, row, f"{row.name} {words}"):
             for key, value in changes.items():
                 setattr(row, key, value)
-            s.add(store.stamp(row))
-            words = " and ".join(MARK_WORDS[item] for item in changes.items())
-            store._log(s, inspection_id, row, before, f"{row.name} {words}")
         return _setting_view(row)
 
 
@@ -83,9 +79,8 @@ def add_person(store: Store, inspection_id: str, name: str, role: str = "",
     with store.session() as s:
         details = tidy_person(name, role, organisation, email, phone,
                               _names(s, inspection_id))
-        row = store.stamp(m.Person(inspection_id=inspection_id, is_team=is_team, **details))
-        s.add(row)
-        store._log(s, inspection_id, row, None, f"added {row.name}")
+        row = store.insert(s, inspection_id, m.Person(
+            inspection_id=inspection_id, is_team=is_team, **details), f"added {details['name']}")
         return _person_view(row)
 
 
@@ -96,12 +91,10 @@ def change_person(store: Store, inspection_id: str, person_id: str, name: str,
         row = _live(s, m.Person, person_id, inspection_id, "that person")
         details = tidy_person(name, role, organisation, email, phone,
                               _names(s, inspection_id, but=person_id))
-        before = undo.snapshot(s, row)
-        for key, value in details.items():
-            setattr(row, key, value)
-        row.is_team = is_team
-        s.add(store.stamp(row))
-        store._log(s, inspection_id, row, before, f"changed {row.name}")
+        with store.change(s, inspection_id, row, f"changed {details['name']}"):
+            for key, value in details.items():
+                setattr(row, key, value)
+            row.is_team = is_team
         return _person_view(row)
 
 
@@ -109,10 +102,7 @@ def remove_person(store: Store, inspection_id: str, person_id: str) -> None:
     """A tombstone: the person leaves the list; events they were booked on keep them."""
     with store.session() as s:
         row = _live(s, m.Person, person_id, inspection_id, "that person")
-        before = undo.snapshot(s, row)
-        row.deleted_at = m.utc_now()
-        s.add(store.stamp(row))
-        store._log(s, inspection_id, row, before, f"removed {row.name}")
+        store.tombstone(s, inspection_id, row, f"removed {row.name}")
 
 
 # --- times people cannot be booked -------------------------------------------------------
@@ -126,11 +116,9 @@ def add_unavailability(store: Store, inspection_id: str, person_id: str, start: 
         raise InvalidInput("an unavailable period must end after it starts")
     with store.session() as s:
         person = _live(s, m.Person, person_id, inspection_id, "that person")
-        row = store.stamp(m.Availability(person_id=person.id, start=start, end=end,
-                                         reason=" ".join(reason.split())))
-        s.add(row)
-        store._log(s, inspection_id, row, None,
-                   f"{person.name} unavailable {when(start, end)}")
+        row = store.insert(s, inspection_id, m.Availability(
+            person_id=person.id, start=start, end=end, reason=" ".join(reason.split())),
+            f"{person.name} unavailable {when(start, end)}")
         return row.id
 
 
@@ -140,11 +128,8 @@ def remove_unavailability(store: Store, inspection_id: str, unavailable_id: str)
         person = row and s.get(m.Person, row.person_id)
         if row is None or row.deleted_at or person.inspection_id != inspection_id:
             raise NotFound("that unavailable period no longer exists")
-        before = undo.snapshot(s, row)
-        row.deleted_at = m.utc_now()
-        s.add(store.stamp(row))
-        store._log(s, inspection_id, row, before,
-                   f"{person.name} available again {when(row.start, row.end)}")
+        store.tombstone(s, inspection_id, row,
+                        f"{person.name} available again {when(row.start, row.end)}")
 
 
 def unavailability(store: Store, inspection_id: str) -> dict[str, list[Unavailable]]:

@@ -16,10 +16,12 @@ def save_draft(store: Store, inspection_id: str, fields: dict[str, str],
     """Write the draft (one transaction, committed at once); its id."""
     with store.session() as s:
         draft = s.get(m.EvidenceDraft, draft_id) if draft_id else None
+        text = json.dumps(fields, sort_keys=True)
         if draft is None or draft.deleted_at:
-            draft = m.EvidenceDraft(inspection_id=inspection_id)
-        draft.fields = json.dumps(fields, sort_keys=True)
-        s.add(store.stamp(draft))
+            return store.insert(s, None, m.EvidenceDraft(inspection_id=inspection_id,
+                                                         fields=text)).id
+        with store.change(s, None, draft):
+            draft.fields = text
         return draft.id
 
 
@@ -38,5 +40,4 @@ def discard_draft(store: Store, draft_id: str) -> None:
     with store.session() as s:
         draft = s.get(m.EvidenceDraft, draft_id)
         if draft is not None and draft.deleted_at is None:
-            draft.deleted_at = m.utc_now()
-            s.add(store.stamp(draft))
+            store.tombstone(s, None, draft)

@@ -74,11 +74,10 @@ def add_event(store: Store, inspection_id: str, data: EventInput) -> str:
     """A new event; its id."""
     with store.session() as s:
         data = check(s, inspection_id, data)
-        event = store.stamp(m.Event(inspection_id=inspection_id, **_fields(data)))
-        s.add(event)
-        s.flush()
-        undo.set_people(store, s, event.id, list(data.person_ids))
-        store._log(s, inspection_id, event, None, f"added {data.title}")
+        event = m.Event(inspection_id=inspection_id, **_fields(data))
+        with store.change(s, inspection_id, event, f"added {data.title}", new=True):
+            s.flush()
+            undo.set_people(store, s, event.id, list(data.person_ids))
         return event.id
 
 
@@ -88,24 +87,19 @@ def change_event(store: Store, inspection_id: str, event_id: str, data: EventInp
     with store.session() as s:
         event = _live_event(s, inspection_id, event_id)
         data = check(s, inspection_id, data)
-        before = undo.snapshot(s, event)
-        for key, value in _fields(data).items():
-            setattr(event, key, value)
-        event.sequence += 1
-        s.add(store.stamp(event))
-        undo.set_people(store, s, event.id, list(data.person_ids))
-        store._log(s, inspection_id, event, before, summary or f"changed {data.title}")
+        with store.change(s, inspection_id, event, summary or f"changed {data.title}"):
+            for key, value in _fields(data).items():
+                setattr(event, key, value)
+            event.sequence += 1
+            undo.set_people(store, s, event.id, list(data.person_ids))
 
 
 def remove_event(store: Store, inspection_id: str, event_id: str) -> None:
     """A tombstone: the event leaves the week and can be brought back with undo."""
     with store.session() as s:
         event = _live_event(s, inspection_id, event_id)
-        before = undo.snapshot(s, event)
-        event.deleted_at = m.utc_now()
-        event.sequence += 1
-        s.add(store.stamp(event))
-        store._log(s, inspection_id, event, before, f"removed {event.title}")
+        with store.change(s, inspection_id, event, f"removed {event.title}", remove=True):
+            event.sequence += 1
 
 
 def _live_event(s, inspection_id: str, event_id: str) -> m.Event:

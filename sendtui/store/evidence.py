@@ -12,7 +12,6 @@ from sendtui.domain.search_query import fts_query
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EvidenceRecord
 from sendtui.store import models as m
-from sendtui.store import undo
 from sendtui.store.repo import Store
 
 MARK_START, MARK_END = "«", "»"  # around matched words in a snippet
@@ -76,21 +75,16 @@ def edit_evidence(store: Store, inspection_id: str, evidence_id: str, text: str)
         entry = _live(s, inspection_id, evidence_id)
         if entry.text == text:
             return
-        before = undo.snapshot(s, entry)
-        entry.text = text
-        s.add(store.stamp(entry))
-        s.add(store.stamp(m.EvidenceVersion(evidence_id=entry.id, text=text)))
-        store._log(s, inspection_id, entry, before, "edited an evidence entry")
+        with store.change(s, inspection_id, entry, "edited an evidence entry"):
+            entry.text = text
+            store.insert(s, None, m.EvidenceVersion(evidence_id=entry.id, text=text))
 
 
 def remove_evidence(store: Store, inspection_id: str, evidence_id: str) -> None:
     """A tombstone: hidden from lists and search, back with undo."""
     with store.session() as s:
         entry = _live(s, inspection_id, evidence_id)
-        before = undo.snapshot(s, entry)
-        entry.deleted_at = m.utc_now()
-        s.add(store.stamp(entry))
-        store._log(s, inspection_id, entry, before, "deleted an evidence entry")
+        store.tombstone(s, inspection_id, entry, "deleted an evidence entry")
 
 
 def versions(store: Store, evidence_id: str) -> list[Version]:

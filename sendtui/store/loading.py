@@ -8,6 +8,7 @@ from sendtui.domain.events import needs_setting, visitable
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EventRow, EvidenceRow, Loaded, PersonRow, SettingRow
 from sendtui.store import models as m
+from sendtui.store.drafts import discard_draft
 from sendtui.store.repo import Store
 
 
@@ -20,15 +21,15 @@ def upsert_settings(store: Store, inspection_id: str, rows: list[SettingRow]) ->
         for row in rows:
             setting = known.get(row.urn)
             if setting is None:
-                setting = m.Setting(inspection_id=inspection_id, **row.__dict__)
-                known[row.urn] = setting
+                known[row.urn] = store.insert(s, None, m.Setting(inspection_id=inspection_id,
+                                                                 **row.__dict__))
                 added += 1
-            else:
+                continue
+            with store.change(s, None, setting):
                 for key, value in row.__dict__.items():
                     setattr(setting, key, value)
                 setting.deleted_at = None
-                updated += 1
-            s.add(store.stamp(setting))
+            updated += 1
     return Loaded(added, updated)
 
 
@@ -41,14 +42,14 @@ def upsert_people(store: Store, inspection_id: str, rows: list[PersonRow]) -> Lo
         for row in rows:
             person = known.get(row.name.lower())
             if person is None:
-                person = m.Person(inspection_id=inspection_id, **row.__dict__)
-                known[row.name.lower()] = person
+                known[row.name.lower()] = store.insert(s, None, m.Person(
+                    inspection_id=inspection_id, **row.__dict__))
                 added += 1
-            else:
+                continue
+            with store.change(s, None, person):
                 for key, value in row.__dict__.items():
                     setattr(person, key, value)
-                updated += 1
-            s.add(store.stamp(person))
+            updated += 1
     return Loaded(added, updated)
 
 
@@ -73,20 +74,19 @@ def import_events(store: Store, inspection_id: str, rows: list[EventRow]) -> Loa
             if key in existing:
                 unchanged += 1
                 continue
-            event = store.stamp(m.Event(
+            event = store.insert(s, None, m.Event(
                 inspection_id=inspection_id, kind=row.kind, title=row.title, start=row.start,
                 end=row.end, setting_id=setting.id if setting else None, audience=row.audience,
                 location=row.location, notes=row.notes, status=row.status))
-            s.add(event)
             existing[key] = event
             for name in row.people:
                 person = people.get(name.lower())
                 if person is None:
-                    person = store.stamp(m.Person(inspection_id=inspection_id, name=name))
+                    person = store.insert(s, None, m.Person(inspection_id=inspection_id,
+                                                            name=name))
                     people[name.lower()] = person
-                    s.add(person)
                     s.flush()  # the unit of work may insert event_person before person
-                s.add(store.stamp(m.EventPerson(event_id=event.id, person_id=person.id)))
+                store.insert(s, None, m.EventPerson(event_id=event.id, person_id=person.id))
             added += 1
     return Loaded(added, unchanged=unchanged)
 
@@ -109,8 +109,10 @@ def _setting_for(row: EventRow, settings: dict, n: int) -> m.Setting | None:
     return setting
 
 
-def add_evidence(store: Store, inspection_id: str, rows: list[EvidenceRow]) -> Loaded:
-    """New evidence entries, each with its first version."""
+def add_evidence(store: Store, inspection_id: str, rows: list[EvidenceRow],
+                 draft_id: str | None = None) -> Loaded:
+    """New evidence entries, each with its first version; `draft_id`: the capture box's draft
+    the entry was typed in, thrown away in the same transaction."""
     ids = []
     with store.session() as s:
         lines = {r.code.upper(): r for r in s.exec(select(m.LineOfEnquiry).where(
@@ -123,14 +125,15 @@ def add_evidence(store: Store, inspection_id: str, rows: list[EvidenceRow]) -> L
             if line is None:
                 raise NotFound(f"no line of enquiry {row.line!r} (known: {', '.join(lines)})")
             setting = settings.get(row.setting_urn) if row.setting_urn else None
-            if row.setting_urn and setting is None:
+            if row.setting_urn and setting is None and not row.setting_id:
                 raise NotFound(f"no setting with URN {row.setting_urn}")
-            entry = store.stamp(m.Evidence(
+            entry = store.insert(s, None, m.Evidence(
                 inspection_id=inspection_id, line_id=line.id, source=row.source, text=row.text,
-                at=row.at, setting_id=setting.id if setting else None, case_ref=row.case_ref,
-                judgement=row.judgement, author=row.author))
-            s.add(entry)
-            s.add(store.stamp(m.EvidenceVersion(evidence_id=entry.id, text=row.text,
-                                                saved_at=row.at)))
+                at=row.at, setting_id=row.setting_id or (setting.id if setting else None),
+                case_ref=row.case_ref, judgement=row.judgement, author=row.author))
+            store.insert(s, None, m.EvidenceVersion(evidence_id=entry.id, text=row.text,
+                                                    saved_at=row.at))
             ids.append(entry.id)
+        if draft_id:
+            discard_draft(store, draft_id)
     return Loaded(len(ids), ids=tuple(ids))

@@ -9,7 +9,6 @@ from sqlmodel import select
 from sendtui.domain.redaction import Protected, Redactor
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
-from sendtui.store import undo
 from sendtui.store.repo import Store
 
 PSEUDONYM = re.compile(r"CYP-(\d+)$")
@@ -32,12 +31,11 @@ def add_protected_name(store: Store, inspection_id: str, name: str,
             raise InvalidInput("that name is already marked sensitive")
         if any(r.pseudonym.casefold() == pseudonym.casefold() for r in rows if pseudonym):
             raise InvalidInput(f"the pseudonym {pseudonym} is already in use")
-        row = store.stamp(m.ProtectedName(inspection_id=inspection_id, name=name,
-                                          pseudonym=pseudonym or _next_pseudonym(rows)))
-        s.add(row)
-        if undoable:
-            store._log(s, inspection_id, row, None, f"name marked sensitive as {row.pseudonym}")
-        return Protected(row.name, row.pseudonym)
+        pseudonym = pseudonym or _next_pseudonym(rows)
+        store.insert(s, inspection_id, m.ProtectedName(
+            inspection_id=inspection_id, name=name, pseudonym=pseudonym),
+            f"name marked sensitive as {pseudonym}" if undoable else None)
+        return Protected(name, pseudonym)
 
 
 def remove_protected_name(store: Store, inspection_id: str, pseudonym: str) -> None:
@@ -46,10 +44,7 @@ def remove_protected_name(store: Store, inspection_id: str, pseudonym: str) -> N
                     if r.pseudonym.casefold() == pseudonym.strip().casefold()), None)
         if row is None:
             raise NotFound(f"no name is marked sensitive as {pseudonym!r}")
-        before = undo.snapshot(s, row)
-        row.deleted_at = m.utc_now()
-        s.add(store.stamp(row))
-        store._log(s, inspection_id, row, before, f"{row.pseudonym} no longer marked sensitive")
+        store.tombstone(s, inspection_id, row, f"{row.pseudonym} no longer marked sensitive")
 
 
 def redactor(store: Store, inspection_id: str) -> Redactor:

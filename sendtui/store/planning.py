@@ -45,8 +45,8 @@ def set_rules(store: Store, inspection_id: str, **changes) -> schedule.Rules:
         except (TypeError, ValueError) as exc:
             raise InvalidInput(f"planning rules: {exc}") from None
         _check_rules(result)
-        ins.rules = json.dumps(data, sort_keys=True)
-        s.add(store.stamp(ins))
+        with store.change(s, None, ins):
+            ins.rules = json.dumps(data, sort_keys=True)
         return result
 
 

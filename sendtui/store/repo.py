@@ -6,7 +6,10 @@ import datetime as dt
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
+from typing import TypeVar
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
@@ -14,6 +17,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session, SQLModel, select
 
 from sendtui.domain import frameworks as fw
+from sendtui.domain.clock import utc_now
 from sendtui.domain.lines import is_line_code, tidy_line
 from sendtui.errors import Ambiguous, InvalidInput, NotFound, StoreError
 from sendtui.records import (
@@ -29,13 +33,36 @@ from sendtui.store import models as m
 from sendtui.store import undo
 from sendtui.store.db import open_engine
 
+T = TypeVar("T", bound=m.Tracked)
+
+
+class HybridClock:
+    """Hybrid logical clock stamps: the time in ms, but never the same stamp twice here, even
+    when the UI thread and a worker stamp at once."""
+
+    def __init__(self, device_id: str):
+        self.device_id = device_id
+        self._last = 0
+        self._lock = threading.Lock()
+
+    def tick(self) -> str:
+        now_ms = self._now_ms()
+        with self._lock:
+            self._last = max(now_ms, self._last + 1)
+            last = self._last
+        return f"{last:015d}-{self.device_id[:8]}"
+
+    @staticmethod
+    def _now_ms() -> int:
+        return int(time.time() * 1000)
+
 
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._local = threading.local()
         self.device_id = self._device_id()
-        self._hlc_last = 0
+        self.clock = HybridClock(self.device_id)
 
     @classmethod
     def open(cls, target: str) -> "Store":
@@ -61,8 +88,6 @@ class Store:
             finally:
                 self._local.session = self._local.group = None
 
-    # --- bookkeeping -----------------------------------------------------------------
-
     def _device_id(self) -> str:
         with self.session() as s:
             row = s.get(m.StoreInfo, "device_id")
@@ -71,19 +96,55 @@ class Store:
                 s.add(row)
             return row.value
 
-    def stamp(self, row: m.Tracked) -> m.Tracked:
-        """Mark a row as changed here and now (updated_at, updated_by, hybrid clock)."""
-        now_ms = int(time.time() * 1000)
-        self._hlc_last = max(now_ms, self._hlc_last + 1)
-        row.updated_at = m.utc_now()
+    # --- the one write path ------------------------------------------------------------
+
+    @contextmanager
+    def change(self, s: Session, inspection_id: str | None, row: m.Tracked,
+               summary: str | None = None, *, new: bool = False,
+               remove: bool = False) -> Iterator[m.Tracked]:
+        """Edit `row` in the block. Afterwards, if anything in it changed, it is stamped
+        (updated_at, updated_by, hlc) and, given a `summary`, logged for undo: the changes of
+        one transaction undo together.
+
+        new: `row` is not in the store yet; it is added (and always stamped).
+        remove: `row` becomes a tombstone after the block.
+        """
+        state = partial(undo.snapshot, s) if summary is not None else _fields
+        before = None if new else state(row)
+        if new:
+            s.add(self._stamp(row))
+        yield row
+        if remove:
+            row.deleted_at = utc_now()
+        if not new:
+            if state(row) == before:
+                return
+            s.add(self._stamp(row))
+        if summary is not None:
+            self._log(s, inspection_id, row, before, summary)
+
+    def insert(self, s: Session, inspection_id: str | None, row: T,
+               summary: str | None = None) -> T:
+        """A new row, through `change`."""
+        with self.change(s, inspection_id, row, summary, new=True):
+            pass
+        return row
+
+    def tombstone(self, s: Session, inspection_id: str | None, row: m.Tracked,
+                  summary: str | None = None) -> None:
+        """Mark a row deleted (it stays, for undo and merging), through `change`."""
+        with self.change(s, inspection_id, row, summary, remove=True):
+            pass
+
+    def _stamp(self, row: m.Tracked) -> m.Tracked:
+        row.updated_at = utc_now()
         row.updated_by = self.device_id
-        row.hlc = f"{self._hlc_last:015d}-{self.device_id[:8]}"
+        row.hlc = self.clock.tick()
         return row
 
     def _log(self, s: Session, inspection_id: str, row: SQLModel, before: dict | None,
              summary: str) -> None:
-        """Record a user's change for undo; changes in one transaction undo together."""
-        if self._local.group is None:
+        if self._local.group is None:  # the transaction's first change: a new action
             undo.discard_redo(self, s, inspection_id)
             self._local.group = m.new_id()
         after = None if row.deleted_at else undo.snapshot(s, row)
@@ -109,17 +170,16 @@ class Store:
         template = fw.get_framework(framework)
         dates = fw.key_dates(template, notified)
         with self.session() as s:
-            ins = self.stamp(m.Inspection(local_area=local_area, framework=framework,
-                                          notified=notified, last_opened_at=m.utc_now()))
-            s.add(ins)
+            ins = self.insert(s, None, m.Inspection(local_area=local_area, framework=framework,
+                                                    notified=notified, last_opened_at=utc_now()))
             s.flush()
             for kd in dates:
-                s.add(self.stamp(m.KeyDateRow(inspection_id=ins.id, key=kd.key, label=kd.label,
-                                              date=kd.date, end=kd.end, rule=kd.rule)))
+                self.insert(s, None, m.KeyDateRow(inspection_id=ins.id, key=kd.key, label=kd.label,
+                                                  date=kd.date, end=kd.end, rule=kd.rule))
             for pos, line in enumerate(template.lines):
-                s.add(self.stamp(m.LineOfEnquiry(inspection_id=ins.id, code=line.code,
-                                                 title=line.title, strand=line.strand,
-                                                 position=pos)))
+                self.insert(s, None, m.LineOfEnquiry(inspection_id=ins.id, code=line.code,
+                                                     title=line.title, strand=line.strand,
+                                                     position=pos))
             return _inspection_view(ins)
 
     def inspections(self) -> list[InspectionRecord]:
@@ -154,9 +214,8 @@ class Store:
 
     def mark_opened(self, inspection_id: str) -> None:
         with self.session() as s:
-            ins = s.get(m.Inspection, inspection_id)
-            ins.last_opened_at = m.utc_now()
-            s.add(ins)
+            with self.change(s, None, s.get(m.Inspection, inspection_id)) as ins:
+                ins.last_opened_at = utc_now()
 
     def key_dates(self, inspection_id: str) -> list[fw.KeyDate]:
         with self.session() as s:
@@ -176,11 +235,9 @@ class Store:
                 m.KeyDateRow.deleted_at.is_(None))).first()
             if row is None:
                 raise NotFound(f"no key date {key!r}")
-            before = undo.snapshot(s, row)
-            row.date, row.end, row.edited = date, end if row.end or end else None, True
-            row.rule = "set by hand"
-            s.add(self.stamp(row))
-            self._log(s, inspection_id, row, before, f"key date {row.label} set to {date}")
+            with self.change(s, inspection_id, row, f"key date {row.label} set to {date}"):
+                row.date, row.end, row.edited = date, end if row.end or end else None, True
+                row.rule = "set by hand"
             return fw.KeyDate(row.key, row.label, row.date, row.end, row.rule)
 
     # --- lines of enquiry --------------------------------------------------------------
@@ -207,11 +264,9 @@ class Store:
                 raise InvalidInput(f"line {code} already exists")
             last = s.exec(select(func.max(m.LineOfEnquiry.position)).where(
                 m.LineOfEnquiry.inspection_id == inspection_id)).one() or 0
-            row = self.stamp(m.LineOfEnquiry(inspection_id=inspection_id, code=code, title=title,
-                                             strand=code[0], is_bespoke=True,
-                                             position=last + 1))
-            s.add(row)
-            self._log(s, inspection_id, row, None, f"line {code} added")
+            row = self.insert(s, inspection_id, m.LineOfEnquiry(
+                inspection_id=inspection_id, code=code, title=title, strand=code[0],
+                is_bespoke=True, position=last + 1), f"line {code} added")
             return _line_view(row, {})
 
     def update_line(self, inspection_id: str, line_id: str, code: str, title: str) -> LineRecord:
@@ -224,10 +279,8 @@ class Store:
             clash = self._line_by_code(s, inspection_id, code)
             if clash and clash.id != line_id:
                 raise InvalidInput(f"line {code} already exists")
-            before = undo.snapshot(s, row)
-            row.code, row.title, row.strand = code, title, code[0]
-            s.add(self.stamp(row))
-            self._log(s, inspection_id, row, before, f"line {code} edited")
+            with self.change(s, inspection_id, row, f"line {code} edited"):
+                row.code, row.title, row.strand = code, title, code[0]
             return _line_view(row, {})
 
     def remove_line(self, inspection_id: str, line_id: str) -> None:
@@ -236,10 +289,7 @@ class Store:
             row = s.get(m.LineOfEnquiry, line_id)
             if row is None or row.deleted_at:
                 raise NotFound("that line no longer exists")
-            before = undo.snapshot(s, row)
-            row.deleted_at = m.utc_now()
-            s.add(self.stamp(row))
-            self._log(s, inspection_id, row, before, f"line {row.code} removed")
+            self.tombstone(s, inspection_id, row, f"line {row.code} removed")
 
     def _line_by_code(self, s: Session, inspection_id: str, code: str):
         return s.exec(self._live(m.LineOfEnquiry, inspection_id)
@@ -347,3 +397,8 @@ def _event_view(r: m.Event, setting: m.Setting | None, person_ids: list[str],
 def _evidence_view(e: m.Evidence, code: str, urn: str | None, name: str | None) -> EvidenceRecord:
     return EvidenceRecord(e.id, code, e.source, e.text, e.at, urn, name, e.case_ref, e.judgement,
                         e.author)
+
+
+def _fields(row: m.Tracked) -> dict:
+    """What a row holds, its bookkeeping left out."""
+    return row.model_dump(exclude=undo.KEEP)

@@ -20,7 +20,7 @@ from sendtui.errors import ExportError
 from sendtui.exports import ExportRequest
 from sendtui.exports.calendar import render
 from sendtui.exports.selection import day_of
-from sendtui.store import models
+from sendtui.store import repo
 from sendtui.store.briefing import gather
 from sendtui.store.events import EventInput, change_event, remove_event
 from tests.conftest import DEMO_TODAY
@@ -157,7 +157,7 @@ def test_a_change_raises_the_sequence_and_keeps_the_uid(demo_store, monkeypatch)
     uid = f"{event.id}@sendtui"
     before = ics(demo_store)
     later = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone.utc)
-    monkeypatch.setattr(models, "utc_now", lambda: later)
+    monkeypatch.setattr(repo, "utc_now", lambda: later)
     ins = demo_store.find_inspection()
     view = next(e for e in demo_store.events(ins.id) if e.id == event.id)
     change_event(demo_store, ins.id, event.id,

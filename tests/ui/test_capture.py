@@ -259,8 +259,8 @@ async def test_a_setting_without_urn_is_linked_too(demo_db, late):
 
     store = Store.open(str(demo_db))
     with store.session() as s:
-        s.add(store.stamp(m.Setting(inspection_id=store.find_inspection().id, urn=None,
-                                    name="Little Acorns Childminding", kind="early-years")))
+        store.insert(s, None, m.Setting(inspection_id=store.find_inspection().id, urn=None,
+                                        name="Little Acorns Childminding", kind="early-years"))
     store.close()
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 40)) as pilot:

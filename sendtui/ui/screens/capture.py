@@ -362,8 +362,6 @@ class CaptureScreen(ModalScreen):
 
     def action_save(self) -> None:
         from sendtui.records import EvidenceRow
-        from sendtui.store import models as m
-        from sendtui.store.drafts import discard_draft
         from sendtui.store.loading import add_evidence
 
         fields = self.fields()
@@ -380,18 +378,11 @@ class CaptureScreen(ModalScreen):
             at=utc_now(), line=fields["line"], source=fields["source"],
             text=fields["text"].strip(), setting_urn=setting.urn if setting else None,
             case_ref=fields["case_ref"].strip() or None, judgement=fields["judgement"] or None,
-            author="")
+            author="", setting_id=setting.id if setting else None)
         store, inspection_id = self.app.store, self.app.inspection.id
         with DRAFT_LOCK:
             try:
-                with store.session() as s:  # the entry and the draft's end: all or nothing
-                    loaded = add_evidence(store, inspection_id, [entry])
-                    if setting and not setting.urn:  # add_evidence links settings by URN
-                        row = s.get(m.Evidence, loaded.ids[0])
-                        row.setting_id = setting.id
-                        s.add(store.stamp(row))
-                    if self.draft_id:
-                        discard_draft(store, self.draft_id)
+                add_evidence(store, inspection_id, [entry], draft_id=self.draft_id)
             except LookupError as exc:
                 self.query_one("#form-message", Static).update(f"Not saved: {exc}")
                 self.query_one("#form-message", Static).display = True
