@@ -53,7 +53,9 @@ class Context:
         return self._store
 
     def inspection(self):
-        return self.store().find_inspection(self.inspection_ref)
+        from sendtui.store import inspections
+
+        return inspections.find(self.store(), self.inspection_ref)
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -166,13 +168,14 @@ def inspection_new(obj: Context, local_area: str, framework: str, notified: str)
     """Create an inspection with its key dates and lines; print its id."""
     from sendtui.domain.calendar import ENGLAND, parse_date
     from sendtui.domain.frameworks import get_framework, key_dates, timeline_warnings
+    from sendtui.store import inspections
 
     day = parse_date(notified)
     if not ENGLAND.is_working_day(day):
         click.echo(f"sendtui: warning: {day:%a %d %b %Y} is not a working day", err=True)
     for warning in timeline_warnings(key_dates(get_framework(framework), day)):
         click.echo(f"sendtui: warning: {warning}", err=True)
-    click.echo(obj.store().create_inspection(local_area, framework, day).id)
+    click.echo(inspections.create(obj.store(), local_area, framework, day).id)
 
 
 @inspection.command("list")
@@ -180,10 +183,13 @@ def inspection_new(obj: Context, local_area: str, framework: str, notified: str)
 @pass_context
 def inspection_list(obj: Context, fmt: str) -> None:
     """The inspections in the store."""
+    from sendtui.store import inspections
+
     store = obj.store()
     rows = []
-    for ins in store.inspections():
-        on_site = next((k for k in store.key_dates(ins.id) if k.key == "on-site"), None)
+    for ins in inspections.all(store):
+        on_site = next((k for k in inspections.key_dates(store, ins.id) if k.key == "on-site"),
+                       None)
         rows.append({
             "id": ins.id, "local_area": ins.local_area, "framework": ins.framework,
             "notified": ins.notified.isoformat(),
@@ -272,11 +278,11 @@ def import_() -> None:
 def import_settings(obj: Context, file: Path, local_area: str | None) -> None:
     """A Get Information About Schools establishment CSV."""
     from sendtui.importers.gias import read_gias
-    from sendtui.store.loading import upsert_settings
+    from sendtui.store import settings
 
     ins = obj.inspection()
     result = read_gias(file, local_area or ins.local_area)
-    loaded = upsert_settings(obj.store(), ins.id, result.settings)
+    loaded = settings.load(obj.store(), ins.id, result.settings)
     click.echo(f"{loaded.added} settings added, {loaded.updated} updated, "
                f"{sum(result.skipped.values())} skipped")
     for reason, n in sorted(result.skipped.items()):
@@ -291,9 +297,9 @@ def import_settings(obj: Context, file: Path, local_area: str | None) -> None:
 def import_people(obj: Context, file: Path) -> None:
     """CSV name,role,organisation,email,phone."""
     from sendtui.importers.people import read_people
-    from sendtui.store.loading import upsert_people
+    from sendtui.store import people
 
-    loaded = upsert_people(obj.store(), obj.inspection().id, read_people(file))
+    loaded = people.load(obj.store(), obj.inspection().id, read_people(file))
     click.echo(f"{loaded.added} people added, {loaded.updated} updated")
 
 
@@ -303,9 +309,9 @@ def import_people(obj: Context, file: Path) -> None:
 def import_schedule(obj: Context, file: Path) -> None:
     """CSV date,start,end,kind,title,setting_urn,people,location,notes."""
     from sendtui.importers.schedule import read_schedule
-    from sendtui.store.loading import import_events
+    from sendtui.store import events
 
-    loaded = import_events(obj.store(), obj.inspection().id, read_schedule(file))
+    loaded = events.load(obj.store(), obj.inspection().id, read_schedule(file))
     click.echo(f"{loaded.added} events added, {loaded.unchanged} already there")
 
 
@@ -359,7 +365,7 @@ def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: s
     from sendtui.domain.clock import parse_london, utc_now
     from sendtui.errors import InvalidInput
     from sendtui.records import EvidenceRow
-    from sendtui.store.loading import add_evidence
+    from sendtui.store.evidence import add as add_evidence
 
     if not text.strip():
         raise InvalidInput("the entry has no text")
@@ -381,7 +387,7 @@ def names() -> None:
 @pass_context
 def names_add(obj: Context, name: str, pseudonym: str | None) -> None:
     """Mark NAME sensitive; print its pseudonym."""
-    from sendtui.store.names import add_protected_name
+    from sendtui.store.names import add as add_protected_name
 
     click.echo(add_protected_name(obj.store(), obj.inspection().id, name, pseudonym).pseudonym)
 
@@ -392,7 +398,7 @@ def names_add(obj: Context, name: str, pseudonym: str | None) -> None:
 @pass_context
 def names_list(obj: Context, include_sensitive: bool, fmt: str) -> None:
     """The pseudonyms in use (and the names, when asked)."""
-    from sendtui.store.names import protected_names
+    from sendtui.store.names import all as protected_names
 
     rows = [{"pseudonym": p.pseudonym, "name": p.name if include_sensitive else "[withheld]"}
             for p in protected_names(obj.store(), obj.inspection().id)]
@@ -406,7 +412,7 @@ def names_list(obj: Context, include_sensitive: bool, fmt: str) -> None:
 @pass_context
 def names_remove(obj: Context, pseudonym: str) -> None:
     """Stop treating the name behind PSEUDONYM as sensitive."""
-    from sendtui.store.names import remove_protected_name
+    from sendtui.store.names import remove as remove_protected_name
 
     remove_protected_name(obj.store(), obj.inspection().id, pseudonym)
 

@@ -9,18 +9,18 @@ from sqlmodel import select
 from sendtui.domain.redaction import Protected, Redactor
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
-from sendtui.store.repo import Store
+from sendtui.store.repo import Store, live
 
 PSEUDONYM = re.compile(r"CYP-(\d+)$")
 
 
-def protected_names(store: Store, inspection_id: str) -> list[Protected]:
+def all(store: Store, inspection_id: str) -> list[Protected]:  # noqa: A001 - names.all
     with store.session() as s:
         return [Protected(r.name, r.pseudonym) for r in _rows(s, inspection_id)]
 
 
-def add_protected_name(store: Store, inspection_id: str, name: str,
-                       pseudonym: str | None = None, undoable: bool = True) -> Protected:
+def add(store: Store, inspection_id: str, name: str, pseudonym: str | None = None,
+        undoable: bool = True) -> Protected:
     """Mark a name sensitive; its pseudonym is the next free CYP-NN unless one is given."""
     name, pseudonym = " ".join(name.split()), " ".join((pseudonym or "").split())
     if len(name) < 2:
@@ -38,7 +38,7 @@ def add_protected_name(store: Store, inspection_id: str, name: str,
         return Protected(name, pseudonym)
 
 
-def remove_protected_name(store: Store, inspection_id: str, pseudonym: str) -> None:
+def remove(store: Store, inspection_id: str, pseudonym: str) -> None:
     with store.session() as s:
         row = next((r for r in _rows(s, inspection_id)
                     if r.pseudonym.casefold() == pseudonym.strip().casefold()), None)
@@ -56,9 +56,7 @@ def redactor(store: Store, inspection_id: str) -> Redactor:
 
 
 def _rows(s, inspection_id: str) -> list[m.ProtectedName]:
-    return list(s.exec(select(m.ProtectedName).where(
-        m.ProtectedName.inspection_id == inspection_id, m.ProtectedName.deleted_at.is_(None))
-        .order_by(m.ProtectedName.pseudonym)))
+    return list(s.exec(live(m.ProtectedName, inspection_id).order_by(m.ProtectedName.pseudonym)))
 
 
 def _next_pseudonym(rows: list[m.ProtectedName]) -> str:

@@ -1,7 +1,8 @@
 """The undo log: each user action is a group of row changes with the state before and after.
 
 Undo puts the `before` states back, redo the `after` states. A new action discards what
-could still be redone. The log lives in the store, so undo survives a restart.
+could still be redone. The log lives in the store, so undo survives a restart. The faces call
+`undo(store, inspection_id)` and `redo(store, inspection_id)`; `Store.change` writes the log.
 """
 
 from __future__ import annotations
@@ -110,3 +111,15 @@ def set_people(store, s: Session, event_id: str, person_ids: list[str]) -> None:
             store.tombstone(s, None, ep)
     for person_id in (p for p in dict.fromkeys(person_ids) if p in wanted):  # as picked
         store.insert(s, None, m.EventPerson(event_id=event_id, person_id=person_id))
+
+
+def undo(store, inspection_id: str) -> str | None:
+    """Undo the latest action; what it was, or None when there is nothing to undo."""
+    with store.session() as s:
+        return step(store, s, inspection_id, redo=False)
+
+
+def redo(store, inspection_id: str) -> str | None:
+    """Redo the action undone last; what it was, or None when there is nothing to redo."""
+    with store.session() as s:
+        return step(store, s, inspection_id, redo=True)

@@ -7,13 +7,14 @@ import threading
 import pytest
 from sqlmodel import select
 
+from sendtui.store import inspections, undo
 from sendtui.store import models as m
 from sendtui.store.repo import HybridClock
 
 
 @pytest.fixture
 def ins(demo_store):
-    return demo_store.find_inspection().id
+    return inspections.find(demo_store).id
 
 
 def a_line(store, inspection_id: str) -> m.LineOfEnquiry:
@@ -41,7 +42,7 @@ def test_nothing_changed_nothing_stamped_nothing_logged(demo_store, ins):
     after = a_line(demo_store, ins)
     assert (after.updated_at, after.hlc) == (before.updated_at, before.hlc)
     assert logged(demo_store, ins) == []
-    assert demo_store.undo(ins) is None
+    assert undo.undo(demo_store, ins) is None
 
 
 def test_a_change_is_stamped_and_logged_for_undo(demo_store, ins):
@@ -52,7 +53,7 @@ def test_a_change_is_stamped_and_logged_for_undo(demo_store, ins):
     assert after.hlc > before.hlc and after.updated_at > before.updated_at
     assert after.updated_by == demo_store.device_id
     assert logged(demo_store, ins) == ["retitled"]
-    assert demo_store.undo(ins) == "retitled"
+    assert undo.undo(demo_store, ins) == "retitled"
     assert a_line(demo_store, ins).title == before.title
 
 
@@ -70,7 +71,7 @@ def test_a_new_row_is_added_stamped_and_undone_as_a_tombstone(demo_store, ins):
     with demo_store.session() as s:
         stored = s.get(m.Person, person.id)
         assert stored.hlc and stored.updated_by == demo_store.device_id
-    assert demo_store.undo(ins) == "added Tom Reed"
+    assert undo.undo(demo_store, ins) == "added Tom Reed"
     with demo_store.session() as s:
         assert s.get(m.Person, person.id).deleted_at is not None
 
@@ -81,7 +82,7 @@ def test_a_tombstone_keeps_the_row_and_undo_brings_it_back(demo_store, ins):
         demo_store.tombstone(s, ins, s.get(m.LineOfEnquiry, line.id), "line A1 removed")
     gone = a_line(demo_store, ins)
     assert gone.deleted_at is not None and gone.hlc > line.hlc
-    assert demo_store.undo(ins) == "line A1 removed"
+    assert undo.undo(demo_store, ins) == "line A1 removed"
     assert a_line(demo_store, ins).deleted_at is None
 
 
@@ -102,8 +103,8 @@ def test_one_transaction_is_one_action(demo_store, ins):
                                                        m.LineOfEnquiry.code == code)).one()
             with demo_store.change(s, ins, row, f"{code} retitled") as line:
                 line.title += " (both)"
-    assert demo_store.undo(ins) == "A2 retitled"  # the latest summary names the action
-    assert demo_store.undo(ins) is None
+    assert undo.undo(demo_store, ins) == "A2 retitled"  # the latest summary names the action
+    assert undo.undo(demo_store, ins) is None
     assert not a_line(demo_store, ins).title.endswith("(both)")
 
 

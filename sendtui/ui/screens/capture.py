@@ -362,7 +362,7 @@ class CaptureScreen(ModalScreen):
 
     def action_save(self) -> None:
         from sendtui.records import EvidenceRow
-        from sendtui.store.loading import add_evidence
+        from sendtui.store.evidence import add as add_evidence
 
         fields = self.fields()
         errors = self.problems(fields)
@@ -406,18 +406,21 @@ def _and(items: list[str]) -> str:
 
 def setting_now(app) -> str | None:
     """The setting of the event under the week's cursor, else of an event happening now."""
+    from sendtui.store import events
+
     grid = getattr(app.screen, "grid", None)
     event = getattr(grid, "event_under_cursor", None)
     if event is not None:
         return event.setting_id
     now = utc_now()
-    happening = [e for e in app.store.events(app.inspection.id)
+    happening = [e for e in events.all(app.store, app.inspection.id)
                  if e.start <= now < e.end and e.status != "cancelled" and e.setting_id]
     return happening[0].setting_id if happening else None
 
 
 def open_capture(app) -> None:
     """Push the capture box over whatever screen is up (once); refresh that screen after."""
+    from sendtui.store import lines, settings
     from sendtui.store.drafts import latest_draft
     from sendtui.store.names import redactor
 
@@ -427,7 +430,7 @@ def open_capture(app) -> None:
     ins = app.inspection.id
     with DRAFT_LOCK:  # a write still in flight (escape just now) lands first
         draft = latest_draft(app.store, ins)
-    screen = CaptureScreen(app.store.lines(ins), app.store.settings(ins),
+    screen = CaptureScreen(lines.all(app.store, ins), settings.all(app.store, ins),
                            None if draft else setting_now(app), draft, redactor(app.store, ins))
     under = app.screen
 
