@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import select
-
 from sendtui.store import models as m
-from sendtui.store.repo import Store
+from sendtui.store.repo import Store, live
 
 
 def save_draft(store: Store, inspection_id: str, fields: dict[str, str],
@@ -28,10 +26,8 @@ def save_draft(store: Store, inspection_id: str, fields: dict[str, str],
 def latest_draft(store: Store, inspection_id: str) -> tuple[str, dict[str, str]] | None:
     """The most recent draft with something in it: (id, fields)."""
     with store.session() as s:
-        draft = s.exec(select(m.EvidenceDraft).where(
-            m.EvidenceDraft.inspection_id == inspection_id,
-            m.EvidenceDraft.deleted_at.is_(None))
-            .order_by(m.EvidenceDraft.updated_at.desc())).first()
+        draft = s.exec(live(m.EvidenceDraft, inspection_id)
+                       .order_by(m.EvidenceDraft.updated_at.desc())).first()
         return (draft.id, json.loads(draft.fields)) if draft else None
 
 

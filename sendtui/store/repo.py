@@ -47,6 +47,9 @@ class HybridClock:
 
 
 class Store:
+    """An open store: its engine, one session per transaction (per thread), the clock, and
+    `change`, which every write goes through."""
+
     def __init__(self, engine: Engine):
         self.engine = engine
         self._local = threading.local()
