@@ -79,7 +79,7 @@ def _check_fields(data: EventInput) -> None:
         raise InvalidInput("a visit needs a setting")
 
 
-def all(store: Store, inspection_id: str) -> list[EventRecord]:  # noqa: A001 - events.all
+def all(store: Store, inspection_id: str) -> list[EventRecord]:  # noqa: A001
     """The live events, earliest first, with their setting and people (in the order picked)."""
     with store.session() as s:
         rows = s.exec(live(m.Event, inspection_id).order_by(m.Event.start, m.Event.title)).all()

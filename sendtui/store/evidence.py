@@ -70,7 +70,7 @@ def _utc(stored: str | dt.datetime) -> dt.datetime:
     return at.replace(tzinfo=dt.timezone.utc)
 
 
-def all(store: Store, inspection_id: str,  # noqa: A001 - read as evidence.all
+def all(store: Store, inspection_id: str,  # noqa: A001
         limit: int | None = None) -> list[EvidenceRecord]:
     """Newest first."""
     found = query(inspection_id).order_by(m.Evidence.at.desc())

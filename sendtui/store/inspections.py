@@ -39,7 +39,7 @@ def create(store: Store, local_area: str, framework: str,
         return record(ins)
 
 
-def all(store: Store) -> list[InspectionRecord]:  # noqa: A001 - read as inspections.all
+def all(store: Store) -> list[InspectionRecord]:  # noqa: A001
     with store.session() as s:
         rows = s.exec(select(m.Inspection).where(m.Inspection.deleted_at.is_(None))
                       .order_by(m.Inspection.local_area, m.Inspection.notified)).all()

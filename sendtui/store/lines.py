@@ -14,7 +14,7 @@ from sendtui.store.repo import Store, live, live_row
 GONE = "that line"
 
 
-def all(store: Store, inspection_id: str) -> list[LineRecord]:  # noqa: A001 - lines.all
+def all(store: Store, inspection_id: str) -> list[LineRecord]:  # noqa: A001
     """In the framework's order, each with its live evidence counted by source."""
     with store.session() as s:
         rows = s.exec(live(m.LineOfEnquiry, inspection_id)

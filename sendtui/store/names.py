@@ -14,7 +14,7 @@ from sendtui.store.repo import Store, live
 PSEUDONYM = re.compile(r"CYP-(\d+)$")
 
 
-def all(store: Store, inspection_id: str) -> list[Protected]:  # noqa: A001 - names.all
+def all(store: Store, inspection_id: str) -> list[Protected]:  # noqa: A001
     with store.session() as s:
         return [Protected(r.name, r.pseudonym) for r in _rows(s, inspection_id)]
 

@@ -15,7 +15,7 @@ EXAMPLE_EMAIL = "jo.bloggs@example.org"
 GONE = "that person"
 
 
-def all(store: Store, inspection_id: str) -> list[PersonRecord]:  # noqa: A001 - people.all
+def all(store: Store, inspection_id: str) -> list[PersonRecord]:  # noqa: A001
     """The team first, then by name."""
     with store.session() as s:
         rows = s.exec(live(m.Person, inspection_id)

@@ -16,7 +16,7 @@ MARK_WORDS = {
 }
 
 
-def all(store: Store, inspection_id: str) -> list[SettingRecord]:  # noqa: A001 - settings.all
+def all(store: Store, inspection_id: str) -> list[SettingRecord]:  # noqa: A001
     with store.session() as s:
         rows = s.exec(live(m.Setting, inspection_id)
                       .order_by(m.Setting.kind, m.Setting.name)).all()
