@@ -18,6 +18,7 @@ from pathlib import Path
 from sendtui.config import today
 from sendtui.demo import add_demo
 from sendtui.exports import FORMATS, ExportRequest, render
+from sendtui.store import events
 from sendtui.store.briefing import gather
 from sendtui.store.repo import Store
 
@@ -28,7 +29,7 @@ REQUESTS = [ExportRequest(what, fmt) for what, formats in FORMATS.items() for fm
 def baseline(store: Store, inspection_id: str) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    for e in store.events(inspection_id):
+    for e in events.all(store, inspection_id):
         writer.writerow([e.start.isoformat(), e.end.isoformat(), e.title, e.location,
                          "; ".join(e.people), e.notes])
     return out.getvalue().encode()

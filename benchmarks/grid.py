@@ -28,19 +28,20 @@ TO_WEDNESDAY = ["right"] * 8
 def grown_store(path: str) -> None:
     """The demo inspection with its week copied, people rotated, up to EVENTS events."""
     from sendtui.demo import add_demo
-    from sendtui.store.events import EventInput, add_event
+    from sendtui.store import events, people
+    from sendtui.store.events import EventInput
     from sendtui.store.repo import Store
 
     store = Store.open(path)
     ins, _ = add_demo(store)
-    people = [p.id for p in store.people(ins.id)]
-    week = store.events(ins.id)
+    team = [p.id for p in people.all(store, ins.id)]
+    week = events.all(store, ins.id)
     added, turn = len(week), 1
     while added < EVENTS:
         for event in week[: EVENTS - added]:
-            rotated = tuple(people[(people.index(p) + turn) % len(people)]
+            rotated = tuple(team[(team.index(p) + turn) % len(team)]
                             for p in event.person_ids)
-            add_event(store, ins.id, replace(EventInput.of(event), person_ids=rotated))
+            events.add(store, ins.id, replace(EventInput.of(event), person_ids=rotated))
         added, turn = min(EVENTS, added + len(week)), turn + 1
     store.close()
 
@@ -77,14 +78,16 @@ async def key_to_paint(pilot, key: str) -> tuple[float, float] | None:
 async def measure(path: str, size: tuple[int, int], setup: list[str], keys: list[str]
                   ) -> tuple[list[float], list[float], int]:
     """(first-frame times, settled times, keys that painted nothing)."""
+    from sendtui.store import events
+
     app = timed_app(path)
     async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("2", *setup)
         await pilot.pause(0.2)
-        events = len(app.store.events(app.inspection.id))
-        assert events == EVENTS, f"the store holds {events} events, not {EVENTS}"
+        held = len(events.all(app.store, app.inspection.id))
+        assert held == EVENTS, f"the store holds {held} events, not {EVENTS}"
         timings = [await key_to_paint(pilot, key) for key in keys]
     painted = [t for t in timings if t]
     return [f for f, _ in painted], [s for _, s in painted], len(timings) - len(painted)

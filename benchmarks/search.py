@@ -18,6 +18,7 @@ from pathlib import Path
 from sendtui.config import shipped_data
 from sendtui.demo import add_demo
 from sendtui.importers.evidence import read_evidence
+from sendtui.store import evidence, inspections, lines
 from sendtui.store.evidence import search
 from sendtui.store.models import new_id
 from sendtui.store.repo import Store
@@ -42,7 +43,7 @@ def fill(store: Store, n: int) -> str:
     ins, _ = add_demo(store)
     rng = random.Random(7)
     parts = sentences()
-    lines = [line.id for line in store.lines(ins.id)]
+    line_ids = [line.id for line in lines.all(store, ins.id)]
     sources = ["document", "meeting", "focus-group", "visit", "case-file", "webinar", "survey",
                "data"]
     start = dt.datetime(2026, 11, 30, 8, tzinfo=dt.timezone.utc)
@@ -52,7 +53,7 @@ def fill(store: Store, n: int) -> str:
         text += f" Seen with CYP-{rng.randint(1, 9999):04d}."
         at = (start + dt.timedelta(minutes=rng.randrange(5 * 24 * 60))).replace(tzinfo=None)
         now = dt.datetime(2026, 11, 25, 12)
-        rows.append((new_id(), now, "bench", "", ins.id, rng.choice(lines), rng.choice(sources),
+        rows.append((new_id(), now, "bench", "", ins.id, rng.choice(line_ids), rng.choice(sources),
                      text, at, "", 0))
     with store.engine.begin() as conn:
         conn.exec_driver_sql(
@@ -84,8 +85,8 @@ def main() -> None:
                 like.append(timed(lambda: conn.exec_driver_sql(
                     "SELECT id FROM evidence NOT INDEXED WHERE inspection_id = ? AND deleted_at IS NULL "
                     "AND text LIKE ?", (ins, f"%{term}%")).all()))
-        page = timed(lambda: store.evidence(ins, limit=200))
-        count = timed(lambda: store.counts(ins))
+        page = timed(lambda: evidence.all(store, ins, limit=200))
+        count = timed(lambda: inspections.counts(store, ins))
         store.close()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     every = fts + rare

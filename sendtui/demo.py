@@ -11,8 +11,7 @@ from sendtui.importers.gias import read_gias
 from sendtui.importers.people import read_people
 from sendtui.importers.schedule import read_schedule
 from sendtui.records import InspectionRecord
-from sendtui.store import loading
-from sendtui.store.names import add_protected_name
+from sendtui.store import events, evidence, inspections, names, people, settings
 from sendtui.store.repo import Store
 
 
@@ -21,21 +20,20 @@ def add_demo(store: Store) -> tuple[InspectionRecord, bool]:
     folder = shipped_data() / "demo"
     about = json.loads((folder / "inspection.json").read_text(encoding="utf-8"))
     notified = dt.date.fromisoformat(about["notified"])
-    for ins in store.inspections():
+    for ins in inspections.all(store):
         if (ins.local_area, ins.framework, ins.notified) == (
                 about["local_area"], about["framework"], notified):
             return ins, False
-    settings = read_gias(folder / "settings.csv", about["local_area"])
-    people = read_people(folder / "people.csv")
+    gias = read_gias(folder / "settings.csv", about["local_area"])
+    contacts = read_people(folder / "people.csv")
     schedule = read_schedule(folder / "schedule.csv")
-    evidence = read_evidence(folder / "evidence.csv")
+    entries = read_evidence(folder / "evidence.csv")
     with store.session():
-        ins = store.create_inspection(about["local_area"], about["framework"], notified)
-        loading.upsert_settings(store, ins.id, settings.settings)
-        loading.upsert_people(store, ins.id, people)
-        loading.import_events(store, ins.id, schedule)
-        loading.add_evidence(store, ins.id, evidence)
+        ins = inspections.create(store, about["local_area"], about["framework"], notified)
+        settings.load(store, ins.id, gias.settings)
+        people.load(store, ins.id, contacts)
+        events.load(store, ins.id, schedule)
+        evidence.add(store, ins.id, entries)
         for marked in about.get("protected_names", []):
-            add_protected_name(store, ins.id, marked["name"], marked["pseudonym"],
-                               undoable=False)
+            names.add(store, ins.id, marked["name"], marked["pseudonym"], undoable=False)
     return ins, True

@@ -20,30 +20,32 @@ def text_shown(store, inspection_id: str, include_sensitive: bool):
 
 
 def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
+    from sendtui.store import events, evidence, lines, people, settings
+
     if what == "settings":
         return ([{"urn": s.urn, "name": s.name, "kind": s.kind, "postcode": s.postcode,
                   "status": s.status, "easting": s.easting, "northing": s.northing}
-                 for s in store.settings(inspection_id)],
+                 for s in settings.all(store, inspection_id)],
                 ["urn", "name", "kind", "postcode", "status", "easting", "northing"])
     if what == "people":
         return ([{"name": p.name, "role": p.role, "organisation": p.organisation,
                   "email": p.email, "phone": p.phone, "team": p.is_team}
-                 for p in store.people(inspection_id)],
+                 for p in people.all(store, inspection_id)],
                 ["name", "role", "organisation", "email", "phone", "team"])
     if what == "events":
         return ([{"id": e.id, "kind": e.kind, "title": e.title, "start": local(e.start),
                   "end": local(e.end), "setting_urn": e.setting_urn, "people": list(e.people),
                   "location": e.location, "status": e.status}
-                 for e in store.events(inspection_id)],
+                 for e in events.all(store, inspection_id)],
                 ["id", "kind", "title", "start", "end", "setting_urn", "people", "status"])
     if what == "lines":
         return ([{"code": line.code, "title": line.title, "evidence": line.evidence_count,
-                  "bespoke": line.is_bespoke} for line in store.lines(inspection_id)],
+                  "bespoke": line.is_bespoke} for line in lines.all(store, inspection_id)],
                 ["code", "evidence", "bespoke", "title"])
     columns = ["id", "at", "line", "source", "setting_urn", "text"]
     entries = []
     redact = text_shown(store, inspection_id, include_sensitive)
-    for e in store.evidence(inspection_id):
+    for e in evidence.all(store, inspection_id):
         row = {"id": e.id, "line": e.line_code, "source": e.source, "text": redact(e.text),
                "setting_urn": e.setting_urn, "at": local(e.at), "judgement": e.judgement}
         if include_sensitive:

@@ -144,6 +144,7 @@ def _briefing_pack_pages(demo: Path, folder: Path) -> None:
     import subprocess
 
     from sendtui.exports import ExportRequest, render
+    from sendtui.store import inspections
     from sendtui.store.briefing import gather
     from sendtui.store.repo import Store
 
@@ -153,7 +154,7 @@ def _briefing_pack_pages(demo: Path, folder: Path) -> None:
         return
     store = Store.open(str(demo))
     html, pdf = folder / "pack.html", folder / "pack.pdf"
-    html.write_bytes(render(gather(store, store.find_inspection().id, TODAY),
+    html.write_bytes(render(gather(store, inspections.find(store).id, TODAY),
                             ExportRequest("pack", "html")))
     store.close()
     subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

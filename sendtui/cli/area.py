@@ -23,11 +23,11 @@ def import_() -> None:
 def import_settings(obj: Context, file: Path, local_area: str | None) -> None:
     """A Get Information About Schools establishment CSV."""
     from sendtui.importers.gias import read_gias
-    from sendtui.store.loading import upsert_settings
+    from sendtui.store import settings
 
     ins = obj.inspection()
     result = read_gias(file, local_area or ins.local_area)
-    loaded = upsert_settings(obj.store(), ins.id, result.settings)
+    loaded = settings.load(obj.store(), ins.id, result.settings)
     click.echo(f"{loaded.added} settings added, {loaded.updated} updated, "
                f"{sum(result.skipped.values())} skipped")
     for reason, n in sorted(result.skipped.items()):
@@ -42,9 +42,9 @@ def import_settings(obj: Context, file: Path, local_area: str | None) -> None:
 def import_people(obj: Context, file: Path) -> None:
     """CSV name,role,organisation,email,phone."""
     from sendtui.importers.people import read_people
-    from sendtui.store.loading import upsert_people
+    from sendtui.store import people
 
-    loaded = upsert_people(obj.store(), obj.inspection().id, read_people(file))
+    loaded = people.load(obj.store(), obj.inspection().id, read_people(file))
     click.echo(f"{loaded.added} people added, {loaded.updated} updated")
 
 
@@ -54,9 +54,9 @@ def import_people(obj: Context, file: Path) -> None:
 def import_schedule(obj: Context, file: Path) -> None:
     """CSV date,start,end,kind,title,setting_urn,people,location,notes."""
     from sendtui.importers.schedule import read_schedule
-    from sendtui.store.loading import import_events
+    from sendtui.store import events
 
-    loaded = import_events(obj.store(), obj.inspection().id, read_schedule(file))
+    loaded = events.load(obj.store(), obj.inspection().id, read_schedule(file))
     click.echo(f"{loaded.added} events added, {loaded.unchanged} already there")
 
 

@@ -29,7 +29,9 @@ class Context:
         return self._store
 
     def inspection(self):
-        return self.store().find_inspection(self.inspection_ref)
+        from sendtui.store import inspections
+
+        return inspections.find(self.store(), self.inspection_ref)
 
     def record(self, action: str, detail: str = "") -> None:
         """Note in the audit log that names or case references left the store."""

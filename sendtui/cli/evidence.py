@@ -27,7 +27,7 @@ def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: s
     """Add an evidence entry; print its id."""
     from sendtui.domain.clock import parse_london, utc_now
     from sendtui.records import EvidenceRow
-    from sendtui.store.loading import add_evidence
+    from sendtui.store.evidence import add as add_evidence
     from sendtui.errors import InvalidInput
 
     if not text.strip():
@@ -72,7 +72,7 @@ def names() -> None:
 @pass_context
 def names_add(obj: Context, name: str, pseudonym: str | None) -> None:
     """Mark NAME sensitive; print its pseudonym."""
-    from sendtui.store.names import add_protected_name
+    from sendtui.store.names import add as add_protected_name
 
     click.echo(add_protected_name(obj.store(), obj.inspection().id, name, pseudonym).pseudonym)
 
@@ -83,7 +83,7 @@ def names_add(obj: Context, name: str, pseudonym: str | None) -> None:
 @pass_context
 def names_list(obj: Context, include_sensitive: bool, fmt: str) -> None:
     """The pseudonyms in use (and the names, when asked)."""
-    from sendtui.store.names import protected_names
+    from sendtui.store.names import all as protected_names
 
     rows = [{"pseudonym": p.pseudonym, "name": p.name if include_sensitive else "[withheld]"}
             for p in protected_names(obj.store(), obj.inspection().id)]
@@ -97,7 +97,7 @@ def names_list(obj: Context, include_sensitive: bool, fmt: str) -> None:
 @pass_context
 def names_remove(obj: Context, pseudonym: str) -> None:
     """Stop treating the name behind PSEUDONYM as sensitive."""
-    from sendtui.store.names import remove_protected_name
+    from sendtui.store.names import remove as remove_protected_name
 
     remove_protected_name(obj.store(), obj.inspection().id, pseudonym)
 

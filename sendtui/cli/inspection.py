@@ -23,13 +23,14 @@ def inspection_new(obj: Context, local_area: str, framework: str, notified: str)
     """Create an inspection with its key dates and lines; print its id."""
     from sendtui.domain.calendar import ENGLAND, parse_date
     from sendtui.domain.frameworks import get_framework, key_dates, timeline_warnings
+    from sendtui.store import inspections
 
     day = parse_date(notified)
     if not ENGLAND.is_working_day(day):
         warn(f"{day:%a %d %b %Y} is not a working day")
     for warning in timeline_warnings(key_dates(get_framework(framework), day)):
         warn(warning)
-    click.echo(obj.store().create_inspection(local_area, framework, day).id)
+    click.echo(inspections.create(obj.store(), local_area, framework, day).id)
 
 
 @inspection.command("list")
@@ -37,10 +38,13 @@ def inspection_new(obj: Context, local_area: str, framework: str, notified: str)
 @pass_context
 def inspection_list(obj: Context, fmt: str) -> None:
     """The inspections in the store."""
+    from sendtui.store import inspections
+
     store = obj.store()
     rows = []
-    for ins in store.inspections():
-        on_site = next((k for k in store.key_dates(ins.id) if k.key == "on-site"), None)
+    for ins in inspections.all(store):
+        on_site = next((k for k in inspections.key_dates(store, ins.id) if k.key == "on-site"),
+                       None)
         rows.append({
             "id": ins.id, "local_area": ins.local_area, "framework": ins.framework,
             "notified": ins.notified.isoformat(),

@@ -58,6 +58,7 @@ class EvidenceRow:
     case_ref: str | None
     judgement: str | None
     author: str
+    setting_id: str | None = None  # a setting picked on screen (early years ones have no URN)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from sendtui.store.repo import Store
 
 def record(store: Store, inspection_id: str, action: str, detail: str = "") -> None:
     with store.session() as s:
-        s.add(store.stamp(m.AuditEntry(inspection_id=inspection_id, action=action,
-                                       detail=detail)))
+        store.insert(s, None, m.AuditEntry(inspection_id=inspection_id, action=action,
+                                           detail=detail))
 
 
 def entries(store: Store, inspection_id: str) -> list[AuditRecord]:

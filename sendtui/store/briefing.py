@@ -19,10 +19,10 @@ from sendtui.records import (
     PersonRecord,
     SheetEvent,
 )
+from sendtui.store import evidence, inspections, lines, people, planning, settings
 from sendtui.store import models as m
-from sendtui.store import planning
 from sendtui.store.names import redactor
-from sendtui.store.repo import Store, _person_view, _setting_view
+from sendtui.store.repo import Store, live
 
 
 def gather(store: Store, inspection_id: str, today: dt.date,
@@ -30,17 +30,17 @@ def gather(store: Store, inspection_id: str, today: dt.date,
     """The inspection as the exports see it. Removed events are kept (as cancelled) until the
     on-site week is over, so that calendars which imported them drop them."""
     with store.session() as s:
-        ins = store.find_inspection(inspection_id)
-        key_dates = store.key_dates(inspection_id)
+        ins = inspections.find(store, inspection_id)
+        key_dates = inspections.key_dates(store, inspection_id)
         ended = _inspection_over(key_dates, today)
         events = _events(s, inspection_id, keep_removed=not ended)
-        lines = store.lines(inspection_id)
-        evidence = list(reversed(store.evidence(inspection_id)))
+        enquiry = lines.all(store, inspection_id)
+        entries = list(reversed(evidence.all(store, inspection_id)))
         return Briefing(
             inspection=ins, key_dates=tuple(key_dates), events=tuple(events),
-            people=tuple(store.people(inspection_id)),
+            people=tuple(people.all(store, inspection_id)),
             problems=tuple(planning.problems(store, inspection_id)),
-            lines=tuple(lines), evidence=tuple(evidence),
+            lines=tuple(enquiry), evidence=tuple(entries),
             rules=planning.rules(store, inspection_id),
             redactor=redactor(store, inspection_id), threshold=threshold,
             as_of=_latest_change(s, inspection_id),
@@ -57,26 +57,24 @@ def _events(s, inspection_id: str, keep_removed: bool) -> list[SheetEvent]:
     if not keep_removed:
         query = query.where(m.Event.deleted_at.is_(None))
     rows = s.exec(query.order_by(m.Event.start, m.Event.title, m.Event.id)).all()
-    settings = {r.id: _setting_view(r) for r in s.exec(
+    places = {r.id: settings.record(r) for r in s.exec(
         select(m.Setting).where(m.Setting.inspection_id == inspection_id))}
-    people = {r.id: _person_view(r) for r in s.exec(
-        select(m.Person).where(m.Person.inspection_id == inspection_id,
-                               m.Person.deleted_at.is_(None)))}
+    listed = {r.id: people.record(r) for r in s.exec(live(m.Person, inspection_id))}
     attending: dict[str, list[PersonRecord]] = {}
     for ep in s.exec(select(m.EventPerson).join(m.Event).where(
             m.Event.inspection_id == inspection_id, m.EventPerson.deleted_at.is_(None))
             .order_by(m.EventPerson.updated_at, m.EventPerson.id)):
-        if ep.person_id in people:
-            attending.setdefault(ep.event_id, []).append(people[ep.person_id])
+        if ep.person_id in listed:
+            attending.setdefault(ep.event_id, []).append(listed[ep.person_id])
     return [SheetEvent(
-        r.id, r.kind, r.title, r.start, r.end, settings.get(r.setting_id), r.location, r.notes,
+        r.id, r.kind, r.title, r.start, r.end, places.get(r.setting_id), r.location, r.notes,
         tuple(attending.get(r.id, ())), r.sequence, r.updated_at,
         r.deleted_at is not None or r.status == "cancelled") for r in rows]
 
 
 def _latest_change(s, inspection_id: str) -> dt.datetime:
-    stamps = [s.exec(select(m.Inspection.updated_at).where(
-        m.Inspection.id == inspection_id)).one()]
+    # Not the inspection row: opening the app stamps it, and opening changes no export.
+    stamps = []
     for model in (m.Event, m.Setting, m.Person, m.KeyDateRow, m.Evidence, m.LineOfEnquiry,
                   m.ProtectedName):
         stamps.append(s.exec(select(func.max(model.updated_at)).where(

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import select
-
 from sendtui.store import models as m
-from sendtui.store.repo import Store
+from sendtui.store.repo import Store, live
 
 
 def save_draft(store: Store, inspection_id: str, fields: dict[str, str],
@@ -16,20 +14,20 @@ def save_draft(store: Store, inspection_id: str, fields: dict[str, str],
     """Write the draft (one transaction, committed at once); its id."""
     with store.session() as s:
         draft = s.get(m.EvidenceDraft, draft_id) if draft_id else None
+        text = json.dumps(fields, sort_keys=True)
         if draft is None or draft.deleted_at:
-            draft = m.EvidenceDraft(inspection_id=inspection_id)
-        draft.fields = json.dumps(fields, sort_keys=True)
-        s.add(store.stamp(draft))
+            return store.insert(s, None, m.EvidenceDraft(inspection_id=inspection_id,
+                                                         fields=text)).id
+        with store.change(s, None, draft):
+            draft.fields = text
         return draft.id
 
 
 def latest_draft(store: Store, inspection_id: str) -> tuple[str, dict[str, str]] | None:
     """The most recent draft with something in it: (id, fields)."""
     with store.session() as s:
-        draft = s.exec(select(m.EvidenceDraft).where(
-            m.EvidenceDraft.inspection_id == inspection_id,
-            m.EvidenceDraft.deleted_at.is_(None))
-            .order_by(m.EvidenceDraft.updated_at.desc())).first()
+        draft = s.exec(live(m.EvidenceDraft, inspection_id)
+                       .order_by(m.EvidenceDraft.updated_at.desc())).first()
         return (draft.id, json.loads(draft.fields)) if draft else None
 
 
@@ -38,5 +36,4 @@ def discard_draft(store: Store, draft_id: str) -> None:
     with store.session() as s:
         draft = s.get(m.EvidenceDraft, draft_id)
         if draft is not None and draft.deleted_at is None:
-            draft.deleted_at = m.utc_now()
-            s.add(store.stamp(draft))
+            store.tombstone(s, None, draft)

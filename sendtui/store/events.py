@@ -1,9 +1,12 @@
-"""Planning the week: add, change and remove events, each one undoable action."""
+"""The week's events: read with their settings and people; added, changed and removed one
+undoable action at a time, or loaded from a schedule file."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+
+from sqlmodel import select
 
 from sendtui.domain.events import ends_after_start, needs_setting, visitable
 from sendtui.domain.kinds import (
@@ -13,10 +16,12 @@ from sendtui.domain.kinds import (
     event_kind_label,
 )
 from sendtui.errors import InvalidInput, NotFound
-from sendtui.records import EventRecord
+from sendtui.records import EventRecord, EventRow, Loaded
 from sendtui.store import models as m
 from sendtui.store import undo
-from sendtui.store.repo import Store
+from sendtui.store.repo import Store, live, live_row
+
+GONE = "that event"
 
 
 @dataclass(frozen=True)
@@ -44,19 +49,7 @@ class EventInput:
 
 def check(s, inspection_id: str, data: EventInput) -> EventInput:
     """The event as it will be stored, or InvalidInput saying what is wrong."""
-    if data.kind not in EVENT_KINDS:
-        raise InvalidInput(f"unknown event kind {data.kind!r}")
-    title = " ".join(data.title.split()) or event_kind_label(data.kind)
-    if data.start.tzinfo is None or data.end.tzinfo is None:
-        raise InvalidInput("times must carry a time zone")
-    if not ends_after_start(data.start, data.end):
-        raise InvalidInput("the event must end after it starts")
-    if data.status not in EVENT_STATUSES:
-        raise InvalidInput(f"unknown status {data.status!r}")
-    if data.audience and data.audience not in AUDIENCES:
-        raise InvalidInput(f"unknown audience {data.audience!r}")
-    if needs_setting(data.kind) and not data.setting_id:
-        raise InvalidInput("a visit needs a setting")
+    _check_fields(data)
     if data.setting_id:
         setting = s.get(m.Setting, data.setting_id)
         if setting is None or setting.deleted_at or setting.inspection_id != inspection_id:
@@ -67,56 +60,136 @@ def check(s, inspection_id: str, data: EventInput) -> EventInput:
         person = s.get(m.Person, person_id)
         if person is None or person.deleted_at or person.inspection_id != inspection_id:
             raise NotFound("a chosen person is not in this inspection")
+    title = " ".join(data.title.split()) or event_kind_label(data.kind)
     return replace(data, title=title, person_ids=tuple(dict.fromkeys(data.person_ids)))
 
 
-def add_event(store: Store, inspection_id: str, data: EventInput) -> str:
+def _check_fields(data: EventInput) -> None:
+    if data.kind not in EVENT_KINDS:
+        raise InvalidInput(f"unknown event kind {data.kind!r}")
+    if data.start.tzinfo is None or data.end.tzinfo is None:
+        raise InvalidInput("times must carry a time zone")
+    if not ends_after_start(data.start, data.end):
+        raise InvalidInput("the event must end after it starts")
+    if data.status not in EVENT_STATUSES:
+        raise InvalidInput(f"unknown status {data.status!r}")
+    if data.audience and data.audience not in AUDIENCES:
+        raise InvalidInput(f"unknown audience {data.audience!r}")
+    if needs_setting(data.kind) and not data.setting_id:
+        raise InvalidInput("a visit needs a setting")
+
+
+def all(store: Store, inspection_id: str) -> list[EventRecord]:  # noqa: A001
+    """The live events, earliest first, with their setting and people (in the order picked)."""
+    with store.session() as s:
+        rows = s.exec(live(m.Event, inspection_id).order_by(m.Event.start, m.Event.title)).all()
+        settings = {r.id: r for r in s.exec(live(m.Setting, inspection_id)).all()}
+        names = dict(s.exec(select(m.Person.id, m.Person.name)
+                            .where(m.Person.inspection_id == inspection_id)).all())
+        attendees: dict[str, list[str]] = {}
+        for ep in s.exec(select(m.EventPerson).join(m.Event).where(
+                m.Event.inspection_id == inspection_id, m.EventPerson.deleted_at.is_(None))
+                .order_by(m.EventPerson.updated_at)).all():
+            attendees.setdefault(ep.event_id, []).append(ep.person_id)
+        return [record(r, settings.get(r.setting_id), attendees.get(r.id, []), names)
+                for r in rows]
+
+
+def add(store: Store, inspection_id: str, data: EventInput) -> str:
     """A new event; its id."""
     with store.session() as s:
         data = check(s, inspection_id, data)
-        event = store.stamp(m.Event(inspection_id=inspection_id, **_fields(data)))
-        s.add(event)
-        s.flush()
-        undo.set_people(store, s, event.id, list(data.person_ids))
-        store._log(s, inspection_id, event, None, f"added {data.title}")
+        event = m.Event(inspection_id=inspection_id, **_fields(data))
+        with store.change(s, inspection_id, event, f"added {data.title}", new=True):
+            s.flush()
+            undo.set_people(store, s, event.id, list(data.person_ids))
         return event.id
 
 
-def change_event(store: Store, inspection_id: str, event_id: str, data: EventInput,
-                 summary: str = "") -> None:
+def edit(store: Store, inspection_id: str, event_id: str, data: EventInput,
+         summary: str = "") -> None:
     """Replace an event's details; its SEQUENCE rises (calendars see the change)."""
     with store.session() as s:
-        event = _live_event(s, inspection_id, event_id)
+        event = live_row(s, m.Event, event_id, inspection_id, GONE)
         data = check(s, inspection_id, data)
-        before = undo.snapshot(s, event)
-        for key, value in _fields(data).items():
-            setattr(event, key, value)
-        event.sequence += 1
-        s.add(store.stamp(event))
-        undo.set_people(store, s, event.id, list(data.person_ids))
-        store._log(s, inspection_id, event, before, summary or f"changed {data.title}")
+        with store.change(s, inspection_id, event, summary or f"changed {data.title}"):
+            for key, value in _fields(data).items():
+                setattr(event, key, value)
+            event.sequence += 1
+            undo.set_people(store, s, event.id, list(data.person_ids))
 
 
-def remove_event(store: Store, inspection_id: str, event_id: str) -> None:
+def remove(store: Store, inspection_id: str, event_id: str) -> None:
     """A tombstone: the event leaves the week and can be brought back with undo."""
     with store.session() as s:
-        event = _live_event(s, inspection_id, event_id)
-        before = undo.snapshot(s, event)
-        event.deleted_at = m.utc_now()
-        event.sequence += 1
-        s.add(store.stamp(event))
-        store._log(s, inspection_id, event, before, f"removed {event.title}")
+        event = live_row(s, m.Event, event_id, inspection_id, GONE)
+        with store.change(s, inspection_id, event, f"removed {event.title}", remove=True):
+            event.sequence += 1
 
 
-def _live_event(s, inspection_id: str, event_id: str) -> m.Event:
-    event = s.get(m.Event, event_id)
-    if event is None or event.deleted_at or event.inspection_id != inspection_id:
-        raise NotFound("that event no longer exists")
-    return event
+def load(store: Store, inspection_id: str, rows: list[EventRow]) -> Loaded:
+    """Events from a schedule file, keyed by kind, title, start, end and setting: the same row
+    twice is one event. People not yet known are added as new people (local contacts)."""
+    added = unchanged = 0
+    with store.session() as s:
+        settings = {r.urn: r for r in s.exec(live(m.Setting, inspection_id))}
+        people = {p.name.lower(): p for p in s.exec(live(m.Person, inspection_id))}
+        existing = {_key(e.kind, e.title, e.start, e.end, e.setting_id)
+                    for e in s.exec(live(m.Event, inspection_id))}
+        for n, row in enumerate(rows, start=1):
+            setting = _setting_for(row, settings, n)
+            key = _key(row.kind, row.title, row.start, row.end, setting.id if setting else None)
+            if key in existing:
+                unchanged += 1
+                continue
+            existing.add(key)
+            _load_one(store, s, inspection_id, row, setting, people)
+            added += 1
+    return Loaded(added, unchanged=unchanged)
+
+
+def _load_one(store: Store, s, inspection_id: str, row: EventRow, setting: m.Setting | None,
+              people: dict[str, m.Person]) -> None:
+    event = store.insert(s, None, m.Event(
+        inspection_id=inspection_id, kind=row.kind, title=row.title, start=row.start,
+        end=row.end, setting_id=setting.id if setting else None, audience=row.audience,
+        location=row.location, notes=row.notes, status=row.status))
+    for name in row.people:
+        person = people.get(name.lower())
+        if person is None:
+            person = store.insert(s, None, m.Person(inspection_id=inspection_id, name=name))
+            people[name.lower()] = person
+            s.flush()  # the unit of work may insert event_person before person
+        store.insert(s, None, m.EventPerson(event_id=event.id, person_id=person.id))
+
+
+def _key(kind, title, start, end, setting_id) -> tuple:
+    return (kind, title.lower(), start.timestamp(), end.timestamp(), setting_id)
+
+
+def _setting_for(row: EventRow, settings: dict, n: int) -> m.Setting | None:
+    if not row.setting_urn:
+        if needs_setting(row.kind):
+            raise InvalidInput(f"event {n} ({row.title}): a visit needs a setting_urn")
+        return None
+    setting = settings.get(row.setting_urn)
+    if setting is None:
+        raise NotFound(f"event {n} ({row.title}): no setting with URN {row.setting_urn}; "
+                       "import the settings first")
+    if not visitable(setting.status):
+        raise InvalidInput(f"event {n} ({row.title}): {setting.name} is {setting.status}")
+    return setting
+
+
+def record(r: m.Event, setting: m.Setting | None, person_ids: list[str],
+           names: dict[str, str]) -> EventRecord:
+    return EventRecord(r.id, r.kind, r.title, r.start, r.end, r.setting_id,
+                       setting.urn if setting else None, setting.name if setting else None,
+                       r.audience, r.location, r.notes, r.status,
+                       tuple(names[p] for p in person_ids), tuple(person_ids), r.sequence)
 
 
 def _fields(data: EventInput) -> dict:
     return {"kind": data.kind, "title": data.title, "start": data.start, "end": data.end,
             "setting_id": data.setting_id, "audience": data.audience,
             "location": data.location, "notes": data.notes, "status": data.status}
-

@@ -1,4 +1,5 @@
-"""Evidence after capture: full-text search, edits that keep every version, tombstones."""
+"""Evidence: entries recorded (from the capture box, the command line or a file), read newest
+first, searched (full text), edited keeping every version, deleted as tombstones."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from sqlmodel import select
 
 from sendtui.domain.search_query import fts_query
 from sendtui.errors import InvalidInput, NotFound
-from sendtui.records import EvidenceRecord
+from sendtui.records import EvidenceRecord, EvidenceRow, Loaded
 from sendtui.store import models as m
-from sendtui.store import undo
-from sendtui.store.repo import Store
+from sendtui.store.drafts import discard_draft
+from sendtui.store.repo import Store, live, live_row
 
+GONE = "that evidence entry"
 MARK_START, MARK_END = "«", "»"  # around matched words in a snippet
 
 # One statement, plain rows: building ORM objects for the hits would cost more than the search.
@@ -68,29 +70,65 @@ def _utc(stored: str | dt.datetime) -> dt.datetime:
     return at.replace(tzinfo=dt.timezone.utc)
 
 
-def edit_evidence(store: Store, inspection_id: str, evidence_id: str, text: str) -> None:
+def all(store: Store, inspection_id: str,  # noqa: A001
+        limit: int | None = None) -> list[EvidenceRecord]:
+    """Newest first."""
+    found = query(inspection_id).order_by(m.Evidence.at.desc())
+    with store.session() as s:
+        if limit:
+            found = found.limit(limit)
+        return [record(*row) for row in s.exec(found)]
+
+
+def add(store: Store, inspection_id: str, rows: list[EvidenceRow],
+        draft_id: str | None = None) -> Loaded:
+    """New entries, each with its first version, all or nothing. `draft_id`: the capture box's
+    draft the entry was typed in, thrown away in the same transaction."""
+    with store.session() as s:
+        lines = {r.code.upper(): r for r in s.exec(live(m.LineOfEnquiry, inspection_id))}
+        settings = {r.urn: r for r in s.exec(select(m.Setting).where(
+            m.Setting.inspection_id == inspection_id))}
+        ids = tuple(_add_one(store, s, inspection_id, row, lines, settings).id for row in rows)
+        if draft_id:
+            discard_draft(store, draft_id)
+    return Loaded(len(ids), ids=ids)
+
+
+def _add_one(store: Store, s, inspection_id: str, row: EvidenceRow, lines: dict,
+             settings: dict) -> m.Evidence:
+    line = lines.get(row.line.upper())
+    if line is None:
+        raise NotFound(f"no line of enquiry {row.line!r} (known: {', '.join(lines)})")
+    setting = settings.get(row.setting_urn) if row.setting_urn else None
+    if row.setting_urn and setting is None and not row.setting_id:
+        raise NotFound(f"no setting with URN {row.setting_urn}")
+    entry = store.insert(s, None, m.Evidence(
+        inspection_id=inspection_id, line_id=line.id, source=row.source, text=row.text,
+        at=row.at, setting_id=row.setting_id or (setting.id if setting else None),
+        case_ref=row.case_ref, judgement=row.judgement, author=row.author))
+    store.insert(s, None, m.EvidenceVersion(evidence_id=entry.id, text=row.text,
+                                            saved_at=row.at))
+    return entry
+
+
+def edit(store: Store, inspection_id: str, evidence_id: str, text: str) -> None:
     """New text for an entry; the previous text is kept as a version."""
     if not text.strip():
         raise InvalidInput("the entry needs some text (delete it instead)")
     with store.session() as s:
-        entry = _live(s, inspection_id, evidence_id)
+        entry = live_row(s, m.Evidence, evidence_id, inspection_id, GONE)
         if entry.text == text:
             return
-        before = undo.snapshot(s, entry)
-        entry.text = text
-        s.add(store.stamp(entry))
-        s.add(store.stamp(m.EvidenceVersion(evidence_id=entry.id, text=text)))
-        store._log(s, inspection_id, entry, before, "edited an evidence entry")
+        with store.change(s, inspection_id, entry, "edited an evidence entry"):
+            entry.text = text
+            store.insert(s, None, m.EvidenceVersion(evidence_id=entry.id, text=text))
 
 
-def remove_evidence(store: Store, inspection_id: str, evidence_id: str) -> None:
+def remove(store: Store, inspection_id: str, evidence_id: str) -> None:
     """A tombstone: hidden from lists and search, back with undo."""
     with store.session() as s:
-        entry = _live(s, inspection_id, evidence_id)
-        before = undo.snapshot(s, entry)
-        entry.deleted_at = m.utc_now()
-        s.add(store.stamp(entry))
-        store._log(s, inspection_id, entry, before, "deleted an evidence entry")
+        entry = live_row(s, m.Evidence, evidence_id, inspection_id, GONE)
+        store.tombstone(s, inspection_id, entry, "deleted an evidence entry")
 
 
 def versions(store: Store, evidence_id: str) -> list[Version]:
@@ -102,8 +140,15 @@ def versions(store: Store, evidence_id: str) -> list[Version]:
         return [Version(v.saved_at, v.text) for v in rows]
 
 
-def _live(s, inspection_id: str, evidence_id: str) -> m.Evidence:
-    entry = s.get(m.Evidence, evidence_id)
-    if entry is None or entry.deleted_at or entry.inspection_id != inspection_id:
-        raise NotFound("that evidence entry no longer exists")
-    return entry
+def query(inspection_id: str):
+    """Live entries with their line's code and their setting's URN and name (rows for
+    `record`)."""
+    return (select(m.Evidence, m.LineOfEnquiry.code, m.Setting.urn, m.Setting.name)
+            .join(m.LineOfEnquiry)
+            .join(m.Setting, m.Evidence.setting_id == m.Setting.id, isouter=True)
+            .where(m.Evidence.inspection_id == inspection_id, m.Evidence.deleted_at.is_(None)))
+
+
+def record(e: m.Evidence, code: str, urn: str | None, name: str | None) -> EvidenceRecord:
+    return EvidenceRecord(e.id, code, e.source, e.text, e.at, urn, name, e.case_ref,
+                          e.judgement, e.author)

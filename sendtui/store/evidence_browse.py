@@ -15,8 +15,9 @@ from sqlmodel import select
 
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.records import EvidenceRecord
+from sendtui.store import evidence
 from sendtui.store import models as m
-from sendtui.store.repo import Store, _evidence_view
+from sendtui.store.repo import Store
 
 LONDON = "Europe/London"
 NO_JUDGEMENT = "-"  # the judgement filter value for entries without one
@@ -78,9 +79,9 @@ def page(store: Store, inspection_id: str, f: Filter = Filter(),
          limit: int = 200) -> list[EvidenceRecord]:
     """The newest `limit` entries the filter lets through (the index on (inspection, at)
     makes this a few milliseconds however many entries there are)."""
-    query = _where(Store._evidence_query(inspection_id), inspection_id, f)
+    query = _where(evidence.query(inspection_id), inspection_id, f)
     with store.session() as s:
-        return [_evidence_view(e, code, urn, name) for e, code, urn, name
+        return [evidence.record(e, code, urn, name) for e, code, urn, name
                 in s.exec(query.order_by(m.Evidence.at.desc()).limit(limit))]
 
 
@@ -101,7 +102,7 @@ def passing(store: Store, inspection_id: str, f: Filter, ids: list[str]) -> set[
     """Which of these entries the filter lets through."""
     if not f.active:
         return set(ids)
-    query = _where(Store._evidence_query(inspection_id), inspection_id, f).where(
+    query = _where(evidence.query(inspection_id), inspection_id, f).where(
         m.Evidence.id.in_(ids))
     with store.session() as s:
         return {e.id for e, *_ in s.exec(query)}
@@ -138,7 +139,7 @@ def facets(store: Store, inspection_id: str) -> Facets:
 
 def entry(store: Store, inspection_id: str, evidence_id: str) -> EvidenceRecord | None:
     """One live entry as the list shows it, or None once it is gone."""
-    query = Store._evidence_query(inspection_id).where(m.Evidence.id == evidence_id)
+    query = evidence.query(inspection_id).where(m.Evidence.id == evidence_id)
     with store.session() as s:
         found = s.exec(query).first()
-    return _evidence_view(*found) if found else None
+    return evidence.record(*found) if found else None

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from sendtui.store import inspections
 from sendtui.store.db import create_file, resolve
 
 
@@ -16,9 +17,9 @@ def diagnose(store, target: str) -> dict[str, str]:
         integrity = (conn.exec_driver_sql("PRAGMA integrity_check").scalar()
                      if where.path else "not checked (server database)")
     report = {"store": str(where.path or where.url), "schema": revision,
-              "integrity": integrity, "inspections": str(len(store.inspections()))}
-    for ins in store.inspections():
-        c = store.counts(ins.id)
+              "integrity": integrity, "inspections": str(len(inspections.all(store)))}
+    for ins in inspections.all(store):
+        c = inspections.counts(store, ins.id)
         report[f"{ins.local_area[:12]} {ins.id[:8]}"] = (f"{c.settings} settings, {c.people} people, "
                                        f"{c.events} events, {c.evidence} evidence")
     return report

@@ -9,19 +9,18 @@ from sqlmodel import select
 from sendtui.domain.redaction import Protected, Redactor
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
-from sendtui.store import undo
-from sendtui.store.repo import Store
+from sendtui.store.repo import Store, live
 
 PSEUDONYM = re.compile(r"CYP-(\d+)$")
 
 
-def protected_names(store: Store, inspection_id: str) -> list[Protected]:
+def all(store: Store, inspection_id: str) -> list[Protected]:  # noqa: A001
     with store.session() as s:
         return [Protected(r.name, r.pseudonym) for r in _rows(s, inspection_id)]
 
 
-def add_protected_name(store: Store, inspection_id: str, name: str,
-                       pseudonym: str | None = None, undoable: bool = True) -> Protected:
+def add(store: Store, inspection_id: str, name: str, pseudonym: str | None = None,
+        undoable: bool = True) -> Protected:
     """Mark a name sensitive; its pseudonym is the next free CYP-NN unless one is given."""
     name, pseudonym = " ".join(name.split()), " ".join((pseudonym or "").split())
     if len(name) < 2:
@@ -32,24 +31,20 @@ def add_protected_name(store: Store, inspection_id: str, name: str,
             raise InvalidInput("that name is already marked sensitive")
         if any(r.pseudonym.casefold() == pseudonym.casefold() for r in rows if pseudonym):
             raise InvalidInput(f"the pseudonym {pseudonym} is already in use")
-        row = store.stamp(m.ProtectedName(inspection_id=inspection_id, name=name,
-                                          pseudonym=pseudonym or _next_pseudonym(rows)))
-        s.add(row)
-        if undoable:
-            store._log(s, inspection_id, row, None, f"name marked sensitive as {row.pseudonym}")
-        return Protected(row.name, row.pseudonym)
+        pseudonym = pseudonym or _next_pseudonym(rows)
+        store.insert(s, inspection_id, m.ProtectedName(
+            inspection_id=inspection_id, name=name, pseudonym=pseudonym),
+            f"name marked sensitive as {pseudonym}" if undoable else None)
+        return Protected(name, pseudonym)
 
 
-def remove_protected_name(store: Store, inspection_id: str, pseudonym: str) -> None:
+def remove(store: Store, inspection_id: str, pseudonym: str) -> None:
     with store.session() as s:
         row = next((r for r in _rows(s, inspection_id)
                     if r.pseudonym.casefold() == pseudonym.strip().casefold()), None)
         if row is None:
             raise NotFound(f"no name is marked sensitive as {pseudonym!r}")
-        before = undo.snapshot(s, row)
-        row.deleted_at = m.utc_now()
-        s.add(store.stamp(row))
-        store._log(s, inspection_id, row, before, f"{row.pseudonym} no longer marked sensitive")
+        store.tombstone(s, inspection_id, row, f"{row.pseudonym} no longer marked sensitive")
 
 
 def redactor(store: Store, inspection_id: str) -> Redactor:
@@ -61,9 +56,7 @@ def redactor(store: Store, inspection_id: str) -> Redactor:
 
 
 def _rows(s, inspection_id: str) -> list[m.ProtectedName]:
-    return list(s.exec(select(m.ProtectedName).where(
-        m.ProtectedName.inspection_id == inspection_id, m.ProtectedName.deleted_at.is_(None))
-        .order_by(m.ProtectedName.pseudonym)))
+    return list(s.exec(live(m.ProtectedName, inspection_id).order_by(m.ProtectedName.pseudonym)))
 
 
 def _next_pseudonym(rows: list[m.ProtectedName]) -> str:

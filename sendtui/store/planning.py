@@ -11,6 +11,7 @@ from sendtui.domain import schedule
 from sendtui.domain.frameworks import get_framework, on_site_days
 from sendtui.domain.travel import Place, TravelRules
 from sendtui.errors import InvalidInput
+from sendtui.store import events, inspections, people, settings
 from sendtui.store import models as m
 from sendtui.store.repo import Store
 
@@ -45,8 +46,8 @@ def set_rules(store: Store, inspection_id: str, **changes) -> schedule.Rules:
         except (TypeError, ValueError) as exc:
             raise InvalidInput(f"planning rules: {exc}") from None
         _check_rules(result)
-        ins.rules = json.dumps(data, sort_keys=True)
-        s.add(store.stamp(ins))
+        with store.change(s, None, ins):
+            ins.rules = json.dumps(data, sort_keys=True)
         return result
 
 
@@ -59,24 +60,24 @@ def _check_rules(r: schedule.Rules) -> None:
 
 
 def plan(store: Store, inspection_id: str) -> schedule.Plan:
-    ins = store.find_inspection(inspection_id)
-    settings = {s.id: s for s in store.settings(inspection_id)}
-    people = store.people(inspection_id)
+    ins = inspections.find(store, inspection_id)
+    places = {s.id: s for s in settings.all(store, inspection_id)}
+    listed = people.all(store, inspection_id)
     framework = get_framework(ins.framework)
-    events = tuple(_plan_event(e, settings) for e in store.events(inspection_id))
+    week = tuple(_plan_event(e, places) for e in events.all(store, inspection_id))
     with store.session() as s:
         raw_rules = s.get(m.Inspection, inspection_id).rules
         away = s.exec(select(m.Availability).join(m.Person).where(
             m.Person.inspection_id == inspection_id, m.Person.deleted_at.is_(None),
             m.Availability.deleted_at.is_(None))).all()
     return schedule.Plan(
-        events=events,
-        names={p.id: p.name for p in people},
-        team=frozenset(p.id for p in people if p.is_team),
+        events=week,
+        names={p.id: p.name for p in listed},
+        team=frozenset(p.id for p in listed if p.is_team),
         unavailable=tuple(schedule.Unavailable(a.person_id, a.start, a.end, a.reason)
                           for a in away),
-        on_site_days=tuple(on_site_days(store.key_dates(inspection_id))),
-        setting_kinds={s.id: s.kind for s in settings.values()},
+        on_site_days=tuple(on_site_days(inspections.key_dates(store, inspection_id))),
+        setting_kinds={s.id: s.kind for s in places.values()},
         expected_kinds=framework.expected_setting_kinds,
         expected_audiences=framework.expected_audiences,
         expect_final_feedback=True,
@@ -84,8 +85,8 @@ def plan(store: Store, inspection_id: str) -> schedule.Plan:
     )
 
 
-def _plan_event(e, settings) -> schedule.PlanEvent:
-    setting = settings.get(e.setting_id)
+def _plan_event(e, places) -> schedule.PlanEvent:
+    setting = places.get(e.setting_id)
     place = key = None
     if setting is not None:
         key = setting.id

@@ -1,7 +1,8 @@
 """The undo log: each user action is a group of row changes with the state before and after.
 
 Undo puts the `before` states back, redo the `after` states. A new action discards what
-could still be redone. The log lives in the store, so undo survives a restart.
+could still be redone. The log lives in the store, so undo survives a restart. The faces call
+`undo(store, inspection_id)` and `redo(store, inspection_id)`; `Store.change` writes the log.
 """
 
 from __future__ import annotations
@@ -38,10 +39,10 @@ def snapshot(s: Session, row: SQLModel) -> dict:
 def log(store, s: Session, inspection_id: str, group: str, table: str, row_id: str,
         before: dict | None, after: dict | None, summary: str) -> None:
     seq = (s.exec(select(func.max(m.Change.seq))).one() or 0) + 1
-    s.add(store.stamp(m.Change(
+    store.insert(s, None, m.Change(
         inspection_id=inspection_id, table_name=table, row_id=row_id, group_id=group, seq=seq,
         before=json.dumps(before) if before is not None else None,
-        after=json.dumps(after) if after is not None else None, summary=summary)))
+        after=json.dumps(after) if after is not None else None, summary=summary))
 
 
 def discard_redo(store, s: Session, inspection_id: str) -> None:
@@ -49,8 +50,7 @@ def discard_redo(store, s: Session, inspection_id: str) -> None:
     for change in s.exec(select(m.Change).where(
             m.Change.inspection_id == inspection_id, m.Change.undone.is_(True),
             m.Change.deleted_at.is_(None))):
-        change.deleted_at = m.utc_now()
-        s.add(store.stamp(change))
+        store.tombstone(s, None, change)
 
 
 def step(store, s: Session, inspection_id: str, redo: bool) -> str | None:
@@ -67,8 +67,8 @@ def step(store, s: Session, inspection_id: str, redo: bool) -> str | None:
         state = change.after if redo else change.before
         restore(store, s, change.table_name, change.row_id,
                 json.loads(state) if state else None)
-        change.undone = not redo
-        s.add(store.stamp(change))
+        with store.change(s, None, change):
+            change.undone = not redo
     return first.summary
 
 
@@ -77,23 +77,26 @@ def restore(store, s: Session, table: str, row_id: str, state: dict | None) -> N
     row = s.get(model, row_id)
     if state is None:  # the row did not exist: tombstone it
         if row is not None and row.deleted_at is None:
-            row.deleted_at = m.utc_now()
-            s.add(store.stamp(row))
+            store.tombstone(s, None, row)
         return
     people = state.pop("people", None)
     parsed = model.model_validate(state)
     if row is None:
-        row = parsed
+        row = store.insert(s, None, parsed)
     else:
-        sequence = getattr(row, "sequence", None)
-        for field in model.model_fields:
-            if field not in KEEP:
-                setattr(row, field, getattr(parsed, field))
-        if sequence is not None:  # calendars only take a change whose SEQUENCE rises
-            row.sequence = max(sequence, row.sequence) + 1
-    s.add(store.stamp(row))
+        with store.change(s, None, row):
+            _put_back(row, parsed)
     if people is not None:
         set_people(store, s, row_id, people)
+
+
+def _put_back(row: SQLModel, parsed: SQLModel) -> None:
+    sequence = getattr(row, "sequence", None)
+    for field in type(row).model_fields:
+        if field not in KEEP:
+            setattr(row, field, getattr(parsed, field))
+    if sequence is not None:  # calendars only take a change whose SEQUENCE rises
+        row.sequence = max(sequence, row.sequence) + 1
 
 
 def set_people(store, s: Session, event_id: str, person_ids: list[str]) -> None:
@@ -102,11 +105,21 @@ def set_people(store, s: Session, event_id: str, person_ids: list[str]) -> None:
     for ep in s.exec(select(m.EventPerson).where(m.EventPerson.event_id == event_id)):
         if ep.person_id in wanted:
             wanted.discard(ep.person_id)
-            if ep.deleted_at is not None:
+            with store.change(s, None, ep):
                 ep.deleted_at = None
-                s.add(store.stamp(ep))
         elif ep.deleted_at is None:
-            ep.deleted_at = m.utc_now()
-            s.add(store.stamp(ep))
+            store.tombstone(s, None, ep)
     for person_id in (p for p in dict.fromkeys(person_ids) if p in wanted):  # as picked
-        s.add(store.stamp(m.EventPerson(event_id=event_id, person_id=person_id)))
+        store.insert(s, None, m.EventPerson(event_id=event_id, person_id=person_id))
+
+
+def undo(store, inspection_id: str) -> str | None:
+    """Undo the latest action; what it was, or None when there is nothing to undo."""
+    with store.session() as s:
+        return step(store, s, inspection_id, redo=False)
+
+
+def redo(store, inspection_id: str) -> str | None:
+    """Redo the action undone last; what it was, or None when there is nothing to redo."""
+    with store.session() as s:
+        return step(store, s, inspection_id, redo=True)

@@ -73,6 +73,7 @@ class SendApp(App):
 
     def _open_store(self) -> None:
         from sendtui.errors import exit_code_for
+        from sendtui.store import inspections
         from sendtui.store.repo import Store
 
         try:
@@ -84,9 +85,9 @@ class SendApp(App):
             return
         inspection, problem = None, None
         try:
-            inspection = store.find_inspection(self.inspection_ref)
+            inspection = inspections.find(store, self.inspection_ref)
         except LookupError as exc:
-            problem = str(exc) if self.inspection_ref or store.inspections() else None
+            problem = str(exc) if self.inspection_ref or inspections.all(store) else None
         self.call_from_thread(self.call_next, self._store_ready, store, inspection, problem)
 
     def _show_store_error(self, reason: str) -> None:
@@ -104,8 +105,10 @@ class SendApp(App):
         self.open_inspection(inspection)
 
     def open_inspection(self, inspection) -> None:
+        from sendtui.store import inspections
+
         self.inspection = inspection
-        self.store.mark_opened(inspection.id)
+        inspections.mark_opened(self.store, inspection.id)
         self.title = f"sendtui — {inspection.local_area} ({inspection.framework})"
         self.current = ""
         self.action_show("dashboard")
@@ -113,8 +116,9 @@ class SendApp(App):
     def day_caption(self) -> str:
         """Where the inspection stands today; the header shows its first part."""
         from sendtui.domain.dates import day_caption
+        from sendtui.store import inspections
 
-        caption = day_caption(self.store.key_dates(self.inspection.id), self.today)
+        caption = day_caption(inspections.key_dates(self.store, self.inspection.id), self.today)
         self.sub_title = caption.split(" · ")[0]
         return caption
 

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from sendtui.cli import cli
+from sendtui.store import inspections
 from sendtui.store.repo import Store
 from tests.conftest import FIXTURES
 
@@ -497,9 +498,9 @@ def test_backup(demo_db, tmp_path):
     assert out.strip() == str(copy.resolve())
     backup = Store.open(str(copy))
     try:
-        ins = backup.find_inspection()
+        ins = inspections.find(backup)
         assert ins.local_area == "Wealdshire"
-        assert backup.counts(ins.id).people == 13
+        assert inspections.counts(backup, ins.id).people == 13
     finally:
         backup.close()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sendtui.store import inspections
 from sendtui.store.briefing import gather
 from tests.conftest import DEMO_TODAY
 from tests.exports.stable import stable_briefing
@@ -19,7 +20,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 @pytest.fixture
 def briefing(demo_store):
-    return stable_briefing(gather(demo_store, demo_store.find_inspection(None).id, DEMO_TODAY))
+    return stable_briefing(gather(demo_store, inspections.find(demo_store, None).id, DEMO_TODAY))
 
 
 def matches_golden(name: str, data: bytes) -> bool:

@@ -20,9 +20,9 @@ from sendtui.errors import ExportError
 from sendtui.exports import ExportRequest
 from sendtui.exports.calendar import render
 from sendtui.exports.selection import day_of
-from sendtui.store import models
+from sendtui.store import events, inspections, repo
 from sendtui.store.briefing import gather
-from sendtui.store.events import EventInput, change_event, remove_event
+from sendtui.store.events import EventInput
 from tests.conftest import DEMO_TODAY
 from tests.exports.stable import stable_briefing
 
@@ -32,7 +32,7 @@ AFTER_THE_WEEK = dt.date(2027, 1, 10)
 
 
 def ics(store, today=DEMO_TODAY, **request) -> bytes:
-    return render(gather(store, store.find_inspection().id, today),
+    return render(gather(store, inspections.find(store).id, today),
                   ExportRequest("ics", "ics", **request))
 
 
@@ -45,7 +45,7 @@ def by_uid(data: bytes) -> dict:
 
 
 def opening(store):
-    briefing = gather(store, store.find_inspection().id, DEMO_TODAY)
+    briefing = gather(store, inspections.find(store).id, DEMO_TODAY)
     return next(e for e in briefing.events if e.title == OPENING)
 
 
@@ -112,7 +112,7 @@ def test_a_visit_is_at_its_setting(demo_store):
 
 def test_summer_times_carry_the_london_offset(demo_store):
     """An event in BST is written in London wall-clock time and the time zone covers it."""
-    briefing = gather(demo_store, demo_store.find_inspection().id, DEMO_TODAY)
+    briefing = gather(demo_store, inspections.find(demo_store).id, DEMO_TODAY)
     first = replace(briefing.events[0], start=dt.datetime(2027, 6, 1, 8, 0, tzinfo=dt.UTC),
                     end=dt.datetime(2027, 6, 1, 9, 0, tzinfo=dt.UTC))
     data = render(replace(briefing, events=(first,)), ExportRequest("ics", "ics"))
@@ -157,11 +157,11 @@ def test_a_change_raises_the_sequence_and_keeps_the_uid(demo_store, monkeypatch)
     uid = f"{event.id}@sendtui"
     before = ics(demo_store)
     later = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone.utc)
-    monkeypatch.setattr(models, "utc_now", lambda: later)
-    ins = demo_store.find_inspection()
-    view = next(e for e in demo_store.events(ins.id) if e.id == event.id)
-    change_event(demo_store, ins.id, event.id,
-                 EventInput.of(view).moved(dt.timedelta(minutes=15)))
+    monkeypatch.setattr(repo, "utc_now", lambda: later)
+    ins = inspections.find(demo_store)
+    view = next(e for e in events.all(demo_store, ins.id) if e.id == event.id)
+    events.edit(demo_store, ins.id, event.id,
+                EventInput.of(view).moved(dt.timedelta(minutes=15)))
     after = ics(demo_store)
 
     before, after = by_uid(before), by_uid(after)
@@ -176,7 +176,7 @@ def test_a_change_raises_the_sequence_and_keeps_the_uid(demo_store, monkeypatch)
 def test_a_removed_event_is_cancelled_until_the_week_is_over(demo_store):
     event = opening(demo_store)
     uid = f"{event.id}@sendtui"
-    remove_event(demo_store, demo_store.find_inspection().id, event.id)
+    events.remove(demo_store, inspections.find(demo_store).id, event.id)
 
     during = by_uid(ics(demo_store))
     assert len(during) == 41
@@ -191,7 +191,7 @@ def test_a_removed_event_is_cancelled_until_the_week_is_over(demo_store):
 # --- filters --------------------------------------------------------------------------------
 
 def test_one_persons_events(demo_store):
-    briefing = gather(demo_store, demo_store.find_inspection().id, DEMO_TODAY)
+    briefing = gather(demo_store, inspections.find(demo_store).id, DEMO_TODAY)
     expected = {f"{e.id}@sendtui" for e in briefing.events
                 if "Kwame Mensah" in {p.name for p in e.people}}
     data = ics(demo_store, person="Kwame")
@@ -205,7 +205,7 @@ def test_one_persons_events(demo_store):
 
 def test_a_range_of_days(demo_store):
     day = dt.date(2026, 12, 2)
-    briefing = gather(demo_store, demo_store.find_inspection().id, DEMO_TODAY)
+    briefing = gather(demo_store, inspections.find(demo_store).id, DEMO_TODAY)
     expected = sum(day_of(e) == day for e in briefing.events)
     found = vevents(ics(demo_store, start=day, end=day))
     assert len(found) == expected == 10
@@ -246,7 +246,7 @@ def test_child_names_and_case_references_never_reach_the_calendar(demo_store):
 def test_golden_file(demo_store):
     """The whole demo week, byte for byte. Refresh deliberately with SENDTUI_UPDATE_GOLDEN=1
     and review the diff."""
-    briefing = stable_briefing(gather(demo_store, demo_store.find_inspection().id, DEMO_TODAY))
+    briefing = stable_briefing(gather(demo_store, inspections.find(demo_store).id, DEMO_TODAY))
     data = render(briefing, ExportRequest("ics", "ics"))
     if os.environ.get("SENDTUI_UPDATE_GOLDEN") == "1":
         GOLDEN.parent.mkdir(exist_ok=True)
@@ -328,7 +328,7 @@ def test_khal_reads_the_week(demo_store, tmp_path):
 
     # A later export with the event removed replaces the same UID in place: khal keeps the
     # event but shows it as CANCELLED (it has no way to drop an event on import).
-    remove_event(demo_store, demo_store.find_inspection().id, event.id)
+    events.remove(demo_store, inspections.find(demo_store).id, event.id)
     khal.import_(ics(demo_store), "week-2.ics")
     listed = khal.week()
     assert len(listed) == 41

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from sendtui.domain.redaction import Protected, Redactor
 from sendtui.exports import ExportRequest, evidence_summary, render
+from sendtui.store import inspections, lines
 from sendtui.store.briefing import gather
 from tests.conftest import DEMO_TODAY, ROOT
 from tests.exports.conftest import docx_text, matches_golden
@@ -75,8 +76,8 @@ def test_markdown_reads_top_down(briefing):
 
 
 def test_line_without_evidence_and_thin_lines_first(demo_store, briefing):
-    ins = demo_store.find_inspection(None)
-    demo_store.add_line(ins.id, "X1", "Out-of-area placements | 19-25")
+    ins = inspections.find(demo_store, None)
+    lines.add(demo_store, ins.id, "X1", "Out-of-area placements | 19-25")
     b = stable_briefing(gather(demo_store, ins.id, DEMO_TODAY))
     md = export(b, "md").decode("utf-8")
     assert "### X1 — Out-of-area placements | 19-25\n\nNo evidence yet.\n" in md
@@ -167,7 +168,7 @@ def test_marked_name_that_casefolds_to_other_letters(briefing):
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "docx"])
 def test_same_bytes_twice(demo_store, fmt):
-    ins = demo_store.find_inspection(None)
+    ins = inspections.find(demo_store, None)
     first = export(gather(demo_store, ins.id, DEMO_TODAY), fmt)
     again = export(gather(demo_store, ins.id, DEMO_TODAY), fmt)
     assert first == again

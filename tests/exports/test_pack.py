@@ -15,8 +15,9 @@ from docx import Document
 
 from sendtui.cli import main
 from sendtui.exports import ExportRequest, render, sheets
+from sendtui.store import events, inspections, people
 from sendtui.store.briefing import gather
-from sendtui.store.events import EventInput, add_event
+from sendtui.store.events import EventInput
 from tests.cli.test_cli import ok, own_error, run
 from tests.conftest import DEMO_TODAY
 from tests.exports.conftest import docx_text, matches_golden
@@ -113,15 +114,15 @@ def test_docx_tables_and_headings(briefing):
 # --- outstanding problems --------------------------------------------------------------
 
 def test_problems_are_listed(demo_store):
-    ins = demo_store.find_inspection(None).id
-    helen = next(p for p in demo_store.people(ins) if p.name == "Helen Marsden")
+    ins = inspections.find(demo_store, None).id
+    helen = next(p for p in people.all(demo_store, ins) if p.name == "Helen Marsden")
     at = dt.datetime(2026, 11, 30, 10, 45, tzinfo=dt.timezone.utc)  # she is at 10:30–11:30
-    add_event(demo_store, ins, EventInput(
+    events.add(demo_store, ins, EventInput(
         "meeting", "Catch-up about Jamie Holt", at, at + dt.timedelta(minutes=30),
         location="Markham Library", person_ids=(helen.id,)))
     late = dt.datetime(2026, 12, 1, 19, 0, tzinfo=dt.timezone.utc)
-    add_event(demo_store, ins, EventInput("meeting", "Late call", late,
-                                          late + dt.timedelta(hours=1), location="Online"))
+    events.add(demo_store, ins, EventInput("meeting", "Late call", late,
+                                           late + dt.timedelta(hours=1), location="Online"))
     b = gather(demo_store, ins, DEMO_TODAY)
     clash = ("Helen Marsden is in two places at once: Head of SEND services: EHC needs "
              "assessment and SEN support (Mon 30 Nov 10:30–11:30) and Catch-up about CYP-03 "
@@ -201,7 +202,7 @@ def test_included_on_request_and_said_first(briefing, fmt):
 
 @pytest.mark.parametrize("fmt", ["html", "docx"])
 def test_same_bytes_twice(demo_store, fmt):
-    ins = demo_store.find_inspection(None).id
+    ins = inspections.find(demo_store, None).id
     assert pack(gather(demo_store, ins, DEMO_TODAY), fmt) == \
         pack(gather(demo_store, ins, DEMO_TODAY), fmt)
 

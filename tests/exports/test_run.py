@@ -57,3 +57,14 @@ def test_the_exports_load_without_the_store():
                           check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_opening_the_inspection_does_not_change_what_an_export_says(demo_store):
+    from sendtui.store import inspections
+    from sendtui.store.briefing import gather
+    from tests.conftest import DEMO_TODAY
+
+    ins = inspections.find(demo_store, None).id
+    before = gather(demo_store, ins, DEMO_TODAY).as_of
+    inspections.mark_opened(demo_store, ins)
+    assert gather(demo_store, ins, DEMO_TODAY).as_of == before

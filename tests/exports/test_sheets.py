@@ -14,6 +14,7 @@ from docx.enum.section import WD_ORIENT
 
 from sendtui.errors import ExportError
 from sendtui.exports import ExportRequest, docs, render, sheets
+from sendtui.store import inspections
 from sendtui.store.briefing import gather
 from tests.conftest import DEMO_TODAY
 from tests.exports.conftest import docx_text, matches_golden
@@ -148,7 +149,7 @@ def test_cancelled_events_are_left_off(briefing):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_same_data_same_bytes(demo_store, fmt):
-    ins = demo_store.find_inspection(None).id
+    ins = inspections.find(demo_store, None).id
     first = sheet(gather(demo_store, ins, DEMO_TODAY), fmt)
     again = sheet(gather(demo_store, ins, DEMO_TODAY), fmt)
     assert first == again

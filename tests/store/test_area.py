@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from sendtui.errors import InvalidInput, NotFound
-from sendtui.store import area
+from sendtui.store import availability, events, inspections, people, settings, undo
 from sendtui.store.repo import Store
 
 UTC = dt.timezone.utc
@@ -15,15 +15,15 @@ NOON = dt.datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def ins(demo_store):
-    return demo_store.find_inspection()
+    return inspections.find(demo_store)
 
 
 def by_name(store: Store, inspection_id: str) -> dict:
-    return {p.name: p for p in store.people(inspection_id)}
+    return {p.name: p for p in people.all(store, inspection_id)}
 
 
 def setting(store: Store, inspection_id: str, urn: str):
-    return next(s for s in store.settings(inspection_id) if s.urn == urn)
+    return next(s for s in settings.all(store, inspection_id) if s.urn == urn)
 
 
 # --- settings ------------------------------------------------------------------------------
@@ -32,40 +32,40 @@ def test_marks_are_stored_and_undone_one_at_a_time(demo_store, ins):
     first = setting(demo_store, ins.id, "190001")
     assert not first.shortlisted and not first.visited
 
-    view = area.mark_setting(demo_store, ins.id, first.id, shortlisted=True)
+    view = settings.mark(demo_store, ins.id, first.id, shortlisted=True)
     assert view.shortlisted and not view.visited
-    area.mark_setting(demo_store, ins.id, first.id, visited=True)
+    settings.mark(demo_store, ins.id, first.id, visited=True)
     again = setting(demo_store, ins.id, "190001")
     assert again.shortlisted and again.visited
 
-    assert demo_store.undo(ins.id) == "Ashby Brook Primary School marked visited"
+    assert undo.undo(demo_store, ins.id) == "Ashby Brook Primary School marked visited"
     assert (setting(demo_store, ins.id, "190001").shortlisted,
             setting(demo_store, ins.id, "190001").visited) == (True, False)
-    assert demo_store.undo(ins.id) == "Ashby Brook Primary School shortlisted"
+    assert undo.undo(demo_store, ins.id) == "Ashby Brook Primary School shortlisted"
     assert not setting(demo_store, ins.id, "190001").shortlisted
 
 
 def test_a_mark_already_there_is_not_an_action(demo_store, ins):
     first = setting(demo_store, ins.id, "190001")
-    area.mark_setting(demo_store, ins.id, first.id, shortlisted=False)
-    assert demo_store.undo(ins.id) is None
+    settings.mark(demo_store, ins.id, first.id, shortlisted=False)
+    assert undo.undo(demo_store, ins.id) is None
 
 
 def test_marking_an_unknown_setting_is_refused(demo_store, ins):
     with pytest.raises(NotFound, match="that setting no longer exists"):
-        area.mark_setting(demo_store, ins.id, "no-such-id", visited=True)
+        settings.mark(demo_store, ins.id, "no-such-id", visited=True)
 
 
 # --- people --------------------------------------------------------------------------------
 
 def test_add_change_remove_a_person_round_trip(demo_db, demo_store, ins):
-    added = area.add_person(demo_store, ins.id, "  Priya   Shah ", "Head of inclusion",
-                            "Wealdshire County Council", " priya.shah@example.org ",
-                            "01632 960999", False)
+    added = people.add(demo_store, ins.id, "  Priya   Shah ", "Head of inclusion",
+                       "Wealdshire County Council", " priya.shah@example.org ",
+                       "01632 960999", False)
     assert (added.name, added.email) == ("Priya Shah", "priya.shah@example.org")
 
-    area.change_person(demo_store, ins.id, added.id, "Priya Shah", "Assistant director",
-                       "Wealdshire County Council", "p.shah@example.org", "", True)
+    people.edit(demo_store, ins.id, added.id, "Priya Shah", "Assistant director",
+                "Wealdshire County Council", "p.shah@example.org", "", True)
     reopened = Store.open(str(demo_db))
     try:
         priya = by_name(reopened, ins.id)["Priya Shah"]
@@ -74,21 +74,21 @@ def test_add_change_remove_a_person_round_trip(demo_db, demo_store, ins):
     finally:
         reopened.close()
 
-    area.remove_person(demo_store, ins.id, added.id)
+    people.remove(demo_store, ins.id, added.id)
     assert "Priya Shah" not in by_name(demo_store, ins.id)
-    assert len(demo_store.people(ins.id)) == 13
+    assert len(people.all(demo_store, ins.id)) == 13
 
 
 def test_removed_person_stays_on_their_events(demo_store, ins):
     helen = by_name(demo_store, ins.id)["Helen Marsden"]
-    booked = [e.id for e in demo_store.events(ins.id) if helen.id in e.person_ids]
+    booked = [e.id for e in events.all(demo_store, ins.id) if helen.id in e.person_ids]
     assert booked
-    area.remove_person(demo_store, ins.id, helen.id)
-    still = [e for e in demo_store.events(ins.id) if e.id in booked]
+    people.remove(demo_store, ins.id, helen.id)
+    still = [e for e in events.all(demo_store, ins.id) if e.id in booked]
     assert len(still) == len(booked)
     assert all("Helen Marsden" in e.people for e in still)
 
-    assert demo_store.undo(ins.id) == "removed Helen Marsden"
+    assert undo.undo(demo_store, ins.id) == "removed Helen Marsden"
     assert "Helen Marsden" in by_name(demo_store, ins.id)
 
 
@@ -102,35 +102,35 @@ def test_removed_person_stays_on_their_events(demo_store, ins):
 ])
 def test_bad_people_are_refused_in_words_and_nothing_changes(demo_store, ins, name, email,
                                                              words):
-    before = demo_store.people(ins.id)
+    before = people.all(demo_store, ins.id)
     with pytest.raises(InvalidInput, match=words):
-        area.add_person(demo_store, ins.id, name, "", "", email, "", False)
-    assert demo_store.people(ins.id) == before
-    assert demo_store.undo(ins.id) is None
+        people.add(demo_store, ins.id, name, "", "", email, "", False)
+    assert people.all(demo_store, ins.id) == before
+    assert undo.undo(demo_store, ins.id) is None
 
 
 def test_a_change_to_another_persons_name_is_refused(demo_store, ins):
-    people = by_name(demo_store, ins.id)
-    kwame = people["Kwame Mensah"]
+    listed = by_name(demo_store, ins.id)
+    kwame = listed["Kwame Mensah"]
     with pytest.raises(InvalidInput, match="already a person called Helen Marsden"):
-        area.change_person(demo_store, ins.id, kwame.id, "Helen Marsden", kwame.role)
+        people.edit(demo_store, ins.id, kwame.id, "Helen Marsden", kwame.role)
     assert by_name(demo_store, ins.id)["Kwame Mensah"] == kwame
     # keeping one's own name is fine
-    area.change_person(demo_store, ins.id, kwame.id, "Kwame Mensah", "CQC inspector")
+    people.edit(demo_store, ins.id, kwame.id, "Kwame Mensah", "CQC inspector")
     assert by_name(demo_store, ins.id)["Kwame Mensah"].role == "CQC inspector"
 
 
 def test_undo_brings_back_the_person_as_they_were(demo_store, ins):
     emma = by_name(demo_store, ins.id)["Emma Kowalski"]
-    area.change_person(demo_store, ins.id, emma.id, "Emma Kowalski-Reid", "SENCO",
-                       emma.organisation, emma.email, emma.phone, False)
-    assert demo_store.undo(ins.id) == "changed Emma Kowalski-Reid"
+    people.edit(demo_store, ins.id, emma.id, "Emma Kowalski-Reid", "SENCO",
+                emma.organisation, emma.email, emma.phone, False)
+    assert undo.undo(demo_store, ins.id) == "changed Emma Kowalski-Reid"
     assert by_name(demo_store, ins.id)["Emma Kowalski"] == emma
 
-    added = area.add_person(demo_store, ins.id, "Tom Reed", "Headteacher")
-    assert demo_store.undo(ins.id) == "added Tom Reed"
+    added = people.add(demo_store, ins.id, "Tom Reed", "Headteacher")
+    assert undo.undo(demo_store, ins.id) == "added Tom Reed"
     assert "Tom Reed" not in by_name(demo_store, ins.id)
-    assert demo_store.redo(ins.id) == "added Tom Reed"
+    assert undo.redo(demo_store, ins.id) == "added Tom Reed"
     assert by_name(demo_store, ins.id)["Tom Reed"].id == added.id
 
 
@@ -138,31 +138,31 @@ def test_undo_brings_back_the_person_as_they_were(demo_store, ins):
 
 def test_unavailable_periods_round_trip_and_undo(demo_store, ins):
     fiona = by_name(demo_store, ins.id)["Fiona Gallagher"]
-    assert area.unavailability(demo_store, ins.id) == {}
+    assert availability.all(demo_store, ins.id) == {}
 
-    later = area.add_unavailability(demo_store, ins.id, fiona.id, NINE + dt.timedelta(days=1),
-                                    NOON + dt.timedelta(days=1), " dentist ")
-    first = area.add_unavailability(demo_store, ins.id, fiona.id, NINE, NOON, "training")
-    periods = area.unavailability(demo_store, ins.id)
+    later = availability.add(demo_store, ins.id, fiona.id, NINE + dt.timedelta(days=1),
+                             NOON + dt.timedelta(days=1), " dentist ")
+    first = availability.add(demo_store, ins.id, fiona.id, NINE, NOON, "training")
+    periods = availability.all(demo_store, ins.id)
     assert list(periods) == [fiona.id]
     assert periods[fiona.id] == [
         (first, NINE, NOON, "training"),
         (later, NINE + dt.timedelta(days=1), NOON + dt.timedelta(days=1), "dentist")]
     assert periods[fiona.id][0].start.tzinfo is not None
 
-    area.remove_unavailability(demo_store, ins.id, first)
-    assert [p.id for p in area.unavailability(demo_store, ins.id)[fiona.id]] == [later]
-    assert demo_store.undo(ins.id) == "Fiona Gallagher available again Tue 1 Dec 09:00–12:00"
-    assert len(area.unavailability(demo_store, ins.id)[fiona.id]) == 2
-    assert demo_store.undo(ins.id) == "Fiona Gallagher unavailable Tue 1 Dec 09:00–12:00"
-    assert [p.id for p in area.unavailability(demo_store, ins.id)[fiona.id]] == [later]
+    availability.remove(demo_store, ins.id, first)
+    assert [p.id for p in availability.all(demo_store, ins.id)[fiona.id]] == [later]
+    assert undo.undo(demo_store, ins.id) == "Fiona Gallagher available again Tue 1 Dec 09:00–12:00"
+    assert len(availability.all(demo_store, ins.id)[fiona.id]) == 2
+    assert undo.undo(demo_store, ins.id) == "Fiona Gallagher unavailable Tue 1 Dec 09:00–12:00"
+    assert [p.id for p in availability.all(demo_store, ins.id)[fiona.id]] == [later]
 
 
 def test_a_removed_persons_periods_are_not_listed(demo_store, ins):
     fiona = by_name(demo_store, ins.id)["Fiona Gallagher"]
-    area.add_unavailability(demo_store, ins.id, fiona.id, NINE, NOON, "")
-    area.remove_person(demo_store, ins.id, fiona.id)
-    assert area.unavailability(demo_store, ins.id) == {}
+    availability.add(demo_store, ins.id, fiona.id, NINE, NOON, "")
+    people.remove(demo_store, ins.id, fiona.id)
+    assert availability.all(demo_store, ins.id) == {}
 
 
 @pytest.mark.parametrize("start, end, words", [
@@ -173,13 +173,13 @@ def test_a_removed_persons_periods_are_not_listed(demo_store, ins):
 def test_bad_periods_are_refused_and_nothing_changes(demo_store, ins, start, end, words):
     fiona = by_name(demo_store, ins.id)["Fiona Gallagher"]
     with pytest.raises(InvalidInput, match=words):
-        area.add_unavailability(demo_store, ins.id, fiona.id, start, end, "")
-    assert area.unavailability(demo_store, ins.id) == {}
-    assert demo_store.undo(ins.id) is None
+        availability.add(demo_store, ins.id, fiona.id, start, end, "")
+    assert availability.all(demo_store, ins.id) == {}
+    assert undo.undo(demo_store, ins.id) is None
 
 
 def test_periods_of_unknown_people_or_periods_are_refused(demo_store, ins):
     with pytest.raises(NotFound, match="that person no longer exists"):
-        area.add_unavailability(demo_store, ins.id, "nobody", NINE, NOON, "")
+        availability.add(demo_store, ins.id, "nobody", NINE, NOON, "")
     with pytest.raises(NotFound, match="that unavailable period no longer exists"):
-        area.remove_unavailability(demo_store, ins.id, "nothing")
+        availability.remove(demo_store, ins.id, "nothing")

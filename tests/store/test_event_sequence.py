@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sendtui.store.events import EventInput, change_event, remove_event
+from sendtui.store import events, inspections, people, undo
+from sendtui.store.events import EventInput
 from sendtui.store.models import Event
 
 
@@ -16,26 +17,26 @@ def sequence(store, event_id: str) -> int:
 
 
 def test_undo_and_redo_raise_the_sequence_too(demo_store):
-    ins = demo_store.find_inspection().id
-    event = demo_store.events(ins)[0]
+    ins = inspections.find(demo_store).id
+    event = events.all(demo_store, ins)[0]
     assert sequence(demo_store, event.id) == 0
-    change_event(demo_store, ins, event.id, EventInput.of(event).moved(dt.timedelta(hours=1)))
+    events.edit(demo_store, ins, event.id, EventInput.of(event).moved(dt.timedelta(hours=1)))
     assert sequence(demo_store, event.id) == 1
-    demo_store.undo(ins)
-    assert demo_store.events(ins)[0].start == event.start  # the time is back...
+    undo.undo(demo_store, ins)
+    assert events.all(demo_store, ins)[0].start == event.start  # the time is back...
     assert sequence(demo_store, event.id) == 2  # ...and calendars see it as a new change
-    demo_store.redo(ins)
+    undo.redo(demo_store, ins)
     assert sequence(demo_store, event.id) == 3
-    remove_event(demo_store, ins, event.id)
-    demo_store.undo(ins)
+    events.remove(demo_store, ins, event.id)
+    undo.undo(demo_store, ins)
     assert sequence(demo_store, event.id) == 5
 
 
 def test_people_keep_the_order_they_were_picked_in(demo_store):
-    ins = demo_store.find_inspection().id
-    event = demo_store.events(ins)[1]
-    people = {p.name: p.id for p in demo_store.people(ins)}
+    ins = inspections.find(demo_store).id
+    event = events.all(demo_store, ins)[1]
+    ids = {p.name: p.id for p in people.all(demo_store, ins)}
     picked = ("Oliver Hastings", "Niamh Brennan", "Emma Kowalski")  # none there yet
-    change_event(demo_store, ins, event.id,
-                 replace(EventInput.of(event), person_ids=tuple(people[n] for n in picked)))
-    assert next(e for e in demo_store.events(ins) if e.id == event.id).people == picked
+    events.edit(demo_store, ins, event.id,
+                replace(EventInput.of(event), person_ids=tuple(ids[n] for n in picked)))
+    assert next(e for e in events.all(demo_store, ins) if e.id == event.id).people == picked

@@ -6,13 +6,14 @@ from hypothesis import strategies as st
 
 from sendtui.domain.search_query import fts_query
 from sendtui.errors import QueryError
-from sendtui.store.evidence import edit_evidence, remove_evidence, search, versions
+from sendtui.store import evidence, inspections, undo
+from sendtui.store.evidence import search, versions
 from tests.cli.test_cli import ok, run
 
 
 @pytest.fixture
 def ins(demo_store):
-    return demo_store.find_inspection()
+    return inspections.find(demo_store)
 
 
 def test_words_prefixes_and_phrases(demo_store, ins):
@@ -35,7 +36,7 @@ def test_best_match_first(demo_store, ins):
 
 
 def test_case_references_are_not_searchable_nor_in_snippets(demo_store, ins):
-    with_refs = [e for e in demo_store.evidence(ins.id) if e.case_ref]
+    with_refs = [e for e in evidence.all(demo_store, ins.id) if e.case_ref]
     assert with_refs
     for entry in with_refs:
         assert search(demo_store, ins.id, entry.case_ref) == []
@@ -47,21 +48,21 @@ def test_case_references_are_not_searchable_nor_in_snippets(demo_store, ins):
 
 def test_edits_keep_every_version_and_search_follows(demo_store, ins):
     entry = search(demo_store, ins.id, "camhs")[0].entry
-    edit_evidence(demo_store, ins.id, entry.id, entry.text + " Reviewed fortnightly.")
+    evidence.edit(demo_store, ins.id, entry.id, entry.text + " Reviewed fortnightly.")
     assert [v.text for v in versions(demo_store, entry.id)] == [
         entry.text, entry.text + " Reviewed fortnightly."]
     assert [h.entry.id for h in search(demo_store, ins.id, "fortnightly")] == [entry.id]
-    assert demo_store.undo(ins.id) == "edited an evidence entry"
+    assert undo.undo(demo_store, ins.id) == "edited an evidence entry"
     assert search(demo_store, ins.id, "fortnightly") == []
     assert len(versions(demo_store, entry.id)) == 2  # history is never lost
 
 
 def test_delete_is_a_tombstone_with_undo(demo_store, ins):
     entry = search(demo_store, ins.id, "camhs")[0].entry
-    remove_evidence(demo_store, ins.id, entry.id)
+    evidence.remove(demo_store, ins.id, entry.id)
     assert entry.id not in {h.entry.id for h in search(demo_store, ins.id, "camhs")}
-    assert entry.id not in {e.id for e in demo_store.evidence(ins.id)}
-    demo_store.undo(ins.id)
+    assert entry.id not in {e.id for e in evidence.all(demo_store, ins.id)}
+    undo.undo(demo_store, ins.id)
     assert entry.id in {h.entry.id for h in search(demo_store, ins.id, "camhs")}
 
 
@@ -78,7 +79,7 @@ def test_any_text_is_safe(demo_store, ins, query):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=40))
 def test_any_string_returns_or_raises_the_clean_error(demo_store, query):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     try:
         assert isinstance(search(demo_store, ins.id, query), list)
     except QueryError as exc:

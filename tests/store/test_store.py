@@ -13,7 +13,7 @@ from sendtui.errors import Ambiguous, BadFile, InvalidInput, NotFound, StoreErro
 from sendtui.importers.gias import read_gias
 from sendtui.importers.schedule import read_schedule
 from sendtui.records import EvidenceRow
-from sendtui.store import loading
+from sendtui.store import events, evidence, inspections, lines, people, settings
 from sendtui.store.repo import Store
 from tests.conftest import FIXTURES
 
@@ -35,7 +35,7 @@ def assert_refused_untouched(path: Path, match: str) -> None:
 
 def real_store_file(path: Path) -> Path:
     s = Store.open(str(path))
-    s.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
+    inspections.create(s, "Wealdshire", "2016", D(2020, 3, 2))
     s.close()
     return path
 
@@ -44,22 +44,22 @@ def real_store_file(path: Path) -> Path:
 
 def test_round_trip_through_the_file(db_path):
     s = Store.open(str(db_path))
-    ins = s.create_inspection("  Wealdshire  ", "2016", D(2020, 3, 2))
+    ins = inspections.create(s, "  Wealdshire  ", "2016", D(2020, 3, 2))
     s.close()
 
     again = Store.open(str(db_path))
     try:
-        found = again.find_inspection()
+        found = inspections.find(again)
         assert (found.id, found.local_area, found.framework, found.notified) == (
             ins.id, "Wealdshire", "2016", D(2020, 3, 2))
-        dates = {k.key: (k.date, k.end) for k in again.key_dates(ins.id)}
+        dates = {k.key: (k.date, k.end) for k in inspections.key_dates(again, ins.id)}
         assert dates == {
             "notified": (D(2020, 3, 2), None),
             "on-site": (D(2020, 3, 9), D(2020, 3, 13)),
             "final-feedback": (D(2020, 3, 13), None),
         }
-        assert [line.code for line in again.lines(ins.id)][:4] == ["A1", "A2", "A3", "A4"]
-        assert len(again.lines(ins.id)) == 13
+        assert [line.code for line in lines.all(again, ins.id)][:4] == ["A1", "A2", "A3", "A4"]
+        assert len(lines.all(again, ins.id)) == 13
     finally:
         again.close()
 
@@ -78,8 +78,8 @@ def test_an_empty_file_becomes_a_store(db_path):
     db_path.write_bytes(b"")
     s = Store.open(str(db_path))
     try:
-        ins = s.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
-        assert s.find_inspection().id == ins.id
+        ins = inspections.create(s, "Wealdshire", "2016", D(2020, 3, 2))
+        assert inspections.find(s).id == ins.id
     finally:
         s.close()
     assert db_path.read_bytes().startswith(b"SQLite format 3\x00")
@@ -137,125 +137,125 @@ def test_a_path_ending_in_a_slash_is_a_folder_not_a_new_file(tmp_path):
 
 def test_an_inspection_needs_a_local_area(store):
     with pytest.raises(InvalidInput):
-        store.create_inspection("   ", "2016", D(2020, 3, 2))
-    assert store.inspections() == []
+        inspections.create(store, "   ", "2016", D(2020, 3, 2))
+    assert inspections.all(store) == []
 
 
 def test_find_inspection_by_prefix_and_by_id(store):
-    weald = store.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
-    fen = store.create_inspection("Fenmarch", "2023", D(2024, 1, 8))
-    assert store.find_inspection("weald").id == weald.id
-    assert store.find_inspection("Fen").id == fen.id
-    assert store.find_inspection(fen.id).id == fen.id
-    assert store.find_inspection(fen.id[:8]).id == fen.id
+    weald = inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
+    fen = inspections.create(store, "Fenmarch", "2023", D(2024, 1, 8))
+    assert inspections.find(store, "weald").id == weald.id
+    assert inspections.find(store, "Fen").id == fen.id
+    assert inspections.find(store, fen.id).id == fen.id
+    assert inspections.find(store, fen.id[:8]).id == fen.id
 
 
 def test_find_inspection_refuses_an_ambiguous_prefix(store):
-    store.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
-    store.create_inspection("Wealdshire", "2023", D(2024, 1, 8))
+    inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
+    inspections.create(store, "Wealdshire", "2023", D(2024, 1, 8))
     with pytest.raises(Ambiguous) as caught:
-        store.find_inspection("Weald")
+        inspections.find(store, "Weald")
     assert "2020-03-02" in str(caught.value) and "2024-01-08" in str(caught.value)
 
 
 def test_find_inspection_without_a_match(store):
     with pytest.raises(NotFound, match="no inspection yet"):
-        store.find_inspection()
-    store.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
+        inspections.find(store)
+    inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
     with pytest.raises(NotFound, match="Fen"):
-        store.find_inspection("Fen")
+        inspections.find(store, "Fen")
 
 
 def test_the_default_is_the_last_opened(store):
-    first = store.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
-    second = store.create_inspection("Fenmarch", "2016", D(2020, 3, 2))
-    assert store.find_inspection().id == second.id
-    store.mark_opened(first.id)
-    assert store.find_inspection().id == first.id
+    first = inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
+    second = inspections.create(store, "Fenmarch", "2016", D(2020, 3, 2))
+    assert inspections.find(store).id == second.id
+    inspections.mark_opened(store, first.id)
+    assert inspections.find(store).id == first.id
 
 
 def test_set_key_date_keeps_the_coordinators_date(store, db_path):
-    ins = store.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
-    kd = store.set_key_date(ins.id, "final-feedback", D(2020, 3, 12))
+    ins = inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
+    kd = inspections.set_key_date(store, ins.id, "final-feedback", D(2020, 3, 12))
     assert kd.date == D(2020, 3, 12) and kd.rule == "set by hand"
-    on_site = store.set_key_date(ins.id, "on-site", D(2020, 3, 10), D(2020, 3, 12))
+    on_site = inspections.set_key_date(store, ins.id, "on-site", D(2020, 3, 10), D(2020, 3, 12))
     assert (on_site.date, on_site.end) == (D(2020, 3, 10), D(2020, 3, 12))
     store.close()
     again = Store.open(str(db_path))
-    dates = {k.key: (k.date, k.end) for k in again.key_dates(ins.id)}
+    dates = {k.key: (k.date, k.end) for k in inspections.key_dates(again, ins.id)}
     again.close()
     assert dates["final-feedback"] == (D(2020, 3, 12), None)
     assert dates["on-site"] == (D(2020, 3, 10), D(2020, 3, 12))
 
 
 def test_set_key_date_refuses_bad_input(store):
-    ins = store.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
+    ins = inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
     with pytest.raises(InvalidInput):
-        store.set_key_date(ins.id, "on-site", D(2020, 3, 13), D(2020, 3, 9))
+        inspections.set_key_date(store, ins.id, "on-site", D(2020, 3, 13), D(2020, 3, 9))
     with pytest.raises(NotFound):
-        store.set_key_date(ins.id, "wsoa-due", D(2020, 8, 13))
-    assert {k.key: k.date for k in store.key_dates(ins.id)}["on-site"] == D(2020, 3, 9)
+        inspections.set_key_date(store, ins.id, "wsoa-due", D(2020, 8, 13))
+    assert {k.key: k.date for k in inspections.key_dates(store, ins.id)}["on-site"] == D(2020, 3, 9)
 
 
 # --- lines of enquiry ----------------------------------------------------------------------
 
 def test_add_edit_and_remove_a_bespoke_line(store):
-    ins = store.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
-    x1 = store.add_line(ins.id, "x1", "  Transition at 19 to 25  ")
+    ins = inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
+    x1 = lines.add(store, ins.id, "x1", "  Transition at 19 to 25  ")
     assert (x1.code, x1.title, x1.strand, x1.is_bespoke) == ("X1", "Transition at 19 to 25",
                                                               "X", True)
-    assert [line.code for line in store.lines(ins.id)][-1] == "X1"
+    assert [line.code for line in lines.all(store, ins.id)][-1] == "X1"
 
-    edited = store.update_line(ins.id, x1.id, "B7", "Transition at 19 to 25")
+    edited = lines.edit(store, ins.id, x1.id, "B7", "Transition at 19 to 25")
     assert (edited.code, edited.strand) == ("B7", "B")
 
-    store.remove_line(ins.id, x1.id)
-    assert "B7" not in [line.code for line in store.lines(ins.id)]
+    lines.remove(store, ins.id, x1.id)
+    assert "B7" not in [line.code for line in lines.all(store, ins.id)]
     with pytest.raises(NotFound):
-        store.remove_line(ins.id, x1.id)
+        lines.remove(store, ins.id, x1.id)
 
 
 def test_duplicate_line_codes_are_refused(store):
-    ins = store.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
+    ins = inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
     with pytest.raises(InvalidInput, match="A1"):
-        store.add_line(ins.id, "a1", "Another A1")
-    x1 = store.add_line(ins.id, "X1", "Looked-after children")
+        lines.add(store, ins.id, "a1", "Another A1")
+    x1 = lines.add(store, ins.id, "X1", "Looked-after children")
     with pytest.raises(InvalidInput, match="B2"):
-        store.update_line(ins.id, x1.id, "B2", "Looked-after children")
-    assert len(store.lines(ins.id)) == 14
+        lines.edit(store, ins.id, x1.id, "B2", "Looked-after children")
+    assert len(lines.all(store, ins.id)) == 14
 
 
 @pytest.mark.parametrize("code, title", [("1X", "Title"), ("X-1", "Title"), ("X1", "  ")])
 def test_malformed_lines_are_refused(store, code, title):
-    ins = store.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
+    ins = inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
     with pytest.raises(InvalidInput):
-        store.add_line(ins.id, code, title)
-    assert len(store.lines(ins.id)) == 13
+        lines.add(store, ins.id, code, title)
+    assert len(lines.all(store, ins.id)) == 13
 
 
 def test_removing_a_line_keeps_its_evidence(store):
-    ins = store.create_inspection("Wealdshire", "2016", D(2020, 3, 2))
-    x1 = store.add_line(ins.id, "X1", "Out-of-area placements")
+    ins = inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
+    x1 = lines.add(store, ins.id, "X1", "Out-of-area placements")
     row = EvidenceRow(dt.datetime(2020, 3, 10, 10, 0, tzinfo=dt.timezone.utc), "X1", "document",
                       "Placement review backlog of 40 cases", None, None, None, "")
-    [entry_id] = loading.add_evidence(store, ins.id, [row]).ids
-    store.remove_line(ins.id, x1.id)
-    kept = [e for e in store.evidence(ins.id) if e.id == entry_id]
+    [entry_id] = evidence.add(store, ins.id, [row]).ids
+    lines.remove(store, ins.id, x1.id)
+    kept = [e for e in evidence.all(store, ins.id) if e.id == entry_id]
     assert [(e.line_code, e.text) for e in kept] == [("X1", "Placement review backlog of 40 cases")]
 
 
 # --- the demo ------------------------------------------------------------------------------
 
 def test_the_demo_is_added_once(demo_store):
-    first = demo_store.find_inspection()
+    first = inspections.find(demo_store)
     again, added = add_demo(demo_store)
     assert added is False and again.id == first.id
-    assert len(demo_store.inspections()) == 1
+    assert len(inspections.all(demo_store)) == 1
 
 
 def test_the_demo_is_a_full_week(demo_store):
-    ins = demo_store.find_inspection()
-    counts = demo_store.counts(ins.id)
+    ins = inspections.find(demo_store)
+    counts = inspections.counts(demo_store, ins.id)
     assert counts.events >= 25
     assert counts.evidence >= 40
     assert counts.people == 13
@@ -267,11 +267,11 @@ def test_the_demo_is_a_full_week(demo_store):
 
 def import_gias(store, inspection_id, path):
     result = read_gias(path, "Wealdshire")
-    return result, loading.upsert_settings(store, inspection_id, result.settings)
+    return result, settings.load(store, inspection_id, result.settings)
 
 
 def test_import_the_fixture(store):
-    ins = store.create_inspection("Wealdshire", "2016", D(2026, 11, 23))
+    ins = inspections.create(store, "Wealdshire", "2016", D(2026, 11, 23))
     result, loaded = import_gias(store, ins.id, GIAS)
     assert (loaded.added, loaded.updated) == (19, 0)
     assert dict(result.skipped) == {
@@ -279,26 +279,26 @@ def test_import_the_fixture(store):
         "other local authority": 1,                      # 190021 (Fenmarch)
         "not a setting (Children's centre)": 1,          # 190020
     }
-    urns = {s.urn for s in store.settings(ins.id)}
+    urns = {s.urn for s in settings.all(store, ins.id)}
     assert len(urns) == 19
     assert not urns & {"190019", "190020", "190021"}
     assert any("190022" in w and "easting" in w for w in result.warnings)
-    nursery = next(s for s in store.settings(ins.id) if s.urn == "190009")
+    nursery = next(s for s in settings.all(store, ins.id) if s.urn == "190009")
     assert (nursery.kind, nursery.postcode, nursery.easting, nursery.northing) == (
         "early-years", "WD1 2JJ", 445600, 312500)
 
 
 def test_reimport_updates_and_never_duplicates(store, tmp_path):
-    ins = store.create_inspection("Wealdshire", "2016", D(2026, 11, 23))
+    ins = inspections.create(store, "Wealdshire", "2016", D(2026, 11, 23))
     import_gias(store, ins.id, GIAS)
     renamed = tmp_path / "gias.csv"
     renamed.write_bytes(GIAS.read_bytes().replace(b"Ashby Brook Primary School",
                                                   b"Ashby Brook Primary Academy"))
     _, loaded = import_gias(store, ins.id, renamed)
     assert (loaded.added, loaded.updated) == (0, 19)
-    settings = store.settings(ins.id)
-    assert len(settings) == 19
-    assert next(s.name for s in settings if s.urn == "190001") == "Ashby Brook Primary Academy"
+    found = settings.all(store, ins.id)
+    assert len(found) == 19
+    assert next(s.name for s in found if s.urn == "190001") == "Ashby Brook Primary Academy"
 
 
 def fixture_lines() -> list[str]:
@@ -346,16 +346,16 @@ def bad_urn(tmp_path):
 
 @pytest.mark.parametrize("make", [bad_quote, ragged, no_urn, undecodable, utf16, bad_urn])
 def test_a_broken_gias_file_is_refused_and_changes_nothing(store, tmp_path, make):
-    ins = store.create_inspection("Wealdshire", "2016", D(2026, 11, 23))
+    ins = inspections.create(store, "Wealdshire", "2016", D(2026, 11, 23))
     import_gias(store, ins.id, GIAS)
-    before = store.counts(ins.id)
-    before_settings = store.settings(ins.id)
+    before = inspections.counts(store, ins.id)
+    before_settings = settings.all(store, ins.id)
     path, where = make(tmp_path)
     with pytest.raises(BadFile) as caught:
         import_gias(store, ins.id, path)
     assert path.name in str(caught.value) and where in str(caught.value)
-    assert store.counts(ins.id) == before
-    assert store.settings(ins.id) == before_settings
+    assert inspections.counts(store, ins.id) == before
+    assert settings.all(store, ins.id) == before_settings
 
 
 @pytest.mark.parametrize("encoding, newline", [
@@ -378,32 +378,32 @@ SCHEDULE_HEADER = "date,start,end,kind,title,setting_urn,people,location,notes\n
 
 
 def test_a_schedule_with_an_unknown_setting_adds_nothing(store, tmp_path):
-    ins = store.create_inspection("Wealdshire", "2016", D(2026, 11, 23))
+    ins = inspections.create(store, "Wealdshire", "2016", D(2026, 11, 23))
     import_gias(store, ins.id, GIAS)
     path = tmp_path / "schedule.csv"
     path.write_text(SCHEDULE_HEADER
                     + "2026-11-30,09:00,10:00,meeting,Opening meeting,,Helen Marsden,Base,\n"
                     + "2026-11-30,13:00,16:00,visit,Visit,999999,New Person,,\n")
-    before = store.counts(ins.id)
+    before = inspections.counts(store, ins.id)
     with pytest.raises(NotFound, match="999999"):
-        loading.import_events(store, ins.id, read_schedule(path))
-    assert store.counts(ins.id) == before
-    assert store.people(ins.id) == []
+        events.load(store, ins.id, read_schedule(path))
+    assert inspections.counts(store, ins.id) == before
+    assert people.all(store, ins.id) == []
 
 
 def test_the_same_schedule_twice_is_one_set_of_events(store, tmp_path):
-    ins = store.create_inspection("Wealdshire", "2016", D(2026, 11, 23))
+    ins = inspections.create(store, "Wealdshire", "2016", D(2026, 11, 23))
     import_gias(store, ins.id, GIAS)
     path = tmp_path / "schedule.csv"
     path.write_text(SCHEDULE_HEADER
                     + "2026-11-30,09:00,10:00,meeting,Opening meeting,,Helen Marsden,Base,\n"
                     + "2026-12-01,09:30,12:30,visit,Visit to Ashby Brook,190001,"
                       "Helen Marsden;Kwame Mensah,,\n")
-    first = loading.import_events(store, ins.id, read_schedule(path))
-    second = loading.import_events(store, ins.id, read_schedule(path))
+    first = events.load(store, ins.id, read_schedule(path))
+    second = events.load(store, ins.id, read_schedule(path))
     assert (first.added, second.added, second.unchanged) == (2, 0, 2)
-    assert len(store.events(ins.id)) == 2
-    assert sorted(p.name for p in store.people(ins.id)) == ["Helen Marsden", "Kwame Mensah"]
+    assert len(events.all(store, ins.id)) == 2
+    assert sorted(p.name for p in people.all(store, ins.id)) == ["Helen Marsden", "Kwame Mensah"]
 
 
 def test_refusing_a_store_makes_no_side_files(tmp_path):

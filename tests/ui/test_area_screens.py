@@ -11,8 +11,8 @@ import pytest
 from sqlmodel import select
 from textual.widgets import DataTable, Input, Static
 
+from sendtui.store import availability, events, inspections, people, settings
 from sendtui.store import models as m
-from sendtui.store.area import unavailability
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.columns import fit
 from sendtui.ui.screens.forms import ConfirmScreen
@@ -115,7 +115,7 @@ async def test_search_by_urn_and_name_any_case_within_a_kind(demo_db):
 
 
 async def test_shortlist_and_visited_marks_are_stored_shown_and_undone(demo_db, demo_store):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await on_screen(pilot, "3", SettingsScreen)
@@ -130,7 +130,7 @@ async def test_shortlist_and_visited_marks_are_stored_shown_and_undone(demo_db, 
         assert selected(grid)["Marks"] == "★ ✓ visited"
         assert "★ shortlisted 1 · ✓ visited 1" in shown(
             screen.query_one("#settings-summary", Static))
-        ashby = next(s for s in demo_store.settings(ins.id) if s.urn == "190001")
+        ashby = next(s for s in settings.all(demo_store, ins.id) if s.urn == "190001")
         assert ashby.shortlisted and ashby.visited
 
         await typed(pilot, "v")
@@ -139,11 +139,11 @@ async def test_shortlist_and_visited_marks_are_stored_shown_and_undone(demo_db, 
         assert selected(grid)["Marks"] == "★ ✓ visited"
         await typed(pilot, "u", "u")
         assert selected(grid)["Marks"] == ""
-    assert not any(s.shortlisted or s.visited for s in demo_store.settings(ins.id))
+    assert not any(s.shortlisted or s.visited for s in settings.all(demo_store, ins.id))
 
 
 async def test_out_of_area_and_closing_settings_say_so(demo_db, demo_store):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     with demo_store.session() as s:
         found = {r.urn: r for r in s.exec(select(m.Setting).where(
             m.Setting.inspection_id == ins.id))}
@@ -164,7 +164,7 @@ async def test_out_of_area_and_closing_settings_say_so(demo_db, demo_store):
 # --- people ------------------------------------------------------------------------------
 
 async def test_add_a_person_through_the_form(demo_db, demo_store):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await on_screen(pilot, "4", PeopleScreen)
@@ -182,14 +182,14 @@ async def test_add_a_person_through_the_form(demo_db, demo_store):
             "Inspection team 3 · local contacts 11")
         assert "priya.shah@example.org · 01632 960999" in shown(
             screen.query_one("#people-detail", Static))
-    priya = next(p for p in demo_store.people(ins.id) if p.name == "Priya Shah")
+    priya = next(p for p in people.all(demo_store, ins.id) if p.name == "Priya Shah")
     assert (priya.organisation, priya.email, priya.phone, priya.is_team) == (
         "Wealdshire County Council", "priya.shah@example.org", "01632 960999", False)
 
 
 @pytest.mark.parametrize("email", ["priya.example.org", "priya@"])
 async def test_a_bad_email_is_refused_in_words(demo_db, demo_store, email):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await on_screen(pilot, "4", PeopleScreen)
@@ -203,7 +203,7 @@ async def test_a_bad_email_is_refused_in_words(demo_db, demo_store, email):
         assert app.screen is form  # not saved
         await typed(pilot, "escape")
         assert isinstance(app.screen, PeopleScreen)
-    assert len(demo_store.people(ins.id)) == 13
+    assert len(people.all(demo_store, ins.id)) == 13
 
 
 async def test_a_name_already_listed_is_refused_as_you_type(demo_db):
@@ -223,7 +223,7 @@ async def test_a_name_already_listed_is_refused_as_you_type(demo_db):
 
 
 async def test_edit_a_person_with_e_and_enter(demo_db, demo_store):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await on_screen(pilot, "4", PeopleScreen)
@@ -238,12 +238,12 @@ async def test_edit_a_person_with_e_and_enter(demo_db, demo_store):
 
         await typed(pilot, "e", "tab", *"Lead HMI", "enter")  # tab selects the role
         assert selected(grid)["Role"] == "Lead HMI"
-    helen = next(p for p in demo_store.people(ins.id) if p.name == "Helen Marsden")
+    helen = next(p for p in people.all(demo_store, ins.id) if p.name == "Helen Marsden")
     assert helen.role == "Lead HMI" and helen.is_team
 
 
 async def test_remove_a_person_after_yes_and_undo_brings_them_back(demo_db, demo_store):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await on_screen(pilot, "4", PeopleScreen)
@@ -259,16 +259,16 @@ async def test_remove_a_person_after_yes_and_undo_brings_them_back(demo_db, demo
         await typed(pilot, "d", "y")
         assert app.screen is screen
         assert "Helen Marsden" not in {r["Name"] for r in rows(grid)}
-        assert "Helen Marsden" not in {p.name for p in demo_store.people(ins.id)}
-        assert any("Helen Marsden" in e.people for e in demo_store.events(ins.id))
+        assert "Helen Marsden" not in {p.name for p in people.all(demo_store, ins.id)}
+        assert any("Helen Marsden" in e.people for e in events.all(demo_store, ins.id))
 
         await typed(pilot, "u")
         assert "Helen Marsden" in {r["Name"] for r in rows(grid)}
-    assert len(demo_store.people(ins.id)) == 13
+    assert len(people.all(demo_store, ins.id)) == 13
 
 
 async def test_add_and_remove_an_unavailable_period(demo_db, demo_store):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await on_screen(pilot, "4", PeopleScreen)
@@ -286,8 +286,8 @@ async def test_add_and_remove_an_unavailable_period(demo_db, demo_store):
         assert selected(grid)["Unavailable"] == "Tue 1 Dec 13:30–16:00"
         assert "Unavailable: Tue 1 Dec 13:30–16:00 (Training)" in shown(
             screen.query_one("#people-detail", Static))
-        fiona = next(p for p in demo_store.people(ins.id) if p.name == "Fiona Gallagher")
-        (period,) = unavailability(demo_store, ins.id)[fiona.id]
+        fiona = next(p for p in people.all(demo_store, ins.id) if p.name == "Fiona Gallagher")
+        (period,) = availability.all(demo_store, ins.id)[fiona.id]
         assert (period.start, period.end, period.reason) == (
             dt.datetime(2026, 12, 1, 13, 30, tzinfo=UTC),
             dt.datetime(2026, 12, 1, 16, 0, tzinfo=UTC), "Training")
@@ -300,16 +300,16 @@ async def test_add_and_remove_an_unavailable_period(demo_db, demo_store):
             "Remove Fiona Gallagher's unavailable period Wed 2 Dec 09:00–17:00?")
         await typed(pilot, "y")
         assert selected(grid)["Unavailable"] == "Tue 1 Dec 13:30–16:00"
-        assert len(unavailability(demo_store, ins.id)[fiona.id]) == 1
+        assert len(availability.all(demo_store, ins.id)[fiona.id]) == 1
 
 
 async def test_london_summer_time_is_taken_into_account(demo_db, demo_store):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await on_screen(pilot, "4", PeopleScreen)
         await typed(pilot, "b", *"2027-06-01", "enter")
-    (period,) = next(iter(unavailability(demo_store, ins.id).values()))
+    (period,) = next(iter(availability.all(demo_store, ins.id).values()))
     assert period.start == dt.datetime(2027, 6, 1, 8, 0, tzinfo=UTC)  # 09:00 BST
 
 

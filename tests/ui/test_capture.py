@@ -14,6 +14,7 @@ import pytest
 from textual.widgets import DataTable, Static, TextArea
 
 from sendtui.domain.clock import london_to_utc
+from sendtui.store import events, evidence, inspections, lines
 from sendtui.store.drafts import latest_draft
 from sendtui.store.repo import Store
 from sendtui.ui.app import make_app
@@ -36,7 +37,7 @@ def late(monkeypatch):
 
 
 def count_on(store, ins_id: str, code: str) -> int:
-    return next(line.evidence_count for line in store.lines(ins_id) if line.code == code)
+    return next(line.evidence_count for line in lines.all(store, ins_id) if line.code == code)
 
 
 async def open_capture(pilot, *keys: str) -> CaptureScreen:
@@ -76,7 +77,7 @@ async def test_capture_from_the_week_saves_and_lists_it_first(demo_db, late):
         await until(pilot, lambda: isinstance(app.screen, WeekScreen))
         assert count_on(app.store, ins, "B5") == before + 1
         assert "Evidence saved against B5" in [n.message for n in app._notifications]
-        entry = app.store.evidence(ins, limit=1)[0]
+        entry = evidence.all(app.store, ins, limit=1)[0]
         assert (entry.line_code, entry.source, entry.text, entry.at.replace(tzinfo=dt.timezone.utc)
                 ) == ("B5", "webinar", "Parents said the website is hard to search.", LATE)
         assert entry.author == "" and entry.case_ref is None
@@ -107,7 +108,7 @@ async def test_line_found_by_code_and_case_ref_and_judgement(demo_db, late):
         assert label == "sensitive: hidden in lists and exports"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, CaptureScreen))
-        entry = app.store.evidence(app.inspection.id, limit=1)[0]
+        entry = evidence.all(app.store, app.inspection.id, limit=1)[0]
         assert (entry.source, entry.case_ref, entry.judgement) == ("document", "EHC-0042",
                                                                    "concern")
 
@@ -116,14 +117,14 @@ async def test_save_without_a_line_is_refused_in_words(demo_db, late):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_capture(pilot)
-        before = app.store.counts(app.inspection.id).evidence
+        before = inspections.counts(app.store, app.inspection.id).evidence
         await pilot.press(*"A note", "tab", "tab", "m", "ctrl+s")
         await pilot.pause()
         assert app.screen is screen
         summary = shown(screen.query_one("#form-message", Static))
         assert summary == "Not saved: it needs a line of enquiry."
         assert "Pick a line of enquiry" in shown(screen.query_one("#line-message", Static))
-        assert app.store.counts(app.inspection.id).evidence == before
+        assert inspections.counts(app.store, app.inspection.id).evidence == before
 
         screen.query_one(TextArea).text = ""
         screen.query_one("#source", KeyChoice).choose(None)  # nothing given: all three named
@@ -189,8 +190,8 @@ async def test_setting_comes_from_the_event_under_the_week_cursor(demo_db):
 
 async def test_setting_comes_from_the_event_happening_now(demo_db, monkeypatch):
     store = Store.open(str(demo_db))
-    ins = store.find_inspection().id
-    visit = next(e for e in store.events(ins) if e.kind == "visit" and e.setting_id)
+    ins = inspections.find(store).id
+    visit = next(e for e in events.all(store, ins) if e.kind == "visit" and e.setting_id)
     store.close()
     monkeypatch.setattr(capture, "utc_now", lambda: visit.start + dt.timedelta(minutes=5))
     app = make_app(str(demo_db), today=visit.start.date())
@@ -222,7 +223,7 @@ def wait_for_draft(db, text: str, timeout: float = 10.0) -> None:
     """Until the running app's draft (saved after a pause in typing) is in the file."""
     store = Store.open(str(db))
     try:
-        ins = store.find_inspection().id
+        ins = inspections.find(store, None).id
         deadline = time.monotonic() + timeout
         while (latest_draft(store, ins) or (None, {}))[1].get("text") != text:
             assert time.monotonic() < deadline, "the draft was never saved"
@@ -246,7 +247,7 @@ def test_draft_survives_kill_9(demo_db):
     assert child.returncode == -signal.SIGKILL
     store = Store.open(str(demo_db))
     try:
-        _, fields = latest_draft(store, store.find_inspection().id)
+        _, fields = latest_draft(store, inspections.find(store).id)
         assert fields["text"] == "Seen before the crash"
     finally:
         store.close()
@@ -273,8 +274,8 @@ async def test_a_setting_without_urn_is_linked_too(demo_db, late):
 
     store = Store.open(str(demo_db))
     with store.session() as s:
-        s.add(store.stamp(m.Setting(inspection_id=store.find_inspection().id, urn=None,
-                                    name="Little Acorns Childminding", kind="early-years")))
+        store.insert(s, None, m.Setting(inspection_id=inspections.find(store).id, urn=None,
+                                        name="Little Acorns Childminding", kind="early-years"))
     store.close()
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -282,7 +283,7 @@ async def test_a_setting_without_urn_is_linked_too(demo_db, late):
         await pilot.press(*"Visit note", "tab", *"b5", "enter", "tab", "v", "tab",
                           *"little acorns", "enter", "ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, CaptureScreen))
-        entry = app.store.evidence(app.inspection.id, limit=1)[0]
+        entry = evidence.all(app.store, app.inspection.id, limit=1)[0]
         assert (entry.text, entry.setting_name) == ("Visit note", "Little Acorns Childminding")
 
 

@@ -14,6 +14,7 @@ from textual.app import App
 from textual.widgets import Input, Select, Static
 
 from sendtui.domain.clock import london_to_utc
+from sendtui.store import events, inspections, people, settings
 from sendtui.store.events import EventInput
 from sendtui.ui.screens.event_form import EventForm, FreeSlotForm
 from sendtui.ui.widgets.pickers import PeoplePicker, SettingPicker
@@ -39,8 +40,9 @@ class FormApp(App):
 @pytest.fixture
 def area(demo_store):
     """The demo inspection's settings, people and events."""
-    ins = demo_store.find_inspection()
-    return demo_store.settings(ins.id), demo_store.people(ins.id), demo_store.events(ins.id)
+    ins = inspections.find(demo_store)
+    return (settings.all(demo_store, ins.id), people.all(demo_store, ins.id),
+            events.all(demo_store, ins.id))
 
 
 def person_id(people, name: str) -> str:

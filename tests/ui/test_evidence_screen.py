@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable, Static, TextArea
 
+from sendtui.store import evidence, inspections
 from sendtui.store import evidence as ev
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.evidence import EvidenceDetail, EvidenceScreen
@@ -35,8 +36,8 @@ async def press_until(pilot, key: str, condition, most: int = 30) -> None:
 
 
 async def test_evidence_filters_by_line_then_source(demo_db, demo_store):
-    ins = demo_store.find_inspection()
-    every = demo_store.evidence(ins.id)
+    ins = inspections.find(demo_store)
+    every = evidence.all(demo_store, ins.id)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await evidence_screen(pilot)
@@ -63,8 +64,8 @@ async def test_evidence_filters_by_line_then_source(demo_db, demo_store):
 
 
 async def test_evidence_filters_by_judgement_and_day(demo_db, demo_store):
-    ins = demo_store.find_inspection()
-    every = demo_store.evidence(ins.id)
+    ins = inspections.find(demo_store)
+    every = evidence.all(demo_store, ins.id)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await evidence_screen(pilot)
@@ -81,7 +82,7 @@ async def test_evidence_filters_by_judgement_and_day(demo_db, demo_store):
 
 
 async def test_evidence_search_best_first_with_highlights(demo_db, demo_store):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     hits = ev.search(demo_store, ins.id, "camhs")
     assert len(hits) >= 2
     app = make_app(str(demo_db), today=DEMO_TODAY)
@@ -114,7 +115,7 @@ async def test_evidence_search_without_words_says_so(demo_db):
 
 
 async def test_evidence_detail_shows_versions_after_an_edit(demo_db, demo_store):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await evidence_screen(pilot)
@@ -161,8 +162,8 @@ async def test_evidence_detail_hides_the_case_reference_until_r(demo_db):
 
 
 async def test_evidence_r_reveals_case_references_then_hides_them(demo_db, demo_store):
-    ins = demo_store.find_inspection()
-    refs = {e.case_ref for e in demo_store.evidence(ins.id) if e.case_ref}
+    ins = inspections.find(demo_store)
+    refs = {e.case_ref for e in evidence.all(demo_store, ins.id) if e.case_ref}
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(160, 80)) as pilot:
         screen = await evidence_screen(pilot)
@@ -190,11 +191,11 @@ async def test_evidence_r_reveals_case_references_then_hides_them(demo_db, demo_
         assert not any(ref in on_screen() for ref in refs)
         assert "Jamie" not in on_screen()
         assert on_screen().count("[case ref hidden]") == len(
-            [e for e in demo_store.evidence(ins.id) if e.case_ref])
+            [e for e in evidence.all(demo_store, ins.id) if e.case_ref])
 
 
 async def test_evidence_delete_asks_then_undo_brings_it_back(demo_db, demo_store):
-    ins = demo_store.find_inspection()
+    ins = inspections.find(demo_store)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await evidence_screen(pilot)
@@ -207,11 +208,11 @@ async def test_evidence_delete_asks_then_undo_brings_it_back(demo_db, demo_store
         await pilot.pause()
         assert grid.row_count == 59 and gone.id not in row_keys(grid)
         assert summary(screen) == "59 entries, newest first"
-        assert gone.id not in {e.id for e in demo_store.evidence(ins.id)}
+        assert gone.id not in {e.id for e in evidence.all(demo_store, ins.id)}
         await pilot.press("u")
         await pilot.pause()
         assert grid.row_count == 60 and row_keys(grid)[0] == gone.id
-        assert gone.id in {e.id for e in demo_store.evidence(ins.id)}
+        assert gone.id in {e.id for e in evidence.all(demo_store, ins.id)}
 
 
 def test_evidence_detail_snapshot(snap_compare, demo_db):

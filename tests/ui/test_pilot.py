@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Input, Select, Static
 
+from sendtui.store import evidence, inspections, lines
 from sendtui.store.repo import Store
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.dashboard import DashboardScreen
@@ -66,8 +67,8 @@ def stored(path: Path):
     """What the store file holds, read with a Store of its own after the app has closed."""
     store = Store.open(str(path))
     try:
-        ins = store.find_inspection()
-        return ins, store.key_dates(ins.id), store.lines(ins.id)
+        ins = inspections.find(store)
+        return ins, inspections.key_dates(store, ins.id), lines.all(store, ins.id)
     finally:
         store.close()
 
@@ -112,7 +113,7 @@ async def test_new_inspection_by_keys_only(db_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # nothing created
-        assert app.store.inspections() == []
+        assert inspections.all(app.store) == []
 
         await pilot.press("ctrl+u", *"2020-03-02")
         await pilot.pause()
@@ -122,7 +123,7 @@ async def test_new_inspection_by_keys_only(db_path):
         assert preview["On site (days 6–10)"] == "Mon 9 Mar 2020 – Fri 13 Mar 2020"
         assert preview["Final feedback (day 10)"] == "Fri 13 Mar 2020"
         assert "ctrl+s to create" in shown(form.query_one("#warnings", Static))
-        assert app.store.inspections() == []  # a preview only, until ctrl+s
+        assert inspections.all(app.store) == []  # a preview only, until ctrl+s
 
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -151,7 +152,7 @@ async def test_new_inspection_escape_goes_back_to_welcome(db_path):
         await pilot.press("n", *"Fenmarch", "escape")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        assert app.store.inspections() == []
+        assert inspections.all(app.store) == []
 
 
 async def test_welcome_d_opens_the_demo_on_day_3(db_path):
@@ -173,9 +174,9 @@ async def test_welcome_d_opens_the_demo_on_day_3(db_path):
 # --- the demo: every screen by its number key ----------------------------------------------
 
 async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
-    ins = demo_store.find_inspection()
-    evidence = demo_store.evidence(ins.id)
-    by_line = {line.code: line.evidence_count for line in demo_store.lines(ins.id)}
+    ins = inspections.find(demo_store)
+    entries = evidence.all(demo_store, ins.id)
+    by_line = {line.code: line.evidence_count for line in lines.all(demo_store, ins.id)}
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await store_open(pilot)
@@ -213,14 +214,14 @@ async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
         await pilot.press("5")
         screen = app.screen
         assert isinstance(screen, LinesScreen) and tab_marked(screen) == "5 Lines"
-        lines = rows(screen.query_one("#lines", DataTable))
+        line_rows = rows(screen.query_one("#lines", DataTable))
         # the thin lines first (attention order), framework order within each group
-        assert [line["Code"] for line in lines] == LINES_ATTENTION
+        assert [line["Code"] for line in line_rows] == LINES_ATTENTION
         kind_columns = [" Doc", " Mtg", "  FG", " Vis", "  CF", " Web", " Sur", " Dat"]
         assert {line["Code"]: sum(int(line[k]) for k in kind_columns if line[k] != "·")
-                for line in lines} == by_line
+                for line in line_rows} == by_line
         assert sum(by_line.values()) == 60
-        a1 = next(line for line in lines if line["Code"] == "A1")
+        a1 = next(line for line in line_rows if line["Code"] == "A1")
         assert a1[" Kinds"].strip() == "4" and a1["Status"] == "✓ triangulated"
         assert shown(screen.query_one("#lines-summary", Static)).startswith("13 lines")
 
@@ -230,7 +231,7 @@ async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
         grid = screen.query_one("#evidence", DataTable)
         assert grid.row_count == 60
         assert shown(screen.query_one("#evidence-summary", Static)) == "60 entries, newest first"
-        newest_first = sorted(evidence, key=lambda e: e.at, reverse=True)
+        newest_first = sorted(entries, key=lambda e: e.at, reverse=True)
         assert row_keys(grid) == [e.id for e in newest_first]
         assert rows(grid)[0]["When"] == "Thu 3 Dec 16:10"
 
@@ -240,9 +241,9 @@ async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
 
 
 async def test_evidence_hides_case_references(demo_db, demo_store):
-    ins = demo_store.find_inspection()
-    evidence = sorted(demo_store.evidence(ins.id), key=lambda e: e.at, reverse=True)
-    refs = {e.case_ref for e in evidence if e.case_ref}
+    ins = inspections.find(demo_store)
+    entries = sorted(evidence.all(demo_store, ins.id), key=lambda e: e.at, reverse=True)
+    refs = {e.case_ref for e in entries if e.case_ref}
     assert len(refs) >= 5  # the demo has case files to hide
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(220, 80)) as pilot:  # every row and column on screen
@@ -255,7 +256,7 @@ async def test_evidence_hides_case_references(demo_db, demo_store):
         # ...and each row with a case reference says so, in words, on the screen itself.
         screen_text = "\n".join(table_on_screen(grid))
         assert not any(ref in screen_text for ref in refs)
-        assert screen_text.count("[case ref hidden]") == sum(1 for e in evidence if e.case_ref)
+        assert screen_text.count("[case ref hidden]") == sum(1 for e in entries if e.case_ref)
 
 
 # --- help, palette, theme --------------------------------------------------------------------
@@ -342,7 +343,7 @@ async def test_lines_add_edit_remove(demo_db):
         assert grid.cursor_row == 0  # without evidence: it comes first
         assert added["Code"] == "X1" and added["Status"] == "✖ no evidence"
         assert added["Line of enquiry"] == "Joint working with health  (bespoke)"
-        in_store = {line.code: line for line in app.store.lines(ins.id)}
+        in_store = {line.code: line for line in lines.all(app.store, ins.id)}
         assert in_store["X1"].title == "Joint working with health" and in_store["X1"].is_bespoke
 
         await pilot.press("e")
@@ -357,7 +358,7 @@ async def test_lines_add_edit_remove(demo_db):
         assert isinstance(app.screen, LinesScreen)
         edited = rows(grid)[grid.cursor_row]
         assert edited["Line of enquiry"] == "Joint commissioning with health  (bespoke)"
-        in_store = {line.code: line for line in app.store.lines(ins.id)}
+        in_store = {line.code: line for line in lines.all(app.store, ins.id)}
         assert in_store["X1"].title == "Joint commissioning with health"
 
         await pilot.press("d")
@@ -371,7 +372,7 @@ async def test_lines_add_edit_remove(demo_db):
         await pilot.pause()
         assert isinstance(app.screen, LinesScreen)
         assert [r["Code"] for r in rows(grid)] == LINES_ATTENTION
-        assert [line.code for line in app.store.lines(ins.id)] == LINES_2016
+        assert [line.code for line in lines.all(app.store, ins.id)] == LINES_2016
 
 
 async def test_lines_enter_edits_the_selected_line(demo_db):
@@ -408,14 +409,14 @@ async def test_lines_duplicate_code_is_refused_in_words(demo_db):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form
-        assert len(app.store.lines(ins.id)) == 13
+        assert len(lines.all(app.store, ins.id)) == 13
 
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LinesScreen)
         assert app.screen.query_one("#lines", DataTable).row_count == 13
-    _, _, lines = stored(demo_db)
-    assert [line.code for line in lines] == LINES_2016
+    _, _, stored_lines = stored(demo_db)
+    assert [line.code for line in stored_lines] == LINES_2016
 
 
 # --- dashboard: a key date edited ------------------------------------------------------------

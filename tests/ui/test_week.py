@@ -10,8 +10,8 @@ import datetime as dt
 
 from textual.widgets import Input, OptionList, Static
 
-from sendtui.store import planning
-from sendtui.store.events import EventInput, change_event, remove_event
+from sendtui.store import events, inspections, people, planning
+from sendtui.store.events import EventInput
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.event_form import EventForm, FreeSlotForm
 from sendtui.ui.screens.week import WeekScreen
@@ -62,8 +62,8 @@ def notices(app) -> list[str]:
 
 
 def event_titled(store, title: str):
-    ins = store.find_inspection()
-    return next(e for e in store.events(ins.id) if e.title.startswith(title))
+    ins = inspections.find(store)
+    return next(e for e in events.all(store, ins.id) if e.title.startswith(title))
 
 
 async def test_cursor_moves_and_the_detail_line_follows(demo_db):
@@ -130,7 +130,7 @@ async def test_escape_on_the_form_adds_nothing(demo_db):
     async with app.run_test() as pilot:
         await on_week(pilot)
         await press(pilot, *"jjjjjjjjjjjj", "a", "escape")
-        assert len(app.store.events(app.inspection.id)) == 41
+        assert len(events.all(app.store, app.inspection.id)) == 41
 
 
 async def test_edit_the_event_under_the_cursor(demo_db):
@@ -164,7 +164,7 @@ async def test_a_move_onto_a_colleague_shows_a_clash_until_undone(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await move_case_files_to_helen(pilot)
-        store, names = app.store, {p.id: p.name for p in app.store.people(app.inspection.id)}
+        store, names = app.store, {p.id: p.name for p in people.all(app.store, app.inspection.id)}
         moved = event_titled(store, "Case file review batch 1")
         assert [names[i] for i in moved.person_ids] == ["Helen Marsden"]
         assert moved.start == at(30, 11)
@@ -213,12 +213,12 @@ async def test_remove_then_undo(demo_db):
         screen = await on_week(pilot)
         await press(pilot, "d")
         ins = app.inspection.id
-        assert len(app.store.events(ins)) == 40
+        assert len(events.all(app.store, ins)) == 40
         assert notices(app)[-1] == (
             "Removed Opening meeting: leaders present the area's self-evaluation  (u to undo)")
         assert detail(screen).startswith("Mon 30 Nov 09:00 · free")
         await press(pilot, "u")
-        assert len(app.store.events(ins)) == 41
+        assert len(events.all(app.store, ins)) == 41
         assert detail(screen).startswith("Mon 30 Nov 09:00–10:15 · Meeting · Opening")
 
 
@@ -257,7 +257,7 @@ async def test_copy_goes_straight_after_the_original(demo_db):
     async with app.run_test() as pilot:
         screen = await on_week(pilot)
         await press(pilot, "c")
-        copies = [e for e in app.store.events(app.inspection.id)
+        copies = [e for e in events.all(app.store, app.inspection.id)
                   if e.title.startswith("Opening meeting")]
         assert [(e.start, e.end) for e in copies] == [(at(30, 9), at(30, 10, 15)),
                                                        (at(30, 10, 15), at(30, 11, 30))]
@@ -271,14 +271,14 @@ async def test_by_person_view_has_a_column_per_person(demo_db):
         screen = await on_week(pilot)
         await press(pilot, "v")
         header = grid_text(screen)[0]
-        people = app.store.people(app.inspection.id)
-        assert len(people) == 13 and header.startswith("Mon30 ")
-        positions = [header.index(p.name[:9]) for p in people]
+        listed = people.all(app.store, app.inspection.id)
+        assert len(listed) == 13 and header.startswith("Mon30 ")
+        positions = [header.index(p.name[:9]) for p in listed]
         assert positions == sorted(positions)  # in the store's order: the team first
-        assert [p.name for p in people[:3]] == [
+        assert [p.name for p in listed[:3]] == [
             "Fiona Gallagher", "Helen Marsden", "Kwame Mensah"]
         grid = screen.query_one(WeekGrid)
-        assert grid.cursor_key.person_id == people[1].id  # Helen: first on the opening meeting
+        assert grid.cursor_key.person_id == listed[1].id  # Helen: first on the opening meeting
         await press(pilot, "right_square_bracket")
         assert grid.cursor_key.day == dt.date(2026, 12, 1) and header != grid_text(screen)[0]
         assert grid_text(screen)[0].startswith("Tue 1 ")
@@ -287,11 +287,11 @@ async def test_by_person_view_has_a_column_per_person(demo_db):
 
 
 async def test_choosing_a_problem_puts_the_cursor_on_its_event(demo_db, demo_store):
-    ins = demo_store.find_inspection()
-    events = demo_store.events(ins.id)
-    team = next(e for e in events if e.title.startswith("Team meeting: day 8"))
-    webinar = next(e for e in events if e.kind == "webinar")
-    change_event(demo_store, ins.id, webinar.id, EventInput.of(webinar).moved(
+    ins = inspections.find(demo_store)
+    week = events.all(demo_store, ins.id)
+    team = next(e for e in week if e.title.startswith("Team meeting: day 8"))
+    webinar = next(e for e in week if e.kind == "webinar")
+    events.edit(demo_store, ins.id, webinar.id, EventInput.of(webinar).moved(
         team.start - webinar.start))  # onto Wednesday's team meeting
     [clash, *_] = planning.problems(demo_store, ins.id)
     app = make_app(str(demo_db), today=DEMO_TODAY)
@@ -340,19 +340,19 @@ async def test_keys_without_an_event_say_so(demo_db):
         await press(pilot, *"kkkk", "d")  # 08:00 on Monday is free
         assert notices(app)[-1] == "No event under the cursor to remove: move onto one first."
         await press(pilot, "m", "e")
-        assert app.screen is screen and len(app.store.events(app.inspection.id)) == 41
+        assert app.screen is screen and len(events.all(app.store, app.inspection.id)) == 41
 
 
 async def test_errors_come_before_warnings_in_words(demo_db, demo_store):
-    ins = demo_store.find_inspection()
-    events = demo_store.events(ins.id)
-    team = next(e for e in events if e.title.startswith("Team meeting: day 8"))
-    webinar = next(e for e in events if e.kind == "webinar")
-    late = next(e for e in events if e.title.startswith("Team meeting: close-down"))
-    change_event(demo_store, ins.id, webinar.id, EventInput.of(webinar).moved(
+    ins = inspections.find(demo_store)
+    week = events.all(demo_store, ins.id)
+    team = next(e for e in week if e.title.startswith("Team meeting: day 8"))
+    webinar = next(e for e in week if e.kind == "webinar")
+    late = next(e for e in week if e.title.startswith("Team meeting: close-down"))
+    events.edit(demo_store, ins.id, webinar.id, EventInput.of(webinar).moved(
         team.start - webinar.start))
-    change_event(demo_store, ins.id, late.id, EventInput.of(late).moved(dt.timedelta(hours=2)))
-    remove_event(demo_store, ins.id, next(e.id for e in events if e.kind == "final-feedback"))
+    events.edit(demo_store, ins.id, late.id, EventInput.of(late).moved(dt.timedelta(hours=2)))
+    events.remove(demo_store, ins.id, next(e.id for e in week if e.kind == "final-feedback"))
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await on_week(pilot)

@@ -362,9 +362,7 @@ class CaptureScreen(ModalScreen):
 
     def action_save(self) -> None:
         from sendtui.records import EvidenceRow
-        from sendtui.store import models as m
-        from sendtui.store.drafts import discard_draft
-        from sendtui.store.loading import add_evidence
+        from sendtui.store.evidence import add as add_evidence
 
         fields = self.fields()
         errors = self.problems(fields)
@@ -380,18 +378,11 @@ class CaptureScreen(ModalScreen):
             at=utc_now(), line=fields["line"], source=fields["source"],
             text=fields["text"].strip(), setting_urn=setting.urn if setting else None,
             case_ref=fields["case_ref"].strip() or None, judgement=fields["judgement"] or None,
-            author="")
+            author="", setting_id=setting.id if setting else None)
         store, inspection_id = self.app.store, self.app.inspection.id
         with DRAFT_LOCK:
             try:
-                with store.session() as s:  # the entry and the draft's end: all or nothing
-                    loaded = add_evidence(store, inspection_id, [entry])
-                    if setting and not setting.urn:  # add_evidence links settings by URN
-                        row = s.get(m.Evidence, loaded.ids[0])
-                        row.setting_id = setting.id
-                        s.add(store.stamp(row))
-                    if self.draft_id:
-                        discard_draft(store, self.draft_id)
+                add_evidence(store, inspection_id, [entry], draft_id=self.draft_id)
             except LookupError as exc:
                 self.query_one("#form-message", Static).update(f"Not saved: {exc}")
                 self.query_one("#form-message", Static).display = True
@@ -415,18 +406,21 @@ def _and(items: list[str]) -> str:
 
 def setting_now(app) -> str | None:
     """The setting of the event under the week's cursor, else of an event happening now."""
+    from sendtui.store import events
+
     grid = getattr(app.screen, "grid", None)
     event = getattr(grid, "event_under_cursor", None)
     if event is not None:
         return event.setting_id
     now = utc_now()
-    happening = [e for e in app.store.events(app.inspection.id)
+    happening = [e for e in events.all(app.store, app.inspection.id)
                  if e.start <= now < e.end and e.status != "cancelled" and e.setting_id]
     return happening[0].setting_id if happening else None
 
 
 def open_capture(app) -> None:
     """Push the capture box over whatever screen is up (once); refresh that screen after."""
+    from sendtui.store import lines, settings
     from sendtui.store.drafts import latest_draft
     from sendtui.store.names import redactor
 
@@ -436,7 +430,7 @@ def open_capture(app) -> None:
     ins = app.inspection.id
     with DRAFT_LOCK:  # a write still in flight (escape just now) lands first
         draft = latest_draft(app.store, ins)
-    screen = CaptureScreen(app.store.lines(ins), app.store.settings(ins),
+    screen = CaptureScreen(lines.all(app.store, ins), settings.all(app.store, ins),
                            None if draft else setting_now(app), draft, redactor(app.store, ins))
     under = app.screen
 

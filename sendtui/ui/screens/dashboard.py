@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 from sendtui.domain.dates import span
 from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.errors import InvalidInput
+from sendtui.store import inspections
 from sendtui.ui.screens.base import TaskScreen, table
 
 
@@ -37,13 +38,13 @@ class DashboardScreen(TaskScreen):
 
     def refresh_data(self) -> None:
         ins = self.inspection
-        self.dates = self.store.key_dates(ins.id)
+        self.dates = inspections.key_dates(self.store, ins.id)
         self.query_one("#today", Static).update(Text(f"{ins.local_area} · {self.app.day_caption()}"))
         dates = self.query_one("#key-dates", DataTable)
         dates.clear()
         for kd in self.dates:
             dates.add_row(kd.label, span(kd.date, kd.end), kd.rule, key=kd.key)
-        counts = self.store.counts(ins.id)
+        counts = inspections.counts(self.store, ins.id)
         kinds = ", ".join(f"{SETTING_KINDS.get(k, k).lower()} {n}"
                           for k, n in sorted(counts.settings_by_kind.items()))
         self.query_one("#counts", Static).update(
@@ -65,7 +66,7 @@ class DashboardScreen(TaskScreen):
             if result is None:
                 return
             try:
-                self.store.set_key_date(self.inspection.id, kd.key, *result)
+                inspections.set_key_date(self.store, self.inspection.id, kd.key, *result)
             except InvalidInput as exc:
                 self.notify(str(exc), severity="error")
                 return

@@ -23,9 +23,10 @@ from sendtui.errors import InvalidInput, NotFound, QueryError
 from sendtui.records import EvidenceRecord
 from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
+from sendtui.store import undo
 from sendtui.store.evidence import snippet_shown
 from sendtui.store.evidence_browse import NO_JUDGEMENT, Filter
-from sendtui.store.names import protected_names
+from sendtui.store.names import all as protected_names
 from sendtui.ui.screens.base import TaskScreen, table
 from sendtui.ui.screens.columns import SCROLLBAR, fit
 
@@ -384,7 +385,7 @@ class EvidenceScreen(TaskScreen):
             if not yes:
                 return
             try:
-                ev.remove_evidence(self.store, self.inspection.id, entry.id)
+                ev.remove(self.store, self.inspection.id, entry.id)
             except NotFound as exc:
                 self.notify(sentence(str(exc)), severity="error")
             else:
@@ -400,7 +401,7 @@ class EvidenceScreen(TaskScreen):
         self.show(self._selected().id if self._selected() else None)
 
     def action_undo(self) -> None:
-        done = self.store.undo(self.inspection.id)
+        done = undo.undo(self.store, self.inspection.id)
         self.reload(changed=True)
         self.notify(f"Undone: {done}." if done else "Nothing to undo.")
 
@@ -484,7 +485,7 @@ class EvidenceDetail(ModalScreen):
             if text is None:
                 return
             try:
-                ev.edit_evidence(self.store, self.app.inspection.id, self.entry.id, text)
+                ev.edit(self.store, self.app.inspection.id, self.entry.id, text)
             except (InvalidInput, NotFound) as exc:
                 self.notify(sentence(str(exc)), severity="error")
                 return

@@ -215,12 +215,14 @@ class ExportDialog(CheckedForm):
 
 def open_export(app) -> None:
     """Push the dialog over the current screen (once)."""
+    from sendtui.store import events, people
+
     if app.inspection is None or app.store is None or isinstance(app.screen, ExportDialog):
         app.bell()
         return
     ins = app.inspection.id
-    dates = sorted({to_london(e.start).date() for e in app.store.events(ins)
+    dates = sorted({to_london(e.start).date() for e in events.all(app.store, ins)
                     if e.status != "cancelled"})
     tomorrow = next((d for d in dates if d > app.today), None)
-    app.push_screen(ExportDialog(app.inspection.local_area, app.store.people(ins), dates,
+    app.push_screen(ExportDialog(app.inspection.local_area, people.all(app.store, ins), dates,
                                  Path(user_documents_dir()), tomorrow))

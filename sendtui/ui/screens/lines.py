@@ -15,6 +15,7 @@ from sendtui.domain import triangulation as tri
 from sendtui.domain.dates import local_date, short_day
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.errors import InvalidInput, NotFound
+from sendtui.store import evidence, inspections, lines
 from sendtui.ui.screens.base import PlainTable, TaskScreen
 
 # Column headers for the source kinds: 2–3 letters, in SOURCE_KINDS order.
@@ -97,7 +98,7 @@ class LinesScreen(TaskScreen):
 
     def refresh_data(self, select: str | None = None) -> None:
         threshold = self.threshold
-        self.lines = tri.attention_order(self.store.lines(self.inspection.id), threshold)
+        self.lines = tri.attention_order(lines.all(self.store, self.inspection.id), threshold)
         grid = self.query_one("#lines", DataTable)
         row = grid.cursor_row
         grid.clear()
@@ -147,9 +148,9 @@ class LinesScreen(TaskScreen):
 
     def _show_days(self) -> None:
         """Evidence entries per London day; days before the on-site week summed as 'earlier'."""
-        entries = self.store.evidence(self.inspection.id)
+        entries = evidence.all(self.store, self.inspection.id)
         days = tri.by_day((e.line_code, local_date(e.at)) for e in entries)
-        on_site = next((k.date for k in self.store.key_dates(self.inspection.id)
+        on_site = next((k.date for k in inspections.key_dates(self.store, self.inspection.id)
                         if k.key == "on-site"), None)
         parts = []
         if on_site and any(d >= on_site for d in days):
@@ -181,7 +182,7 @@ class LinesScreen(TaskScreen):
 
         def save(result) -> None:
             if result:
-                self._write(lambda: self.store.add_line(self.inspection.id, *result),
+                self._write(lambda: lines.add(self.store, self.inspection.id, *result),
                             "added")
 
         self.app.push_screen(LineForm(taken={line.code for line in self.lines}), save)
@@ -195,8 +196,8 @@ class LinesScreen(TaskScreen):
 
         def save(result) -> None:
             if result:
-                self._write(lambda: self.store.update_line(self.inspection.id, line.id,
-                                                           *result), "saved")
+                self._write(lambda: lines.edit(self.store, self.inspection.id, line.id,
+                                               *result), "saved")
 
         self.app.push_screen(LineForm(line, taken={x.code for x in self.lines}), save)
 
@@ -210,7 +211,7 @@ class LinesScreen(TaskScreen):
 
         def confirmed(yes: bool) -> None:
             if yes:
-                self._write(lambda: self.store.remove_line(self.inspection.id, line.id),
+                self._write(lambda: lines.remove(self.store, self.inspection.id, line.id),
                             "removed", code=line.code)
 
         self.app.push_screen(ConfirmScreen(f"Remove line {line.code}?{kept}"), confirmed)

@@ -14,6 +14,7 @@ from sendtui.domain.dates import day, span
 from sendtui.domain.frameworks import FRAMEWORKS, key_dates, timeline_warnings
 from sendtui.domain.words import sentence
 from sendtui.errors import CalendarError
+from sendtui.store import inspections
 from sendtui.ui.screens.base import PlainTable
 
 
@@ -107,7 +108,7 @@ class NewInspectionScreen(Screen):
         if values is None:
             self.notify("Fix the fields marked in red first.", severity="error")
             return
-        inspection = self.app.store.create_inspection(*values)
+        inspection = inspections.create(self.app.store, *values)
         self.app.open_inspection(inspection)
 
     def action_cancel(self) -> None:

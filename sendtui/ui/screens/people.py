@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Static
 from sendtui.domain.words import sentence
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import PersonRecord
-from sendtui.store import area
+from sendtui.store import availability, events, inspections, people, undo
 from sendtui.ui.screens.base import TaskScreen, table
 from sendtui.ui.screens.columns import Column, fill
 from sendtui.ui.screens.forms import ConfirmScreen
@@ -60,8 +60,8 @@ class PeopleScreen(TaskScreen):
         """Read the people again; the cursor on `select`, else on the same row as before."""
         grid = self.query_one("#people", DataTable)
         row = grid.cursor_row
-        self.people = self.store.people(self.inspection.id)
-        self.away = area.unavailability(self.store, self.inspection.id)
+        self.people = people.all(self.store, self.inspection.id)
+        self.away = availability.all(self.store, self.inspection.id)
         self.width_shown = self.app.size.width
         fill(grid, COLUMNS, [(p.id, cells(p, self.away.get(p.id, []))) for p in self.people],
              self.width_shown)
@@ -96,7 +96,7 @@ class PeopleScreen(TaskScreen):
     def action_add(self) -> None:
         def save(details) -> None:
             if details:
-                self._write(lambda: area.add_person(self.store, self.inspection.id, **details),
+                self._write(lambda: people.add(self.store, self.inspection.id, **details),
                             f"{details['name']} added.")
 
         self.app.push_screen(PersonForm(taken={p.name for p in self.people}), save)
@@ -108,8 +108,8 @@ class PeopleScreen(TaskScreen):
 
         def save(details) -> None:
             if details:
-                self._write(lambda: area.change_person(self.store, self.inspection.id,
-                                                       person.id, **details),
+                self._write(lambda: people.edit(self.store, self.inspection.id,
+                                                 person.id, **details),
                             f"{details['name']} saved.")
 
         self.app.push_screen(PersonForm(person, taken={p.name for p in self.people}), save)
@@ -118,13 +118,13 @@ class PeopleScreen(TaskScreen):
         person = self._selected()
         if person is None:
             return
-        booked = sum(person.id in e.person_ids for e in self.store.events(self.inspection.id))
+        booked = sum(person.id in e.person_ids for e in events.all(self.store, self.inspection.id))
         kept = f" The {booked} events they are booked on keep them." if booked else ""
 
         def confirmed(yes: bool) -> None:
             if yes:
-                self._write(lambda: area.remove_person(self.store, self.inspection.id,
-                                                       person.id),
+                self._write(lambda: people.remove(self.store, self.inspection.id,
+                                                   person.id),
                             f"{person.name} removed (u undoes).")
 
         self.app.push_screen(ConfirmScreen(f"Remove {person.name}?{kept}"), confirmed)
@@ -136,8 +136,8 @@ class PeopleScreen(TaskScreen):
 
         def save(result) -> None:
             if result:
-                self._write(lambda: area.add_unavailability(self.store, self.inspection.id,
-                                                            person.id, *result),
+                self._write(lambda: availability.add(self.store, self.inspection.id,
+                                                      person.id, *result),
                             f"{person.name} unavailable {period(*result[:2])}.")
 
         self.app.push_screen(UnavailableForm(person.name, self._first_day()), save)
@@ -154,15 +154,15 @@ class PeopleScreen(TaskScreen):
 
         def confirmed(yes: bool) -> None:
             if yes:
-                self._write(lambda: area.remove_unavailability(self.store, self.inspection.id,
-                                                               latest.id),
+                self._write(lambda: availability.remove(self.store, self.inspection.id,
+                                                         latest.id),
                             f"{person.name} available again {when}.")
 
         self.app.push_screen(ConfirmScreen(
             f"Remove {person.name}'s unavailable period {when}?"), confirmed)
 
     def action_undo(self) -> None:
-        done = self.store.undo(self.inspection.id)
+        done = undo.undo(self.store, self.inspection.id)
         self.reload()
         self.notify(f"Undone: {done}." if done else "Nothing to undo.")
 
@@ -178,7 +178,7 @@ class PeopleScreen(TaskScreen):
 
     def _first_day(self) -> dt.date:
         """The first on-site day while it is ahead, else today: when periods usually start."""
-        on_site = next((k.date for k in self.store.key_dates(self.inspection.id)
+        on_site = next((k.date for k in inspections.key_dates(self.store, self.inspection.id)
                         if k.key == "on-site"), None)
         return on_site if on_site and self.app.today < on_site else self.app.today
 

@@ -41,7 +41,7 @@ class PersonForm(CompactForm):
                  "yes" if p and p.is_team else "no")]
 
     def check(self, values):
-        from sendtui.store.area import tidy_person
+        from sendtui.store.people import tidy as tidy_person
 
         try:
             details = tidy_person(values["name"], values["role"], values["organisation"],

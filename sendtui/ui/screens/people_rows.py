@@ -6,7 +6,7 @@ import datetime as dt
 
 from sendtui.domain.dates import clock, local_date, short_day
 from sendtui.records import PersonRecord
-from sendtui.store.area import Unavailable
+from sendtui.store.availability import Unavailable
 
 
 def cells(p: PersonRecord, away: list[Unavailable]) -> list[str]:

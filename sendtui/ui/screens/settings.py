@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Static
 from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.errors import NotFound
 from sendtui.records import SettingRecord
-from sendtui.store import area
+from sendtui.store import settings, undo
 from sendtui.ui.screens.base import TaskScreen, table
 from sendtui.ui.screens.columns import Column, fill
 from sendtui.ui.screens.setting_rows import cells, describe, matches
@@ -59,7 +59,7 @@ class SettingsScreen(TaskScreen):
             self.show()
 
     def reload(self) -> None:
-        self.settings = self.store.settings(self.inspection.id)
+        self.settings = settings.all(self.store, self.inspection.id)
         self.show()
 
     @property
@@ -142,7 +142,7 @@ class SettingsScreen(TaskScreen):
             return
         marked = not getattr(setting, mark)
         try:
-            area.mark_setting(self.store, self.inspection.id, setting.id, **{mark: marked})
+            settings.mark(self.store, self.inspection.id, setting.id, **{mark: marked})
         except NotFound as exc:  # removed meanwhile, e.g. by a merge
             self.notify(f"{setting.name}: {exc}.", severity="error")
         else:
@@ -151,7 +151,7 @@ class SettingsScreen(TaskScreen):
         self.reload()
 
     def action_undo(self) -> None:
-        done = self.store.undo(self.inspection.id)
+        done = undo.undo(self.store, self.inspection.id)
         self.reload()
         self.notify(f"Undone: {done}." if done else "Nothing to undo.")
 

@@ -20,7 +20,7 @@ from sendtui.domain.dates import local_date, short_day
 from sendtui.domain.frameworks import on_site_days
 from sendtui.domain.schedule import Problem
 from sendtui.records import EventRecord, PersonRecord
-from sendtui.store import planning
+from sendtui.store import events, inspections, people, planning
 from sendtui.ui.screens import week_text as words
 from sendtui.ui.screens.base import TaskScreen
 from sendtui.ui.screens.week_changes import EventChanges
@@ -87,12 +87,12 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
     def refresh_data(self, select: str | None = None) -> None:
         """Events, people and problems from the store, then the grid, panel and detail."""
         ins = self.inspection.id
-        self.events = self.store.events(ins)
-        self.people = self.store.people(ins)
+        self.events = events.all(self.store, ins)
+        self.people = people.all(self.store, ins)
         self.problems = planning.problems(self.store, ins)
         event_days = {local_date(e.start) for e in self.events}
-        self.days = sorted(set(on_site_days(self.store.key_dates(ins))) | event_days) or [
-            self.app.today]
+        on_site = on_site_days(inspections.key_dates(self.store, ins))
+        self.days = sorted(set(on_site) | event_days) or [self.app.today]
         if self.day not in self.days:
             self.day = self.days[0]
         self._show()

@@ -9,7 +9,9 @@ from sendtui.domain.clock import when
 from sendtui.domain.dates import clock, local_date
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EventRecord
-from sendtui.store.events import EventInput, add_event, change_event, remove_event
+from sendtui.store import events, undo
+from sendtui.store.events import EventInput
+from sendtui.store.settings import all as all_settings
 
 QUARTER = dt.timedelta(minutes=15)
 HOUR = dt.timedelta(minutes=60)
@@ -43,7 +45,7 @@ class EventChanges:
             if data is not None:
                 save(data)
 
-        settings = self.store.settings(self.inspection.id)
+        settings = all_settings(self.store, self.inspection.id)
         self.app.push_screen(EventForm(initial, settings, self.people, heading), saved)
 
     def action_add(self) -> None:
@@ -53,7 +55,7 @@ class EventChanges:
         people = (key.person_id,) if key.person_id else ()
         initial = EventInput("meeting", "", start, start + HOUR, person_ids=people)
         self._form(initial, f"Add an event on {when(start)}", lambda data: self._write(
-            lambda: add_event(self.store, self.inspection.id, data),
+            lambda: events.add(self.store, self.inspection.id, data),
             f"Added {data.title or 'the event'} on {when(data.start, data.end)}  "
             "(u to undo)"))
 
@@ -61,7 +63,7 @@ class EventChanges:
         if self._busy() or (event := self._event_or_say("edit")) is None:
             return
         self._form(EventInput.of(event), f"Edit: {event.title}", lambda data: self._write(
-            lambda: change_event(self.store, self.inspection.id, event.id, data),
+            lambda: events.edit(self.store, self.inspection.id, event.id, data),
             f"Saved {data.title}  (u to undo)", event.id))
 
     def action_resize(self, minutes: int) -> None:
@@ -74,8 +76,8 @@ class EventChanges:
             return
         data = replace(EventInput.of(event), end=end)
         verb = "lengthened" if minutes > 0 else "shortened"
-        self._write(lambda: change_event(self.store, self.inspection.id, event.id, data,
-                                         summary=f"{verb} {event.title}"),
+        self._write(lambda: events.edit(self.store, self.inspection.id, event.id, data,
+                                        summary=f"{verb} {event.title}"),
                     f"{event.title} now ends at {clock(end)}  (u to undo)", event.id)
 
     def action_duplicate(self) -> None:
@@ -86,13 +88,13 @@ class EventChanges:
             self.notify(f"No room for a copy of {event.title} after it on the same day.",
                         severity="warning")
             return
-        self._write(lambda: add_event(self.store, self.inspection.id, data),
+        self._write(lambda: events.add(self.store, self.inspection.id, data),
                     f"Copied {event.title} to {when(data.start, data.end)}  (u to undo)")
 
     def action_remove(self) -> None:
         if self._busy() or (event := self._event_or_say("remove")) is None:
             return
-        self._write(lambda: remove_event(self.store, self.inspection.id, event.id),
+        self._write(lambda: events.remove(self.store, self.inspection.id, event.id),
                     f"Removed {event.title}  (u to undo)")
 
     def action_undo(self) -> None:
@@ -105,8 +107,8 @@ class EventChanges:
         if self._busy():
             return
         under = self.grid.event_under_cursor
-        step = self.store.redo if redo else self.store.undo
-        summary = step(self.inspection.id)
+        step = undo.redo if redo else undo.undo
+        summary = step(self.store, self.inspection.id)
         if summary is None:
             self.notify(f"Nothing to {'redo' if redo else 'undo'}.")
             return

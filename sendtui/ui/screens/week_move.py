@@ -1,7 +1,7 @@
 """Move mode of the week screen: the event follows the cursor until enter (or m) places it.
 
 While moving, nothing is written: the grid shows the event where it would go; placing it is
-one change_event (one undo), escape puts it back.
+one events.edit (one undo), escape puts it back.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from sendtui.domain.clock import when
 from sendtui.domain.dates import local_date
 from sendtui.records import EventRecord
-from sendtui.store.events import EventInput, change_event
+from sendtui.store import events
+from sendtui.store.events import EventInput
 from sendtui.ui.screens import week_text as words
 from sendtui.ui.widgets.week_layout import ColumnKey
 
@@ -81,8 +82,8 @@ class MoveMode:
         to = when(data.start, data.end)
         if data.person_ids != move.original.person_ids:
             to += f", {words.names_of(data.person_ids, self.people) or 'nobody'}"
-        self._write(lambda: change_event(self.store, self.inspection.id, move.original.id,
-                                         data, summary=f"moved {move.original.title}"),
+        self._write(lambda: events.edit(self.store, self.inspection.id, move.original.id,
+                                        data, summary=f"moved {move.original.title}"),
                     f"Moved {move.original.title} to {to}  (u to undo)", move.original.id)
 
     def action_put_back(self) -> None:

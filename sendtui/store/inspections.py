@@ -1,0 +1,122 @@
+"""Inspections: created from a framework (key dates and lines), found by name, opened; their
+key dates, and what they hold in numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sqlmodel import select
+
+from sendtui.domain import frameworks as fw
+from sendtui.domain.clock import utc_now
+from sendtui.errors import Ambiguous, InvalidInput, NotFound
+from sendtui.records import Counts, InspectionRecord
+from sendtui.store import events, lines, people, settings
+from sendtui.store import models as m
+from sendtui.store.repo import Store, live
+
+
+def create(store: Store, local_area: str, framework: str,
+           notified: dt.date) -> InspectionRecord:
+    """A new inspection with the framework's key dates and lines of enquiry."""
+    local_area = " ".join(local_area.split())
+    if not local_area:
+        raise InvalidInput("the local area needs a name")
+    template = fw.get_framework(framework)
+    dates = fw.key_dates(template, notified)
+    with store.session() as s:
+        ins = store.insert(s, None, m.Inspection(local_area=local_area, framework=framework,
+                                                 notified=notified, last_opened_at=utc_now()))
+        s.flush()
+        for kd in dates:
+            store.insert(s, None, m.KeyDateRow(inspection_id=ins.id, key=kd.key, label=kd.label,
+                                               date=kd.date, end=kd.end, rule=kd.rule))
+        for pos, line in enumerate(template.lines):
+            store.insert(s, None, m.LineOfEnquiry(inspection_id=ins.id, code=line.code,
+                                                  title=line.title, strand=line.strand,
+                                                  position=pos))
+        return record(ins)
+
+
+def all(store: Store) -> list[InspectionRecord]:  # noqa: A001
+    with store.session() as s:
+        rows = s.exec(select(m.Inspection).where(m.Inspection.deleted_at.is_(None))
+                      .order_by(m.Inspection.local_area, m.Inspection.notified)).all()
+        return [record(r) for r in rows]
+
+
+def find(store: Store, ref: str | None = None) -> InspectionRecord:
+    """By id or unique prefix of the local area; default the only one or the last opened."""
+    found = all(store)
+    if not found:
+        raise NotFound("there is no inspection yet: create one with "
+                       "'sendtui inspection new' or 'sendtui demo'")
+    if ref:
+        key = ref.strip().lower()
+        matches = [i for i in found if i.id == key] or [
+            i for i in found if i.local_area.lower().startswith(key)
+            or (len(key) >= 4 and i.id.startswith(key))]
+        if not matches:
+            raise NotFound(f"no inspection matches {ref!r}")
+    else:
+        matches = found
+        opened = [i for i in found if i.last_opened_at]
+        if len(found) > 1 and opened:
+            matches = [max(opened, key=lambda i: i.last_opened_at)]
+    if len(matches) > 1:
+        names = "; ".join(f"{i.local_area} ({i.framework}, {i.notified}) {i.id[:8]}"
+                          for i in matches)
+        raise Ambiguous(f"several inspections match: {names} — choose with --inspection")
+    return matches[0]
+
+
+def mark_opened(store: Store, inspection_id: str) -> None:
+    """Opened now: the one found when no inspection is named."""
+    with store.session() as s:
+        with store.change(s, None, s.get(m.Inspection, inspection_id)) as ins:
+            ins.last_opened_at = utc_now()
+
+
+def key_dates(store: Store, inspection_id: str) -> list[fw.KeyDate]:
+    with store.session() as s:
+        rows = s.exec(live(m.KeyDateRow, inspection_id).order_by(m.KeyDateRow.date)).all()
+        return [_key_date(r) for r in rows]
+
+
+def set_key_date(store: Store, inspection_id: str, key: str, date: dt.date,
+                 end: dt.date | None = None) -> fw.KeyDate:
+    """The coordinator's own date for a key date: kept, marked as edited."""
+    if end is not None and end < date:
+        raise InvalidInput(f"the end {end} is before the start {date}")
+    with store.session() as s:
+        row = s.exec(live(m.KeyDateRow, inspection_id).where(m.KeyDateRow.key == key)).first()
+        if row is None:
+            raise NotFound(f"no key date {key!r}")
+        with store.change(s, inspection_id, row, f"key date {row.label} set to {date}"):
+            row.date, row.end, row.edited = date, end if row.end or end else None, True
+            row.rule = "set by hand"
+        return _key_date(row)
+
+
+def counts(store: Store, inspection_id: str) -> Counts:
+    in_area = settings.all(store, inspection_id)
+    listed = people.all(store, inspection_id)
+    week = events.all(store, inspection_id)
+    enquiry = lines.all(store, inspection_id)
+    return Counts(
+        settings=len(in_area), settings_by_kind=dict(Counter(x.kind for x in in_area)),
+        people=len(listed), team=sum(p.is_team for p in listed),
+        events=sum(e.status != "cancelled" for e in week),
+        evidence=sum(line.evidence_count for line in enquiry),
+        evidence_by_line={line.code: line.evidence_count for line in enquiry},
+    )
+
+
+def record(r: m.Inspection) -> InspectionRecord:
+    return InspectionRecord(r.id, r.local_area, r.framework, r.notified, r.published,
+                            r.last_opened_at)
+
+
+def _key_date(r: m.KeyDateRow) -> fw.KeyDate:
+    return fw.KeyDate(r.key, r.label, r.date, r.end, r.rule)

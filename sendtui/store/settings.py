@@ -1,0 +1,64 @@
+"""The area's settings: loaded from GIAS, shortlisted and marked visited."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from sendtui.records import Loaded, SettingRecord, SettingRow
+from sendtui.store import models as m
+from sendtui.store.repo import Store, live, live_row
+
+MARK_WORDS = {
+    ("shortlisted", True): "shortlisted",
+    ("shortlisted", False): "taken off the shortlist",
+    ("visited", True): "marked visited",
+    ("visited", False): "no longer marked visited",
+}
+
+
+def all(store: Store, inspection_id: str) -> list[SettingRecord]:  # noqa: A001
+    with store.session() as s:
+        rows = s.exec(live(m.Setting, inspection_id)
+                      .order_by(m.Setting.kind, m.Setting.name)).all()
+        return [record(r) for r in rows]
+
+
+def mark(store: Store, inspection_id: str, setting_id: str, shortlisted: bool | None = None,
+         visited: bool | None = None) -> SettingRecord:
+    """Shortlist a setting or mark it visited; None leaves that mark as it is."""
+    with store.session() as s:
+        row = live_row(s, m.Setting, setting_id, inspection_id, "that setting")
+        wanted = {"shortlisted": shortlisted, "visited": visited}
+        changes = {k: v for k, v in wanted.items() if v is not None and getattr(row, k) != v}
+        words = " and ".join(MARK_WORDS[item] for item in changes.items())
+        with store.change(s, inspection_id, row, f"{row.name} {words}"):
+            for key, value in changes.items():
+                setattr(row, key, value)
+        return record(row)
+
+
+def load(store: Store, inspection_id: str, rows: list[SettingRow]) -> Loaded:
+    """Settings from a GIAS file: new URNs added, known ones updated, never duplicated."""
+    added = updated = 0
+    with store.session() as s:
+        known = {r.urn: r for r in s.exec(select(m.Setting).where(
+            m.Setting.inspection_id == inspection_id))}
+        for row in rows:
+            setting = known.get(row.urn)
+            if setting is None:
+                known[row.urn] = store.insert(s, None, m.Setting(inspection_id=inspection_id,
+                                                                 **row.__dict__))
+                added += 1
+                continue
+            with store.change(s, None, setting):
+                for key, value in row.__dict__.items():
+                    setattr(setting, key, value)
+                setting.deleted_at = None
+            updated += 1
+    return Loaded(added, updated)
+
+
+def record(r: m.Setting) -> SettingRecord:
+    return SettingRecord(r.id, r.urn, r.name, r.kind, r.postcode, r.status, r.la_name,
+                         r.address, r.easting, r.northing, r.is_specialist, r.shortlisted,
+                         r.visited, r.out_of_area, r.phone, r.head)
