@@ -137,7 +137,7 @@ class SendApp(App):
         self.push_screen(HelpScreen(self.screen))
 
     def action_capture(self) -> None:
-        from sendtui.ui.screens.capture import open_capture
+        from sendtui.ui.screens.capture_open import open_capture
 
         open_capture(self)
 

@@ -452,11 +452,13 @@ async def test_dashboard_edit_on_site_date(demo_db):
         await pilot.pause()
         message = form.query_one("#form-message", Static)
         assert shown(message) == "The end is before the start." and message.has_class("error")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # refused, still open
 
-        await pilot.press("ctrl+u", *"2026-12-01", "enter")
+        await pilot.press("ctrl+u", *"2026-12-01", "enter")  # enter: on to the end date
+        assert app.screen is form
+        await pilot.press("enter")  # enter in the last field saves
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         on_site = rows(app.screen.query_one("#key-dates", DataTable))[1]

@@ -27,6 +27,7 @@ from sendtui.store.views import EvidenceView
 from sendtui.domain.dates import short_day, when
 from sendtui.ui.screens.base import TaskScreen, table
 from sendtui.ui.screens.columns import SCROLLBAR, fit
+from sendtui.ui.screens.form import FormScreen, Invalid
 
 SHOWN = 200  # rows loaded into the list; the summary says how many there are
 SEARCH_LIMIT = 200  # best matches shown for a search
@@ -495,40 +496,25 @@ class EvidenceDetail(ModalScreen):
         self.app.push_screen(EvidenceEditor(self.entry.text), save)
 
 
-class EvidenceEditor(ModalScreen[str | None]):
-    DEFAULT_CSS = """
-    EvidenceEditor { align: center middle; }
-    EvidenceEditor > Vertical { width: 100%; max-width: 90; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1; }
-    EvidenceEditor TextArea { height: 10; }
-    """
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-    ]
+class EvidenceEditor(FormScreen):
+    """Dismisses with the new text, or None. enter is a new line here; ctrl+s saves."""
+
+    BOX = "form wide-form"
+    SCROLLS = True
+    HINT = "ctrl+s saves (the old text is kept) · escape cancels"
 
     def __init__(self, text: str):
-        super().__init__()
+        super().__init__("Edit the evidence text")
         self.text = text
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Edit the evidence text", classes="heading")
-            yield TextArea(self.text, id="evidence-text", soft_wrap=True)
-            yield Static("", id="editor-message", classes="message error", markup=False)
-            yield Static("ctrl+s saves (the old text is kept) · escape cancels", classes="hint")
-        yield Footer()
+    def body(self) -> ComposeResult:
+        yield TextArea(self.text, id="evidence-text", soft_wrap=True)
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
 
-    def action_save(self) -> None:
+    def check(self) -> str:
         text = self.query_one(TextArea).text
         if not text.strip():
-            self.query_one("#editor-message", Static).update(
-                "The entry needs some text (delete it instead).")
-            return
-        self.dismiss(text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            raise Invalid("The entry needs some text (delete it instead).")
+        return text
