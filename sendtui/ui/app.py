@@ -1,8 +1,13 @@
-"""SendApp: one app, a screen per task. The first frame paints before the store is touched."""
+"""SendApp: one app, a screen per task. The first frame paints before the store is touched.
+
+Each task screen is a Textual mode: made the first time its number key is pressed, then kept
+(its cursor, view and threshold too) and read again from the store each time it comes back.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -24,6 +29,13 @@ SCREEN_KEYS = {
 }
 
 
+def task_screen(name: str) -> Screen:
+    """Imported when first shown: the first frame paints before the store modules load."""
+    from sendtui.ui.screens import SCREENS
+
+    return SCREENS[name]()
+
+
 class LoadingScreen(Screen):
     """What the first frame shows while the store opens in a thread."""
 
@@ -38,6 +50,7 @@ class SendApp(App):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "sendtui"
     COMMANDS = App.COMMANDS | {SendtuiCommands}
+    MODES = {name: partial(task_screen, name) for name, _ in SCREEN_KEYS.values()}
     BINDINGS = [
         *(Binding(key, f"show('{name}')", label, id=f"show-{name}", show=False)
           for key, (name, label) in SCREEN_KEYS.items()),
@@ -56,7 +69,7 @@ class SendApp(App):
         self.today = today or config_today()
         self.store = None
         self.inspection = None
-        self.current = "dashboard"
+        self.screens_made: set[str] = set()  # the task screens made so far (kept as modes)
 
     async def on_mount(self) -> None:
         from sendtui.config import ConfigError, load_keymap
@@ -106,7 +119,6 @@ class SendApp(App):
         self.inspection = inspection
         self.store.mark_opened(inspection.id)
         self.title = f"sendtui — {inspection.local_area} ({inspection.framework})"
-        self.current = ""
         self.action_show("dashboard")
 
     def day_caption(self) -> str:
@@ -121,12 +133,13 @@ class SendApp(App):
         if self.inspection is None:
             self.bell()
             return
-        while len(self.screen_stack) > 2:  # close help or a form first
+        while len(self.screen_stack) > 1:  # close help or a form first
             self.pop_screen()
-        from sendtui.ui.screens import SCREENS
-
-        self.current = name
-        self.switch_screen(SCREENS[name]())
+        shown_before = name in self.screens_made
+        self.switch_mode(name)
+        self.screens_made.add(name)
+        if shown_before:
+            self.screen.refresh_data()  # changed meanwhile, on another screen
 
     def action_help(self) -> None:
         from sendtui.ui.screens.help import HelpScreen

@@ -55,6 +55,9 @@ class PeopleScreen(TaskScreen):
         if self.is_mounted and self.app.size.width != self.width_shown:
             self.reload()
 
+    def refresh_data(self) -> None:
+        self.reload()
+
     def reload(self, select: str | None = None) -> None:
         """Read the people again; the cursor on `select`, else on the same row as before."""
         grid = self.query_one("#people", DataTable)

@@ -58,6 +58,9 @@ class SettingsScreen(TaskScreen):
         if self.is_mounted and self.app.size.width != self.width_shown:
             self.show()
 
+    def refresh_data(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
         self.settings = self.store.settings(self.inspection.id)
         self.show()
