@@ -56,6 +56,8 @@ class SendApp(App):
           for key, (name, label) in SCREEN_KEYS.items()),
         Binding("n", "capture", "Capture evidence", id="capture-evidence", show=False),
         Binding("x", "export", "Export", id="export", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Theme", id="theme"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -140,6 +142,29 @@ class SendApp(App):
         self.screens_made.add(name)
         if shown_before:
             self.screen.refresh_data()  # changed meanwhile, on another screen
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("undo", "redo"):
+            return self.inspection is not None
+        return True
+
+    def action_undo(self) -> None:
+        self._step(redo=False)
+
+    def action_redo(self) -> None:
+        self._step(redo=True)
+
+    def _step(self, redo: bool) -> None:
+        """Undo or redo the latest change to the open inspection; the screen reads it again."""
+        screen = self.screen
+        if not screen.ready_for_undo():
+            return
+        summary = (self.store.redo if redo else self.store.undo)(self.inspection.id)
+        if summary is None:
+            self.notify(f"Nothing to {'redo' if redo else 'undo'}.")
+            return
+        screen.refresh_data()
+        self.notify(f"{'Redone' if redo else 'Undone'}: {summary}.")
 
     def action_help(self) -> None:
         from sendtui.ui.screens.help import HelpScreen

@@ -43,6 +43,10 @@ class TaskScreen(Screen):
     def refresh_data(self) -> None:
         raise NotImplementedError
 
+    def ready_for_undo(self) -> bool:
+        """False (having said why) while a change is half made."""
+        return True
+
 
 class PlainTable(DataTable):
     """A table whose text cells are shown as typed, never read as markup."""

@@ -98,7 +98,6 @@ class EvidenceScreen(TaskScreen):
                 tooltip="Delete the entry (asks first; u undoes)"),
         Binding("r", "reveal", "Reveal", id="evidence-reveal",
                 tooltip="Show case references and marked names in the list, or hide them"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("escape", "clear_search", "Clear search", id="evidence-clear-search"),
     ]
 
@@ -398,11 +397,6 @@ class EvidenceScreen(TaskScreen):
     def action_reveal(self) -> None:
         self.revealed = not self.revealed
         self.show(self._selected().id if self._selected() else None)
-
-    def action_undo(self) -> None:
-        done = self.store.undo(self.inspection.id)
-        self.reload(changed=True)
-        self.notify(f"Undone: {done}." if done else "Nothing to undo.")
 
 
 class EvidenceDetail(ModalScreen):

@@ -33,7 +33,6 @@ class PeopleScreen(TaskScreen):
         Binding("B", "remove_unavailable", "Available again", id="remove-unavailable",
                 key_display="B", show=False,
                 tooltip="Remove the person's latest unavailable period"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
     ]
 
     def __init__(self) -> None:
@@ -162,11 +161,6 @@ class PeopleScreen(TaskScreen):
 
         self.app.push_screen(ConfirmScreen(
             f"Remove {person.name}'s unavailable period {when}?"), confirmed)
-
-    def action_undo(self) -> None:
-        done = self.store.undo(self.inspection.id)
-        self.reload()
-        self.notify(f"Undone: {done}." if done else "Nothing to undo.")
 
     def _write(self, change, done: str) -> None:
         """Make a change in the store; the cursor goes to the person it returns, if any."""

@@ -32,7 +32,6 @@ class SettingsScreen(TaskScreen):
                 tooltip="Put the setting on the shortlist for visits, or take it off"),
         Binding("v", "mark('visited')", "Visited", id="settings-visited",
                 tooltip="Mark the setting visited, or not"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("escape", "clear_search", "Clear search", id="settings-clear-search"),
     ]
 
@@ -152,9 +151,3 @@ class SettingsScreen(TaskScreen):
             words = MARK_WORDS[mark][0 if marked else 1]
             self.notify(f"{setting.name} {words}.")
         self.reload()
-
-    def action_undo(self) -> None:
-        done = self.store.undo(self.inspection.id)
-        self.reload()
-        self.notify(f"Undone: {done}." if done else "Nothing to undo.")
-

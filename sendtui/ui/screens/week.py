@@ -42,8 +42,6 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         Binding("shift+down", "resize(15)", "End 15 min later", id="lengthen-event", show=False),
         Binding("c", "duplicate", "Copy straight after", id="duplicate-event", show=False),
         Binding("d", "remove", "Delete", id="remove-event"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
-        Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("v", "toggle_view", "Day/person", id="toggle-view"),
         Binding("left_square_bracket", "day(-1)", "Day before", id="previous-day",
                 key_display="[", show=False),
@@ -83,8 +81,14 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
 
     # --- reading and showing ----------------------------------------------------------
 
+    def ready_for_undo(self) -> bool:
+        return not self.busy()
+
     def refresh_data(self, select: str | None = None) -> None:
-        """Events, people and problems from the store, then the grid, panel and detail."""
+        """Events, people and problems from the store, then the grid, panel and detail.
+
+        The cursor goes to `select`, else follows the event it was on if that moved (undo)."""
+        under = self.grid.event_under_cursor
         ins = self.inspection.id
         self.events = self.store.events(ins)
         self.people = self.store.people(ins)
@@ -95,6 +99,9 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         if self.day not in self.days:
             self.day = self.days[0]
         self._show()
+        now_under = self.grid.event_under_cursor
+        if select is None and under and (now_under is None or now_under.id != under.id):
+            select = under.id
         if select:
             self.grid.select(select, self.grid.cursor_key)
         self._fill_problems()
@@ -155,7 +162,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
 
     @on(OptionList.OptionSelected, "#problems")
     def _problem_chosen(self, message: OptionList.OptionSelected) -> None:
-        if self._busy():
+        if self.busy():
             return
         problem = self.problems[int(message.option.id)]
         if not problem.events:
@@ -179,7 +186,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
     # --- views and finding -------------------------------------------------------------
 
     def action_toggle_view(self) -> None:
-        if self._busy():
+        if self.busy():
             return
         grid = self.grid
         event, key, start = grid.event_under_cursor, grid.cursor_key, grid.cursor_start
@@ -192,7 +199,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         self.grid.move_to(ColumnKey(key.day, first), start)
 
     def action_day(self, step: int) -> None:
-        if self._busy():
+        if self.busy():
             return
         key, start = self.grid.cursor_key, self.grid.cursor_start
         index = self.days.index(key.day) + step
@@ -206,7 +213,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         self.grid.move_to(key._replace(day=self.day), instant(self.day, minutes_of_day(start)))
 
     def action_free_slot(self) -> None:
-        if self._busy():
+        if self.busy():
             return
         from sendtui.ui.screens.event_form import FreeSlotForm
 
