@@ -71,13 +71,15 @@ class SendApp(App):
         self.today = today or config_today()
         self.store = None
         self.inspection = None
+        self.key_overrides: dict[str, str] = {}  # binding id -> keys, from config.toml
         self.screens_made: set[str] = set()  # the task screens made so far (kept as modes)
 
     async def on_mount(self) -> None:
         from sendtui.config import ConfigError, load_keymap
 
         try:
-            self.set_keymap(load_keymap())
+            self.key_overrides = load_keymap()
+            self.set_keymap(self.key_overrides)
         except ConfigError as exc:
             self.notify(f"Key overrides ignored: {exc}", severity="warning", timeout=10)
         # Mounted before the store can answer: its Header queues title updates on the app,
