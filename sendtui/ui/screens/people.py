@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
 
 from sendtui.store import area
 from sendtui.store.repo import InvalidInput, NotFound
 from sendtui.store.views import PersonView
-from sendtui.ui.screens.base import TaskScreen, table
 from sendtui.ui.screens.columns import Column, fill
+from sendtui.ui.screens.form import sentence
 from sendtui.ui.screens.forms import ConfirmScreen
-from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm, sentence
+from sendtui.ui.screens.list_screen import ListScreen
+from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm
 from sendtui.ui.screens.people_rows import cells, describe, period
 
 COLUMNS = [Column("Name", 16), Column("Side", 5), Column("Role", 14),
@@ -22,8 +21,10 @@ COLUMNS = [Column("Name", 16), Column("Side", 5), Column("Role", 14),
            Column("Phone", 12, optional=True), Column("Unavailable", 24)]
 
 
-class PeopleScreen(TaskScreen):
+class PeopleScreen(ListScreen):
     HEADING = "People"
+    TABLE = "people"
+    EMPTY = "No people yet: add them with a, or import them with 'sendtui import people FILE'."
     BINDINGS = [
         Binding("a", "add", "Add", id="add-person"),
         Binding("e,enter", "edit", "Edit", id="edit-person"),
@@ -39,58 +40,35 @@ class PeopleScreen(TaskScreen):
         super().__init__()
         self.people: list[PersonView] = []
         self.away: dict[str, list] = {}
-        self.width_shown = 0  # the terminal width the columns were fitted to
 
-    def body(self) -> ComposeResult:
-        yield Static("", id="people-summary", classes="hint", markup=False)
-        yield table("people")
-        yield Static("", id="people-detail", classes="detail", markup=False)
+    def listed(self) -> list[PersonView]:
+        return self.people
 
-    def on_mount(self) -> None:
-        self.reload()
-        self.query_one("#people").focus()
-
-    def on_resize(self) -> None:
-        if self.is_mounted and self.app.size.width != self.width_shown:
-            self.reload()
-
-    def refresh_data(self) -> None:
-        self.reload()
-
-    def reload(self, select: str | None = None) -> None:
+    def refresh_data(self, select: str | None = None) -> None:
         """Read the people again; the cursor on `select`, else on the same row as before."""
-        grid = self.query_one("#people", DataTable)
-        row = grid.cursor_row
         self.people = self.store.people(self.inspection.id)
         self.away = area.unavailability(self.store, self.inspection.id)
+        self.show(select)
+
+    def show(self, select: str | None = None) -> None:
+        row = self.table.cursor_row
         self.width_shown = self.app.size.width
-        fill(grid, COLUMNS, [(p.id, cells(p, self.away.get(p.id, []))) for p in self.people],
+        fill(self.table, COLUMNS,
+             [(p.id, cells(p, self.away.get(p.id, []))) for p in self.people],
              self.width_shown)
-        if select:
-            row = next((i for i, p in enumerate(self.people) if p.id == select), row)
-        grid.move_cursor(row=min(row, max(len(self.people) - 1, 0)))
+        self.put_cursor(select, row)
+        self.show_summary()
+        self.show_detail()
+
+    def summary(self) -> str:
         team = sum(p.is_team for p in self.people)
-        self.query_one("#people-summary", Static).update(
-            f"Inspection team {team} · local contacts {len(self.people) - team}"
-            if self.people else "No people yet: add them with a, or import them with "
-                                "'sendtui import people FILE'.")
-        self._describe()
+        return f"Inspection team {team} · local contacts {len(self.people) - team}"
 
-    def _selected(self) -> PersonView | None:
-        grid = self.query_one("#people", DataTable)
-        return self.people[grid.cursor_row] if 0 <= grid.cursor_row < len(self.people) else None
+    def describe(self, person: PersonView) -> str:
+        return describe(person, self.away.get(person.id, []))
 
-    def on_data_table_row_highlighted(self) -> None:
-        self._describe()
-
-    def on_data_table_row_selected(self) -> None:
-        """enter on a row (the table takes the key before the screen does)."""
+    def open_selected(self) -> None:
         self.action_edit()
-
-    def _describe(self) -> None:
-        p = self._selected()
-        self.query_one("#people-detail", Static).update(
-            describe(p, self.away.get(p.id, [])) if p else "")
 
     # --- keys -------------------------------------------------------------------------------
 
@@ -103,7 +81,7 @@ class PeopleScreen(TaskScreen):
         self.app.push_screen(PersonForm(taken={p.name for p in self.people}), save)
 
     def action_edit(self) -> None:
-        person = self._selected()
+        person = self.selected()
         if person is None:
             return
 
@@ -116,7 +94,7 @@ class PeopleScreen(TaskScreen):
         self.app.push_screen(PersonForm(person, taken={p.name for p in self.people}), save)
 
     def action_remove(self) -> None:
-        person = self._selected()
+        person = self.selected()
         if person is None:
             return
         booked = sum(person.id in e.person_ids for e in self.store.events(self.inspection.id))
@@ -131,7 +109,7 @@ class PeopleScreen(TaskScreen):
         self.app.push_screen(ConfirmScreen(f"Remove {person.name}?{kept}"), confirmed)
 
     def action_add_unavailable(self) -> None:
-        person = self._selected()
+        person = self.selected()
         if person is None:
             return
 
@@ -144,7 +122,7 @@ class PeopleScreen(TaskScreen):
         self.app.push_screen(UnavailableForm(person.name, self._first_day()), save)
 
     def action_remove_unavailable(self) -> None:
-        person = self._selected()
+        person = self.selected()
         periods = self.away.get(person.id, []) if person else []
         if not periods:
             self.notify(f"{person.name} has no unavailable periods." if person else
@@ -169,7 +147,7 @@ class PeopleScreen(TaskScreen):
         except (InvalidInput, NotFound) as exc:
             self.notify(sentence(str(exc)), severity="error")
             return
-        self.reload(select=changed.id if isinstance(changed, PersonView) else None)
+        self.refresh_data(select=changed.id if isinstance(changed, PersonView) else None)
         self.notify(done)
 
     def _first_day(self) -> dt.date:
@@ -177,4 +155,3 @@ class PeopleScreen(TaskScreen):
         on_site = next((k.date for k in self.store.key_dates(self.inspection.id)
                         if k.key == "on-site"), None)
         return on_site if on_site and self.app.today < on_site else self.app.today
-
