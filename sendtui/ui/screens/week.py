@@ -12,6 +12,7 @@ import datetime as dt
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -50,11 +51,12 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         Binding("f", "free_slot", "Free slot", id="find-free-slot"),
     ]
 
+    by_person = reactive(False, init=False)  # one column per person for `day`, or the week
+    day: reactive[dt.date | None] = reactive(None, init=False)  # of the by-person view
+
     def __init__(self) -> None:
         super().__init__()
-        self.by_person = False
         self.move = None
-        self.day: dt.date | None = None  # the day of the by-person view
         self.days: list[dt.date] = []
         self.events: list[EventView] = []
         self.people: list[PersonView] = []
@@ -81,6 +83,13 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
 
     # --- reading and showing ----------------------------------------------------------
 
+    def watch_by_person(self) -> None:
+        self._show()
+
+    def watch_day(self) -> None:
+        if self.by_person:
+            self._show()
+
     def ready_for_undo(self) -> bool:
         return not self.busy()
 
@@ -97,7 +106,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         self.days = sorted(set(on_site_days(self.store.key_dates(ins))) | event_days) or [
             self.app.today]
         if self.day not in self.days:
-            self.day = self.days[0]
+            self.set_reactive(WeekScreen.day, self.days[0])  # shown just below
         self._show()
         now_under = self.grid.event_under_cursor
         if select is None and under and (now_under is None or now_under.id != under.id):
@@ -176,10 +185,9 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         event = next((e for e in self.events if e.id == event_id), None)
         if event is None:
             return
-        self.day = local_date(event.start)
         if self.by_person and not event.person_ids:
             self.by_person = False
-        self._show()
+        self.day = local_date(event.start)
         key = ColumnKey(self.day, event.person_ids[0]) if self.by_person else None
         self.grid.select(event_id, key)
 
@@ -190,11 +198,11 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
             return
         grid = self.grid
         event, key, start = grid.event_under_cursor, grid.cursor_key, grid.cursor_start
-        self.by_person, self.day = not self.by_person, key.day
+        self.day = key.day
+        self.by_person = not self.by_person
         if event and (event.person_ids or not self.by_person):
             self.show_event(event.id)
             return
-        self._show()
         first = self.people[0].id if self.people and self.by_person else None
         self.grid.move_to(ColumnKey(key.day, first), start)
 
@@ -208,8 +216,6 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
                         "day shown.")
             return
         self.day = self.days[index]
-        if self.by_person:
-            self._show()
         self.grid.move_to(key._replace(day=self.day), instant(self.day, minutes_of_day(start)))
 
     def action_free_slot(self) -> None:
@@ -238,7 +244,6 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
             return
         start, end = slot
         self.day = local_date(start)
-        self._show()
         person = person_ids[0] if self.by_person else None
         self.grid.move_to(ColumnKey(self.day, person), start)
         self.notify(f"Free for {names}: {words.when(start, end)}. a adds an event there.")
