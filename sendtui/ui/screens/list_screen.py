@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static
 
-from sendtui.ui.screens.base import TaskScreen, table
+from sendtui.ui.screens import base
+from sendtui.ui.screens.base import TaskScreen
 
 
 def search_binding(prefix: str, tooltip: str) -> Binding:
@@ -45,10 +46,10 @@ class ListScreen(TaskScreen):
         yield from ()
 
     def new_table(self) -> DataTable:
-        return table(self.TABLE)
+        return base.table(self.TABLE)
 
     @property
-    def table(self) -> DataTable:  # noqa: F811 - the screen's table, not the helper
+    def table(self) -> DataTable:
         return self.query_one(f"#{self.TABLE}", DataTable)
 
     def on_mount(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.widgets import Input
 
 from sendtui.domain.kinds import SETTING_KINDS
@@ -36,11 +37,12 @@ class SettingsScreen(ListScreen):
         clear_search_binding("settings"),
     ]
 
+    kind = reactive("", init=False)  # the kind of setting shown; "" shows every kind
+
     def __init__(self) -> None:
         super().__init__()
         self.settings: list[SettingView] = []
         self.shown: list[SettingView] = []
-        self.kind = ""  # "" shows every kind
 
     def above_table(self) -> ComposeResult:
         yield self.search_box("/ searches names, URNs and postcodes")
@@ -100,6 +102,8 @@ class SettingsScreen(ListScreen):
     def action_next_kind(self) -> None:
         kinds = ["", *(k for k in SETTING_KINDS if any(s.kind == k for s in self.settings))]
         self.kind = kinds[(kinds.index(self.kind) + 1) % len(kinds)] if self.kind in kinds else ""
+
+    def watch_kind(self) -> None:
         self.show()
 
     def action_mark(self, mark: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
@@ -30,11 +31,12 @@ class EvidenceDetail(ModalScreen):
                 tooltip="Show the case reference and marked names, or hide them again"),
     ]
 
+    revealed = reactive(False, init=False)  # the case reference and marked names shown
+
     def __init__(self, entry: EvidenceView, names: Redactor):
         super().__init__()
         self.entry = entry
         self.names = names  # the list's: marked names → pseudonyms until revealed
-        self.revealed = False
 
     @property
     def store(self):
@@ -80,6 +82,8 @@ class EvidenceDetail(ModalScreen):
 
     def action_reveal(self) -> None:
         self.revealed = not self.revealed
+
+    def watch_revealed(self) -> None:
         self.show()
 
     def action_close(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
@@ -53,6 +54,8 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         clear_search_binding("evidence"),
     ]
 
+    revealed = reactive(False, init=False)  # case references and marked names shown
+
     def __init__(self) -> None:
         super().__init__()
         self.filter = Filter()
@@ -60,7 +63,6 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         self.snippets: dict[str, str] = {}  # entry id -> snippet, while searching
         self.matching: int | None = None  # entries the filter (and search) let through
         self.total: int | None = None  # live entries (None: being counted)
-        self.revealed = False
         self._names: Redactor | None = None  # names marked sensitive → pseudonyms
         self.search_error = ""
         self._facets: browse.Facets | None = None
@@ -247,4 +249,6 @@ class EvidenceScreen(EvidenceReading, ListScreen):
 
     def action_reveal(self) -> None:
         self.revealed = not self.revealed
+
+    def watch_revealed(self) -> None:
         self.show()
