@@ -122,7 +122,7 @@ async def open_evidence_once(db: str) -> tuple[float, float, float, float, int, 
             await pilot.pause()
         await pilot.pause()
         counted = time.perf_counter() - start
-        summary = screen._summary()
+        summary = screen.summary()
         frame_shown = first_after(listed_frames, start) or start + shown
         frame_counted = first_after(counted_frames, start) or start + counted
     return (ms(shown), ms(counted), ms(frame_shown - start), ms(frame_counted - start), rows,

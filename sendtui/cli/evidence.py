@@ -26,9 +26,9 @@ def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: s
                  case_ref: str | None, at: str | None) -> None:
     """Add an evidence entry; print its id."""
     from sendtui.domain.clock import parse_london, utc_now
+    from sendtui.errors import InvalidInput
     from sendtui.records import EvidenceRow
     from sendtui.store.evidence import add as add_evidence
-    from sendtui.errors import InvalidInput
 
     if not text.strip():
         raise InvalidInput("the entry has no text")

@@ -143,15 +143,6 @@ class Store:
         undo.log(self, s, inspection_id, self._local.group, row.__tablename__, row.id, before,
                  after, summary)
 
-    def undo(self, inspection_id: str) -> str | None:
-        """Undo the latest change; what it was, or None when there is nothing to undo."""
-        with self.session() as s:
-            return undo.step(self, s, inspection_id, redo=False)
-
-    def redo(self, inspection_id: str) -> str | None:
-        with self.session() as s:
-            return undo.step(self, s, inspection_id, redo=True)
-
 
 def _fields(row: m.Tracked) -> dict:
     """What a row holds, its bookkeeping left out."""

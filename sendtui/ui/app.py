@@ -1,8 +1,13 @@
-"""SendApp: one app, a screen per task. The first frame paints before the store is touched."""
+"""SendApp: one app, a screen per task. The first frame paints before the store is touched.
+
+Each task screen is a Textual mode: made the first time its number key is pressed, then kept
+(its cursor, view and threshold too) and read again from the store each time it comes back.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -24,6 +29,13 @@ SCREEN_KEYS = {
 }
 
 
+def task_screen(name: str) -> Screen:
+    """Imported when first shown: the first frame paints before the store modules load."""
+    from sendtui.ui.screens import SCREENS
+
+    return SCREENS[name]()
+
+
 class LoadingScreen(Screen):
     """What the first frame shows while the store opens in a thread."""
 
@@ -38,11 +50,14 @@ class SendApp(App):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "sendtui"
     COMMANDS = App.COMMANDS | {SendtuiCommands}
+    MODES = {name: partial(task_screen, name) for name, _ in SCREEN_KEYS.values()}
     BINDINGS = [
         *(Binding(key, f"show('{name}')", label, id=f"show-{name}", show=False)
           for key, (name, label) in SCREEN_KEYS.items()),
         Binding("n", "capture", "Capture evidence", id="capture-evidence", show=False),
         Binding("x", "export", "Export", id="export", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Theme", id="theme"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -56,14 +71,16 @@ class SendApp(App):
         self.today = today or config_today()
         self.store = None
         self.inspection = None
-        self.current = "dashboard"
+        self.key_overrides: dict[str, str] = {}  # binding id -> keys, from config.toml
+        self.screens_made: set[str] = set()  # the task screens made so far (kept as modes)
 
     async def on_mount(self) -> None:
         from sendtui.config import load_keymap
         from sendtui.errors import ConfigError
 
         try:
-            self.set_keymap(load_keymap())
+            self.key_overrides = load_keymap()
+            self.set_keymap(self.key_overrides)
         except ConfigError as exc:
             self.notify(f"Key overrides ignored: {exc}", severity="warning", timeout=10)
         # Mounted before the store can answer: its Header queues title updates on the app,
@@ -110,7 +127,6 @@ class SendApp(App):
         self.inspection = inspection
         inspections.mark_opened(self.store, inspection.id)
         self.title = f"sendtui — {inspection.local_area} ({inspection.framework})"
-        self.current = ""
         self.action_show("dashboard")
 
     def day_caption(self) -> str:
@@ -126,12 +142,38 @@ class SendApp(App):
         if self.inspection is None:
             self.bell()
             return
-        while len(self.screen_stack) > 2:  # close help or a form first
+        while len(self.screen_stack) > 1:  # close help or a form first
             self.pop_screen()
-        from sendtui.ui.screens import SCREENS
+        shown_before = name in self.screens_made
+        self.switch_mode(name)
+        self.screens_made.add(name)
+        if shown_before:
+            self.screen.refresh_data()  # changed meanwhile, on another screen
 
-        self.current = name
-        self.switch_screen(SCREENS[name]())
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("undo", "redo"):
+            return self.inspection is not None
+        return True
+
+    def action_undo(self) -> None:
+        self._step(redo=False)
+
+    def action_redo(self) -> None:
+        self._step(redo=True)
+
+    def _step(self, redo: bool) -> None:
+        """Undo or redo the latest change to the open inspection; the screen reads it again."""
+        screen = self.screen
+        if not screen.ready_for_undo():
+            return
+        from sendtui.store import undo
+
+        summary = (undo.redo if redo else undo.undo)(self.store, self.inspection.id)
+        if summary is None:
+            self.notify(f"Nothing to {'redo' if redo else 'undo'}.")
+            return
+        screen.refresh_data()
+        self.notify(f"{'Redone' if redo else 'Undone'}: {summary}.")
 
     def action_help(self) -> None:
         from sendtui.ui.screens.help import HelpScreen
@@ -142,7 +184,7 @@ class SendApp(App):
         self.push_screen(HelpScreen(self.screen))
 
     def action_capture(self) -> None:
-        from sendtui.ui.screens.capture import open_capture
+        from sendtui.ui.screens.capture_open import open_capture
 
         open_capture(self)
 

@@ -11,8 +11,9 @@ import pytest
 from sqlmodel import select
 from textual.widgets import DataTable, Input, Static
 
-from sendtui.store import availability, events, inspections, people, settings
+from sendtui.store import events, inspections, people, settings
 from sendtui.store import models as m
+from sendtui.store.availability import all as unavailability
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.columns import fit
 from sendtui.ui.screens.forms import ConfirmScreen
@@ -20,8 +21,7 @@ from sendtui.ui.screens.people import PeopleScreen
 from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm
 from sendtui.ui.screens.settings import SettingsScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import store_open
-from tests.ui.test_snapshots import SIZE
+from tests.ui.test_snapshots import SIZE, store_open
 
 UTC = dt.timezone.utc
 
@@ -172,7 +172,7 @@ async def test_add_a_person_through_the_form(demo_db, demo_store):
         assert isinstance(app.screen, PersonForm)
         await typed(pilot, *"Priya Shah", "tab", *"Head of inclusion", "tab",
                     *"Wealdshire County Council", "tab", *"priya.shah@example.org", "tab",
-                    *"01632 960999", "enter")
+                    *"01632 960999", "ctrl+s")
         assert app.screen is screen
         grid = screen.query_one("#people", DataTable)
         added = selected(grid)  # the cursor is on the new person
@@ -199,7 +199,7 @@ async def test_a_bad_email_is_refused_in_words(demo_db, demo_store, email):
         assert shown(message) == ("An email needs a name, an @ and a domain, "
                                   "e.g. jo.bloggs@example.org.")
         assert message.has_class("error")
-        await typed(pilot, "enter")
+        await typed(pilot, "ctrl+s")
         assert app.screen is form  # not saved
         await typed(pilot, "escape")
         assert isinstance(app.screen, PeopleScreen)
@@ -236,7 +236,7 @@ async def test_edit_a_person_with_e_and_enter(demo_db, demo_store):
         await typed(pilot, "escape")
         assert app.screen is screen
 
-        await typed(pilot, "e", "tab", *"Lead HMI", "enter")  # tab selects the role
+        await typed(pilot, "e", "tab", *"Lead HMI", "ctrl+s")  # tab selects the role
         assert selected(grid)["Role"] == "Lead HMI"
     helen = next(p for p in people.all(demo_store, ins.id) if p.name == "Helen Marsden")
     assert helen.role == "Lead HMI" and helen.is_team
@@ -287,12 +287,12 @@ async def test_add_and_remove_an_unavailable_period(demo_db, demo_store):
         assert "Unavailable: Tue 1 Dec 13:30–16:00 (Training)" in shown(
             screen.query_one("#people-detail", Static))
         fiona = next(p for p in people.all(demo_store, ins.id) if p.name == "Fiona Gallagher")
-        (period,) = availability.all(demo_store, ins.id)[fiona.id]
+        (period,) = unavailability(demo_store, ins.id)[fiona.id]
         assert (period.start, period.end, period.reason) == (
             dt.datetime(2026, 12, 1, 13, 30, tzinfo=UTC),
             dt.datetime(2026, 12, 1, 16, 0, tzinfo=UTC), "Training")
 
-        await typed(pilot, "b", *"2026-12-02", "enter")
+        await typed(pilot, "b", *"2026-12-02", "ctrl+s")
         assert selected(grid)["Unavailable"] == "2 periods from Tue 1 Dec"
 
         await typed(pilot, "B")
@@ -300,7 +300,7 @@ async def test_add_and_remove_an_unavailable_period(demo_db, demo_store):
             "Remove Fiona Gallagher's unavailable period Wed 2 Dec 09:00–17:00?")
         await typed(pilot, "y")
         assert selected(grid)["Unavailable"] == "Tue 1 Dec 13:30–16:00"
-        assert len(availability.all(demo_store, ins.id)[fiona.id]) == 1
+        assert len(unavailability(demo_store, ins.id)[fiona.id]) == 1
 
 
 async def test_london_summer_time_is_taken_into_account(demo_db, demo_store):
@@ -308,8 +308,8 @@ async def test_london_summer_time_is_taken_into_account(demo_db, demo_store):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await on_screen(pilot, "4", PeopleScreen)
-        await typed(pilot, "b", *"2027-06-01", "enter")
-    (period,) = next(iter(availability.all(demo_store, ins.id).values()))
+        await typed(pilot, "b", *"2027-06-01", "ctrl+s")
+    (period,) = next(iter(unavailability(demo_store, ins.id).values()))
     assert period.start == dt.datetime(2027, 6, 1, 8, 0, tzinfo=UTC)  # 09:00 BST
 
 

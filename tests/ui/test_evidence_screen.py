@@ -115,7 +115,6 @@ async def test_evidence_search_without_words_says_so(demo_db):
 
 
 async def test_evidence_detail_shows_versions_after_an_edit(demo_db, demo_store):
-    ins = inspections.find(demo_store)
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await evidence_screen(pilot)
@@ -222,7 +221,7 @@ def test_evidence_detail_snapshot(snap_compare, demo_db):
 
 async def test_evidence_loads_one_page_and_counts_the_rest_after(demo_db, monkeypatch):
     """On a big store only a page of rows is read; the counts follow from a thread."""
-    from sendtui.ui.screens import evidence as screen_module
+    from sendtui.ui.screens.evidence import reading as screen_module
 
     monkeypatch.setattr(screen_module, "SHOWN", 10)
     app = make_app(str(demo_db), today=DEMO_TODAY)

@@ -137,7 +137,7 @@ async def test_new_inspection_by_keys_only(db_path):
             "On site (days 6–10)": "Mon 9 Mar 2020 – Fri 13 Mar 2020",
             "Final feedback (day 10)": "Fri 13 Mar 2020",
         }
-        assert len(app.screen_stack) == 2  # the form is gone, not hidden under the dashboard
+        assert app.screen_stack == [screen]  # the form is gone, not hidden under the dashboard
 
     ins, key_dates, lines = stored(db_path)
     assert (ins.local_area, ins.framework, ins.notified) == ("Fenmarch", "2016", dt.date(2020, 3, 2))
@@ -237,7 +237,7 @@ async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
 
         await pilot.press("1")
         assert isinstance(app.screen, DashboardScreen)
-        assert len(app.screen_stack) == 2  # switched, never stacked
+        assert app.screen_stack == [app.screen]  # switched, never stacked
 
 
 async def test_evidence_hides_case_references(demo_db, demo_store):
@@ -301,7 +301,7 @@ async def test_ctrl_p_offers_the_lines_screen(demo_db):
 
         await pilot.press("down", "enter")
         await until(pilot, lambda: isinstance(app.screen, LinesScreen))
-        assert len(app.screen_stack) == 2
+        assert app.screen_stack == [app.screen]
 
 
 async def test_ctrl_t_toggles_the_theme(demo_db):
@@ -439,11 +439,13 @@ async def test_dashboard_edit_on_site_date(demo_db):
         await pilot.pause()
         message = form.query_one("#form-message", Static)
         assert shown(message) == "The end is before the start." and message.has_class("error")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # refused, still open
 
-        await pilot.press("ctrl+u", *"2026-12-01", "enter")
+        await pilot.press("ctrl+u", *"2026-12-01", "enter")  # enter: on to the end date
+        assert app.screen is form
+        await pilot.press("enter")  # enter in the last field saves
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         on_site = rows(app.screen.query_one("#key-dates", DataTable))[1]

@@ -9,7 +9,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 
 class TaskScreen(Screen):
-    """A screen over the open inspection. Subclasses yield their body from `body()`."""
+    """A screen over the open inspection. Subclasses yield their body from `body()` and
+    read the store again in `refresh_data()` (after an undo, a capture, a return to it)."""
 
     HEADING = ""
 
@@ -38,6 +39,13 @@ class TaskScreen(Screen):
 
     def body(self) -> ComposeResult:
         yield from ()
+
+    def refresh_data(self) -> None:
+        raise NotImplementedError
+
+    def ready_for_undo(self) -> bool:
+        """False (having said why) while a change is half made."""
+        return True
 
 
 class PlainTable(DataTable):

@@ -6,8 +6,8 @@ import datetime as dt
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Select, Static
+from textual.containers import Horizontal
+from textual.widgets import Input, Select, Static
 
 from sendtui.domain.calendar import parse_date
 from sendtui.domain.clock import london_to_utc, parse_time
@@ -17,51 +17,43 @@ from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES
 from sendtui.errors import CalendarError, TimeError
 from sendtui.records import PersonRecord, SettingRecord
 from sendtui.store.events import EventInput
-from sendtui.ui.screens.checked_form import (
-    CheckedForm,
-    field_label,
-    field_message,
-    field_row,
-)
+from sendtui.ui.screens.form import FormScreen, Invalid, field_label, field_message, field_row
 from sendtui.ui.widgets.pickers import PeoplePicker, SettingPicker
 
 
-class EventForm(CheckedForm):
+class EventForm(FormScreen):
     """Add or edit one event; dismisses with an EventInput, or None on escape."""
 
+    BOX = "form wide-form"
+    SCROLLS = True
+    HINT = "enter: next field (saves from Notes) · ctrl+s saves · escape cancels"
     MESSAGE_LINE = {"date": "when", "start": "when", "end": "when"}
+    SHOW_PROBLEMS = "at once"
 
     def __init__(self, initial: EventInput, settings: list[SettingRecord],
                  people: list[PersonRecord], heading: str) -> None:
-        super().__init__()
+        super().__init__(heading)
         self.initial = initial
         self.settings = settings
         self.people = people
-        self.heading = heading
         self.kind = initial.kind
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         e = self.initial
-        with Vertical(classes="form wide-form"):
-            yield Static(self.heading, classes="heading", markup=False)
-            with VerticalScroll(classes="form-body"):
-                yield from self._what(e)
-                yield from self._when(e)
-                yield field_row("Setting", "setting",
-                                SettingPicker(self.settings, e.setting_id, id="setting-picker"))
-                yield field_message("setting")
-                yield field_row("People", "people",
-                                PeoplePicker(self.people, e.person_ids, id="people-picker"))
-                yield field_row("Audience", "audience", Select(
-                    [(label, slug) for slug, label in AUDIENCES.items()], value=e.audience
-                    or Select.NULL, prompt="Choose the audience", id="audience", compact=True))
-                yield field_row("Location", "location", Input(
-                    e.location, placeholder="blank: the setting's address", id="location",
-                    compact=True))
-                yield field_row("Notes", "notes", Input(e.notes, id="notes", compact=True))
-            yield from self.footer_lines(
-                "enter: next field (saves from Notes) · ctrl+s saves · escape cancels")
-        yield Footer()
+        yield from self._what(e)
+        yield from self._when(e)
+        yield field_row("Setting", "setting",
+                        SettingPicker(self.settings, e.setting_id, id="setting-picker"))
+        yield field_message("setting")
+        yield field_row("People", "people",
+                        PeoplePicker(self.people, e.person_ids, id="people-picker"))
+        yield field_row("Audience", "audience", Select(
+            [(label, slug) for slug, label in AUDIENCES.items()], value=e.audience
+            or Select.NULL, prompt="Choose the audience", id="audience", compact=True))
+        yield field_row("Location", "location", Input(
+            e.location, placeholder="blank: the setting's address", id="location",
+            compact=True))
+        yield field_row("Notes", "notes", Input(e.notes, id="notes", compact=True))
 
     def _what(self, e: EventInput) -> ComposeResult:
         with Horizontal(classes="field-row"):
@@ -90,7 +82,7 @@ class EventForm(CheckedForm):
 
     def on_mount(self) -> None:
         self._show_audience()
-        super().on_mount()
+        self.changed()
         self.query_one("#kind").focus()
 
     def value(self, selector: str) -> str:
@@ -106,17 +98,14 @@ class EventForm(CheckedForm):
         if start and end and _minutes(start, end) == EVENT_KINDS[before][1]:
             new_end = start + dt.timedelta(minutes=EVENT_KINDS[self.kind][1])
             self.query_one("#end", Input).value = clock(new_end)
-        self.validate()
 
     def _show_audience(self) -> None:
         self.query_one("#audience-row").display = self.kind == "focus-group"
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        if event.input.id == "notes":
-            self.action_save()
-        else:
-            self.focus_next()
+    def changed(self) -> None:
+        start, end, _ = self._times()
+        self.query_one("#duration", Static).update(
+            f"{_minutes(start, end)} min" if start and end and ends_after_start(start, end) else "")
 
     def _times(self) -> tuple[dt.datetime | None, dt.datetime | None, dict[str, str]]:
         """Start and end as UTC instants (None where unreadable) and what is wrong."""
@@ -140,23 +129,21 @@ class EventForm(CheckedForm):
             errors["end"] = "The end must be after the start."
         return start, end, errors
 
-    def read(self) -> tuple[EventInput | None, dict[str, str]]:
+    def check(self) -> EventInput:
         start, end, errors = self._times()
-        self.query_one("#duration", Static).update(
-            f"{_minutes(start, end)} min" if start and end and ends_after_start(start, end) else "")
         setting = self.query_one(SettingPicker).setting
         if needs_setting(self.kind) and setting is None:
             errors["setting"] = "A visit needs a setting: type part of its name, URN or postcode."
         elif setting and not visitable(setting.status):
             errors["setting"] = f"{setting.name} is {setting.status}: pick another setting."
         if errors:
-            return None, errors
+            raise Invalid(errors)
         return EventInput(
             kind=self.kind, title=" ".join(self.value("#title").split()) or _kind_label(self.kind),
             start=start, end=end, setting_id=setting.id if setting else None,
             audience=self._audience(), location=self.value("#location").strip(),
             notes=self.value("#notes").strip(), status=self.query_one("#status", Select).value,
-            person_ids=self.query_one(PeoplePicker).person_ids), {}
+            person_ids=self.query_one(PeoplePicker).person_ids)
 
     def _audience(self) -> str | None:
         if self.kind != "focus-group":
@@ -165,39 +152,30 @@ class EventForm(CheckedForm):
         return None if audience == Select.NULL else audience
 
 
-class FreeSlotForm(CheckedForm):
+class FreeSlotForm(FormScreen):
     """Who must be free and for how long; dismisses with (person_ids, minutes), or None."""
 
+    HINT = "enter on Minutes or ctrl+s finds · escape cancels"
+    SHOW_PROBLEMS = "at once"
+
     def __init__(self, people: list[PersonRecord], preselected: tuple[str, ...] = ()) -> None:
-        super().__init__()
+        super().__init__("Find a free slot")
         self.people = people
         self.preselected = preselected
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="form"):
-            yield Static("Find a free slot", classes="heading")
-            yield field_row("People", "people",
-                            PeoplePicker(self.people, self.preselected, id="people-picker"))
-            yield field_message("people")
-            yield field_row("Minutes", "minutes", Input(
-                "60", placeholder="15 to 600", max_length=3, restrict=r"\d*", id="minutes",
-                compact=True))
-            yield field_message("minutes")
-            yield from self.footer_lines("enter on Minutes or ctrl+s finds · escape cancels")
-        yield Footer()
+    def body(self) -> ComposeResult:
+        yield field_row("People", "people",
+                        PeoplePicker(self.people, self.preselected, id="people-picker"))
+        yield field_message("people")
+        yield field_row("Minutes", "minutes", Input(
+            "60", placeholder="15 to 600", max_length=3, restrict=r"\d*", id="minutes",
+            compact=True))
+        yield field_message("minutes")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one(PeoplePicker).focus()
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        if event.input.id == "minutes":
-            self.action_save()
-        else:
-            self.focus_next()
-
-    def read(self) -> tuple[tuple[tuple[str, ...], int] | None, dict[str, str]]:
+    def check(self) -> tuple[tuple[str, ...], int]:
         errors = {}
         person_ids = self.query_one(PeoplePicker).person_ids
         if not person_ids:
@@ -206,7 +184,9 @@ class FreeSlotForm(CheckedForm):
         minutes = int(text) if text.isdigit() else 0
         if not 15 <= minutes <= 600:
             errors["minutes"] = "Minutes must be a whole number from 15 to 600."
-        return (None if errors else (person_ids, minutes)), errors
+        if errors:
+            raise Invalid(errors)
+        return person_ids, minutes
 
 
 def _kind_label(kind: str) -> str:

@@ -13,15 +13,15 @@ from platformdirs import user_documents_dir
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from sendtui.domain.clock import to_london
 from sendtui.domain.dates import day
 from sendtui.errors import ExportError
 from sendtui.exports import FORMATS, LABELS, ExportRequest, default_name
 from sendtui.records import PersonRecord
-from sendtui.ui.screens.checked_form import CheckedForm, field_message, field_row
+from sendtui.store import events, people
+from sendtui.ui.screens.form import FormScreen, Invalid, field_message, field_row
 from sendtui.ui.screens.forms import ConfirmScreen
 
 FORMAT_LABELS = {"ics": "iCalendar (.ics)", "csv": "CSV (spreadsheet)", "md": "Markdown",
@@ -31,14 +31,18 @@ WITHHELD, INCLUDED = "withheld", "included"
 EXTENSIONS = {fmt for formats in FORMATS.values() for fmt in formats}
 
 
-class ExportDialog(CheckedForm):
+class ExportDialog(FormScreen):
     """Dismisses with the path written, or None."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Export", id="export-file", priority=True)]
+    BOX = "form wide-form"
+    SCROLLS = True
+    HINT = "tab: next field · enter opens a list · ctrl+s exports · escape cancels"
+    SHOW_PROBLEMS = "at once"
 
     def __init__(self, area: str, people: list[PersonRecord], days: list[dt.date],
                  folder: Path, preferred_day: dt.date | None = None) -> None:
-        super().__init__()
+        super().__init__("Export")
         self.area = area
         self.people = people
         self.days = days
@@ -47,37 +51,30 @@ class ExportDialog(CheckedForm):
         self.suggested = ""  # the file name last suggested: replaced until the user edits it
         self.busy = False
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="form wide-form", id="export"):
-            yield Static("Export", classes="heading")
-            with VerticalScroll(classes="form-body"):
-                yield field_row("What", "what", Select(
-                    [(label, key) for key, label in LABELS.items()], value="schedule",
-                    allow_blank=False, id="what", compact=True))
-                yield field_row("Format", "format", Select(
-                    self._formats("schedule"), value="html", allow_blank=False, id="format",
-                    compact=True))
-                yield field_row("Who", "who", Select(
-                    [("Everyone", EVERYONE)] + [(p.name, p.name) for p in self.people],
-                    value=EVERYONE, allow_blank=False, id="who", compact=True))
-                yield field_row("Days", "days", Select(
-                    [("All days", ALL_DAYS)] + [(day(d), d.isoformat()) for d in self.days],
-                    value=self.preferred_day.isoformat() if self.preferred_day else ALL_DAYS,
-                    allow_blank=False, id="days", compact=True))
-                yield field_row("Names", "sensitive", Select(
-                    [("Withheld: pseudonyms, no case references", WITHHELD),
-                     ("Included: children's names and case references", INCLUDED)],
-                    value=WITHHELD, allow_blank=False, id="sensitive", compact=True))
-                yield field_row("File", "path", Input(id="path", compact=True))
-                yield field_message("path")
-                yield Static("", id="scope", classes="hint", markup=False)
-            yield from self.footer_lines(
-                "tab: next field · enter opens a list · ctrl+s exports · escape cancels")
-        yield Footer()
+    def body(self) -> ComposeResult:
+        yield field_row("What", "what", Select(
+            [(label, key) for key, label in LABELS.items()], value="schedule",
+            allow_blank=False, id="what", compact=True))
+        yield field_row("Format", "format", Select(
+            self._formats("schedule"), value="html", allow_blank=False, id="format",
+            compact=True))
+        yield field_row("Who", "who", Select(
+            [("Everyone", EVERYONE)] + [(p.name, p.name) for p in self.people],
+            value=EVERYONE, allow_blank=False, id="who", compact=True))
+        yield field_row("Days", "days", Select(
+            [("All days", ALL_DAYS)] + [(day(d), d.isoformat()) for d in self.days],
+            value=self.preferred_day.isoformat() if self.preferred_day else ALL_DAYS,
+            allow_blank=False, id="days", compact=True))
+        yield field_row("Names", "sensitive", Select(
+            [("Withheld: pseudonyms, no case references", WITHHELD),
+             ("Included: children's names and case references", INCLUDED)],
+            value=WITHHELD, allow_blank=False, id="sensitive", compact=True))
+        yield field_row("File", "path", Input(id="path", compact=True))
+        yield field_message("path")
+        yield Static("", id="scope", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self._suggest()
-        super().on_mount()
         self.query_one("#what", Select).focus()
 
     @staticmethod
@@ -135,7 +132,7 @@ class ExportDialog(CheckedForm):
             return f"Key dates, the week at a glance, {sheets}, problems and evidence."
         return f"{LABELS[request.what]} for {who}, {days}."
 
-    def read(self) -> tuple[object, dict[str, str]]:
+    def check(self) -> tuple[ExportRequest, Path]:
         request, errors = self._request()
         text = self.query_one("#path", Input).value.strip()
         path = Path(text).expanduser() if text else None
@@ -148,16 +145,13 @@ class ExportDialog(CheckedForm):
         elif path.exists():
             errors["path"] = ""  # not wrong: asked about when exporting
         errors = {k: v for k, v in errors.items() if v}
-        return (request, path), errors
-
-    def action_save(self) -> None:
-        if self.busy:
-            return
-        (request, path), errors = self.validate()
         if errors:
-            self._summarise(errors)
-            return
-        self._confirm_sensitive(request, path)
+            raise Invalid(errors)
+        return request, path
+
+    def save(self, result: tuple[ExportRequest, Path]) -> None:
+        if not self.busy:
+            self._confirm_sensitive(*result)
 
     def _confirm_sensitive(self, request: ExportRequest, path: Path) -> None:
         if not request.include_sensitive:
@@ -203,9 +197,7 @@ class ExportDialog(CheckedForm):
 
     def _failed(self, message: str) -> None:
         self.busy = False
-        summary = self.query_one("#form-message", Static)
-        summary.update(f"Not exported: {message}")
-        summary.display = True
+        self.say(f"Not exported: {message}")
         self.query_one("#scope", Static).update("")
 
     def _done(self, path: Path, size: int) -> None:
@@ -215,8 +207,6 @@ class ExportDialog(CheckedForm):
 
 def open_export(app) -> None:
     """Push the dialog over the current screen (once)."""
-    from sendtui.store import events, people
-
     if app.inspection is None or app.store is None or isinstance(app.screen, ExportDialog):
         app.bell()
         return

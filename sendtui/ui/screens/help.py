@@ -18,7 +18,8 @@ class HelpScreen(ModalScreen):
     def __init__(self, under: Screen):
         super().__init__()
         self.keys = keys_of(under)
-        self.title_text = f"Keys: {getattr(under, 'HEADING', '') or type(under).__name__}"
+        name = getattr(under, "HEADING", "") or getattr(under, "heading", "")
+        self.title_text = f"Keys: {name or type(under).__name__}"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help", classes="form"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from sendtui.domain import triangulation as tri
@@ -16,7 +17,8 @@ from sendtui.domain.dates import local_date, short_day
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import evidence, inspections, lines
-from sendtui.ui.screens.base import PlainTable, TaskScreen
+from sendtui.ui.screens.base import PlainTable
+from sendtui.ui.screens.list_screen import ListScreen
 
 # Column headers for the source kinds: 2–3 letters, in SOURCE_KINDS order.
 SHORT_KINDS: dict[str, str] = {
@@ -37,13 +39,11 @@ def status_cell(status: str) -> str:
     return f"{MARKS[status]} {status}"
 
 
-def threshold_of(app) -> int:
-    """The session's threshold (kept on the app, so it outlives a switch of screens)."""
-    return getattr(app, "triangulation_threshold", tri.DEFAULT_THRESHOLD)
-
-
-class LinesScreen(TaskScreen):
+class LinesScreen(ListScreen):
     HEADING = "Lines of enquiry"
+    TABLE = "lines"
+    EMPTY = "No lines of enquiry: add a bespoke one with a."
+    DETAIL = "hint"
     BINDINGS = [
         Binding("a", "add", "Add line", id="add-line"),
         Binding("e,enter", "edit", "Edit", id="edit-line"),
@@ -51,59 +51,39 @@ class LinesScreen(TaskScreen):
         Binding("t", "threshold", "Threshold", id="triangulation-threshold"),
     ]
 
-    lines: list = []
+    # The source kinds a line needs to count as triangulated; kept while the screen lives
+    # (the session: screens are kept alive between number keys).
+    threshold = reactive(tri.DEFAULT_THRESHOLD, init=False)
 
-    def body(self) -> ComposeResult:
-        yield Static("", id="lines-summary", classes="hint")
-        grid = PlainTable(id="lines", cursor_type="row", zebra_stripes=True, cell_padding=0)
-        grid.add_column(Text("Code"), width=WIDTHS["code"], key="code")
-        for slug, short in SHORT_KINDS.items():
-            # header cells are not justified by the table: the label carries its own gap
-            grid.add_column(short.rjust(WIDTHS["kind"]), width=WIDTHS["kind"], key=slug)
-        grid.add_column(" Kinds", width=WIDTHS["kinds"], key="kinds")
-        grid.add_column(Text("Status"), width=WIDTHS["status"], key="status")
-        grid.add_column(Text("Line of enquiry"), width=MIN_TITLE, key="title")
-        yield grid
-        yield Static("", id="lines-detail", classes="hint")
-        yield Static("", id="lines-days", classes="hint")
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list = []
 
-    @property
-    def threshold(self) -> int:
-        return threshold_of(self.app)
+    def new_table(self) -> DataTable:
+        return PlainTable(id="lines", cursor_type="row", zebra_stripes=True, cell_padding=0)
 
-    def on_data_table_row_selected(self) -> None:
-        """enter on a row (the table takes the key before the screen does)."""
+    def below_table(self) -> ComposeResult:
+        yield Static("", id="lines-days", classes="hint", markup=False)
+
+    def listed(self) -> list:
+        return self.lines
+
+    def open_selected(self) -> None:
         self.action_edit()
 
-    def on_data_table_row_highlighted(self) -> None:
-        self._show_detail()
-
-    def on_mount(self) -> None:
-        self.refresh_data()
-        self.query_one("#lines").focus()
-
-    def on_resize(self) -> None:
-        self._fit_title()
-
-    def _fit_title(self) -> None:
-        """The title column takes the width left over; longer titles end in an ellipsis."""
-        grid = self.query_one("#lines", DataTable)
-        fixed = sum(c.width for c in grid.ordered_columns if c.key != "title")
-        width = max(MIN_TITLE, self.app.size.width - fixed - grid.styles.gutter.width)
-        column = grid.columns["title"]
-        if column.width != width:
-            column.width = width
-            grid._require_update_dimensions = True
-            grid.refresh()
+    def watch_threshold(self) -> None:
+        line = self.selected()
+        self.refresh_data(select=line.id if line else None)
 
     def refresh_data(self, select: str | None = None) -> None:
-        threshold = self.threshold
-        self.lines = tri.attention_order(lines.all(self.store, self.inspection.id), threshold)
-        grid = self.query_one("#lines", DataTable)
+        self.lines = tri.attention_order(lines.all(self.store, self.inspection.id), self.threshold)
+        self.show(select)
+        self._show_days()
+
+    def show(self, select: str | None = None) -> None:
+        grid = self.table
         row = grid.cursor_row
-        grid.clear()
-        grid.columns["code"].width = max([WIDTHS["code"]] + [len(x.code) + 1 for x in self.lines])
-        self._fit_title()
+        self._add_columns(grid)
         for line in self.lines:
             counts = [Text(str(line.by_source[s]) if line.by_source.get(s) else "·",
                            justify="right") for s in SHORT_KINDS]
@@ -111,31 +91,37 @@ class LinesScreen(TaskScreen):
             grid.add_row(
                 Text(line.code), *counts,
                 Text(str(tri.kinds(line.by_source)), justify="center"),
-                Text(status_cell(tri.status(line.by_source, threshold))),
+                Text(status_cell(tri.status(line.by_source, self.threshold))),
                 Text(title, no_wrap=True, overflow="ellipsis"),
                 key=line.id)
-        if select:
-            row = next((i for i, line in enumerate(self.lines) if line.id == select), row)
-        grid.move_cursor(row=min(row, max(len(self.lines) - 1, 0)))
-        self._show_summary(threshold)
-        self._show_detail()
-        self._show_days()
+        self.put_cursor(select, row)
+        self.show_summary()
+        self.show_detail()
 
-    def _show_summary(self, threshold: int) -> None:
-        statuses = [tri.status(line.by_source, threshold) for line in self.lines]
+    def _add_columns(self, grid: DataTable) -> None:
+        """The title column takes the width left over; longer titles end in an ellipsis."""
+        grid.clear(columns=True)
+        code = max([WIDTHS["code"]] + [len(x.code) + 1 for x in self.lines])
+        grid.add_column(Text("Code"), width=code, key="code")
+        for slug, short in SHORT_KINDS.items():
+            # header cells are not justified by the table: the label carries its own gap
+            grid.add_column(short.rjust(WIDTHS["kind"]), width=WIDTHS["kind"], key=slug)
+        grid.add_column(" Kinds", width=WIDTHS["kinds"], key="kinds")
+        grid.add_column(Text("Status"), width=WIDTHS["status"], key="status")
+        fixed = code + len(SHORT_KINDS) * WIDTHS["kind"] + WIDTHS["kinds"] + WIDTHS["status"]
+        self.width_shown = self.app.size.width
+        title = max(MIN_TITLE, self.width_shown - fixed - grid.styles.gutter.width)
+        grid.add_column(Text("Line of enquiry"), width=title, key="title")
+
+    def summary(self) -> str:
+        statuses = [tri.status(line.by_source, self.threshold) for line in self.lines]
         done = statuses.count(tri.Status.TRIANGULATED)
         empty = statuses.count(tri.Status.NONE)
-        self.query_one("#lines-summary", Static).update(Text(
-            f"{len(self.lines)} lines · {done} triangulated (≥{threshold} source kinds) · "
-            f"{len(self.lines) - done - empty} not yet · {empty} without evidence"))
+        return (f"{len(self.lines)} lines · {done} triangulated (≥{self.threshold} source "
+                f"kinds) · {len(self.lines) - done - empty} not yet · {empty} without evidence")
 
-    def _show_detail(self) -> None:
+    def describe(self, line) -> str:
         """The highlighted line in full, its sources in words (the legend of the columns)."""
-        line = self._selected()
-        detail = self.query_one("#lines-detail", Static)
-        if line is None:
-            detail.update("")
-            return
         sources = " · ".join(f"{label} {line.by_source[slug]}"
                              for slug, label in SOURCE_KINDS.items() if line.by_source.get(slug))
         missing = self.threshold - tri.kinds(line.by_source)
@@ -144,7 +130,7 @@ class LinesScreen(TaskScreen):
         if missing > 0:
             sources += f" — {missing} more kind{'s' if missing != 1 else ''} to triangulate"
         bespoke = "  (bespoke)" if line.is_bespoke else ""
-        detail.update(Text(f"{line.code}  {line.title}{bespoke}\n{sources}"))
+        return f"{line.code}  {line.title}{bespoke}\n{sources}"
 
     def _show_days(self) -> None:
         """Evidence entries per London day; days before the on-site week summed as 'earlier'."""
@@ -160,21 +146,13 @@ class LinesScreen(TaskScreen):
                 parts.append(f"earlier {earlier}")
         parts += [f"{short_day(d)} {n}" for d, n in days.items()]
         self.query_one("#lines-days", Static).update(
-            Text("Daily: " + (" · ".join(parts) or "no evidence yet")))
-
-    def _selected(self):
-        grid = self.query_one("#lines", DataTable)
-        if not self.lines or not 0 <= grid.cursor_row < len(self.lines):
-            return None
-        return self.lines[grid.cursor_row]
+            "Daily: " + (" · ".join(parts) or "no evidence yet"))
 
     def action_threshold(self) -> None:
         now = self.threshold
         after = THRESHOLDS[(THRESHOLDS.index(now) + 1) % len(THRESHOLDS)] \
             if now in THRESHOLDS else tri.DEFAULT_THRESHOLD
-        self.app.triangulation_threshold = tri.check_threshold(after)
-        line = self._selected()
-        self.refresh_data(select=line.id if line else None)
+        self.threshold = tri.check_threshold(after)
         self.notify(f"Triangulated at {after} or more source kinds (this session).")
 
     def action_add(self) -> None:
@@ -190,21 +168,21 @@ class LinesScreen(TaskScreen):
     def action_edit(self) -> None:
         from sendtui.ui.screens.forms import LineForm
 
-        line = self._selected()
+        line = self.selected()
         if line is None:
             return
 
         def save(result) -> None:
             if result:
                 self._write(lambda: lines.edit(self.store, self.inspection.id, line.id,
-                                               *result), "saved")
+                                                           *result), "saved")
 
         self.app.push_screen(LineForm(line, taken={x.code for x in self.lines}), save)
 
     def action_remove(self) -> None:
         from sendtui.ui.screens.forms import ConfirmScreen
 
-        line = self._selected()
+        line = self.selected()
         if line is None:
             return
         kept = f" Its {line.evidence_count} evidence entries are kept." if line.evidence_count else ""

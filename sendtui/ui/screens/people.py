@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
 
 from sendtui.domain.words import sentence
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import PersonRecord
-from sendtui.store import availability, events, inspections, people, undo
-from sendtui.ui.screens.base import TaskScreen, table
+from sendtui.store import availability, events, inspections, people
 from sendtui.ui.screens.columns import Column, fill
 from sendtui.ui.screens.forms import ConfirmScreen
+from sendtui.ui.screens.list_screen import ListScreen
 from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm
 from sendtui.ui.screens.people_rows import cells, describe, period
 
@@ -23,8 +21,10 @@ COLUMNS = [Column("Name", 16), Column("Side", 5), Column("Role", 14),
            Column("Phone", 12, optional=True), Column("Unavailable", 24)]
 
 
-class PeopleScreen(TaskScreen):
+class PeopleScreen(ListScreen):
     HEADING = "People"
+    TABLE = "people"
+    EMPTY = "No people yet: add them with a, or import them with 'sendtui import people FILE'."
     BINDINGS = [
         Binding("a", "add", "Add", id="add-person"),
         Binding("e,enter", "edit", "Edit", id="edit-person"),
@@ -34,62 +34,41 @@ class PeopleScreen(TaskScreen):
         Binding("B", "remove_unavailable", "Available again", id="remove-unavailable",
                 key_display="B", show=False,
                 tooltip="Remove the person's latest unavailable period"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.people: list[PersonRecord] = []
         self.away: dict[str, list] = {}
-        self.width_shown = 0  # the terminal width the columns were fitted to
 
-    def body(self) -> ComposeResult:
-        yield Static("", id="people-summary", classes="hint", markup=False)
-        yield table("people")
-        yield Static("", id="people-detail", classes="detail", markup=False)
+    def listed(self) -> list[PersonRecord]:
+        return self.people
 
-    def on_mount(self) -> None:
-        self.reload()
-        self.query_one("#people").focus()
-
-    def on_resize(self) -> None:
-        if self.is_mounted and self.app.size.width != self.width_shown:
-            self.reload()
-
-    def reload(self, select: str | None = None) -> None:
+    def refresh_data(self, select: str | None = None) -> None:
         """Read the people again; the cursor on `select`, else on the same row as before."""
-        grid = self.query_one("#people", DataTable)
-        row = grid.cursor_row
         self.people = people.all(self.store, self.inspection.id)
         self.away = availability.all(self.store, self.inspection.id)
+        self.show(select)
+
+    def show(self, select: str | None = None) -> None:
+        row = self.table.cursor_row
         self.width_shown = self.app.size.width
-        fill(grid, COLUMNS, [(p.id, cells(p, self.away.get(p.id, []))) for p in self.people],
+        fill(self.table, COLUMNS,
+             [(p.id, cells(p, self.away.get(p.id, []))) for p in self.people],
              self.width_shown)
-        if select:
-            row = next((i for i, p in enumerate(self.people) if p.id == select), row)
-        grid.move_cursor(row=min(row, max(len(self.people) - 1, 0)))
+        self.put_cursor(select, row)
+        self.show_summary()
+        self.show_detail()
+
+    def summary(self) -> str:
         team = sum(p.is_team for p in self.people)
-        self.query_one("#people-summary", Static).update(
-            f"Inspection team {team} · local contacts {len(self.people) - team}"
-            if self.people else "No people yet: add them with a, or import them with "
-                                "'sendtui import people FILE'.")
-        self._describe()
+        return f"Inspection team {team} · local contacts {len(self.people) - team}"
 
-    def _selected(self) -> PersonRecord | None:
-        grid = self.query_one("#people", DataTable)
-        return self.people[grid.cursor_row] if 0 <= grid.cursor_row < len(self.people) else None
+    def describe(self, person: PersonRecord) -> str:
+        return describe(person, self.away.get(person.id, []))
 
-    def on_data_table_row_highlighted(self) -> None:
-        self._describe()
-
-    def on_data_table_row_selected(self) -> None:
-        """enter on a row (the table takes the key before the screen does)."""
+    def open_selected(self) -> None:
         self.action_edit()
-
-    def _describe(self) -> None:
-        p = self._selected()
-        self.query_one("#people-detail", Static).update(
-            describe(p, self.away.get(p.id, [])) if p else "")
 
     # --- keys -------------------------------------------------------------------------------
 
@@ -102,20 +81,20 @@ class PeopleScreen(TaskScreen):
         self.app.push_screen(PersonForm(taken={p.name for p in self.people}), save)
 
     def action_edit(self) -> None:
-        person = self._selected()
+        person = self.selected()
         if person is None:
             return
 
         def save(details) -> None:
             if details:
                 self._write(lambda: people.edit(self.store, self.inspection.id,
-                                                 person.id, **details),
+                                                       person.id, **details),
                             f"{details['name']} saved.")
 
         self.app.push_screen(PersonForm(person, taken={p.name for p in self.people}), save)
 
     def action_remove(self) -> None:
-        person = self._selected()
+        person = self.selected()
         if person is None:
             return
         booked = sum(person.id in e.person_ids for e in events.all(self.store, self.inspection.id))
@@ -124,26 +103,26 @@ class PeopleScreen(TaskScreen):
         def confirmed(yes: bool) -> None:
             if yes:
                 self._write(lambda: people.remove(self.store, self.inspection.id,
-                                                   person.id),
+                                                       person.id),
                             f"{person.name} removed (u undoes).")
 
         self.app.push_screen(ConfirmScreen(f"Remove {person.name}?{kept}"), confirmed)
 
     def action_add_unavailable(self) -> None:
-        person = self._selected()
+        person = self.selected()
         if person is None:
             return
 
         def save(result) -> None:
             if result:
                 self._write(lambda: availability.add(self.store, self.inspection.id,
-                                                      person.id, *result),
+                                                            person.id, *result),
                             f"{person.name} unavailable {period(*result[:2])}.")
 
         self.app.push_screen(UnavailableForm(person.name, self._first_day()), save)
 
     def action_remove_unavailable(self) -> None:
-        person = self._selected()
+        person = self.selected()
         periods = self.away.get(person.id, []) if person else []
         if not periods:
             self.notify(f"{person.name} has no unavailable periods." if person else
@@ -155,16 +134,11 @@ class PeopleScreen(TaskScreen):
         def confirmed(yes: bool) -> None:
             if yes:
                 self._write(lambda: availability.remove(self.store, self.inspection.id,
-                                                         latest.id),
+                                                               latest.id),
                             f"{person.name} available again {when}.")
 
         self.app.push_screen(ConfirmScreen(
             f"Remove {person.name}'s unavailable period {when}?"), confirmed)
-
-    def action_undo(self) -> None:
-        done = undo.undo(self.store, self.inspection.id)
-        self.reload()
-        self.notify(f"Undone: {done}." if done else "Nothing to undo.")
 
     def _write(self, change, done: str) -> None:
         """Make a change in the store; the cursor goes to the person it returns, if any."""
@@ -173,7 +147,7 @@ class PeopleScreen(TaskScreen):
         except (InvalidInput, NotFound) as exc:
             self.notify(sentence(str(exc)), severity="error")
             return
-        self.reload(select=changed.id if isinstance(changed, PersonRecord) else None)
+        self.refresh_data(select=changed.id if isinstance(changed, PersonRecord) else None)
         self.notify(done)
 
     def _first_day(self) -> dt.date:
@@ -181,4 +155,3 @@ class PeopleScreen(TaskScreen):
         on_site = next((k.date for k in inspections.key_dates(self.store, self.inspection.id)
                         if k.key == "on-site"), None)
         return on_site if on_site and self.app.today < on_site else self.app.today
-

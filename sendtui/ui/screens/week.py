@@ -12,6 +12,7 @@ import datetime as dt
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -43,8 +44,6 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         Binding("shift+down", "resize(15)", "End 15 min later", id="lengthen-event", show=False),
         Binding("c", "duplicate", "Copy straight after", id="duplicate-event", show=False),
         Binding("d", "remove", "Delete", id="remove-event"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
-        Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("v", "toggle_view", "Day/person", id="toggle-view"),
         Binding("left_square_bracket", "day(-1)", "Day before", id="previous-day",
                 key_display="[", show=False),
@@ -53,11 +52,12 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         Binding("f", "free_slot", "Free slot", id="find-free-slot"),
     ]
 
+    by_person = reactive(False, init=False)  # one column per person for `day`, or the week
+    day: reactive[dt.date | None] = reactive(None, init=False)  # of the by-person view
+
     def __init__(self) -> None:
         super().__init__()
-        self.by_person = False
         self.move = None
-        self.day: dt.date | None = None  # the day of the by-person view
         self.days: list[dt.date] = []
         self.events: list[EventRecord] = []
         self.people: list[PersonRecord] = []
@@ -84,8 +84,21 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
 
     # --- reading and showing ----------------------------------------------------------
 
+    def watch_by_person(self) -> None:
+        self._show()
+
+    def watch_day(self) -> None:
+        if self.by_person:
+            self._show()
+
+    def ready_for_undo(self) -> bool:
+        return not self.busy()
+
     def refresh_data(self, select: str | None = None) -> None:
-        """Events, people and problems from the store, then the grid, panel and detail."""
+        """Events, people and problems from the store, then the grid, panel and detail.
+
+        The cursor goes to `select`, else follows the event it was on if that moved (undo)."""
+        under = self.grid.event_under_cursor
         ins = self.inspection.id
         self.events = events.all(self.store, ins)
         self.people = people.all(self.store, ins)
@@ -94,8 +107,11 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         on_site = on_site_days(inspections.key_dates(self.store, ins))
         self.days = sorted(set(on_site) | event_days) or [self.app.today]
         if self.day not in self.days:
-            self.day = self.days[0]
+            self.set_reactive(WeekScreen.day, self.days[0])  # shown just below
         self._show()
+        now_under = self.grid.event_under_cursor
+        if select is None and under and (now_under is None or now_under.id != under.id):
+            select = under.id
         if select:
             self.grid.select(select, self.grid.cursor_key)
         self._fill_problems()
@@ -156,7 +172,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
 
     @on(OptionList.OptionSelected, "#problems")
     def _problem_chosen(self, message: OptionList.OptionSelected) -> None:
-        if self._busy():
+        if self.busy():
             return
         problem = self.problems[int(message.option.id)]
         if not problem.events:
@@ -170,30 +186,29 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         event = next((e for e in self.events if e.id == event_id), None)
         if event is None:
             return
-        self.day = local_date(event.start)
         if self.by_person and not event.person_ids:
             self.by_person = False
-        self._show()
+        self.day = local_date(event.start)
         key = ColumnKey(self.day, event.person_ids[0]) if self.by_person else None
         self.grid.select(event_id, key)
 
     # --- views and finding -------------------------------------------------------------
 
     def action_toggle_view(self) -> None:
-        if self._busy():
+        if self.busy():
             return
         grid = self.grid
         event, key, start = grid.event_under_cursor, grid.cursor_key, grid.cursor_start
-        self.by_person, self.day = not self.by_person, key.day
+        self.day = key.day
+        self.by_person = not self.by_person
         if event and (event.person_ids or not self.by_person):
             self.show_event(event.id)
             return
-        self._show()
         first = self.people[0].id if self.people and self.by_person else None
         self.grid.move_to(ColumnKey(key.day, first), start)
 
     def action_day(self, step: int) -> None:
-        if self._busy():
+        if self.busy():
             return
         key, start = self.grid.cursor_key, self.grid.cursor_start
         index = self.days.index(key.day) + step
@@ -202,12 +217,10 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
                         "day shown.")
             return
         self.day = self.days[index]
-        if self.by_person:
-            self._show()
         self.grid.move_to(key._replace(day=self.day), instant(self.day, minutes_of_day(start)))
 
     def action_free_slot(self) -> None:
-        if self._busy():
+        if self.busy():
             return
         from sendtui.ui.screens.event_form import FreeSlotForm
 
@@ -232,7 +245,6 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
             return
         start, end = slot
         self.day = local_date(start)
-        self._show()
         person = person_ids[0] if self.by_person else None
         self.grid.move_to(ColumnKey(self.day, person), start)
         self.notify(f"Free for {names}: {when(start, end)}. a adds an event there.")

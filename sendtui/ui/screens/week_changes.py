@@ -9,7 +9,7 @@ from sendtui.domain.clock import when
 from sendtui.domain.dates import clock, local_date
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EventRecord
-from sendtui.store import events, undo
+from sendtui.store import events
 from sendtui.store.events import EventInput
 from sendtui.store.settings import all as all_settings
 
@@ -18,7 +18,7 @@ HOUR = dt.timedelta(minutes=60)
 
 
 class EventChanges:
-    """Mixed into WeekScreen: add, edit, resize, copy, remove, undo and redo."""
+    """Mixed into WeekScreen: add, edit, resize, copy and remove (undo is the app's)."""
 
     def _event_or_say(self, verb: str) -> EventRecord | None:
         event = self.grid.event_under_cursor
@@ -49,7 +49,7 @@ class EventChanges:
         self.app.push_screen(EventForm(initial, settings, self.people, heading), saved)
 
     def action_add(self) -> None:
-        if self._busy():
+        if self.busy():
             return
         key, start = self.grid.cursor_key, self.grid.cursor_start
         people = (key.person_id,) if key.person_id else ()
@@ -60,14 +60,14 @@ class EventChanges:
             "(u to undo)"))
 
     def action_edit(self) -> None:
-        if self._busy() or (event := self._event_or_say("edit")) is None:
+        if self.busy() or (event := self._event_or_say("edit")) is None:
             return
         self._form(EventInput.of(event), f"Edit: {event.title}", lambda data: self._write(
             lambda: events.edit(self.store, self.inspection.id, event.id, data),
             f"Saved {data.title}  (u to undo)", event.id))
 
     def action_resize(self, minutes: int) -> None:
-        if self._busy() or (event := self._event_or_say("resize")) is None:
+        if self.busy() or (event := self._event_or_say("resize")) is None:
             return
         end = event.end + dt.timedelta(minutes=minutes)
         if end - event.start < QUARTER:
@@ -77,11 +77,11 @@ class EventChanges:
         data = replace(EventInput.of(event), end=end)
         verb = "lengthened" if minutes > 0 else "shortened"
         self._write(lambda: events.edit(self.store, self.inspection.id, event.id, data,
-                                        summary=f"{verb} {event.title}"),
+                                         summary=f"{verb} {event.title}"),
                     f"{event.title} now ends at {clock(end)}  (u to undo)", event.id)
 
     def action_duplicate(self) -> None:
-        if self._busy() or (event := self._event_or_say("copy")) is None:
+        if self.busy() or (event := self._event_or_say("copy")) is None:
             return
         data = EventInput.of(event).moved(event.end - event.start)
         if local_date(data.end - dt.timedelta(seconds=1)) != local_date(event.start):
@@ -92,25 +92,7 @@ class EventChanges:
                     f"Copied {event.title} to {when(data.start, data.end)}  (u to undo)")
 
     def action_remove(self) -> None:
-        if self._busy() or (event := self._event_or_say("remove")) is None:
+        if self.busy() or (event := self._event_or_say("remove")) is None:
             return
         self._write(lambda: events.remove(self.store, self.inspection.id, event.id),
                     f"Removed {event.title}  (u to undo)")
-
-    def action_undo(self) -> None:
-        self._step(redo=False)
-
-    def action_redo(self) -> None:
-        self._step(redo=True)
-
-    def _step(self, redo: bool) -> None:
-        if self._busy():
-            return
-        under = self.grid.event_under_cursor
-        step = undo.redo if redo else undo.undo
-        summary = step(self.store, self.inspection.id)
-        if summary is None:
-            self.notify(f"Nothing to {'redo' if redo else 'undo'}.")
-            return
-        self.refresh_data(select=under.id if under else None)
-        self.notify(f"{'Redone' if redo else 'Undone'}: {summary}.")

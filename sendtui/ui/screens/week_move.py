@@ -37,7 +37,7 @@ class MoveMode:
             return self.move is not None
         return True
 
-    def _busy(self) -> bool:
+    def busy(self) -> bool:
         if self.move:
             self.notify(FINISH_MOVE, severity="warning")
         return self.move is not None

@@ -1,0 +1,63 @@
+"""What the capture box needs, what it warns about, and how it writes the entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sendtui.domain.redaction import CASE_REF, Redactor
+
+NEEDS = {"line": "a line of enquiry", "source": "a source", "text": "the text"}
+
+
+def problems(fields: dict[str, str]) -> dict[str, str]:
+    errors = {}
+    if not fields["text"].strip():
+        errors["text"] = "Write what you saw, read or heard."
+    if not fields["line"]:
+        errors["line"] = "Pick a line of enquiry: type its code or words, then enter."
+    if not fields["source"]:
+        errors["source"] = "Choose a source: d m f v c w s or a while Source is focused."
+    return errors
+
+
+def not_saved(keys: list[str]) -> str:
+    """"Not saved: it needs a line of enquiry and a source." (line, source, text in order)."""
+    missing = [NEEDS[key] for key in NEEDS if key in keys]
+    return f"Not saved: it needs {and_(missing)}." if missing else ""
+
+
+def sensitive_warning(redactor: Redactor, text: str) -> str:
+    """A marked name or a case reference in the free text, said by pseudonym only."""
+    found = redactor.mentions(text)
+    names = [x for x in found if x != CASE_REF]
+    parts = []
+    if names:
+        parts.append(f"The text names {and_(names)}: write the pseudonym instead.")
+    if CASE_REF in found:
+        parts.append("The text holds a case reference: put it in Case ref instead.")
+    return " ".join(parts)
+
+
+def save_entry(store, inspection_id: str, fields: dict[str, str], setting,
+               draft_id: str | None, at: dt.datetime) -> None:
+    """The entry and the end of its draft, all or nothing; LookupError when refused."""
+    from sendtui.records import EvidenceRow
+    from sendtui.store.evidence import add as add_evidence
+
+    entry = EvidenceRow(
+        at=at, line=fields["line"], source=fields["source"],
+        text=fields["text"].strip(), setting_urn=setting.urn if setting else None,
+        case_ref=fields["case_ref"].strip() or None, judgement=fields["judgement"] or None,
+        author="", setting_id=setting.id if setting else None)
+    add_evidence(store, inspection_id, [entry], draft_id=draft_id)
+
+
+def save_draft(store, inspection_id: str, fields: dict[str, str],
+               draft_id: str | None) -> str:
+    from sendtui.store import drafts
+
+    return drafts.save_draft(store, inspection_id, fields, draft_id)
+
+
+def and_(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

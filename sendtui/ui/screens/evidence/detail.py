@@ -1,0 +1,106 @@
+"""One evidence entry in full: its fields, the case reference on request, every version."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from sendtui.domain.clock import when
+from sendtui.domain.redaction import Redactor, keep
+from sendtui.domain.words import sentence
+from sendtui.errors import InvalidInput, NotFound
+from sendtui.records import EvidenceRecord
+from sendtui.store import evidence as ev
+from sendtui.store import evidence_browse as browse
+from sendtui.ui.screens.evidence.cells import judgement_label, one_line, source_label
+from sendtui.ui.screens.evidence.editor import EvidenceEditor
+
+
+class EvidenceDetail(ModalScreen):
+    """One entry in full: its fields, the case reference on request, every version."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="evidence-detail-close"),
+        Binding("e", "edit", "Edit text", id="evidence-detail-edit",
+                tooltip="Change the text; the old text is kept as a version"),
+        Binding("r", "reveal", "Reveal", id="evidence-detail-reveal",
+                tooltip="Show the case reference and marked names, or hide them again"),
+    ]
+
+    revealed = reactive(False, init=False)  # the case reference and marked names shown
+
+    def __init__(self, entry: EvidenceRecord, names: Redactor):
+        super().__init__()
+        self.entry = entry
+        self.names = names  # the list's: marked names → pseudonyms until revealed
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Evidence entry", classes="heading")
+            with VerticalScroll():
+                yield Static("", id="detail-text", markup=False)
+                yield Static("", id="detail-fields", classes="fields", markup=False)
+                yield Static("Versions, oldest first", classes="subheading")
+                yield Static("", id="detail-versions", markup=False)
+            yield Static("e edits the text · r reveals the case reference and names · "
+                         "escape closes",
+                         classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        e = self.entry
+        if e.case_ref:
+            ref = e.case_ref if self.revealed else "hidden — press r to reveal"
+        else:
+            ref = "none"
+        fields = [
+            ("Line", e.line_code), ("Source", source_label(e.source)),
+            ("Setting", f"{e.setting_name} ({e.setting_urn})" if e.setting_urn
+             else e.setting_name or "—"),
+            ("When", when(e.at)), ("Judgement", judgement_label(e.judgement)),
+            ("By", e.author or "—"), ("Case ref", ref),
+        ]
+        shown = keep if self.revealed else self.names.redact
+        self.query_one("#detail-text", Static).update(shown(e.text))
+        self.query_one("#detail-fields", Static).update(
+            "\n".join(f"{label:<10} {value}" for label, value in fields))
+        versions = ev.versions(self.store, e.id)
+        self.query_one("#detail-versions", Static).update("\n".join(
+            f"{n}. {when(v.saved_at)}  {one_line(shown(v.text))}"
+            for n, v in enumerate(versions, 1)) or "none kept")
+
+    def action_reveal(self) -> None:
+        self.revealed = not self.revealed
+
+    def watch_revealed(self) -> None:
+        self.show()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_edit(self) -> None:
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                ev.edit(self.store, self.app.inspection.id, self.entry.id, text)
+            except (InvalidInput, NotFound) as exc:
+                self.notify(sentence(str(exc)), severity="error")
+                return
+            self.entry = browse.entry(self.store, self.app.inspection.id,
+                                      self.entry.id) or self.entry
+            self.show()
+            self.notify("Saved: the previous text is kept as a version.")
+
+        self.app.push_screen(EvidenceEditor(self.entry.text), save)
