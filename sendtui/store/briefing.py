@@ -13,7 +13,8 @@ from sendtui.records import EPOCH, Briefing, PersonRecord, SheetEvent
 from sendtui.store import evidence, inspections, lines, people, planning, settings
 from sendtui.store import models as m
 from sendtui.store.names import redactor
-from sendtui.store.repo import Store, live
+from sendtui.store.repo import Store
+from sendtui.store.rows import live
 
 
 def gather(store: Store, inspection_id: str, today: dt.date,
