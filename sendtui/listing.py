@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from sendtui.domain.clock import to_london
-
-
-def local(instant) -> str:
-    return f"{to_london(instant):%Y-%m-%d %H:%M}"
+from sendtui.domain.clock import format_london
 
 
 def text_shown(store, inspection_id: str, include_sensitive: bool):
@@ -33,8 +29,9 @@ def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
                  for p in people.all(store, inspection_id)],
                 ["name", "role", "organisation", "email", "phone", "team"])
     if what == "events":
-        return ([{"id": e.id, "kind": e.kind, "title": e.title, "start": local(e.start),
-                  "end": local(e.end), "setting_urn": e.setting_urn, "people": list(e.people),
+        return ([{"id": e.id, "kind": e.kind, "title": e.title,
+                  "start": format_london(e.start), "end": format_london(e.end),
+                  "setting_urn": e.setting_urn, "people": list(e.people),
                   "location": e.location, "status": e.status}
                  for e in events.all(store, inspection_id)],
                 ["id", "kind", "title", "start", "end", "setting_urn", "people", "status"])
@@ -47,7 +44,7 @@ def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
     redact = text_shown(store, inspection_id, include_sensitive)
     for e in evidence.all(store, inspection_id):
         row = {"id": e.id, "line": e.line_code, "source": e.source, "text": redact(e.text),
-               "setting_urn": e.setting_urn, "at": local(e.at), "judgement": e.judgement}
+               "setting_urn": e.setting_urn, "at": format_london(e.at), "judgement": e.judgement}
         if include_sensitive:
             row["case_ref"] = e.case_ref
         entries.append(row)

@@ -44,8 +44,7 @@ def import_people(obj: Context, file: Path) -> None:
     from sendtui.importers.people import read_people
     from sendtui.store import people
 
-    loaded = people.load(obj.store(), obj.inspection().id, read_people(file))
-    click.echo(f"{loaded.added} people added, {loaded.updated} updated")
+    _load(obj, file, read_people, people.load, "{added} people added, {updated} updated")
 
 
 @import_.command("schedule")
@@ -56,8 +55,15 @@ def import_schedule(obj: Context, file: Path) -> None:
     from sendtui.importers.schedule import read_schedule
     from sendtui.store import events
 
-    loaded = events.load(obj.store(), obj.inspection().id, read_schedule(file))
-    click.echo(f"{loaded.added} events added, {loaded.unchanged} already there")
+    _load(obj, file, read_schedule, events.load,
+          "{added} events added, {unchanged} already there")
+
+
+def _load(obj: Context, file: Path, read, load, said: str) -> None:
+    """Load the rows `read` from the file into the inspection (all or nothing) and say what
+    happened: `said` names fields of the `Loaded` result."""
+    loaded = load(obj.store(), obj.inspection().id, read(file))
+    click.echo(said.format(**vars(loaded)))
 
 
 @click.command("list")

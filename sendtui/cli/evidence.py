@@ -46,14 +46,15 @@ def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: s
 @pass_context
 def search(obj: Context, query: str, fmt: str, limit: int, include_sensitive: bool) -> None:
     """Full-text search over evidence: words, prefixes (foo*), "phrases"; best match first."""
-    from sendtui.listing import local, text_shown
+    from sendtui.domain.clock import format_london
+    from sendtui.listing import text_shown
     from sendtui.store.evidence import search as find
     from sendtui.store.evidence import snippet_shown
 
     ins = obj.inspection().id
     hits = find(obj.store(), ins, query, limit)
     redact = text_shown(obj.store(), ins, include_sensitive)
-    rows = [{"id": h.entry.id, "at": local(h.entry.at), "line": h.entry.line_code,
+    rows = [{"id": h.entry.id, "at": format_london(h.entry.at), "line": h.entry.line_code,
              "source": h.entry.source, "setting_urn": h.entry.setting_urn,
              "snippet": snippet_shown(redact, h.snippet), "text": redact(h.entry.text)} for h in hits]
     if include_sensitive:
@@ -107,10 +108,10 @@ def names_remove(obj: Context, pseudonym: str) -> None:
 @pass_context
 def audit(obj: Context, fmt: str) -> None:
     """When names or case references left the store, from which laptop, to which file."""
-    from sendtui.listing import local
+    from sendtui.domain.clock import format_london
     from sendtui.store.audit import entries
 
-    rows = [{"at": local(e.at), "laptop": e.laptop, "action": e.action, "detail": e.detail}
+    rows = [{"at": format_london(e.at), "laptop": e.laptop, "action": e.action, "detail": e.detail}
             for e in entries(obj.store(), obj.inspection().id)]
     show(rows, fmt, ["at", "laptop", "action", "detail"],
          empty="Nothing sensitive has left the store.")

@@ -34,6 +34,11 @@ def to_london(instant: dt.datetime) -> dt.datetime:
     return instant.astimezone(LONDON)
 
 
+def format_london(instant: dt.datetime) -> str:
+    """`YYYY-MM-DD HH:MM` in London, as `parse_london` reads it (lists and CSV exports)."""
+    return f"{to_london(instant):%Y-%m-%d %H:%M}"
+
+
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 

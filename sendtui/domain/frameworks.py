@@ -108,10 +108,17 @@ ALL_VISITABLE = ("early-years", "primary", "secondary", "special", "further-educ
                  "independent", "alternative-provision")
 CORE_AUDIENCES = ("parents-carers", "children-young-people", "sencos", "health-practitioners")
 
-FRAMEWORKS: dict[str, Framework] = {
-    "2016": Framework(
-        slug="2016",
-        name="Local area SEND inspection (2016)",
+
+def _area_inspection(slug: str, name: str, rules: tuple[DateRule, ...],
+                     lines: tuple[Line, ...], notes: str) -> Framework:
+    """A full inspection: every kind of setting is visited and the core audiences heard."""
+    return Framework(slug, name, rules, lines, expected_setting_kinds=ALL_VISITABLE,
+                     expected_audiences=CORE_AUDIENCES, notes=notes)
+
+
+_TEMPLATES = (
+    _area_inspection(
+        "2016", "Local area SEND inspection (2016)",
         rules=(
             DateRule("notified", "Notification call (day 1)", "notified"),
             DateRule("on-site", "On site (days 6–10)", "notified", offset=5, span=5),
@@ -121,17 +128,15 @@ FRAMEWORKS: dict[str, Framework] = {
             DateRule("wsoa-review-due", "WSOA fitness decision due", "wsoa-due", offset=10),
         ),
         lines=LINES_2016,
-        expected_setting_kinds=ALL_VISITABLE,
-        expected_audiences=CORE_AUDIENCES,
         notes="Visits and focus groups on days 6–9; day 10 holds final feedback.",
     ),
-    "2023": Framework(
-        slug="2023",
-        name="Area SEND inspection (2023)",
+    _area_inspection(
+        "2023", "Area SEND inspection (2023)",
         rules=(
             DateRule("notified", "Notification (Monday)", "notified"),
             DateRule("set-up", "Week 1: set-up discussion and data request", "notified", span=5),
-            DateRule("tracking", "Week 2: tracking and case sampling", "notified", offset=5, span=5),
+            DateRule("tracking", "Week 2: tracking and case sampling", "notified",
+                     offset=5, span=5),
             DateRule("on-site", "Week 3: on site", "notified", offset=10, span=5),
             DateRule("final-feedback", "Final feedback", "notified", offset=14),
             DateRule("published", "Report published", "published"),
@@ -141,13 +146,10 @@ FRAMEWORKS: dict[str, Framework] = {
                      "published", months=60),
         ),
         lines=LINES_2023,
-        expected_setting_kinds=ALL_VISITABLE,
-        expected_audiences=CORE_AUDIENCES,
         notes="Phase offsets are a template: edit the key dates to match the notification.",
     ),
-    "revisit": Framework(
-        slug="revisit",
-        name="Revisit of a written statement of action (2016)",
+    Framework(
+        "revisit", "Revisit of a written statement of action (2016)",
         rules=(
             DateRule("notified", "Notification call", "notified"),
             DateRule("on-site", "On site (revisit)", "notified", offset=10, span=3),
@@ -157,7 +159,8 @@ FRAMEWORKS: dict[str, Framework] = {
         lines=LINES_REVISIT,
         notes="2–4 days on site depending on the number of weaknesses; edit the key dates.",
     ),
-}
+)
+FRAMEWORKS: dict[str, Framework] = {f.slug: f for f in _TEMPLATES}
 
 
 def get_framework(slug: str) -> Framework:

@@ -14,7 +14,7 @@ import io
 from docx.shared import Emu, Pt
 
 from sendtui.domain import triangulation as tri
-from sendtui.domain.clock import to_london, when
+from sendtui.domain.clock import format_london, when
 from sendtui.domain.dates import stamp
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.domain.redaction import Redact
@@ -132,8 +132,7 @@ def _csv(briefing: Briefing, redact: Redact, redacted: str) -> bytes:
         line = next((x for x in briefing.lines if x.code == code), None)
         status = tri.status(line.by_source, briefing.threshold) if line else ""
         for e in entries:
-            at = f"{to_london(e.at):%Y-%m-%d %H:%M}"
-            writer.writerow([code, redact(line_title), status, at,
+            writer.writerow([code, redact(line_title), status, format_london(e.at),
                              SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
                              JUDGEMENTS.get(e.judgement or "", e.judgement or ""),
                              redact(e.author), redact(e.text), redact(e.case_ref), redacted])

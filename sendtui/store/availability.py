@@ -11,7 +11,8 @@ from sendtui.domain.clock import when
 from sendtui.domain.events import ends_after_start
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
-from sendtui.store.repo import Store, live_row
+from sendtui.store.repo import Store
+from sendtui.store.rows import live_row
 
 
 class Unavailable(NamedTuple):

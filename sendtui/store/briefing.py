@@ -1,8 +1,4 @@
-"""Everything an export needs, read from the store in one transaction as plain records.
-
-The exports are pure functions of a `Briefing`: the same data gives the same bytes, so the
-instant a document is stamped with (`as_of`) is the latest change in the data, never "now".
-"""
+"""An inspection read into a `Briefing` (sendtui.records.briefing) in one transaction."""
 
 from __future__ import annotations
 
@@ -13,16 +9,12 @@ from sqlmodel import select
 
 from sendtui.domain import frameworks as fw
 from sendtui.domain.triangulation import DEFAULT_THRESHOLD
-from sendtui.records import (
-    EPOCH,
-    Briefing,
-    PersonRecord,
-    SheetEvent,
-)
+from sendtui.records import EPOCH, Briefing, PersonRecord, SheetEvent
 from sendtui.store import evidence, inspections, lines, people, planning, settings
 from sendtui.store import models as m
 from sendtui.store.names import redactor
-from sendtui.store.repo import Store, live
+from sendtui.store.repo import Store
+from sendtui.store.rows import live
 
 
 def gather(store: Store, inspection_id: str, today: dt.date,

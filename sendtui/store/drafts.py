@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from sendtui.store import models as m
-from sendtui.store.repo import Store, live
+from sendtui.store.repo import Store
+from sendtui.store.rows import live
 
 
 def save_draft(store: Store, inspection_id: str, fields: dict[str, str],

@@ -19,7 +19,8 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EventRecord, EventRow, Loaded
 from sendtui.store import models as m
 from sendtui.store import undo
-from sendtui.store.repo import Store, live, live_row
+from sendtui.store.repo import Store
+from sendtui.store.rows import live, live_row
 
 GONE = "that event"
 

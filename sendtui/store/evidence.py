@@ -14,7 +14,8 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EvidenceRecord, EvidenceRow, Loaded
 from sendtui.store import models as m
 from sendtui.store.drafts import discard_draft
-from sendtui.store.repo import Store, live, live_row
+from sendtui.store.repo import Store
+from sendtui.store.rows import live, live_row
 
 GONE = "that evidence entry"
 MARK_START, MARK_END = "«", "»"  # around matched words in a snippet

@@ -14,7 +14,8 @@ from sendtui.errors import Ambiguous, InvalidInput, NotFound
 from sendtui.records import Counts, InspectionRecord
 from sendtui.store import events, lines, people, settings
 from sendtui.store import models as m
-from sendtui.store.repo import Store, live
+from sendtui.store.repo import Store
+from sendtui.store.rows import live
 
 
 def create(store: Store, local_area: str, framework: str,

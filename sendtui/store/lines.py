@@ -9,7 +9,8 @@ from sendtui.domain.lines import is_line_code, tidy_line
 from sendtui.errors import InvalidInput
 from sendtui.records import LineRecord
 from sendtui.store import models as m
-from sendtui.store.repo import Store, live, live_row
+from sendtui.store.repo import Store
+from sendtui.store.rows import live, live_row
 
 GONE = "that line"
 

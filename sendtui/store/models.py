@@ -48,6 +48,12 @@ class Tracked(SQLModel):
     deleted_at: dt.datetime | None = instant(nullable=True, default=None)
 
 
+class OfInspection(Tracked):
+    """A row that belongs to one inspection."""
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+
+
 class StoreInfo(SQLModel, table=True):
     __tablename__ = "store_info"
     key: str = Field(primary_key=True)
@@ -64,9 +70,8 @@ class Inspection(Tracked, table=True):
     rules: str = "{}"  # JSON: the coordinator's planning rules (hours, travel assumptions)
 
 
-class KeyDateRow(Tracked, table=True):
+class KeyDateRow(OfInspection, table=True):
     __tablename__ = "key_date"
-    inspection_id: str = Field(foreign_key="inspection.id", index=True)
     key: str
     label: str
     date: dt.date
@@ -75,10 +80,9 @@ class KeyDateRow(Tracked, table=True):
     edited: bool = False  # set by hand: never recomputed over
 
 
-class Setting(Tracked, table=True):
+class Setting(OfInspection, table=True):
     __tablename__ = "setting"
     __table_args__ = (sa.UniqueConstraint("inspection_id", "urn"),)
-    inspection_id: str = Field(foreign_key="inspection.id", index=True)
     urn: str | None = None  # None for manual early years entries (not in GIAS)
     name: str
     kind: str
@@ -98,9 +102,8 @@ class Setting(Tracked, table=True):
     head: str = ""  # the head or manager, as GIAS names them: the host of a visit
 
 
-class Person(Tracked, table=True):
+class Person(OfInspection, table=True):
     __tablename__ = "person"
-    inspection_id: str = Field(foreign_key="inspection.id", index=True)
     name: str
     role: str = ""
     organisation: str = ""
@@ -117,9 +120,8 @@ class Availability(Tracked, table=True):
     reason: str = ""
 
 
-class Event(Tracked, table=True):
+class Event(OfInspection, table=True):
     __tablename__ = "event"
-    inspection_id: str = Field(foreign_key="inspection.id", index=True)
     kind: str
     title: str
     start: dt.datetime = instant(index=True)
@@ -138,9 +140,8 @@ class EventPerson(Tracked, table=True):
     person_id: str = Field(foreign_key="person.id", index=True)
 
 
-class LineOfEnquiry(Tracked, table=True):
+class LineOfEnquiry(OfInspection, table=True):
     __tablename__ = "line_of_enquiry"
-    inspection_id: str = Field(foreign_key="inspection.id", index=True)
     code: str
     title: str
     strand: str = ""
@@ -148,7 +149,7 @@ class LineOfEnquiry(Tracked, table=True):
     position: int = 0
 
 
-class Evidence(Tracked, table=True):
+class Evidence(OfInspection, table=True):
     __tablename__ = "evidence"
     __table_args__ = (
         sa.Index("ix_evidence_inspection_at", "inspection_id", "at"),
@@ -156,7 +157,6 @@ class Evidence(Tracked, table=True):
                  sqlite_where=sa.text("case_ref IS NOT NULL"),
                  postgresql_where=sa.text("case_ref IS NOT NULL")),
     )
-    inspection_id: str = Field(foreign_key="inspection.id", index=True)
     line_id: str = Field(foreign_key="line_of_enquiry.id", index=True)
     source: str
     text: str
@@ -168,28 +168,25 @@ class Evidence(Tracked, table=True):
     author: str = ""
 
 
-class EvidenceDraft(Tracked, table=True):
+class EvidenceDraft(OfInspection, table=True):
     """The capture box as last typed (JSON of its fields), until saved or thrown away."""
 
     __tablename__ = "evidence_draft"
-    inspection_id: str = Field(foreign_key="inspection.id", index=True)
     fields: str = "{}"
 
 
-class ProtectedName(Tracked, table=True):
+class ProtectedName(OfInspection, table=True):
     """A child's or parent's name marked sensitive: exports and warnings use its pseudonym."""
 
     __tablename__ = "protected_name"
-    inspection_id: str = Field(foreign_key="inspection.id", index=True)
     name: str
     pseudonym: str
 
 
-class AuditEntry(Tracked, table=True):
+class AuditEntry(OfInspection, table=True):
     """Identities left the store: who (the laptop), when (updated_at), what and where to."""
 
     __tablename__ = "audit"
-    inspection_id: str = Field(foreign_key="inspection.id", index=True)
     action: str
     detail: str = ""
 
@@ -201,11 +198,10 @@ class EvidenceVersion(Tracked, table=True):
     saved_at: dt.datetime = instant(default_factory=utc_now)
 
 
-class Change(Tracked, table=True):
+class Change(OfInspection, table=True):
     """The undo log: one row per user change, with the row before and after (JSON)."""
 
     __tablename__ = "change"
-    inspection_id: str = Field(foreign_key="inspection.id", index=True)
     table_name: str
     row_id: str
     before: str | None = None

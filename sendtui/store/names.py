@@ -9,7 +9,8 @@ from sqlmodel import select
 from sendtui.domain.redaction import Protected, Redactor
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
-from sendtui.store.repo import Store, live
+from sendtui.store.repo import Store
+from sendtui.store.rows import live
 
 PSEUDONYM = re.compile(r"CYP-(\d+)$")
 

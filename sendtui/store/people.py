@@ -9,7 +9,8 @@ from sqlmodel import Session, select
 from sendtui.errors import InvalidInput
 from sendtui.records import Loaded, PersonRecord, PersonRow
 from sendtui.store import models as m
-from sendtui.store.repo import Store, live, live_row
+from sendtui.store.repo import Store
+from sendtui.store.rows import live, live_row
 
 EXAMPLE_EMAIL = "jo.bloggs@example.org"
 GONE = "that person"

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlmodel import select
-
 from sendtui.domain import schedule
 from sendtui.domain.frameworks import get_framework, on_site_days
 from sendtui.domain.travel import Place, TravelRules
 from sendtui.errors import InvalidInput
-from sendtui.store import events, inspections, people, settings
+from sendtui.store import availability, events, inspections, people, settings
 from sendtui.store import models as m
 from sendtui.store.repo import Store
 
@@ -65,23 +63,19 @@ def plan(store: Store, inspection_id: str) -> schedule.Plan:
     listed = people.all(store, inspection_id)
     framework = get_framework(ins.framework)
     week = tuple(_plan_event(e, places) for e in events.all(store, inspection_id))
-    with store.session() as s:
-        raw_rules = s.get(m.Inspection, inspection_id).rules
-        away = s.exec(select(m.Availability).join(m.Person).where(
-            m.Person.inspection_id == inspection_id, m.Person.deleted_at.is_(None),
-            m.Availability.deleted_at.is_(None))).all()
+    away = availability.all(store, inspection_id)
     return schedule.Plan(
         events=week,
         names={p.id: p.name for p in listed},
         team=frozenset(p.id for p in listed if p.is_team),
-        unavailable=tuple(schedule.Unavailable(a.person_id, a.start, a.end, a.reason)
-                          for a in away),
+        unavailable=tuple(schedule.Unavailable(person_id, a.start, a.end, a.reason)
+                          for person_id, periods in away.items() for a in periods),
         on_site_days=tuple(on_site_days(inspections.key_dates(store, inspection_id))),
         setting_kinds={s.id: s.kind for s in places.values()},
         expected_kinds=framework.expected_setting_kinds,
         expected_audiences=framework.expected_audiences,
         expect_final_feedback=True,
-        rules=rules_of(raw_rules),
+        rules=rules(store, inspection_id),
     )
 
 

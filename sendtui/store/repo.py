@@ -14,10 +14,10 @@ from typing import TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel
 
 from sendtui.domain.clock import utc_now
-from sendtui.errors import NotFound, StoreError
+from sendtui.errors import StoreError
 from sendtui.store import models as m
 from sendtui.store import undo
 from sendtui.store.db import open_engine
@@ -147,19 +147,3 @@ class Store:
 def _fields(row: m.Tracked) -> dict:
     """What a row holds, its bookkeeping left out."""
     return row.model_dump(exclude=undo.KEEP)
-
-
-# --- reading -------------------------------------------------------------------------------
-
-def live(model: type[T], inspection_id: str):
-    """The query for an inspection's rows of `model` that are not tombstones."""
-    return select(model).where(model.inspection_id == inspection_id,
-                               model.deleted_at.is_(None))
-
-
-def live_row(s: Session, model: type[T], row_id: str, inspection_id: str, what: str) -> T:
-    """One row of this inspection, or NotFound: "{what} no longer exists"."""
-    row = s.get(model, row_id)
-    if row is None or row.deleted_at or row.inspection_id != inspection_id:
-        raise NotFound(f"{what} no longer exists")
-    return row

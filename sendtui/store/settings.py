@@ -6,7 +6,8 @@ from sqlmodel import select
 
 from sendtui.records import Loaded, SettingRecord, SettingRow
 from sendtui.store import models as m
-from sendtui.store.repo import Store, live, live_row
+from sendtui.store.repo import Store
+from sendtui.store.rows import live, live_row
 
 MARK_WORDS = {
     ("shortlisted", True): "shortlisted",

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from sendtui.domain.clock import utc_now, when
+from sendtui.domain.clock import format_london, parse_london, utc_now, when
 
 UTC = dt.timezone.utc
 
@@ -16,6 +16,12 @@ def test_now_is_an_aware_utc_instant():
 def test_a_time_reads_in_london():
     assert when(dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC)) == "Mon 30 Nov 09:00"  # GMT
     assert when(dt.datetime(2026, 6, 1, 8, 30, tzinfo=UTC)) == "Mon 1 Jun 09:30"  # BST
+
+
+def test_a_listed_time_reads_in_london_and_parses_back():
+    summer = dt.datetime(2026, 6, 1, 8, 30, tzinfo=UTC)
+    assert format_london(summer) == "2026-06-01 09:30"
+    assert parse_london(format_london(summer)) == summer
 
 
 def test_a_period_names_its_day_once_unless_it_spans_two():

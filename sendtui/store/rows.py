@@ -1,0 +1,26 @@
+"""An inspection's rows that are not tombstones: the query for them, and one of them."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlmodel import Session, select
+
+from sendtui.errors import NotFound
+from sendtui.store import models as m
+
+T = TypeVar("T", bound=m.OfInspection)
+
+
+def live(model: type[T], inspection_id: str):
+    """The query for an inspection's rows of `model` that are not tombstones."""
+    return select(model).where(model.inspection_id == inspection_id,
+                               model.deleted_at.is_(None))
+
+
+def live_row(s: Session, model: type[T], row_id: str, inspection_id: str, what: str) -> T:
+    """One row of this inspection, or NotFound: "{what} no longer exists"."""
+    row = s.get(model, row_id)
+    if row is None or row.deleted_at or row.inspection_id != inspection_id:
+        raise NotFound(f"{what} no longer exists")
+    return row
