@@ -15,11 +15,11 @@ from sendtui.store import events, inspections, people, settings
 from sendtui.store import models as m
 from sendtui.store.availability import all as unavailability
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.columns import fit
-from sendtui.ui.screens.forms import ConfirmScreen
-from sendtui.ui.screens.people import PeopleScreen
-from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm
-from sendtui.ui.screens.settings import SettingsScreen
+from sendtui.ui.screens.area.people import PeopleScreen
+from sendtui.ui.screens.area.people_forms import PersonForm, UnavailableForm
+from sendtui.ui.screens.area.settings import SettingsScreen
+from sendtui.ui.screens.common.columns import fit
+from sendtui.ui.screens.common.confirm import ConfirmScreen
 from tests.conftest import DEMO_TODAY
 from tests.ui.test_snapshots import SIZE, store_open
 

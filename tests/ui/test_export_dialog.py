@@ -10,8 +10,8 @@ from textual.widgets import Input, Select, Static
 
 from sendtui.store.audit import entries
 from sendtui.ui.app import make_app
+from sendtui.ui.screens.common.confirm import ConfirmScreen
 from sendtui.ui.screens.export import ExportDialog
-from sendtui.ui.screens.forms import ConfirmScreen
 from tests.conftest import DEMO_TODAY
 from tests.ui.conftest import store_open, until
 from tests.ui.test_pilot import shown

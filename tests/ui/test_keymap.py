@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.lines import LinesScreen
+from sendtui.ui.screens.lines.lines import LinesScreen
 from tests.conftest import DEMO_TODAY
 from tests.ui.conftest import store_open
 

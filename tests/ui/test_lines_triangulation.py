@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.lines import LinesScreen
+from sendtui.ui.screens.lines.lines import LinesScreen
 from tests.conftest import DEMO_TODAY
 from tests.ui.conftest import store_open
 from tests.ui.test_pilot import LINES_ATTENTION, rows, shown, table_on_screen

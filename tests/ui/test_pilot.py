@@ -15,17 +15,19 @@ from textual.widgets import DataTable, Input, Select, Static
 from sendtui.store import evidence, inspections, lines
 from sendtui.store.repo import Store
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.dashboard import DashboardScreen
+from sendtui.ui.screens.area.people import PeopleScreen
+from sendtui.ui.screens.area.settings import SettingsScreen
+from sendtui.ui.screens.common.confirm import ConfirmScreen
+from sendtui.ui.screens.common.help import HelpScreen
+from sendtui.ui.screens.common.key_date import KeyDateForm
 from sendtui.ui.screens.evidence import EvidenceScreen
-from sendtui.ui.screens.forms import ConfirmScreen, KeyDateForm, LineForm
-from sendtui.ui.screens.help import HelpScreen
-from sendtui.ui.screens.lines import LinesScreen
-from sendtui.ui.screens.new_inspection import NewInspectionScreen
-from sendtui.ui.screens.people import PeopleScreen
-from sendtui.ui.screens.settings import SettingsScreen
-from sendtui.ui.screens.store_error import StoreErrorScreen
-from sendtui.ui.screens.week import WeekScreen
-from sendtui.ui.screens.welcome import WelcomeScreen
+from sendtui.ui.screens.lines.form import LineForm
+from sendtui.ui.screens.lines.lines import LinesScreen
+from sendtui.ui.screens.start.dashboard import DashboardScreen
+from sendtui.ui.screens.start.new_inspection import NewInspectionScreen
+from sendtui.ui.screens.start.store_error import StoreErrorScreen
+from sendtui.ui.screens.start.welcome import WelcomeScreen
+from sendtui.ui.screens.week.week import WeekScreen
 from tests.conftest import DEMO_TODAY
 from tests.ui.conftest import store_open, until
 

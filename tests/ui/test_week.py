@@ -13,8 +13,8 @@ from textual.widgets import Input, OptionList, Static
 from sendtui.store import events, inspections, people, planning
 from sendtui.store.events import EventInput
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.event_form import EventForm, FreeSlotForm
-from sendtui.ui.screens.week import WeekScreen
+from sendtui.ui.screens.week.event_form import EventForm, FreeSlotForm
+from sendtui.ui.screens.week.week import WeekScreen
 from sendtui.ui.widgets.week_grid import WeekGrid
 from tests.conftest import DEMO_TODAY
 from tests.ui.conftest import store_open

@@ -21,8 +21,8 @@ from sendtui.errors import ExportError
 from sendtui.exports import FORMATS, LABELS, ExportRequest, default_name
 from sendtui.records import PersonRecord
 from sendtui.store import events, people
-from sendtui.ui.screens.form import FormScreen, Invalid, field_message, field_row
-from sendtui.ui.screens.forms import ConfirmScreen
+from sendtui.ui.screens.common.confirm import ConfirmScreen
+from sendtui.ui.screens.common.form import FormScreen, Invalid, field_message, field_row
 
 FORMAT_LABELS = {"ics": "iCalendar (.ics)", "csv": "CSV (spreadsheet)", "md": "Markdown",
                  "html": "HTML (print one day a page)", "docx": "Word (.docx)"}

@@ -20,6 +20,7 @@ from sendtui.store import evidence_browse as browse
 from sendtui.store.evidence import snippet_shown
 from sendtui.store.evidence_browse import NO_JUDGEMENT, Filter
 from sendtui.store.names import all as protected_names
+from sendtui.ui.screens.common.list_screen import ListScreen, clear_search_binding, search_binding
 from sendtui.ui.screens.evidence.cells import (
     COLUMNS,
     cell,
@@ -32,7 +33,6 @@ from sendtui.ui.screens.evidence.cells import (
 )
 from sendtui.ui.screens.evidence.detail import EvidenceDetail
 from sendtui.ui.screens.evidence.reading import SEARCH_LIMIT, EvidenceReading
-from sendtui.ui.screens.list_screen import ListScreen, clear_search_binding, search_binding
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
 
@@ -234,7 +234,7 @@ class EvidenceScreen(EvidenceReading, ListScreen):
                              lambda _: self.reload(changed=True))
 
     def action_delete(self) -> None:
-        from sendtui.ui.screens.forms import ConfirmScreen
+        from sendtui.ui.screens.common.confirm import ConfirmScreen
 
         entry = self.selected()
         if entry is None:

@@ -14,7 +14,7 @@ from sendtui.domain.dates import local_date
 from sendtui.records import EventRecord
 from sendtui.store import events
 from sendtui.store.events import EventInput
-from sendtui.ui.screens import week_text as words
+from sendtui.ui.screens.week import text as words
 from sendtui.ui.widgets.week_layout import ColumnKey
 
 FINISH_MOVE = "Finish the move first: enter places the event, escape puts it back."

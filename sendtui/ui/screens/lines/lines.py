@@ -17,8 +17,8 @@ from sendtui.domain.dates import local_date, short_day
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import evidence, inspections, lines
-from sendtui.ui.screens.base import PlainTable
-from sendtui.ui.screens.list_screen import ListScreen
+from sendtui.ui.screens.common.base import PlainTable
+from sendtui.ui.screens.common.list_screen import ListScreen
 
 # Column headers for the source kinds: 2–3 letters, in SOURCE_KINDS order.
 SHORT_KINDS: dict[str, str] = {
@@ -156,7 +156,7 @@ class LinesScreen(ListScreen):
         self.notify(f"Triangulated at {after} or more source kinds (this session).")
 
     def action_add(self) -> None:
-        from sendtui.ui.screens.forms import LineForm
+        from sendtui.ui.screens.lines.form import LineForm
 
         def save(result) -> None:
             if result:
@@ -166,7 +166,7 @@ class LinesScreen(ListScreen):
         self.app.push_screen(LineForm(taken={line.code for line in self.lines}), save)
 
     def action_edit(self) -> None:
-        from sendtui.ui.screens.forms import LineForm
+        from sendtui.ui.screens.lines.form import LineForm
 
         line = self.selected()
         if line is None:
@@ -180,7 +180,7 @@ class LinesScreen(ListScreen):
         self.app.push_screen(LineForm(line, taken={x.code for x in self.lines}), save)
 
     def action_remove(self) -> None:
-        from sendtui.ui.screens.forms import ConfirmScreen
+        from sendtui.ui.screens.common.confirm import ConfirmScreen
 
         line = self.selected()
         if line is None:

@@ -12,7 +12,7 @@ from sendtui.domain.dates import span
 from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.errors import InvalidInput
 from sendtui.store import inspections
-from sendtui.ui.screens.base import TaskScreen, table
+from sendtui.ui.screens.common.base import TaskScreen, table
 
 
 class DashboardScreen(TaskScreen):
@@ -55,7 +55,7 @@ class DashboardScreen(TaskScreen):
         self.query_one("#evidence-by-line", Static).update(_by_line(counts.evidence_by_line))
 
     def action_edit_date(self) -> None:
-        from sendtui.ui.screens.forms import KeyDateForm
+        from sendtui.ui.screens.common.key_date import KeyDateForm
 
         dates = self.query_one("#key-dates", DataTable)
         if not self.dates:

@@ -12,9 +12,9 @@ from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.errors import NotFound
 from sendtui.records import SettingRecord
 from sendtui.store import settings
-from sendtui.ui.screens.columns import Column, fill
-from sendtui.ui.screens.list_screen import ListScreen, clear_search_binding, search_binding
-from sendtui.ui.screens.setting_rows import cells, describe, matches
+from sendtui.ui.screens.area.setting_rows import cells, describe, matches
+from sendtui.ui.screens.common.columns import Column, fill
+from sendtui.ui.screens.common.list_screen import ListScreen, clear_search_binding, search_binding
 
 COLUMNS = [Column("URN", 6), Column("Name", 16), Column("Kind", 10), Column("Postcode", 8),
            Column("Status", 4), Column("Marks", 11)]

@@ -22,10 +22,10 @@ from sendtui.domain.frameworks import on_site_days
 from sendtui.domain.schedule import Problem
 from sendtui.records import EventRecord, PersonRecord
 from sendtui.store import events, inspections, people, planning
-from sendtui.ui.screens import week_text as words
-from sendtui.ui.screens.base import TaskScreen
-from sendtui.ui.screens.week_changes import EventChanges
-from sendtui.ui.screens.week_move import MoveMode
+from sendtui.ui.screens.common.base import TaskScreen
+from sendtui.ui.screens.week import text as words
+from sendtui.ui.screens.week.changes import EventChanges
+from sendtui.ui.screens.week.move import MoveMode
 from sendtui.ui.widgets.week_grid import WeekGrid
 from sendtui.ui.widgets.week_layout import ColumnKey, instant, minutes_of_day
 
@@ -222,7 +222,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
     def action_free_slot(self) -> None:
         if self.busy():
             return
-        from sendtui.ui.screens.event_form import FreeSlotForm
+        from sendtui.ui.screens.week.event_form import FreeSlotForm
 
         event, key = self.grid.event_under_cursor, self.grid.cursor_key
         chosen = event.person_ids if event else (key.person_id,) if key.person_id else ()

@@ -10,11 +10,11 @@ from sendtui.domain.words import sentence
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import PersonRecord
 from sendtui.store import availability, events, inspections, people
-from sendtui.ui.screens.columns import Column, fill
-from sendtui.ui.screens.forms import ConfirmScreen
-from sendtui.ui.screens.list_screen import ListScreen
-from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm
-from sendtui.ui.screens.people_rows import cells, describe, period
+from sendtui.ui.screens.area.people_forms import PersonForm, UnavailableForm
+from sendtui.ui.screens.area.people_rows import cells, describe, period
+from sendtui.ui.screens.common.columns import Column, fill
+from sendtui.ui.screens.common.confirm import ConfirmScreen
+from sendtui.ui.screens.common.list_screen import ListScreen
 
 COLUMNS = [Column("Name", 16), Column("Side", 5), Column("Role", 14),
            Column("Organisation", 12), Column("Email", 20, optional=True),

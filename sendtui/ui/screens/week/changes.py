@@ -39,7 +39,7 @@ class EventChanges:
         self.notify(done)
 
     def _form(self, initial: EventInput, heading: str, save) -> None:
-        from sendtui.ui.screens.event_form import EventForm
+        from sendtui.ui.screens.week.event_form import EventForm
 
         def saved(data: EventInput | None) -> None:
             if data is not None:
