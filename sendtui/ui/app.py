@@ -129,12 +129,11 @@ class SendApp(App):
         self.title = f"sendtui — {inspection.local_area} ({inspection.framework})"
         self.action_show("dashboard")
 
-    def day_caption(self) -> str:
+    def day_caption(self, key_dates) -> str:
         """Where the inspection stands today; the header shows its first part."""
         from sendtui.domain.dates import day_caption
-        from sendtui.store import inspections
 
-        caption = day_caption(inspections.key_dates(self.store, self.inspection.id), self.today)
+        caption = day_caption(key_dates, self.today)
         self.sub_title = caption.split(" · ")[0]
         return caption
 

@@ -80,15 +80,14 @@ class WeekGrid(GridDrawing, ScrollView, can_focus=True):
     def __init__(self, day_start: dt.time = dt.time(8), day_end: dt.time = dt.time(18),
                  *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
-        self.working_hours = (day_start.hour * 60 + day_start.minute,
-                              day_end.hour * 60 + day_end.minute)
         self.moving = False  # arrows step whole columns; the cursor shows ✥
         self._columns: list[tuple[ColumnKey, str]] = []
         self._blocks: list[list[Block]] = []
         self._covering: list[list[list[Block]]] = []  # [column][row] → blocks there
         self._problems: set[str] = set()
         self._corner = ""
-        self._first, self._rows = self.working_hours[0], 0
+        self._rows = 0
+        self.set_hours(day_start, day_end)  # and the first row shown
         self._most_lanes = 1
         self._width = NARROWEST
         self._col, self._row, self._lane = 0, 4, 0
@@ -98,6 +97,12 @@ class WeekGrid(GridDrawing, ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
 
     # --- data down ----------------------------------------------------------------------
+
+    def set_hours(self, day_start: dt.time, day_end: dt.time) -> None:
+        """The working day shown at least (before the first `show`)."""
+        self.working_hours = (day_start.hour * 60 + day_start.minute,
+                              day_end.hour * 60 + day_end.minute)
+        self._first = self.working_hours[0]
 
     def show(self, events: list[EventRecord], columns: list[tuple[ColumnKey, str]],
              problem_event_ids: set[str], corner: str = "") -> None:

@@ -53,8 +53,11 @@ class SettingsScreen(ListScreen):
     def is_empty(self) -> bool:
         return not self.settings
 
-    def refresh_data(self) -> None:
-        self.settings = settings.all(self.store, self.inspection.id)
+    def _load_in_thread(self) -> list[SettingRecord]:
+        return settings.all(self.store, self.inspection.id)
+
+    def loaded(self, data: list[SettingRecord]) -> None:
+        self.settings = data
         self.show()
 
     def show(self) -> None:

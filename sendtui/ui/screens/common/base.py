@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
 
 
 class TaskScreen(Screen):
-    """A screen over the open inspection. Subclasses yield their body from `body()` and
-    read the store again in `refresh_data()` (after an undo, a capture, a return to it)."""
+    """A screen over the open inspection. Subclasses yield their body from `body()`, read
+    the store in `_load_in_thread()` (a worker thread) and draw what it returned in
+    `loaded()` (the UI thread). `refresh_data()` starts a read: on mount, after a change or
+    an undo, on a return to the screen."""
 
     HEADING = ""
+
+    class Loaded(Message):
+        """What a screen's `_load_in_thread()` returned, on its way to the UI thread."""
+
+        def __init__(self, data, options: dict) -> None:
+            super().__init__()
+            self.data = data
+            self.options = options
 
     @property
     def store(self):
@@ -40,7 +53,26 @@ class TaskScreen(Screen):
     def body(self) -> ComposeResult:
         yield from ()
 
-    def refresh_data(self) -> None:
+    def refresh_data(self, **options) -> None:
+        """Read again off the UI thread; `options` (e.g. select=…) go on to `loaded()`."""
+        self._load(options)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, options: dict) -> None:
+        data = self._load_in_thread()
+        if not get_current_worker().is_cancelled:  # a newer read is on its way
+            self.post_message(self.Loaded(data, options))
+
+    def on_task_screen_loaded(self, message: Loaded) -> None:
+        message.stop()
+        self.loaded(message.data, **message.options)
+
+    def _load_in_thread(self):
+        """In a worker thread: everything the screen shows, as plain records."""
+        raise NotImplementedError
+
+    def loaded(self, data, **options) -> None:
+        """On the UI thread: draw what `_load_in_thread()` returned."""
         raise NotImplementedError
 
     def ready_for_undo(self) -> bool:

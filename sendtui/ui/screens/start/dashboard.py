@@ -21,6 +21,8 @@ class DashboardScreen(TaskScreen):
         Binding("e,enter", "edit_date", "Edit date", id="edit-key-date"),
     ]
 
+    dates: tuple = ()
+
     def body(self) -> ComposeResult:
         yield Static("", id="today", classes="banner")
         yield table("key-dates", "Key date", "When", "Rule")
@@ -36,15 +38,18 @@ class DashboardScreen(TaskScreen):
         self.refresh_data()
         self.query_one("#key-dates").focus()
 
-    def refresh_data(self) -> None:
-        ins = self.inspection
-        self.dates = inspections.key_dates(self.store, ins.id)
-        self.query_one("#today", Static).update(Text(f"{ins.local_area} · {self.app.day_caption()}"))
+    def _load_in_thread(self):
+        ins_id = self.inspection.id
+        return inspections.key_dates(self.store, ins_id), inspections.counts(self.store, ins_id)
+
+    def loaded(self, data) -> None:
+        self.dates, counts = data
+        caption = self.app.day_caption(self.dates)
+        self.query_one("#today", Static).update(Text(f"{self.inspection.local_area} · {caption}"))
         dates = self.query_one("#key-dates", DataTable)
         dates.clear()
         for kd in self.dates:
             dates.add_row(kd.label, span(kd.date, kd.end), kd.rule, key=kd.key)
-        counts = inspections.counts(self.store, ins.id)
         kinds = ", ".join(f"{SETTING_KINDS.get(k, k).lower()} {n}"
                           for k, n in sorted(counts.settings_by_kind.items()))
         self.query_one("#counts", Static).update(

@@ -90,7 +90,6 @@ class MoveMode:
         move, self.move = self.move, None
         self.grid.moving = False
         self.refresh_bindings()
-        self.refresh_data()
-        self.grid.select(move.original.id, ColumnKey(local_date(move.original.start),
-                                                     move.origin) if self.by_person else None)
+        self.refresh_data(select=move.original.id, column=ColumnKey(
+            local_date(move.original.start), move.origin) if self.by_person else None)
         self.notify(f"{move.original.title} is back where it was.")
