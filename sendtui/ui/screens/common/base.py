@@ -1,4 +1,4 @@
-"""What every task screen shares: the header, a title line, the footer."""
+"""What every task screen shares: the header, a title line, the footer, one load path."""
 
 from __future__ import annotations
 
@@ -11,13 +11,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 
-class TaskScreen(Screen):
-    """A screen over the open inspection. Subclasses yield their body from `body()`, read
-    the store in `_load_in_thread()` (a worker thread) and draw what it returned in
-    `loaded()` (the UI thread). `refresh_data()` starts a read: on mount, after a change or
-    an undo, on a return to the screen."""
-
-    HEADING = ""
+class Loads:
+    """A screen's one load path. The screen reads the store in `_load_in_thread()` (a worker
+    thread) and draws what it returned in `loaded()` (the UI thread); `refresh_data()` starts
+    a read: on mount, after a change or an undo, on a return to the screen."""
 
     class Loaded(Message):
         """What a screen's `_load_in_thread()` returned, on its way to the UI thread."""
@@ -26,6 +23,35 @@ class TaskScreen(Screen):
             super().__init__()
             self.data = data
             self.options = options
+
+    def refresh_data(self, **options) -> None:
+        """Read again off the UI thread; `options` (e.g. select=…) go on to `loaded()`."""
+        self._load(options)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, options: dict) -> None:
+        data = self._load_in_thread()
+        if not get_current_worker().is_cancelled:  # a newer read is on its way
+            self.post_message(self.Loaded(data, options))
+
+    def on_loads_loaded(self, message: Loaded) -> None:
+        message.stop()
+        self.loaded(message.data, **message.options)
+
+    def _load_in_thread(self):
+        """In a worker thread: everything the screen shows, as plain records."""
+        raise NotImplementedError
+
+    def loaded(self, data, **options) -> None:
+        """On the UI thread: draw what `_load_in_thread()` returned."""
+        raise NotImplementedError
+
+
+class TaskScreen(Loads, Screen):
+    """A screen over the open inspection. Subclasses yield their body from `body()` and
+    read the store through `Loads`."""
+
+    HEADING = ""
 
     @property
     def store(self):
@@ -52,28 +78,6 @@ class TaskScreen(Screen):
 
     def body(self) -> ComposeResult:
         yield from ()
-
-    def refresh_data(self, **options) -> None:
-        """Read again off the UI thread; `options` (e.g. select=…) go on to `loaded()`."""
-        self._load(options)
-
-    @work(thread=True, exclusive=True, group="load")
-    def _load(self, options: dict) -> None:
-        data = self._load_in_thread()
-        if not get_current_worker().is_cancelled:  # a newer read is on its way
-            self.post_message(self.Loaded(data, options))
-
-    def on_task_screen_loaded(self, message: Loaded) -> None:
-        message.stop()
-        self.loaded(message.data, **message.options)
-
-    def _load_in_thread(self):
-        """In a worker thread: everything the screen shows, as plain records."""
-        raise NotImplementedError
-
-    def loaded(self, data, **options) -> None:
-        """On the UI thread: draw what `_load_in_thread()` returned."""
-        raise NotImplementedError
 
     def ready_for_undo(self) -> bool:
         """False (having said why) while a change is half made."""
