@@ -10,7 +10,7 @@ import asyncio
 import datetime as dt
 from dataclasses import dataclass
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -262,10 +262,16 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
 
         self.app.push_screen(FreeSlotForm(self.people, chosen), found)
 
+    @work(thread=True, exclusive=True, group="free-slot")
     def go_to_free_slot(self, person_ids: tuple[str, ...], minutes: int,
                         after: dt.datetime) -> None:
-        names = words.names_of(person_ids, self.people)
+        """Search the store in a thread; the cursor moves on the UI thread."""
         slot = planning.free_slot(self.store, self.inspection.id, person_ids, minutes, after)
+        self.app.call_from_thread(self._free_slot_found, person_ids, minutes, after, slot)
+
+    def _free_slot_found(self, person_ids: tuple[str, ...], minutes: int,
+                         after: dt.datetime, slot) -> None:
+        names = words.names_of(person_ids, self.people)
         if slot is None:
             self.notify(f"No {minutes} free minutes for {names} in working hours from "
                         f"{when(after)} to the end of the on-site week.",
