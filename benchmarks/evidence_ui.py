@@ -176,8 +176,8 @@ async def type_in_capture(db: str) -> tuple[list[float], list[float], int, int, 
     from sqlalchemy import event
     from textual.widgets import TextArea
 
-    import sendtui.ui.screens.capture as capture
     from sendtui.ui.app import make_app
+    from sendtui.ui.screens.evidence import capture
 
     saves = []
     real_save = capture.save_draft
@@ -283,7 +283,7 @@ def main() -> None:
 
 
 def capture_debounce() -> float:
-    from sendtui.ui.screens.capture import DEBOUNCE
+    from sendtui.ui.screens.evidence.capture import DEBOUNCE
 
     return DEBOUNCE
 

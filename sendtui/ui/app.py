@@ -108,14 +108,14 @@ class SendApp(App):
         self.call_from_thread(self.call_next, self._store_ready, store, inspection, problem)
 
     def _show_store_error(self, reason: str) -> None:
-        from sendtui.ui.screens.store_error import StoreErrorScreen
+        from sendtui.ui.screens.start.store_error import StoreErrorScreen
 
         self.switch_screen(StoreErrorScreen(reason))
 
     def _store_ready(self, store, inspection, problem: str | None) -> None:
         self.store = store
         if inspection is None:
-            from sendtui.ui.screens.welcome import WelcomeScreen
+            from sendtui.ui.screens.start.welcome import WelcomeScreen
 
             self.switch_screen(WelcomeScreen(problem))
             return
@@ -129,12 +129,11 @@ class SendApp(App):
         self.title = f"sendtui — {inspection.local_area} ({inspection.framework})"
         self.action_show("dashboard")
 
-    def day_caption(self) -> str:
+    def day_caption(self, key_dates) -> str:
         """Where the inspection stands today; the header shows its first part."""
         from sendtui.domain.dates import day_caption
-        from sendtui.store import inspections
 
-        caption = day_caption(inspections.key_dates(self.store, self.inspection.id), self.today)
+        caption = day_caption(key_dates, self.today)
         self.sub_title = caption.split(" · ")[0]
         return caption
 
@@ -176,7 +175,7 @@ class SendApp(App):
         self.notify(f"{'Redone' if redo else 'Undone'}: {summary}.")
 
     def action_help(self) -> None:
-        from sendtui.ui.screens.help import HelpScreen
+        from sendtui.ui.screens.common.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
@@ -184,7 +183,7 @@ class SendApp(App):
         self.push_screen(HelpScreen(self.screen))
 
     def action_capture(self) -> None:
-        from sendtui.ui.screens.capture_open import open_capture
+        from sendtui.ui.screens.evidence.capture_open import open_capture
 
         open_capture(self)
 

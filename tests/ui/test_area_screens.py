@@ -15,12 +15,13 @@ from sendtui.store import events, inspections, people, settings
 from sendtui.store import models as m
 from sendtui.store.availability import all as unavailability
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.columns import fit
-from sendtui.ui.screens.forms import ConfirmScreen
-from sendtui.ui.screens.people import PeopleScreen
-from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm
-from sendtui.ui.screens.settings import SettingsScreen
+from sendtui.ui.screens.area.people import PeopleScreen
+from sendtui.ui.screens.area.people_forms import PersonForm, UnavailableForm
+from sendtui.ui.screens.area.settings import SettingsScreen
+from sendtui.ui.screens.common.columns import fit
+from sendtui.ui.screens.common.confirm import ConfirmScreen
 from tests.conftest import DEMO_TODAY
+from tests.ui.conftest import settled
 from tests.ui.test_snapshots import SIZE, store_open
 
 UTC = dt.timezone.utc
@@ -42,14 +43,14 @@ def selected(table: DataTable) -> dict[str, str]:
 async def on_screen(pilot, key: str, kind):
     await store_open(pilot)
     await pilot.press(key)
-    await pilot.pause()
+    await settled(pilot)
     assert isinstance(pilot.app.screen, kind)
     return pilot.app.screen
 
 
 async def typed(pilot, *keys: str) -> None:
     await pilot.press(*keys)
-    await pilot.pause()
+    await settled(pilot)
 
 
 # --- settings ----------------------------------------------------------------------------
@@ -323,18 +324,22 @@ async def test_every_key_is_a_binding_with_an_id_and_words():
 
 async def settings_marked_primary(pilot) -> None:
     await store_open(pilot)
-    await pilot.press("3", "k", "k", "s", "down", "down", "s", "v")
-    await pilot.pause()
+    await pilot.press("3")
+    await settled(pilot)
+    await pilot.press("k", "k", "s", "down", "down", "s", "v")
+    await settled(pilot)
     pilot.app.clear_notifications()
-    await pilot.pause()
+    await settled(pilot)
 
 
 async def people_with_a_period(pilot) -> None:
     await store_open(pilot)
-    await pilot.press("4", "down", "b", "tab", "tab", *"12:30", "tab", *"training", "enter")
-    await pilot.pause()
+    await pilot.press("4")
+    await settled(pilot)
+    await pilot.press("down", "b", "tab", "tab", *"12:30", "tab", *"training", "enter")
+    await settled(pilot)
     pilot.app.clear_notifications()
-    await pilot.pause()
+    await settled(pilot)
 
 
 def test_settings_primary_with_marks_snapshot(snap_compare, demo_db):
@@ -364,7 +369,7 @@ async def test_email_and_phone_columns_come_when_there_is_room(demo_db):
         assert labels == ["Name", "Side", "Role", "Organisation", "Unavailable"]
         assert sum(c.get_render_width(grid) for c in grid.ordered_columns) <= 78
         await pilot.resize_terminal(160, 30)
-        await pilot.pause()
+        await settled(pilot)
         labels = [str(c.label) for c in grid.ordered_columns]
         assert labels == ["Name", "Side", "Role", "Organisation", "Email", "Phone",
                           "Unavailable"]

@@ -18,10 +18,9 @@ from sendtui.store import events, evidence, inspections, lines
 from sendtui.store.drafts import latest_draft
 from sendtui.store.repo import Store
 from sendtui.ui.app import make_app
-from sendtui.ui.screens import capture
-from sendtui.ui.screens.capture import CaptureScreen, KeyChoice, LinePicker
-from sendtui.ui.screens.evidence import EvidenceScreen
-from sendtui.ui.screens.week import WeekScreen
+from sendtui.ui.screens.evidence import EvidenceScreen, capture
+from sendtui.ui.screens.evidence.capture import CaptureScreen, KeyChoice, LinePicker
+from sendtui.ui.screens.week.week import WeekScreen
 from tests.conftest import DEMO_TODAY, ROOT
 from tests.ui.conftest import store_open, until
 from tests.ui.test_pilot import rows, shown

@@ -10,14 +10,14 @@ from sendtui.store import evidence as ev
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.evidence import EvidenceDetail, EvidenceScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import store_open, until
+from tests.ui.conftest import after, settled, store_open, until
 from tests.ui.test_pilot import row_keys, rows, shown, table_on_screen
 
 
 async def evidence_screen(pilot) -> EvidenceScreen:
     await store_open(pilot)
     await pilot.press("6")
-    await pilot.pause()
+    await settled(pilot)
     assert isinstance(pilot.app.screen, EvidenceScreen)
     return pilot.app.screen
 
@@ -31,7 +31,7 @@ async def press_until(pilot, key: str, condition, most: int = 30) -> None:
         if condition():
             return
         await pilot.press(key)
-        await pilot.pause()
+        await settled(pilot)
     assert condition(), f"pressing {key} never got there"
 
 
@@ -71,12 +71,12 @@ async def test_evidence_filters_by_judgement_and_day(demo_db, demo_store):
         screen = await evidence_screen(pilot)
         grid = screen.query_one("#evidence", DataTable)
         await pilot.press("g")
-        await pilot.pause()
+        await settled(pilot)
         strengths = [e for e in every if e.judgement == "strength"]
         assert summary(screen) == f"{len(strengths)} of 60 entries · judgement strength"
         assert set(row_keys(grid)) == {e.id for e in strengths}
         await pilot.press("D")
-        await pilot.pause()
+        await settled(pilot)
         assert "day Tue 24 Nov" in summary(screen)
         assert all(r["When"].startswith("Tue 24 Nov") for r in rows(grid))
 
@@ -99,7 +99,7 @@ async def test_evidence_search_best_first_with_highlights(demo_db, demo_store):
             marked = [note.plain[s.start:s.end] for s in note.spans if "reverse" in str(s.style)]
             assert marked and all(word.lower() == "camhs" for word in marked)
         await pilot.press("escape")  # leaves the search box, clears the search
-        await pilot.pause()
+        await settled(pilot)
         assert grid.row_count == 60 and summary(screen) == "60 entries, newest first"
 
 
@@ -120,23 +120,23 @@ async def test_evidence_detail_shows_versions_after_an_edit(demo_db, demo_store)
         screen = await evidence_screen(pilot)
         first = screen.entries[0]
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         detail = app.screen
         assert isinstance(detail, EvidenceDetail)
         versions = shown(detail.query_one("#detail-versions", Static))
         assert versions.startswith("1. Thu 3 Dec 16:10") and "2." not in versions
         await pilot.press("e")
-        await pilot.pause()
+        await settled(pilot)
         app.screen.query_one(TextArea).text = "CAMHS advice present in 2 of 6 relevant files."
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen is detail
         versions = shown(detail.query_one("#detail-versions", Static)).splitlines()
         assert len(versions) == 2 and versions[0].startswith("1. Thu 3 Dec 16:10")
         assert versions[1].endswith("CAMHS advice present in 2 of 6 relevant files.")
         assert shown(detail.query_one("#detail-text", Static)).startswith("CAMHS advice present")
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen is screen
         assert rows(screen.query_one("#evidence", DataTable))[0]["Note"].startswith(
             "CAMHS advice present")
@@ -151,12 +151,12 @@ async def test_evidence_detail_hides_the_case_reference_until_r(demo_db):
         entry = screen.entries[1]
         assert entry.case_ref
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         fields = app.screen.query_one("#detail-fields", Static)
         assert "Case ref   hidden — press r to reveal" in shown(fields)
         assert entry.case_ref not in shown(fields)
         await pilot.press("r")
-        await pilot.pause()
+        await settled(pilot)
         assert f"Case ref   {entry.case_ref}" in shown(fields)
 
 
@@ -178,14 +178,14 @@ async def test_evidence_r_reveals_case_references_then_hides_them(demo_db, demo_
         assert "Jamie" not in on_screen() + shown(screen.query_one("#evidence-detail"))
         assert "CYP-03" in shown(screen.query_one("#evidence-detail"))
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await settled(pilot)
         assert summary(screen) == "60 entries, newest first · names and case refs SHOWN"
         assert {r["Ref"] for r in rows(grid)} - {""} == refs
         assert "Jamie Holt's child-in-need plan" in on_screen()
         await pilot.press("r")
-        await pilot.pause()
+        await settled(pilot)
         assert summary(screen) == "60 entries, newest first"
         assert not any(ref in on_screen() for ref in refs)
         assert "Jamie" not in on_screen()
@@ -201,22 +201,22 @@ async def test_evidence_delete_asks_then_undo_brings_it_back(demo_db, demo_store
         grid = screen.query_one("#evidence", DataTable)
         gone = screen.entries[0]
         await pilot.press("d", "n")  # no: nothing changes
-        await pilot.pause()
+        await settled(pilot)
         assert grid.row_count == 60
         await pilot.press("d", "y")
-        await pilot.pause()
+        await settled(pilot)
         assert grid.row_count == 59 and gone.id not in row_keys(grid)
         assert summary(screen) == "59 entries, newest first"
         assert gone.id not in {e.id for e in evidence.all(demo_store, ins.id)}
         await pilot.press("u")
-        await pilot.pause()
+        await settled(pilot)
         assert grid.row_count == 60 and row_keys(grid)[0] == gone.id
         assert gone.id in {e.id for e in evidence.all(demo_store, ins.id)}
 
 
 def test_evidence_detail_snapshot(snap_compare, demo_db):
-    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["6", "down", "enter"],
-                        terminal_size=(80, 24), run_before=store_open)
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=(80, 24),
+                        run_before=after("6", "down", "enter"))
 
 
 async def test_evidence_loads_one_page_and_counts_the_rest_after(demo_db, monkeypatch):
@@ -228,10 +228,10 @@ async def test_evidence_loads_one_page_and_counts_the_rest_after(demo_db, monkey
     async with app.run_test() as pilot:
         screen = await evidence_screen(pilot)
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)
         assert screen.query_one("#evidence", DataTable).row_count == 10
         assert summary(screen) == "60 entries, newest first · showing the newest 10"
         await press_until(pilot, "l", lambda: screen.filter.line == "B4")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)
         assert summary(screen) == "11 of 60 entries · line B4 · showing the newest 10"

@@ -10,10 +10,10 @@ from textual.widgets import Input, Select, Static
 
 from sendtui.store.audit import entries
 from sendtui.ui.app import make_app
+from sendtui.ui.screens.common.confirm import ConfirmScreen
 from sendtui.ui.screens.export import ExportDialog
-from sendtui.ui.screens.forms import ConfirmScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import store_open, until
+from tests.ui.conftest import settled, store_open, until
 from tests.ui.test_pilot import shown
 
 
@@ -25,13 +25,13 @@ async def open_dialog(pilot, *keys: str) -> ExportDialog:
     await store_open(pilot)
     await pilot.press(*keys, "x")
     await until(pilot, lambda: isinstance(pilot.app.screen, ExportDialog))
-    await pilot.pause()
+    await settled(pilot)
     return pilot.app.screen
 
 
 async def choose(pilot, dialog: ExportDialog, select_id: str, value: str) -> None:
     dialog.query_one(f"#{select_id}", Select).value = value
-    await pilot.pause()
+    await settled(pilot)
 
 
 async def test_x_on_the_week_exports_tomorrows_sheets_to_documents(demo_db):
@@ -63,7 +63,7 @@ async def test_an_existing_file_is_replaced_only_when_the_user_says_yes(demo_db)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen is dialog and path.read_text() == "mine"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
@@ -99,14 +99,14 @@ async def test_a_wrong_file_name_is_explained_and_nothing_is_written(demo_db):
         dialog = await open_dialog(pilot)
         field = dialog.query_one("#path", Input)
         field.value = str(documents() / "sheets.pdf")
-        await pilot.pause()
+        await settled(pilot)
         assert "should end in .html" in shown(dialog.query_one("#path-message"))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen is dialog
         assert not (documents() / "sheets.pdf").exists()
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         assert not isinstance(app.screen, ExportDialog)
 
 
@@ -116,7 +116,7 @@ async def test_a_file_name_the_user_typed_keeps_its_name_and_follows_the_format(
         dialog = await open_dialog(pilot)
         field = dialog.query_one("#path", Input)
         field.value = str(documents() / "monday.html")
-        await pilot.pause()
+        await settled(pilot)
         await choose(pilot, dialog, "format", "docx")
         assert field.value == str(documents() / "monday.docx")
         await choose(pilot, dialog, "what", "ics")

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.lines import LinesScreen
+from sendtui.ui.screens.lines.lines import LinesScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import store_open
+from tests.ui.conftest import settled, store_open
 
 
 def write_config(text: str) -> None:
@@ -23,13 +23,13 @@ async def test_a_key_override_in_config_toml_reaches_the_app(demo_db):
     async with app.run_test(size=(80, 24)) as pilot:
         await store_open(pilot)
         await pilot.press("5")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, LinesScreen)
         await pilot.press("a")  # the old key no longer adds a line
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, LinesScreen)
         await pilot.press("A")
-        await pilot.pause()
+        await settled(pilot)
         assert not isinstance(app.screen, LinesScreen)
         headings = [str(w.render()) for w in app.screen.query(".heading")]
         assert "Add a bespoke line of enquiry" in headings

@@ -6,7 +6,7 @@ import pytest
 
 from sendtui.ui.app import make_app
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import store_open
+from tests.ui.conftest import after, store_open
 
 SIZE = (80, 24)
 
@@ -23,5 +23,5 @@ async def light(pilot) -> None:
     ("lines", ["5"]), ("evidence", ["6"]), ("capture", ["n"]),
 ])
 def test_screen_in_light_theme(snap_compare, demo_db, screen, keys):
-    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=keys,
-                        terminal_size=SIZE, run_before=light)
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=after(*keys, before=light))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.lines import LinesScreen
+from sendtui.ui.screens.lines.lines import LinesScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import store_open
+from tests.ui.conftest import settled, store_open
 from tests.ui.test_pilot import LINES_ATTENTION, rows, shown, table_on_screen
 
 NOT_YET = ["A3", "A4", "C2", "C3"]  # two source kinds each in the demo
@@ -16,7 +16,7 @@ NOT_YET = ["A3", "A4", "C2", "C3"]  # two source kinds each in the demo
 async def lines_screen(pilot):
     await store_open(pilot)
     await pilot.press("5")
-    await pilot.pause()
+    await settled(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, LinesScreen)
     return screen
@@ -53,23 +53,27 @@ async def test_t_cycles_the_threshold_and_the_summary_follows(demo_db):
         assert bindings["triangulation-threshold"].description == "Threshold"
 
         await pilot.press("t")  # 3 → 4
-        await pilot.pause()
+        await settled(pilot)
         assert shown(summary) == (
             "13 lines · 6 triangulated (≥4 source kinds) · 7 not yet · 0 without evidence")
         assert [r["Code"] for r in rows(grid)][:7] == ["A2", "A3", "A4", "B4", "B5", "C2", "C3"]
         assert rows(grid)[grid.cursor_row]["Code"] == "A3"  # the cursor stays on its line
 
         await pilot.press("t")  # 4 → 2
-        await pilot.pause()
+        await settled(pilot)
         assert shown(summary) == (
             "13 lines · 13 triangulated (≥2 source kinds) · 0 not yet · 0 without evidence")
         assert {r["Status"] for r in rows(grid)} == {"✓ triangulated"}
 
-        await pilot.press("4", "5")  # the threshold holds for the session
-        await pilot.pause()
+        await pilot.press("4")  # the threshold holds for the session
+
+        await settled(pilot)
+
+        await pilot.press("5")
+        await settled(pilot)
         assert "(≥2 source kinds)" in shown(app.screen.query_one("#lines-summary", Static))
         await pilot.press("t")  # 2 → 3
-        await pilot.pause()
+        await settled(pilot)
         assert "9 triangulated (≥3 source kinds)" in shown(
             app.screen.query_one("#lines-summary", Static))
 

@@ -15,19 +15,21 @@ from textual.widgets import DataTable, Input, Select, Static
 from sendtui.store import evidence, inspections, lines
 from sendtui.store.repo import Store
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.dashboard import DashboardScreen
+from sendtui.ui.screens.area.people import PeopleScreen
+from sendtui.ui.screens.area.settings import SettingsScreen
+from sendtui.ui.screens.common.confirm import ConfirmScreen
+from sendtui.ui.screens.common.help import HelpScreen
+from sendtui.ui.screens.common.key_date import KeyDateForm
 from sendtui.ui.screens.evidence import EvidenceScreen
-from sendtui.ui.screens.forms import ConfirmScreen, KeyDateForm, LineForm
-from sendtui.ui.screens.help import HelpScreen
-from sendtui.ui.screens.lines import LinesScreen
-from sendtui.ui.screens.new_inspection import NewInspectionScreen
-from sendtui.ui.screens.people import PeopleScreen
-from sendtui.ui.screens.settings import SettingsScreen
-from sendtui.ui.screens.store_error import StoreErrorScreen
-from sendtui.ui.screens.week import WeekScreen
-from sendtui.ui.screens.welcome import WelcomeScreen
+from sendtui.ui.screens.lines.form import LineForm
+from sendtui.ui.screens.lines.lines import LinesScreen
+from sendtui.ui.screens.start.dashboard import DashboardScreen
+from sendtui.ui.screens.start.new_inspection import NewInspectionScreen
+from sendtui.ui.screens.start.store_error import StoreErrorScreen
+from sendtui.ui.screens.start.welcome import WelcomeScreen
+from sendtui.ui.screens.week.week import WeekScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import store_open, until
+from tests.ui.conftest import settled, store_open, until
 
 LINES_2016 = ["A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4", "B5", "B6", "C1", "C2", "C3"]
 # The demo's lines as the Lines screen orders them: not yet triangulated (fewer than 3 source
@@ -83,7 +85,7 @@ async def test_new_inspection_by_keys_only(db_path):
         assert "Welcome to sendtui" in shown(app.screen.query_one(".heading", Static))
 
         await pilot.press("n")
-        await pilot.pause()
+        await settled(pilot)
         form = app.screen
         assert isinstance(form, NewInspectionScreen)
         assert app.focused is form.query_one("#local-area", Input)
@@ -95,14 +97,14 @@ async def test_new_inspection_by_keys_only(db_path):
         select = form.query_one("#framework", Select)
         assert app.focused is select and select.value == "2023"
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert select.expanded
         await pilot.press("up", "enter")
-        await pilot.pause()
+        await settled(pilot)
         assert select.value == "2016" and not select.expanded
 
         await pilot.press("tab", *"2020-13-40")
-        await pilot.pause()
+        await settled(pilot)
         notified = form.query_one("#notified", Input)
         assert app.focused is notified and notified.value == "2020-13-40"
         message = form.query_one("#notified-message", Static)
@@ -111,12 +113,12 @@ async def test_new_inspection_by_keys_only(db_path):
         assert form.query_one("#preview", DataTable).row_count == 0
 
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen is form  # nothing created
         assert inspections.all(app.store) == []
 
         await pilot.press("ctrl+u", *"2020-03-02")
-        await pilot.pause()
+        await settled(pilot)
         assert shown(message) == "" and not message.has_class("error")
         preview = {r["Key date"]: r["When"] for r in rows(form.query_one("#preview", DataTable))}
         assert preview["Notification call (day 1)"] == "Mon 2 Mar 2020"
@@ -126,7 +128,7 @@ async def test_new_inspection_by_keys_only(db_path):
         assert inspections.all(app.store) == []  # a preview only, until ctrl+s
 
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
         assert "Fenmarch" in app.title and "2016" in app.title
@@ -150,7 +152,7 @@ async def test_new_inspection_escape_goes_back_to_welcome(db_path):
     async with app.run_test() as pilot:
         await store_open(pilot)
         await pilot.press("n", *"Fenmarch", "escape")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, WelcomeScreen)
         assert inspections.all(app.store) == []
 
@@ -161,7 +163,7 @@ async def test_welcome_d_opens_the_demo_on_day_3(db_path):
         await store_open(pilot)
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("d")
-        await pilot.pause()
+        await settled(pilot)
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
         assert shown(screen.query_one("#today", Static)).startswith(
@@ -249,7 +251,7 @@ async def test_evidence_hides_case_references(demo_db, demo_store):
     async with app.run_test(size=(220, 80)) as pilot:  # every row and column on screen
         await store_open(pilot)
         await pilot.press("6")
-        await pilot.pause()
+        await settled(pilot)
         grid = app.screen.query_one("#evidence", DataTable)
         cells = [str(cell) for i in range(grid.row_count) for cell in grid.get_row_at(i)]
         assert not [cell for cell in cells if any(ref in cell for ref in refs)]
@@ -265,8 +267,10 @@ async def test_help_on_lines_lists_its_keys_and_the_apps(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await store_open(pilot)
-        await pilot.press("5", "question_mark")
-        await pilot.pause()
+        await pilot.press("5")
+        await settled(pilot)
+        await pilot.press("question_mark")
+        await settled(pilot)
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         assert shown(help_screen.query_one(".heading", Static)) == "Keys: Lines of enquiry"
@@ -278,10 +282,10 @@ async def test_help_on_lines_lists_its_keys_and_the_apps(demo_db):
         assert "Quit" in keys and "palette" in keys
 
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, LinesScreen)
         await pilot.press("question_mark", "question_mark")  # ? opens and closes it too
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, LinesScreen)
 
 
@@ -290,7 +294,7 @@ async def test_ctrl_p_offers_the_lines_screen(demo_db):
     async with app.run_test() as pilot:
         await store_open(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"Lines")
         commands = app.screen.query_one(CommandList)
@@ -323,16 +327,18 @@ async def test_lines_add_edit_remove(demo_db):
     async with app.run_test() as pilot:
         await store_open(pilot)
         ins = app.inspection
-        await pilot.press("5", "a")
-        await pilot.pause()
+        await pilot.press("5")
+        await settled(pilot)
+        await pilot.press("a")
+        await settled(pilot)
         form = app.screen
         assert isinstance(form, LineForm)
         assert form.query_one("#code", Input).value == "X1"
         await pilot.press("tab", *"Joint working with health")
-        await pilot.pause()
+        await settled(pilot)
         assert form.query_one("#title", Input).value == "Joint working with health"
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
 
         screen = app.screen
         assert isinstance(screen, LinesScreen)
@@ -347,14 +353,14 @@ async def test_lines_add_edit_remove(demo_db):
         assert in_store["X1"].title == "Joint working with health" and in_store["X1"].is_bespoke
 
         await pilot.press("e")
-        await pilot.pause()
+        await settled(pilot)
         form = app.screen
         assert isinstance(form, LineForm)
         assert shown(form.query_one(".heading", Static)) == "Edit line X1"
         assert form.query_one("#title", Input).value == "Joint working with health"
         # tab selects the whole title, so typing replaces it
         await pilot.press("tab", *"Joint commissioning with health", "enter")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, LinesScreen)
         edited = rows(grid)[grid.cursor_row]
         assert edited["Line of enquiry"] == "Joint commissioning with health  (bespoke)"
@@ -362,14 +368,14 @@ async def test_lines_add_edit_remove(demo_db):
         assert in_store["X1"].title == "Joint commissioning with health"
 
         await pilot.press("d")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         assert shown(app.screen.query_one("#question", Static)) == "Remove line X1?"
         await pilot.press("n")  # no: nothing removed
-        await pilot.pause()
+        await settled(pilot)
         assert grid.row_count == 14
         await pilot.press("d", "y")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, LinesScreen)
         assert [r["Code"] for r in rows(grid)] == LINES_ATTENTION
         assert [line.code for line in lines.all(app.store, ins.id)] == LINES_2016
@@ -379,12 +385,14 @@ async def test_lines_enter_edits_the_selected_line(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await store_open(pilot)
-        await pilot.press("5", "down", "enter")
-        await pilot.pause()
+        await pilot.press("5")
+        await settled(pilot)
+        await pilot.press("down", "enter")
+        await settled(pilot)
         assert isinstance(app.screen, LineForm)
         assert shown(app.screen.query_one(".heading", Static)) == "Edit line A4"  # 2nd thin line
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, LinesScreen)
 
 
@@ -393,26 +401,28 @@ async def test_lines_duplicate_code_is_refused_in_words(demo_db):
     async with app.run_test() as pilot:
         await store_open(pilot)
         ins = app.inspection
-        await pilot.press("5", "a")
-        await pilot.pause()
+        await pilot.press("5")
+        await settled(pilot)
+        await pilot.press("a")
+        await settled(pilot)
         form = app.screen
         # the code is selected on focus: typing replaces X1
         await pilot.press(*"b2", "tab", *"A second B2")
-        await pilot.pause()
+        await settled(pilot)
         assert form.query_one("#code", Input).value == "b2"
         message = form.query_one("#form-message", Static)
         assert shown(message) == "Line B2 already exists." and message.has_class("error")
 
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen is form  # not saved, the form stays
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen is form
         assert len(lines.all(app.store, ins.id)) == 13
 
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, LinesScreen)
         assert app.screen.query_one("#lines", DataTable).row_count == 13
     _, _, stored_lines = stored(demo_db)
@@ -428,7 +438,7 @@ async def test_dashboard_edit_on_site_date(demo_db):
         grid = app.screen.query_one("#key-dates", DataTable)
         assert rows(grid)[1]["Key date"] == "On site (days 6–10)"
         await pilot.press("down", "e")
-        await pilot.pause()
+        await settled(pilot)
         form = app.screen
         assert isinstance(form, KeyDateForm)
         assert shown(form.query_one(".heading", Static)) == "Edit key date: On site (days 6–10)"
@@ -436,24 +446,24 @@ async def test_dashboard_edit_on_site_date(demo_db):
         assert form.query_one("#end", Input).value == "2026-12-04"
 
         await pilot.press(*"2026-12-31")  # the start is selected: typing replaces it
-        await pilot.pause()
+        await settled(pilot)
         message = form.query_one("#form-message", Static)
         assert shown(message) == "The end is before the start." and message.has_class("error")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen is form  # refused, still open
 
         await pilot.press("ctrl+u", *"2026-12-01", "enter")  # enter: on to the end date
         assert app.screen is form
         await pilot.press("enter")  # enter in the last field saves
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, DashboardScreen)
         on_site = rows(app.screen.query_one("#key-dates", DataTable))[1]
         assert on_site["When"] == "Tue 1 Dec 2026 – Fri 4 Dec 2026"
         assert on_site["Rule"] == "set by hand"
 
         await pilot.press("enter")  # enter on a row edits it too
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, KeyDateForm)
         await pilot.press("escape")
     _, key_dates, _ = stored(demo_db)
@@ -474,7 +484,7 @@ async def test_not_a_store_file_is_refused_and_untouched(tmp_path):
         reason = shown(screen.query_one("#reason", Static))
         assert "not a sendtui store" in reason and "notes.db" in reason
         await pilot.press("1")  # no inspection: nothing to show, no crash
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen is screen
     assert path.read_bytes() == b"hello"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
@@ -485,8 +495,10 @@ async def test_text_in_brackets_is_shown_as_typed(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await store_open(pilot)
-        await pilot.press("5", "a", "tab", *"[draft] transition [/] at 19", "enter")
-        await pilot.pause()
+        await pilot.press("5")
+        await settled(pilot)
+        await pilot.press("a", "tab", *"[draft] transition [/] at 19", "enter")
+        await settled(pilot)
         grid = app.screen.query_one("#lines", DataTable)
         # the table cuts long titles short; the line under it shows the selected one in full
         assert "[draft] transitio" in "\n".join(table_on_screen(grid))

@@ -13,7 +13,7 @@ from textual.widgets import Input
 
 from sendtui.ui.app import make_app
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import store_open
+from tests.ui.conftest import after, settled, store_open
 
 SIZE = (80, 24)
 
@@ -49,28 +49,28 @@ def test_help_on_dashboard(snap_compare, demo_db):
 
 
 def test_week(snap_compare, demo_db):
-    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["2"],
-                        terminal_size=SIZE, run_before=store_open)
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=after("2"))
 
 
 def test_settings(snap_compare, demo_db):
-    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["3"],
-                        terminal_size=SIZE, run_before=store_open)
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=after("3"))
 
 
 def test_people(snap_compare, demo_db):
-    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["4"],
-                        terminal_size=SIZE, run_before=store_open)
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=after("4"))
 
 
 def test_lines(snap_compare, demo_db):
-    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["5"],
-                        terminal_size=SIZE, run_before=store_open)
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=after("5"))
 
 
 def test_evidence(snap_compare, demo_db):
-    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), press=["6"],
-                        terminal_size=SIZE, run_before=store_open)
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=after("6"))
 
 
 def test_export_dialog(snap_compare, demo_db, monkeypatch):
@@ -78,8 +78,10 @@ def test_export_dialog(snap_compare, demo_db, monkeypatch):
 
     async def opened(pilot) -> None:
         await store_open(pilot)
-        await pilot.press("2", "x")
-        await pilot.pause()
+        await pilot.press("2")
+        await settled(pilot)
+        await pilot.press("x")
+        await settled(pilot)
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()

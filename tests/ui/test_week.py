@@ -13,11 +13,11 @@ from textual.widgets import Input, OptionList, Static
 from sendtui.store import events, inspections, people, planning
 from sendtui.store.events import EventInput
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.event_form import EventForm, FreeSlotForm
-from sendtui.ui.screens.week import WeekScreen
+from sendtui.ui.screens.week.event_form import EventForm, FreeSlotForm
+from sendtui.ui.screens.week.week import WeekScreen
 from sendtui.ui.widgets.week_grid import WeekGrid
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import store_open
+from tests.ui.conftest import settled, store_open
 from tests.ui.test_pilot import shown
 
 UTC = dt.timezone.utc
@@ -32,14 +32,14 @@ def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
 async def on_week(pilot) -> WeekScreen:
     await store_open(pilot)
     await pilot.press("2")
-    await pilot.pause()
+    await settled(pilot)
     assert isinstance(pilot.app.screen, WeekScreen)
     return pilot.app.screen
 
 
 async def press(pilot, *keys: str) -> None:
     await pilot.press(*keys)
-    await pilot.pause()
+    await settled(pilot)
 
 
 def detail(screen) -> str:
@@ -100,7 +100,7 @@ async def test_a_click_moves_the_cursor(demo_db):
         grid = screen.query_one(WeekGrid)
         column = (grid.size.width - 6) // 5
         await pilot.click(WeekGrid, offset=(6 + column + 1, 5))  # Tuesday 09:00, lane 1
-        await pilot.pause()
+        await settled(pilot)
         assert detail(screen).startswith("Tue 1 Dec 09:00–12:00 · Setting visit · Visit:")
         assert grid.cursor_start == at(1, 9)
 

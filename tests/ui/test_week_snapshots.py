@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sendtui.ui.app import make_app
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import store_open
+from tests.ui.conftest import settled, store_open
 
 SIZE = (80, 24)
 
@@ -17,20 +17,22 @@ SIZE = (80, 24)
 async def on_week(pilot) -> None:
     await store_open(pilot)
     await pilot.press("2")
-    await pilot.pause()
+    await settled(pilot)
 
 
 async def by_person(pilot) -> None:
     await on_week(pilot)
     await pilot.press("v")
-    await pilot.pause()
+    await settled(pilot)
 
 
 async def clash_then_problems(pilot) -> None:
     """Fiona's case file review moved into Helen's column, onto her meeting; then tab."""
     await by_person(pilot)
-    await pilot.press("h", *"jjjjjjjj", "m", "l", "enter", "tab")
-    await pilot.pause()
+    await pilot.press("h", *"jjjjjjjj", "m", "l", "enter")
+    await settled(pilot)
+    await pilot.press("tab")
+    await settled(pilot)
     pilot.app.clear_notifications()  # the toast would hide the grid
     await pilot.pause()
 

@@ -21,8 +21,9 @@ from sendtui.errors import ExportError
 from sendtui.exports import FORMATS, LABELS, ExportRequest, default_name
 from sendtui.records import PersonRecord
 from sendtui.store import events, people
-from sendtui.ui.screens.form import FormScreen, Invalid, field_message, field_row
-from sendtui.ui.screens.forms import ConfirmScreen
+from sendtui.ui.screens.common.base import Loads
+from sendtui.ui.screens.common.confirm import ConfirmScreen
+from sendtui.ui.screens.common.form import FormScreen, Invalid, field_message, field_row
 
 FORMAT_LABELS = {"ics": "iCalendar (.ics)", "csv": "CSV (spreadsheet)", "md": "Markdown",
                  "html": "HTML (print one day a page)", "docx": "Word (.docx)"}
@@ -31,7 +32,7 @@ WITHHELD, INCLUDED = "withheld", "included"
 EXTENSIONS = {fmt for formats in FORMATS.values() for fmt in formats}
 
 
-class ExportDialog(FormScreen):
+class ExportDialog(Loads, FormScreen):
     """Dismisses with the path written, or None."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Export", id="export-file", priority=True)]
@@ -40,14 +41,11 @@ class ExportDialog(FormScreen):
     HINT = "tab: next field · enter opens a list · ctrl+s exports · escape cancels"
     SHOW_PROBLEMS = "at once"
 
-    def __init__(self, area: str, people: list[PersonRecord], days: list[dt.date],
-                 folder: Path, preferred_day: dt.date | None = None) -> None:
+    def __init__(self, area: str, folder: Path, today: dt.date) -> None:
         super().__init__("Export")
         self.area = area
-        self.people = people
-        self.days = days
         self.folder = folder
-        self.preferred_day = preferred_day if preferred_day in days else None
+        self.today = today
         self.suggested = ""  # the file name last suggested: replaced until the user edits it
         self.busy = False
 
@@ -59,12 +57,9 @@ class ExportDialog(FormScreen):
             self._formats("schedule"), value="html", allow_blank=False, id="format",
             compact=True))
         yield field_row("Who", "who", Select(
-            [("Everyone", EVERYONE)] + [(p.name, p.name) for p in self.people],
-            value=EVERYONE, allow_blank=False, id="who", compact=True))
+            [("Everyone", EVERYONE)], value=EVERYONE, allow_blank=False, id="who", compact=True))
         yield field_row("Days", "days", Select(
-            [("All days", ALL_DAYS)] + [(day(d), d.isoformat()) for d in self.days],
-            value=self.preferred_day.isoformat() if self.preferred_day else ALL_DAYS,
-            allow_blank=False, id="days", compact=True))
+            [("All days", ALL_DAYS)], value=ALL_DAYS, allow_blank=False, id="days", compact=True))
         yield field_row("Names", "sensitive", Select(
             [("Withheld: pseudonyms, no case references", WITHHELD),
              ("Included: children's names and case references", INCLUDED)],
@@ -76,6 +71,24 @@ class ExportDialog(FormScreen):
     def on_mount(self) -> None:
         self._suggest()
         self.query_one("#what", Select).focus()
+        self.refresh_data()
+
+    def _load_in_thread(self) -> tuple[list[PersonRecord], list[dt.date]]:
+        """The people to choose from and the days with events (not cancelled ones)."""
+        store, ins = self.app.store, self.app.inspection.id
+        days = sorted({to_london(e.start).date() for e in events.all(store, ins)
+                       if e.status != "cancelled"})
+        return people.all(store, ins), days
+
+    def loaded(self, data: tuple[list[PersonRecord], list[dt.date]]) -> None:
+        """The choices of who and which days; the first day after today chosen."""
+        found, days = data
+        self.query_one("#who", Select).set_options(
+            [("Everyone", EVERYONE)] + [(p.name, p.name) for p in found])
+        picker = self.query_one("#days", Select)
+        picker.set_options([("All days", ALL_DAYS)] + [(day(d), d.isoformat()) for d in days])
+        tomorrow = next((d for d in days if d > self.today), None)
+        picker.value = tomorrow.isoformat() if tomorrow else ALL_DAYS
 
     @staticmethod
     def _formats(what: str) -> list[tuple[str, str]]:
@@ -210,9 +223,5 @@ def open_export(app) -> None:
     if app.inspection is None or app.store is None or isinstance(app.screen, ExportDialog):
         app.bell()
         return
-    ins = app.inspection.id
-    dates = sorted({to_london(e.start).date() for e in events.all(app.store, ins)
-                    if e.status != "cancelled"})
-    tomorrow = next((d for d in dates if d > app.today), None)
-    app.push_screen(ExportDialog(app.inspection.local_area, people.all(app.store, ins), dates,
-                                 Path(user_documents_dir()), tomorrow))
+    app.push_screen(ExportDialog(app.inspection.local_area, Path(user_documents_dir()),
+                                 app.today))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
@@ -20,27 +19,21 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from sendtui.records import EventRecord
+from sendtui.ui.widgets.week_draw import GUTTER, LANE, NARROWEST, GridDrawing
 from sendtui.ui.widgets.week_layout import (
     STEP,
     Block,
     ColumnKey,
-    block_lines,
     blocks_of,
     events_by_column,
-    fit,
     hours_shown,
     instant,
     lane_span,
     rows_covered,
 )
 
-GUTTER = 6  # "09:00 "
-NARROWEST = 12  # a column never gets narrower than this; the grid scrolls instead
-LANE = 4  # the narrowest lane: an edge and "Vi…"; many overlaps widen every column
-CURSOR, MOVING, PROBLEM, EDGE = "▶", "✥", "!", "▎"
 
-
-class WeekGrid(ScrollView, can_focus=True):
+class WeekGrid(GridDrawing, ScrollView, can_focus=True):
     DEFAULT_CSS = """
     WeekGrid {
         overflow-y: scroll;
@@ -87,15 +80,14 @@ class WeekGrid(ScrollView, can_focus=True):
     def __init__(self, day_start: dt.time = dt.time(8), day_end: dt.time = dt.time(18),
                  *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
-        self.working_hours = (day_start.hour * 60 + day_start.minute,
-                              day_end.hour * 60 + day_end.minute)
         self.moving = False  # arrows step whole columns; the cursor shows ✥
         self._columns: list[tuple[ColumnKey, str]] = []
         self._blocks: list[list[Block]] = []
         self._covering: list[list[list[Block]]] = []  # [column][row] → blocks there
         self._problems: set[str] = set()
         self._corner = ""
-        self._first, self._rows = self.working_hours[0], 0
+        self._rows = 0
+        self.set_hours(day_start, day_end)  # and the first row shown
         self._most_lanes = 1
         self._width = NARROWEST
         self._col, self._row, self._lane = 0, 4, 0
@@ -105,6 +97,12 @@ class WeekGrid(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
 
     # --- data down ----------------------------------------------------------------------
+
+    def set_hours(self, day_start: dt.time, day_end: dt.time) -> None:
+        """The working day shown at least (before the first `show`)."""
+        self.working_hours = (day_start.hour * 60 + day_start.minute,
+                              day_end.hour * 60 + day_end.minute)
+        self._first = self.working_hours[0]
 
     def show(self, events: list[EventRecord], columns: list[tuple[ColumnKey, str]],
              problem_event_ids: set[str], corner: str = "") -> None:
@@ -248,88 +246,3 @@ class WeekGrid(ScrollView, can_focus=True):
     def _lane_x(self, col: int, row: int, lane: int) -> tuple[int, int]:
         x0, x1 = lane_span(lane, self._lanes_at(col, row), self._width - 1)
         return col * self._width + x0, col * self._width + x1
-
-    # --- drawing ------------------------------------------------------------------------
-
-    def _style(self, name: str) -> Style:
-        if name not in self._styles:
-            self._styles[name] = self.rich_style if name == "base" else \
-                self.get_component_rich_style(f"week-grid--{name}")
-        return self._styles[name]
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if y == 0:
-            body = self._header()
-            gutter = Segment(fit(self._corner, GUTTER), self._style("header"))
-        else:
-            row = y - 1 + int(self.scroll_y)
-            if row >= self._rows:
-                return Strip.blank(width, self._style("base"))
-            body = self._row_strip(row)
-            gutter = self._gutter(row)
-        body = body.crop_extend(int(self.scroll_x), int(self.scroll_x) + width - GUTTER,
-                                self._style("base"))
-        return Strip.join([Strip([gutter], GUTTER), body])
-
-    def _gutter(self, row: int) -> Segment:
-        minutes = self._first + row * STEP
-        text = f"{minutes // 60:02d}:{minutes % 60:02d}"
-        if row == self._row and self._columns:
-            return Segment(text + " ", self._style("cursor"))
-        return Segment(f"{text} " if minutes % 60 == 0 else " " * GUTTER, self._style("gutter"))
-
-    def _header(self) -> Strip:
-        segments = []
-        for col, (_, label) in enumerate(self._columns):
-            style = self._style("cursor" if col == self._col else "header")
-            segments += [Segment(fit(label, self._width - 1), style),
-                         Segment("│", self._style("rule"))]
-        return Strip(segments, self._width * len(self._columns))
-
-    def _row_strip(self, row: int) -> Strip:
-        if row == self._row:
-            return self._draw_row(row, cursor=True)
-        if row not in self._row_cache:
-            self._row_cache[row] = self._draw_row(row, cursor=False)
-        return self._row_cache[row]
-
-    def _draw_row(self, row: int, cursor: bool) -> Strip:
-        segments = []
-        for col in range(len(self._columns)):
-            lanes = self._lanes_at(col, row)
-            for lane in range(lanes):
-                x0, x1 = lane_span(lane, lanes, self._width - 1)
-                pieces = self._piece(col, row, lane, x1 - x0)
-                if cursor and col == self._col and lane == self._lane and pieces:
-                    pieces = self._with_cursor(pieces)
-                segments += [Segment(text, style) for text, style in pieces]
-            segments.append(Segment("│", self._style("rule")))
-        return Strip(segments, self._width * len(self._columns))
-
-    def _with_cursor(self, pieces: list[tuple[str, Style]]) -> list[tuple[str, Style]]:
-        """The marker first, the lane's text one cell on, all reversed."""
-        mark = MOVING if self.moving else CURSOR
-        text = mark + "".join(t for t, _ in pieces)[:-1]
-        return [(text, pieces[-1][1] + self._style("cursor"))]
-
-    def _piece(self, col: int, row: int, lane: int, width: int) -> list[tuple[str, Style]]:
-        """A lane of a row: a slice of a block, or free time (a dot on the hour)."""
-        if width <= 0:
-            return []
-        block = self._block_at(col, row, lane)
-        if block is None:
-            on_hour = (self._first + row * STEP) % 60 == 0
-            return [(fit("·" if on_hour else "", width), self._style("rule"))]
-        event = block.event
-        key = (col, event.id)
-        if key not in self._text_cache:
-            self._text_cache[key] = block_lines(event, width - 1, block.bottom - block.top)
-        text = self._text_cache[key][row - block.top]
-        problem = event.id in self._problems
-        style = self._style("problem" if problem else "block")
-        edge = (EDGE, style if problem else self._style("edge"))
-        if row != block.top:
-            return [edge, (text, style)]
-        style += Style(bold=True)
-        return [(PROBLEM, style) if problem else edge, (text, style)]

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.store import evidence as ev
-from sendtui.ui.screens.columns import SCROLLBAR, fit
+from sendtui.ui.screens.common.columns import SCROLLBAR, fit
 
 WIDE = 140  # from this terminal width the case-reference marker is spelt out
 HIDDEN_WIDE, HIDDEN_NARROW = "[case ref hidden]", "[ref]"

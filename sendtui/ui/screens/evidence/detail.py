@@ -16,11 +16,12 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EvidenceRecord
 from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
+from sendtui.ui.screens.common.base import Loads
 from sendtui.ui.screens.evidence.cells import judgement_label, one_line, source_label
 from sendtui.ui.screens.evidence.editor import EvidenceEditor
 
 
-class EvidenceDetail(ModalScreen):
+class EvidenceDetail(Loads, ModalScreen):
     """One entry in full: its fields, the case reference on request, every version."""
 
     BINDINGS = [
@@ -37,6 +38,7 @@ class EvidenceDetail(ModalScreen):
         super().__init__()
         self.entry = entry
         self.names = names  # the list's: marked names → pseudonyms until revealed
+        self.versions: list | None = None  # None until read
 
     @property
     def store(self):
@@ -57,6 +59,16 @@ class EvidenceDetail(ModalScreen):
 
     def on_mount(self) -> None:
         self.show()
+        self.refresh_data()
+
+    def _load_in_thread(self) -> tuple:
+        entry = browse.entry(self.store, self.app.inspection.id, self.entry.id)
+        return entry, ev.versions(self.store, self.entry.id)
+
+    def loaded(self, data: tuple) -> None:
+        entry, self.versions = data
+        self.entry = entry or self.entry
+        self.show()
 
     def show(self) -> None:
         e = self.entry
@@ -75,10 +87,10 @@ class EvidenceDetail(ModalScreen):
         self.query_one("#detail-text", Static).update(shown(e.text))
         self.query_one("#detail-fields", Static).update(
             "\n".join(f"{label:<10} {value}" for label, value in fields))
-        versions = ev.versions(self.store, e.id)
-        self.query_one("#detail-versions", Static).update("\n".join(
+        self.query_one("#detail-versions", Static).update("…" if self.versions is None else
+                                                          "\n".join(
             f"{n}. {when(v.saved_at)}  {one_line(shown(v.text))}"
-            for n, v in enumerate(versions, 1)) or "none kept")
+            for n, v in enumerate(self.versions, 1)) or "none kept")
 
     def action_reveal(self) -> None:
         self.revealed = not self.revealed
@@ -98,9 +110,7 @@ class EvidenceDetail(ModalScreen):
             except (InvalidInput, NotFound) as exc:
                 self.notify(sentence(str(exc)), severity="error")
                 return
-            self.entry = browse.entry(self.store, self.app.inspection.id,
-                                      self.entry.id) or self.entry
-            self.show()
+            self.refresh_data()
             self.notify("Saved: the previous text is kept as a version.")
 
         self.app.push_screen(EvidenceEditor(self.entry.text), save)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import TextArea
 
-from sendtui.ui.screens.form import FormScreen, Invalid
+from sendtui.ui.screens.common.form import FormScreen, Invalid
 
 
 class EvidenceEditor(FormScreen):

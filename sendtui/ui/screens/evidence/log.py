@@ -19,7 +19,7 @@ from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
 from sendtui.store.evidence import snippet_shown
 from sendtui.store.evidence_browse import NO_JUDGEMENT, Filter
-from sendtui.store.names import all as protected_names
+from sendtui.ui.screens.common.list_screen import ListScreen, clear_search_binding, search_binding
 from sendtui.ui.screens.evidence.cells import (
     COLUMNS,
     cell,
@@ -32,7 +32,6 @@ from sendtui.ui.screens.evidence.cells import (
 )
 from sendtui.ui.screens.evidence.detail import EvidenceDetail
 from sendtui.ui.screens.evidence.reading import SEARCH_LIMIT, EvidenceReading
-from sendtui.ui.screens.list_screen import ListScreen, clear_search_binding, search_binding
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
 
@@ -88,20 +87,14 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         return self.total == 0
 
     @property
-    def facets(self) -> browse.Facets:
-        if self._facets is None:
-            self._facets = browse.facets(self.store, self.inspection.id)
+    def facets(self) -> browse.Facets | None:
+        """The values each filter key cycles through; None until the first read."""
         return self._facets
 
     @property
     def names(self) -> Redactor:
-        if self._names is None:
-            self._names = Redactor(protected_names(self.store, self.inspection.id))
-        return self._names
-
-    def refresh_data(self) -> None:
-        """Evidence was captured or changed over this screen: show it at once."""
-        self.reload(changed=True)
+        """Names marked sensitive → pseudonyms (none known until the first read)."""
+        return self._names or Redactor()
 
     def show(self, keep: str | None = None) -> None:
         """The rows fitted to the terminal; the cursor on `keep`, else where it was."""
@@ -164,7 +157,7 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         if f.source:
             words.append(f"source {f.source}")
         if f.setting_id:
-            name = dict(self.facets.settings).get(f.setting_id, "?")
+            name = dict(self.facets.settings if self.facets else ()).get(f.setting_id, "?")
             words.append(f"setting {name}")
         if f.judgement:
             words.append("no judgement" if f.judgement == NO_JUDGEMENT
@@ -212,6 +205,9 @@ class EvidenceScreen(EvidenceReading, ListScreen):
 
     def action_cycle(self, what: str) -> None:
         facets = self.facets
+        if facets is None:  # not read yet
+            self.app.bell()
+            return
         choices = {"line": facets.lines, "source": facets.sources,
                    "setting": [i for i, _ in facets.settings],
                    "judgement": facets.judgements, "day": facets.days}[what]
@@ -231,10 +227,10 @@ class EvidenceScreen(EvidenceReading, ListScreen):
             self.app.bell()
             return
         self.app.push_screen(EvidenceDetail(entry, self.names),
-                             lambda _: self.reload(changed=True))
+                             lambda _: self.refresh_data())
 
     def action_delete(self) -> None:
-        from sendtui.ui.screens.forms import ConfirmScreen
+        from sendtui.ui.screens.common.confirm import ConfirmScreen
 
         entry = self.selected()
         if entry is None:
@@ -250,7 +246,7 @@ class EvidenceScreen(EvidenceReading, ListScreen):
                 self.notify(sentence(str(exc)), severity="error")
             else:
                 self.notify("Evidence entry deleted (u undoes).")
-            self.reload(changed=True)
+            self.refresh_data()
 
         self.app.push_screen(ConfirmScreen(
             f"Delete the {source_label(entry.source).lower()} entry on line {entry.line_code} "

@@ -42,7 +42,7 @@ class WelcomeScreen(Screen):
         self.run_action(event.option.id)
 
     def action_new(self) -> None:
-        from sendtui.ui.screens.new_inspection import NewInspectionScreen
+        from sendtui.ui.screens.start.new_inspection import NewInspectionScreen
 
         self.app.push_screen(NewInspectionScreen())
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from dataclasses import dataclass
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -19,17 +20,30 @@ from textual.widgets.option_list import Option
 from sendtui.domain.clock import when
 from sendtui.domain.dates import local_date, short_day
 from sendtui.domain.frameworks import on_site_days
-from sendtui.domain.schedule import Problem
-from sendtui.records import EventRecord, PersonRecord
+from sendtui.domain.schedule import Problem, Rules
+from sendtui.records import EventRecord, PersonRecord, SettingRecord
 from sendtui.store import events, inspections, people, planning
-from sendtui.ui.screens import week_text as words
-from sendtui.ui.screens.base import TaskScreen
-from sendtui.ui.screens.week_changes import EventChanges
-from sendtui.ui.screens.week_move import MoveMode
+from sendtui.store.settings import all as all_settings
+from sendtui.ui.screens.common.base import TaskScreen
+from sendtui.ui.screens.week import text as words
+from sendtui.ui.screens.week.changes import EventChanges
+from sendtui.ui.screens.week.move import MoveMode
 from sendtui.ui.widgets.week_grid import WeekGrid
 from sendtui.ui.widgets.week_layout import ColumnKey, instant, minutes_of_day
 
 MOST_PROBLEMS = 100  # each one wraps in the panel: thousands would slow every change
+
+
+@dataclass(frozen=True)
+class WeekRead:
+    """Everything the week shows, read in one go off the UI thread."""
+
+    rules: Rules
+    events: list[EventRecord]
+    people: list[PersonRecord]
+    problems: list[Problem]
+    on_site: list[dt.date]
+    settings: list[SettingRecord]
 
 
 class WeekScreen(MoveMode, EventChanges, TaskScreen):
@@ -62,11 +76,11 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         self.events: list[EventRecord] = []
         self.people: list[PersonRecord] = []
         self.problems: list[Problem] = []
+        self.settings: list[SettingRecord] = []  # for the event form
         self.listed: list[Problem] | None = None  # the problems the panel shows
 
     def body(self) -> ComposeResult:
-        rules = planning.plan(self.store, self.inspection.id).rules
-        yield WeekGrid(rules.day_start, rules.day_end, id="grid")
+        yield WeekGrid(id="grid")  # its working hours come with the first read
         yield Static("", id="week-detail", markup=False)
         yield OptionList(id="problems")
 
@@ -76,7 +90,13 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
 
     def on_mount(self) -> None:
         self.query_one(Footer).compact = True  # room for every key of the planner
-        self.refresh_data()
+        self.refresh_data(first=True)
+
+    def _first_shown(self, rules) -> None:
+        """Before the first read is drawn: the grid's hours; after it: today at 09:00."""
+        if rules is not None:
+            self.grid.set_hours(rules.day_start, rules.day_end)
+            return
         if self.app.today in self.days:
             self.day = self.app.today
         self.grid.move_to(ColumnKey(self.day), instant(self.day, 9 * 60))
@@ -94,18 +114,24 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
     def ready_for_undo(self) -> bool:
         return not self.busy()
 
-    def refresh_data(self, select: str | None = None) -> None:
-        """Events, people and problems from the store, then the grid, panel and detail.
+    def _load_in_thread(self) -> WeekRead:
+        ins, store = self.inspection.id, self.store
+        return WeekRead(planning.rules(store, ins), events.all(store, ins),
+                        people.all(store, ins), planning.problems(store, ins),
+                        on_site_days(inspections.key_dates(store, ins)),
+                        all_settings(store, ins))
 
-        The cursor goes to `select`, else follows the event it was on if that moved (undo)."""
+    def loaded(self, read: WeekRead, select: str | None = None,
+               column: ColumnKey | None = None, first: bool = False) -> None:
+        """The grid, panel and detail from what was read. The cursor goes to `select` (in
+        `column` if given), else follows the event it was on if that moved (undo)."""
+        if first:
+            self._first_shown(read.rules)
         under = self.grid.event_under_cursor
-        ins = self.inspection.id
-        self.events = events.all(self.store, ins)
-        self.people = people.all(self.store, ins)
-        self.problems = planning.problems(self.store, ins)
+        self.events, self.people, self.problems = read.events, read.people, read.problems
+        self.settings = read.settings
         event_days = {local_date(e.start) for e in self.events}
-        on_site = on_site_days(inspections.key_dates(self.store, ins))
-        self.days = sorted(set(on_site) | event_days) or [self.app.today]
+        self.days = sorted(set(read.on_site) | event_days) or [self.app.today]
         if self.day not in self.days:
             self.set_reactive(WeekScreen.day, self.days[0])  # shown just below
         self._show()
@@ -113,9 +139,11 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         if select is None and under and (now_under is None or now_under.id != under.id):
             select = under.id
         if select:
-            self.grid.select(select, self.grid.cursor_key)
+            self.grid.select(select, column or self.grid.cursor_key)
         self._fill_problems()
         self._describe()
+        if first:
+            self._first_shown(None)
 
     def _show(self) -> None:
         events = self.events
@@ -222,7 +250,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
     def action_free_slot(self) -> None:
         if self.busy():
             return
-        from sendtui.ui.screens.event_form import FreeSlotForm
+        from sendtui.ui.screens.week.event_form import FreeSlotForm
 
         event, key = self.grid.event_under_cursor, self.grid.cursor_key
         chosen = event.person_ids if event else (key.person_id,) if key.person_id else ()
@@ -234,10 +262,16 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
 
         self.app.push_screen(FreeSlotForm(self.people, chosen), found)
 
+    @work(thread=True, exclusive=True, group="free-slot")
     def go_to_free_slot(self, person_ids: tuple[str, ...], minutes: int,
                         after: dt.datetime) -> None:
-        names = words.names_of(person_ids, self.people)
+        """Search the store in a thread; the cursor moves on the UI thread."""
         slot = planning.free_slot(self.store, self.inspection.id, person_ids, minutes, after)
+        self.app.call_from_thread(self._free_slot_found, person_ids, minutes, after, slot)
+
+    def _free_slot_found(self, person_ids: tuple[str, ...], minutes: int,
+                         after: dt.datetime, slot) -> None:
+        names = words.names_of(person_ids, self.people)
         if slot is None:
             self.notify(f"No {minutes} free minutes for {names} in working hours from "
                         f"{when(after)} to the end of the on-site week.",

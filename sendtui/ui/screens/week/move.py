@@ -14,7 +14,7 @@ from sendtui.domain.dates import local_date
 from sendtui.records import EventRecord
 from sendtui.store import events
 from sendtui.store.events import EventInput
-from sendtui.ui.screens import week_text as words
+from sendtui.ui.screens.week import text as words
 from sendtui.ui.widgets.week_layout import ColumnKey
 
 FINISH_MOVE = "Finish the move first: enter places the event, escape puts it back."
@@ -90,7 +90,6 @@ class MoveMode:
         move, self.move = self.move, None
         self.grid.moving = False
         self.refresh_bindings()
-        self.refresh_data()
-        self.grid.select(move.original.id, ColumnKey(local_date(move.original.start),
-                                                     move.origin) if self.by_person else None)
+        self.refresh_data(select=move.original.id, column=ColumnKey(
+            local_date(move.original.start), move.origin) if self.by_person else None)
         self.notify(f"{move.original.title} is back where it was.")

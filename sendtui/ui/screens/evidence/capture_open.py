@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sendtui.store import events, lines, settings
-from sendtui.ui.screens import capture
-from sendtui.ui.screens.capture import DRAFT_LOCK, CaptureScreen
+from sendtui.ui.screens.evidence import capture
+from sendtui.ui.screens.evidence.capture import DRAFT_LOCK, CaptureScreen
 
 
 def setting_now(app) -> str | None:

@@ -15,14 +15,14 @@ from textual.widgets import Input, Static, TextArea
 from sendtui.domain.clock import utc_now  # capture.utc_now: tests set the clock here
 from sendtui.domain.redaction import Redactor
 from sendtui.records import LineRecord, SettingRecord
-from sendtui.ui.screens.capture_entry import (
+from sendtui.ui.screens.common.form import FormScreen, Invalid, field_message, field_row
+from sendtui.ui.screens.evidence.capture_entry import (
     not_saved,
     problems,
     save_draft,
     save_entry,
     sensitive_warning,
 )
-from sendtui.ui.screens.form import FormScreen, Invalid, field_message, field_row
 from sendtui.ui.widgets.key_choice import JudgementChoice, KeyChoice, SourceChoice
 from sendtui.ui.widgets.line_picker import LinePicker
 from sendtui.ui.widgets.pickers import SettingPicker
@@ -164,7 +164,7 @@ class CaptureScreen(FormScreen):
 
     def action_discard(self) -> None:
         """Throw the text away (asked first): the draft leaves the store too."""
-        from sendtui.ui.screens.forms import ConfirmScreen
+        from sendtui.ui.screens.common.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if not yes:

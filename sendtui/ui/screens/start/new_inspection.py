@@ -13,8 +13,8 @@ from sendtui.domain.frameworks import FRAMEWORKS, key_dates, timeline_warnings
 from sendtui.domain.words import sentence
 from sendtui.errors import CalendarError
 from sendtui.store import inspections
-from sendtui.ui.screens.base import PlainTable
-from sendtui.ui.screens.form import FormScreen, Invalid, field_message
+from sendtui.ui.screens.common.base import PlainTable
+from sendtui.ui.screens.common.form import FormScreen, Invalid, field_message
 
 NO_DATE_YET = "Type the call date to see the key dates."
 

@@ -12,9 +12,9 @@ from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.errors import NotFound
 from sendtui.records import SettingRecord
 from sendtui.store import settings
-from sendtui.ui.screens.columns import Column, fill
-from sendtui.ui.screens.list_screen import ListScreen, clear_search_binding, search_binding
-from sendtui.ui.screens.setting_rows import cells, describe, matches
+from sendtui.ui.screens.area.setting_rows import cells, describe, matches
+from sendtui.ui.screens.common.columns import Column, fill
+from sendtui.ui.screens.common.list_screen import ListScreen, clear_search_binding, search_binding
 
 COLUMNS = [Column("URN", 6), Column("Name", 16), Column("Kind", 10), Column("Postcode", 8),
            Column("Status", 4), Column("Marks", 11)]
@@ -53,8 +53,11 @@ class SettingsScreen(ListScreen):
     def is_empty(self) -> bool:
         return not self.settings
 
-    def refresh_data(self) -> None:
-        self.settings = settings.all(self.store, self.inspection.id)
+    def _load_in_thread(self) -> list[SettingRecord]:
+        return settings.all(self.store, self.inspection.id)
+
+    def loaded(self, data: list[SettingRecord]) -> None:
+        self.settings = data
         self.show()
 
     def show(self) -> None:

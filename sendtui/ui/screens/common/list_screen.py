@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static
 
-from sendtui.ui.screens import base
-from sendtui.ui.screens.base import TaskScreen
+from sendtui.ui.screens.common import base
+from sendtui.ui.screens.common.base import TaskScreen
 
 
 def search_binding(prefix: str, tooltip: str) -> Binding:

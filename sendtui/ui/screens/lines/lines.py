@@ -17,8 +17,8 @@ from sendtui.domain.dates import local_date, short_day
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import evidence, inspections, lines
-from sendtui.ui.screens.base import PlainTable
-from sendtui.ui.screens.list_screen import ListScreen
+from sendtui.ui.screens.common.base import PlainTable
+from sendtui.ui.screens.common.list_screen import ListScreen
 
 # Column headers for the source kinds: 2–3 letters, in SOURCE_KINDS order.
 SHORT_KINDS: dict[str, str] = {
@@ -75,10 +75,20 @@ class LinesScreen(ListScreen):
         line = self.selected()
         self.refresh_data(select=line.id if line else None)
 
-    def refresh_data(self, select: str | None = None) -> None:
-        self.lines = tri.attention_order(lines.all(self.store, self.inspection.id), self.threshold)
+    def _load_in_thread(self) -> tuple:
+        """The lines, evidence entries per London day, and the first on-site day."""
+        ins_id = self.inspection.id
+        entries = evidence.all(self.store, ins_id)
+        days = tri.by_day((e.line_code, local_date(e.at)) for e in entries)
+        on_site = next((k.date for k in inspections.key_dates(self.store, ins_id)
+                        if k.key == "on-site"), None)
+        return lines.all(self.store, ins_id), days, on_site
+
+    def loaded(self, data: tuple, select: str | None = None) -> None:
+        found, days, on_site = data
+        self.lines = tri.attention_order(found, self.threshold)
         self.show(select)
-        self._show_days()
+        self._show_days(days, on_site)
 
     def show(self, select: str | None = None) -> None:
         grid = self.table
@@ -132,12 +142,8 @@ class LinesScreen(ListScreen):
         bespoke = "  (bespoke)" if line.is_bespoke else ""
         return f"{line.code}  {line.title}{bespoke}\n{sources}"
 
-    def _show_days(self) -> None:
-        """Evidence entries per London day; days before the on-site week summed as 'earlier'."""
-        entries = evidence.all(self.store, self.inspection.id)
-        days = tri.by_day((e.line_code, local_date(e.at)) for e in entries)
-        on_site = next((k.date for k in inspections.key_dates(self.store, self.inspection.id)
-                        if k.key == "on-site"), None)
+    def _show_days(self, days: dict, on_site) -> None:
+        """Evidence entries per day; days before the on-site week summed as 'earlier'."""
         parts = []
         if on_site and any(d >= on_site for d in days):
             earlier = sum(n for d, n in days.items() if d < on_site)
@@ -156,7 +162,7 @@ class LinesScreen(ListScreen):
         self.notify(f"Triangulated at {after} or more source kinds (this session).")
 
     def action_add(self) -> None:
-        from sendtui.ui.screens.forms import LineForm
+        from sendtui.ui.screens.lines.form import LineForm
 
         def save(result) -> None:
             if result:
@@ -166,7 +172,7 @@ class LinesScreen(ListScreen):
         self.app.push_screen(LineForm(taken={line.code for line in self.lines}), save)
 
     def action_edit(self) -> None:
-        from sendtui.ui.screens.forms import LineForm
+        from sendtui.ui.screens.lines.form import LineForm
 
         line = self.selected()
         if line is None:
@@ -180,7 +186,7 @@ class LinesScreen(ListScreen):
         self.app.push_screen(LineForm(line, taken={x.code for x in self.lines}), save)
 
     def action_remove(self) -> None:
-        from sendtui.ui.screens.forms import ConfirmScreen
+        from sendtui.ui.screens.common.confirm import ConfirmScreen
 
         line = self.selected()
         if line is None:

@@ -10,7 +10,7 @@ from sendtui.domain.calendar import parse_date
 from sendtui.domain.clock import london_to_utc, parse_time
 from sendtui.domain.words import sentence
 from sendtui.errors import CalendarError, InvalidInput, TimeError
-from sendtui.ui.screens.form import FormScreen, Invalid, labelled
+from sendtui.ui.screens.common.form import FormScreen, Invalid, labelled
 
 YES, NO = {"yes", "y"}, {"no", "n"}
 

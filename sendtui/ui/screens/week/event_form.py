@@ -17,7 +17,13 @@ from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES
 from sendtui.errors import CalendarError, TimeError
 from sendtui.records import PersonRecord, SettingRecord
 from sendtui.store.events import EventInput
-from sendtui.ui.screens.form import FormScreen, Invalid, field_label, field_message, field_row
+from sendtui.ui.screens.common.form import (
+    FormScreen,
+    Invalid,
+    field_label,
+    field_message,
+    field_row,
+)
 from sendtui.ui.widgets.pickers import PeoplePicker, SettingPicker
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from textual.binding import Binding
 
@@ -10,11 +11,11 @@ from sendtui.domain.words import sentence
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import PersonRecord
 from sendtui.store import availability, events, inspections, people
-from sendtui.ui.screens.columns import Column, fill
-from sendtui.ui.screens.forms import ConfirmScreen
-from sendtui.ui.screens.list_screen import ListScreen
-from sendtui.ui.screens.people_forms import PersonForm, UnavailableForm
-from sendtui.ui.screens.people_rows import cells, describe, period
+from sendtui.ui.screens.area.people_forms import PersonForm, UnavailableForm
+from sendtui.ui.screens.area.people_rows import cells, describe, period
+from sendtui.ui.screens.common.columns import Column, fill
+from sendtui.ui.screens.common.confirm import ConfirmScreen
+from sendtui.ui.screens.common.list_screen import ListScreen
 
 COLUMNS = [Column("Name", 16), Column("Side", 5), Column("Role", 14),
            Column("Organisation", 12), Column("Email", 20, optional=True),
@@ -40,14 +41,23 @@ class PeopleScreen(ListScreen):
         super().__init__()
         self.people: list[PersonRecord] = []
         self.away: dict[str, list] = {}
+        self.booked: Counter[str] = Counter()  # events each person is booked on
+        self.on_site: dt.date | None = None
 
     def listed(self) -> list[PersonRecord]:
         return self.people
 
-    def refresh_data(self, select: str | None = None) -> None:
-        """Read the people again; the cursor on `select`, else on the same row as before."""
-        self.people = people.all(self.store, self.inspection.id)
-        self.away = availability.all(self.store, self.inspection.id)
+    def _load_in_thread(self) -> tuple:
+        ins_id = self.inspection.id
+        booked = Counter(pid for e in events.all(self.store, ins_id) for pid in e.person_ids)
+        on_site = next((k.date for k in inspections.key_dates(self.store, ins_id)
+                        if k.key == "on-site"), None)
+        return (people.all(self.store, ins_id), availability.all(self.store, ins_id), booked,
+                on_site)
+
+    def loaded(self, data: tuple, select: str | None = None) -> None:
+        """The cursor on `select`, else on the same row as before."""
+        self.people, self.away, self.booked, self.on_site = data
         self.show(select)
 
     def show(self, select: str | None = None) -> None:
@@ -97,7 +107,7 @@ class PeopleScreen(ListScreen):
         person = self.selected()
         if person is None:
             return
-        booked = sum(person.id in e.person_ids for e in events.all(self.store, self.inspection.id))
+        booked = self.booked[person.id]
         kept = f" The {booked} events they are booked on keep them." if booked else ""
 
         def confirmed(yes: bool) -> None:
@@ -152,6 +162,5 @@ class PeopleScreen(ListScreen):
 
     def _first_day(self) -> dt.date:
         """The first on-site day while it is ahead, else today: when periods usually start."""
-        on_site = next((k.date for k in inspections.key_dates(self.store, self.inspection.id)
-                        if k.key == "on-site"), None)
+        on_site = self.on_site
         return on_site if on_site and self.app.today < on_site else self.app.today

@@ -12,7 +12,7 @@ from sendtui.domain.dates import span
 from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.errors import InvalidInput
 from sendtui.store import inspections
-from sendtui.ui.screens.base import TaskScreen, table
+from sendtui.ui.screens.common.base import TaskScreen, table
 
 
 class DashboardScreen(TaskScreen):
@@ -20,6 +20,8 @@ class DashboardScreen(TaskScreen):
     BINDINGS = [
         Binding("e,enter", "edit_date", "Edit date", id="edit-key-date"),
     ]
+
+    dates: tuple = ()
 
     def body(self) -> ComposeResult:
         yield Static("", id="today", classes="banner")
@@ -36,15 +38,18 @@ class DashboardScreen(TaskScreen):
         self.refresh_data()
         self.query_one("#key-dates").focus()
 
-    def refresh_data(self) -> None:
-        ins = self.inspection
-        self.dates = inspections.key_dates(self.store, ins.id)
-        self.query_one("#today", Static).update(Text(f"{ins.local_area} · {self.app.day_caption()}"))
+    def _load_in_thread(self):
+        ins_id = self.inspection.id
+        return inspections.key_dates(self.store, ins_id), inspections.counts(self.store, ins_id)
+
+    def loaded(self, data) -> None:
+        self.dates, counts = data
+        caption = self.app.day_caption(self.dates)
+        self.query_one("#today", Static).update(Text(f"{self.inspection.local_area} · {caption}"))
         dates = self.query_one("#key-dates", DataTable)
         dates.clear()
         for kd in self.dates:
             dates.add_row(kd.label, span(kd.date, kd.end), kd.rule, key=kd.key)
-        counts = inspections.counts(self.store, ins.id)
         kinds = ", ".join(f"{SETTING_KINDS.get(k, k).lower()} {n}"
                           for k, n in sorted(counts.settings_by_kind.items()))
         self.query_one("#counts", Static).update(
@@ -55,7 +60,7 @@ class DashboardScreen(TaskScreen):
         self.query_one("#evidence-by-line", Static).update(_by_line(counts.evidence_by_line))
 
     def action_edit_date(self) -> None:
-        from sendtui.ui.screens.forms import KeyDateForm
+        from sendtui.ui.screens.common.key_date import KeyDateForm
 
         dates = self.query_one("#key-dates", DataTable)
         if not self.dates:

@@ -11,7 +11,6 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EventRecord
 from sendtui.store import events
 from sendtui.store.events import EventInput
-from sendtui.store.settings import all as all_settings
 
 QUARTER = dt.timedelta(minutes=15)
 HOUR = dt.timedelta(minutes=60)
@@ -39,14 +38,13 @@ class EventChanges:
         self.notify(done)
 
     def _form(self, initial: EventInput, heading: str, save) -> None:
-        from sendtui.ui.screens.event_form import EventForm
+        from sendtui.ui.screens.week.event_form import EventForm
 
         def saved(data: EventInput | None) -> None:
             if data is not None:
                 save(data)
 
-        settings = all_settings(self.store, self.inspection.id)
-        self.app.push_screen(EventForm(initial, settings, self.people, heading), saved)
+        self.app.push_screen(EventForm(initial, self.settings, self.people, heading), saved)
 
     def action_add(self) -> None:
         if self.busy():

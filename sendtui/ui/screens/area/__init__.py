@@ -1,0 +1,1 @@
+"""The local area: its settings and its people."""

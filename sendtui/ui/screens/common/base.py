@@ -1,0 +1,98 @@
+"""What every task screen shares: the header, a title line, the footer, one load path."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+
+class Loads:
+    """A screen's one load path. The screen reads the store in `_load_in_thread()` (a worker
+    thread) and draws what it returned in `loaded()` (the UI thread); `refresh_data()` starts
+    a read: on mount, after a change or an undo, on a return to the screen."""
+
+    class Loaded(Message):
+        """What a screen's `_load_in_thread()` returned, on its way to the UI thread."""
+
+        def __init__(self, data, options: dict) -> None:
+            super().__init__()
+            self.data = data
+            self.options = options
+
+    def refresh_data(self, **options) -> None:
+        """Read again off the UI thread; `options` (e.g. select=…) go on to `loaded()`."""
+        self._load(options)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, options: dict) -> None:
+        data = self._load_in_thread()
+        if not get_current_worker().is_cancelled:  # a newer read is on its way
+            self.post_message(self.Loaded(data, options))
+
+    def on_loads_loaded(self, message: Loaded) -> None:
+        message.stop()
+        self.loaded(message.data, **message.options)
+
+    def _load_in_thread(self):
+        """In a worker thread: everything the screen shows, as plain records."""
+        raise NotImplementedError
+
+    def loaded(self, data, **options) -> None:
+        """On the UI thread: draw what `_load_in_thread()` returned."""
+        raise NotImplementedError
+
+
+class TaskScreen(Loads, Screen):
+    """A screen over the open inspection. Subclasses yield their body from `body()` and
+    read the store through `Loads`."""
+
+    HEADING = ""
+
+    @property
+    def store(self):
+        return self.app.store
+
+    @property
+    def inspection(self):
+        return self.app.inspection
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self._tabs(), classes="tabs")
+        yield from self.body()
+        yield Footer()
+
+    def _tabs(self) -> str:
+        """The screens and their number keys; the current one marked in words, not colour."""
+        from sendtui.ui.app import SCREEN_KEYS
+
+        return "  ".join(
+            f"[b reverse] {key} {label} [/]" if label == self.HEADING.split()[0]
+            else f"[dim]{key}[/] {label}"
+            for key, (_, label) in SCREEN_KEYS.items())
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def ready_for_undo(self) -> bool:
+        """False (having said why) while a change is half made."""
+        return True
+
+
+class PlainTable(DataTable):
+    """A table whose text cells are shown as typed, never read as markup."""
+
+    def add_row(self, *cells, **kwargs):
+        return super().add_row(*(Text(c) if isinstance(c, str) else c for c in cells), **kwargs)
+
+
+def table(id: str, *columns: str) -> PlainTable:
+    """A row-cursor table with zebra stripes (meaning never by colour alone)."""
+    t = PlainTable(id=id, cursor_type="row", zebra_stripes=True)
+    t.add_columns(*columns)
+    return t

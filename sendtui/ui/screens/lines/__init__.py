@@ -1,0 +1,1 @@
+"""Lines of enquiry and their triangulation."""

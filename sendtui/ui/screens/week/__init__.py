@@ -1,0 +1,1 @@
+"""The week grid: moving events, editing them, booking free slots."""
