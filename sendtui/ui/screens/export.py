@@ -73,7 +73,7 @@ class ExportDialog(Loads, FormScreen):
         self.query_one("#what", Select).focus()
         self.refresh_data()
 
-    def _load_in_thread(self) -> tuple[list[PersonRecord], list[dt.date]]:
+    def read_in_thread(self) -> tuple[list[PersonRecord], list[dt.date]]:
         """The people to choose from and the days with events (not cancelled ones)."""
         store, ins = self.app.store, self.app.inspection.id
         days = sorted({to_london(e.start).date() for e in events.all(store, ins)

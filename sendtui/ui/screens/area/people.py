@@ -47,7 +47,7 @@ class PeopleScreen(ListScreen):
     def listed(self) -> list[PersonRecord]:
         return self.people
 
-    def _load_in_thread(self) -> tuple:
+    def read_in_thread(self) -> tuple:
         ins_id = self.inspection.id
         booked = Counter(pid for e in events.all(self.store, ins_id) for pid in e.person_ids)
         on_site = next((k.date for k in inspections.key_dates(self.store, ins_id)

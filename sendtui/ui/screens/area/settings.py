@@ -53,7 +53,7 @@ class SettingsScreen(ListScreen):
     def is_empty(self) -> bool:
         return not self.settings
 
-    def _load_in_thread(self) -> list[SettingRecord]:
+    def read_in_thread(self) -> list[SettingRecord]:
         return settings.all(self.store, self.inspection.id)
 
     def loaded(self, data: list[SettingRecord]) -> None:

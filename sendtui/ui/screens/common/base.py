@@ -12,12 +12,12 @@ from textual.worker import get_current_worker
 
 
 class Loads:
-    """A screen's one load path. The screen reads the store in `_load_in_thread()` (a worker
+    """A screen's one load path. The screen reads the store in `read_in_thread()` (a worker
     thread) and draws what it returned in `loaded()` (the UI thread); `refresh_data()` starts
     a read: on mount, after a change or an undo, on a return to the screen."""
 
     class Loaded(Message):
-        """What a screen's `_load_in_thread()` returned, on its way to the UI thread."""
+        """What a screen's `read_in_thread()` returned, on its way to the UI thread."""
 
         def __init__(self, data, options: dict) -> None:
             super().__init__()
@@ -30,7 +30,7 @@ class Loads:
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, options: dict) -> None:
-        data = self._load_in_thread()
+        data = self.read_in_thread()
         if not get_current_worker().is_cancelled:  # a newer read is on its way
             self.post_message(self.Loaded(data, options))
 
@@ -38,12 +38,12 @@ class Loads:
         message.stop()
         self.loaded(message.data, **message.options)
 
-    def _load_in_thread(self):
+    def read_in_thread(self):
         """In a worker thread: everything the screen shows, as plain records."""
         raise NotImplementedError
 
     def loaded(self, data, **options) -> None:
-        """On the UI thread: draw what `_load_in_thread()` returned."""
+        """On the UI thread: draw what `read_in_thread()` returned."""
         raise NotImplementedError
 
 

@@ -61,7 +61,7 @@ class EvidenceDetail(Loads, ModalScreen):
         self.show()
         self.refresh_data()
 
-    def _load_in_thread(self) -> tuple:
+    def read_in_thread(self) -> tuple:
         entry = browse.entry(self.store, self.app.inspection.id, self.entry.id)
         return entry, ev.versions(self.store, self.entry.id)
 

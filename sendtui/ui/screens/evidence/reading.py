@@ -64,7 +64,7 @@ class EvidenceReading:
         """The filter or the search changed: the same entries, another page of them."""
         self.refresh_data(changed=False)
 
-    def _load_in_thread(self) -> Page:
+    def read_in_thread(self) -> Page:
         """One page of rows (or the best matches), the counts when cheap."""
         store, ins_id, asked = self.store, self.inspection.id, self.asked
         entries, snippets, matching, error = [], {}, None, ""

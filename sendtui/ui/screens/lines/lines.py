@@ -75,7 +75,7 @@ class LinesScreen(ListScreen):
         line = self.selected()
         self.refresh_data(select=line.id if line else None)
 
-    def _load_in_thread(self) -> tuple:
+    def read_in_thread(self) -> tuple:
         """The lines, evidence entries per London day, and the first on-site day."""
         ins_id = self.inspection.id
         entries = evidence.all(self.store, ins_id)

@@ -38,7 +38,7 @@ class DashboardScreen(TaskScreen):
         self.refresh_data()
         self.query_one("#key-dates").focus()
 
-    def _load_in_thread(self):
+    def read_in_thread(self):
         ins_id = self.inspection.id
         return inspections.key_dates(self.store, ins_id), inspections.counts(self.store, ins_id)
 

@@ -114,7 +114,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
     def ready_for_undo(self) -> bool:
         return not self.busy()
 
-    def _load_in_thread(self) -> WeekRead:
+    def read_in_thread(self) -> WeekRead:
         ins, store = self.inspection.id, self.store
         return WeekRead(planning.rules(store, ins), events.all(store, ins),
                         people.all(store, ins), planning.problems(store, ins),
