@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.ui.conftest import settled, until
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
 SIZE = (100, 30)
@@ -26,15 +28,14 @@ NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people",
 
 async def _ready(pilot) -> None:
     """Past the loading screen: the store worker has finished and its screen is up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(pilot)
 
 
 SAVED: list[str] = []
 
 
 async def _save(pilot, name: str) -> None:
-    await pilot.pause()
+    await settled(pilot)
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
     pilot.app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
@@ -126,7 +127,8 @@ async def _evidence(pilot) -> None:
     await pilot.press(*"Parents said the local offer is hard to find on a phone.")
     await _save(pilot, "capture")
     await pilot.press("escape", "6", "slash", *"camhs")
-    await pilot.pause(0.4)
+    summary = pilot.app.screen.query_one("#evidence-summary")
+    await until(pilot, lambda: "“camhs”" in str(summary.render()))  # after the debounce
     await _save(pilot, "evidence-search")
     await pilot.press("escape", "enter")
     await pilot.pause()
