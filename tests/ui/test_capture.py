@@ -22,7 +22,7 @@ from sendtui.ui.screens.evidence import EvidenceScreen, capture
 from sendtui.ui.screens.evidence.capture import CaptureScreen, KeyChoice, LinePicker
 from sendtui.ui.screens.week.week import WeekScreen
 from tests.conftest import DEMO_TODAY, ROOT
-from tests.ui.conftest import store_open, until
+from tests.ui.conftest import settled, store_open, until
 from tests.ui.test_pilot import rows, shown
 
 # After the demo's last entry (Thu 3 Dec 16:10), so a new one is the newest.
@@ -43,7 +43,7 @@ async def open_capture(pilot, *keys: str) -> CaptureScreen:
     await store_open(pilot)
     await pilot.press(*keys, "n")
     await until(pilot, lambda: isinstance(pilot.app.screen, CaptureScreen))
-    await pilot.pause()
+    await settled(pilot)  # its draft, lines and settings read
     return pilot.app.screen
 
 
@@ -336,3 +336,39 @@ async def test_ctrl_g_throws_the_draft_away_after_asking(demo_db):
         assert "Draft thrown away" in [n.message for n in app._notifications]
         screen = await open_capture(pilot)
         assert screen.query_one(TextArea).text == ""
+
+
+async def test_keys_typed_while_the_box_loads_go_into_its_text(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await store_open(pilot)
+        under = app.screen
+        with capture.DRAFT_LOCK:  # the box's read waits here: it is still loading
+            await pilot.press("n", *"Seen 2 q at once")
+            screen = app.screen
+            assert isinstance(screen, CaptureScreen) and screen.reading
+            assert screen.query_one(LinePicker).disabled  # the fields wait for the load
+        await settled(pilot)
+        assert app.screen is screen and app.screen_stack[-2] is under
+        assert not screen.reading and not screen.query_one(LinePicker).disabled
+        assert screen.query_one(TextArea).text == "Seen 2 q at once"
+        await until(pilot, lambda: latest_draft(app.store, app.inspection.id) is not None)
+        assert latest_draft(app.store, app.inspection.id)[1]["text"] == "Seen 2 q at once"
+
+
+async def test_keys_typed_while_a_draft_loads_follow_its_text(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_capture(pilot)
+        await pilot.press(*"Half a thought", "tab", *"b5", "enter", "escape")
+        await settled(pilot)
+        with capture.DRAFT_LOCK:
+            await pilot.press("n", *"and more")
+        await settled(pilot)
+        screen = app.screen
+        assert screen.query_one(TextArea).text == "Half a thought\nand more"
+        assert screen.query_one(LinePicker).code == "B5"
+        assert "Draft restored: what you typed follows it" in [
+            n.message for n in app._notifications]
+        await pilot.press(*"!")  # the cursor is at the end
+        assert screen.query_one(TextArea).text == "Half a thought\nand more!"

@@ -32,9 +32,15 @@ class LinePicker(TypeAhead):
     def __init__(self, lines: list[LineRecord], code: str | None = None,
                  id: str | None = None) -> None:
         super().__init__(id=id)
+        self.offer(lines, code)
+
+    def offer(self, lines: list[LineRecord], code: str | None = None) -> None:
+        """The lines to find from and the one picked (a screen's data, once loaded)."""
         self.lines = lines
         self.by_code = {line.code.upper(): line for line in lines}
         self.code = code.upper() if code and code.upper() in self.by_code else None
+        if self.is_mounted:
+            self._show_picked()
 
     @property
     def line(self) -> LineRecord | None:

@@ -163,9 +163,15 @@ class SettingPicker(TypeAhead):
     def __init__(self, settings: list[SettingRecord], setting_id: str | None = None,
                  id: str | None = None) -> None:
         super().__init__(id=id)
+        self.offer(settings, setting_id)
+
+    def offer(self, settings: list[SettingRecord], setting_id: str | None = None) -> None:
+        """The settings to find from and the one picked (a screen's data, once loaded)."""
         self.by_id = {s.id: s for s in settings}
         self.offered = [s for s in settings if visitable(s.status)]
         self.setting_id = setting_id if setting_id in self.by_id else None
+        if self.is_mounted:
+            self._show_picked()
 
     @property
     def setting(self) -> SettingRecord | None:

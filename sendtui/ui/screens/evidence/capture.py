@@ -1,11 +1,13 @@
 """Quick evidence capture: `n` from any screen, the text first, saved with ctrl+s.
 
 Everything typed is kept as a draft (debounced, written from a worker thread), so escape, a
-crash or kill -9 loses nothing; `n` offers the latest draft back.
+crash or kill -9 loses nothing; `n` offers the latest draft back. The box opens at once and
+reads its data through `Loads`; until then only the text takes keys (see `loaded()`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 from textual.app import ComposeResult
@@ -14,27 +16,21 @@ from textual.widgets import Input, Static, TextArea
 
 from sendtui.domain.clock import utc_now  # capture.utc_now: tests set the clock here
 from sendtui.domain.redaction import Redactor
-from sendtui.records import LineRecord, SettingRecord
+from sendtui.ui.screens.common.base import Loads
 from sendtui.ui.screens.common.form import FormScreen, Invalid, field_message, field_row
-from sendtui.ui.screens.evidence.capture_entry import (
-    not_saved,
-    problems,
-    save_draft,
-    save_entry,
-    sensitive_warning,
-)
+from sendtui.ui.screens.evidence import capture_entry as entry
 from sendtui.ui.widgets.key_choice import JudgementChoice, KeyChoice, SourceChoice
 from sendtui.ui.widgets.line_picker import LinePicker
 from sendtui.ui.widgets.pickers import SettingPicker
 
 DEBOUNCE = 0.5  # seconds after the last change before the draft is written
-FIELDS = ("text", "line", "source", "setting", "case_ref", "judgement")
+WAITING = "#line-picker, #source, #setting-picker, #case-ref, #judgement"  # wait for loaded()
 # One draft write at a time across screens: a capture reopened while the last one's write is
 # in flight reads after it, and nothing is written once the entry is saved.
 DRAFT_LOCK = threading.Lock()
 
 
-class CaptureScreen(FormScreen):
+class CaptureScreen(Loads, FormScreen):
     """Dismisses with the saved line's code, or None when closed (the draft kept)."""
 
     BINDINGS = [
@@ -47,48 +43,69 @@ class CaptureScreen(FormScreen):
     HINT = "tab: next field · ctrl+s saves · escape closes (draft kept)"
     SHOW_PROBLEMS = "once refused"  # a box being typed into is not shouted at
 
-    def __init__(self, lines: list[LineRecord], settings: list[SettingRecord],
-                 setting_id: str | None = None,
-                 draft: tuple[str, dict[str, str]] | None = None,
-                 redactor: Redactor | None = None) -> None:
+    def __init__(self, setting_id: str | None = None, now: dt.datetime | None = None) -> None:
         super().__init__("New evidence")
-        self.redactor = redactor or Redactor()
-        self.lines = lines
-        self.settings = settings
-        self.draft_id, initial = draft if draft else (None, {})
-        self.initial = {key: initial.get(key, "") for key in FIELDS}
-        self.restored = any(value.strip() for value in self.initial.values())
-        if not self.restored and setting_id:
-            self.initial["setting"] = setting_id
+        self.setting_id = setting_id  # of the event under the week's cursor
+        self.now = now  # for the event happening now
+        self.redactor = Redactor()
+        self.reading = True  # until loaded(): only the text takes keys, no draft is written
+        self.draft_id = None
+        self.initial = dict.fromkeys(entry.FIELDS, "")
         self.written = dict(self.initial)  # what the store's draft holds (or the empty form)
         self.latest = dict(self.initial)  # the fields as last changed
         self.timer = None
         self.saved = False
 
     def body(self) -> ComposeResult:
-        f = self.initial
-        yield TextArea(f["text"], id="capture-text", soft_wrap=True, show_line_numbers=False,
+        yield TextArea("", id="capture-text", soft_wrap=True, show_line_numbers=False,
                        compact=True, placeholder="What you saw, read or heard")
         yield field_message("text")
         yield Static("", id="sensitive-warning", classes="message warning", markup=False)
-        yield field_row("Line", "line", LinePicker(self.lines, f["line"] or None,
-                                                   id="line-picker"))
+        yield field_row("Line", "line", LinePicker([], id="line-picker"))
         yield field_message("line")
-        yield field_row("Source", "source", SourceChoice(f["source"] or None, id="source"))
+        yield field_row("Source", "source", SourceChoice(id="source"))
         yield field_message("source")
-        yield field_row("Setting", "setting", SettingPicker(
-            self.settings, f["setting"] or None, id="setting-picker"))
+        yield field_row("Setting", "setting", SettingPicker([], id="setting-picker"))
         yield field_row("Case ref", "case-ref", Input(
-            f["case_ref"], placeholder="optional", id="case-ref", compact=True))
+            placeholder="optional", id="case-ref", compact=True))
         yield Static("sensitive: hidden in lists and exports", classes="hint field-hint")
-        yield field_row("Judgement", "judgement",
-                        JudgementChoice(f["judgement"] or None, id="judgement"))
+        yield field_row("Judgement", "judgement", JudgementChoice(id="judgement"))
 
     def on_mount(self) -> None:
+        self.query(WAITING).set(disabled=True)
         self.query_one("#capture-text", TextArea).focus()
-        self.warn_sensitive(self.initial["text"])
-        if self.restored:
-            self.notify("Draft restored")
+        self.warn_sensitive("")
+        self.refresh_data()
+
+    def read_in_thread(self) -> tuple:
+        """Lines, settings, names to warn of, the latest draft and (without one) the setting."""
+        from sendtui.store import events, lines, settings
+        from sendtui.store.drafts import latest_draft
+        from sendtui.store.names import redactor
+
+        store, ins = self.app.store, self.app.inspection.id
+        with DRAFT_LOCK:  # a draft write still in flight (escape just now) lands first
+            draft = latest_draft(store, ins)
+        setting_id = None if draft else self.setting_id
+        if not draft and not setting_id and self.now is not None:
+            setting_id = entry.happening_now(events.all(store, ins), self.now)
+        return (lines.all(store, ins), settings.all(store, ins), redactor(store, ins), draft,
+                setting_id)
+
+    def loaded(self, data: tuple) -> None:
+        """The draft's fields back (what was typed meanwhile after its text); all fields open."""
+        from sendtui.ui.screens.evidence.capture_open import fill
+
+        lines, settings, self.redactor, draft, setting_id = data
+        self.draft_id, fields = draft if draft else (None, {})
+        self.initial = entry.start_fields(fields, setting_id)
+        self.written = dict(self.initial)
+        typed = self.query_one("#capture-text", TextArea).text
+        fill(self, lines, settings, entry.with_typed(self.initial["text"], typed))
+        self.reading = False
+        if entry.restored(fields):
+            self.notify("Draft restored" + (": what you typed follows it" if typed else ""))
+        self.changed()
 
     def fields(self) -> dict[str, str]:
         return {
@@ -102,16 +119,16 @@ class CaptureScreen(FormScreen):
 
     def check(self) -> dict[str, str]:
         fields = self.fields()
-        if errors := problems(fields):
+        if errors := entry.problems(fields):
             raise Invalid(errors)
         return fields
 
     def refusal(self, keys: list[str]) -> str:
-        return not_saved(keys)
+        return entry.not_saved(keys)
 
     def warn_sensitive(self, text: str) -> None:
         warning = self.query_one("#sensitive-warning", Static)
-        words = sensitive_warning(self.redactor, text)
+        words = entry.sensitive_warning(self.redactor, text)
         warning.update(words)
         warning.display = bool(words)
 
@@ -120,10 +137,11 @@ class CaptureScreen(FormScreen):
             return
         self.latest = self.fields()
         self.warn_sensitive(self.latest["text"])
-        self._stop_timer()
-        self.timer = self.set_timer(DEBOUNCE, self.write_draft, name="draft")
+        self.stop_timer()
+        if not self.reading:  # a draft written now could be a second one
+            self.timer = self.set_timer(DEBOUNCE, self.write_draft, name="draft")
 
-    def _stop_timer(self) -> None:
+    def stop_timer(self) -> None:
         if self.timer is not None:
             self.timer.stop()
             self.timer = None
@@ -140,7 +158,7 @@ class CaptureScreen(FormScreen):
         def write() -> None:
             with DRAFT_LOCK:
                 if not self.saved:
-                    self.draft_id = save_draft(store, inspection_id, fields, self.draft_id)
+                    self.draft_id = entry.save_draft(store, inspection_id, fields, self.draft_id)
 
         # The app's worker: it still runs when this screen has gone (escape).
         self.app.run_worker(write, thread=True, group="evidence-draft", exit_on_error=False,
@@ -149,12 +167,12 @@ class CaptureScreen(FormScreen):
     def on_unmount(self) -> None:
         # Closed some other way (a screen key): what was typed in the last half second too.
         if self.timer is not None:
-            self._stop_timer()
+            self.stop_timer()
             self.write_draft()
 
     def action_cancel(self) -> None:
         """Close, keeping the draft."""
-        self._stop_timer()
+        self.stop_timer()
         self.latest = self.fields()
         self.write_draft()
         kept = self.draft_id or self.written != self.initial
@@ -164,30 +182,15 @@ class CaptureScreen(FormScreen):
 
     def action_discard(self) -> None:
         """Throw the text away (asked first): the draft leaves the store too."""
-        from sendtui.ui.screens.common.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            self._stop_timer()
-            with DRAFT_LOCK:
-                self.saved = True  # no draft write after this
-                if self.draft_id:
-                    from sendtui.store.drafts import discard_draft
-
-                    discard_draft(self.app.store, self.draft_id)
-            self.dismiss(None)
-            self.app.notify("Draft thrown away")
-
-        self.app.push_screen(ConfirmScreen("Throw away this evidence? The text cannot be "
-                                           "brought back."), answered)
+        from sendtui.ui.screens.evidence.capture_open import ask_to_throw_away
+        ask_to_throw_away(self)
 
     def save(self, fields: dict[str, str]) -> None:
-        self._stop_timer()
+        self.stop_timer()
         setting = self.query_one(SettingPicker).setting
         with DRAFT_LOCK:
             try:
-                save_entry(self.app.store, self.app.inspection.id, fields, setting,
+                entry.save_entry(self.app.store, self.app.inspection.id, fields, setting,
                            self.draft_id, utc_now())
             except LookupError as exc:
                 self.say(f"Not saved: {exc}")

@@ -9,6 +9,32 @@ from sendtui.domain.redaction import CASE_REF, Redactor
 NEEDS = {"line": "a line of enquiry", "source": "a source", "text": "the text"}
 
 
+FIELDS = ("text", "line", "source", "setting", "case_ref", "judgement")
+
+
+def start_fields(draft: dict[str, str], setting_id: str | None) -> dict[str, str]:
+    """The fields to start from: the draft's, else the setting now (if any)."""
+    fields = {key: draft.get(key, "") for key in FIELDS}
+    if not restored(fields) and setting_id:
+        fields["setting"] = setting_id
+    return fields
+
+
+def restored(draft: dict[str, str]) -> bool:
+    return any(value.strip() for value in draft.values())
+
+
+def happening_now(events, now: dt.datetime) -> str | None:
+    """The setting of an event going on at `now` (not a cancelled one), if any."""
+    return next((e.setting_id for e in events if e.start <= now < e.end
+                 and e.status != "cancelled" and e.setting_id), None)
+
+
+def with_typed(draft_text: str, typed: str) -> str:
+    """The draft's text, then what was typed while it loaded on a line of its own."""
+    return "\n".join(text for text in (draft_text, typed) if text)
+
+
 def problems(fields: dict[str, str]) -> dict[str, str]:
     errors = {}
     if not fields["text"].strip():

@@ -1,37 +1,31 @@
-"""Opening the capture box (`n` from any screen) with the latest draft or the setting now."""
+"""Opening the capture box (`n` from any screen) at once, filling it once its data is read,
+throwing its draft away."""
 
 from __future__ import annotations
 
-from sendtui.store import events, lines, settings
+from textual.widgets import Input, TextArea
+
 from sendtui.ui.screens.evidence import capture
-from sendtui.ui.screens.evidence.capture import DRAFT_LOCK, CaptureScreen
+from sendtui.ui.screens.evidence.capture import DRAFT_LOCK, WAITING, CaptureScreen
+from sendtui.ui.widgets.key_choice import KeyChoice
+from sendtui.ui.widgets.line_picker import LinePicker
+from sendtui.ui.widgets.pickers import SettingPicker
 
 
-def setting_now(app) -> str | None:
-    """The setting of the event under the week's cursor, else of an event happening now."""
+def setting_under_cursor(app) -> str | None:
+    """The setting of the event under the week's cursor, if the week is up."""
     grid = getattr(app.screen, "grid", None)
     event = getattr(grid, "event_under_cursor", None)
-    if event is not None:
-        return event.setting_id
-    now = capture.utc_now()  # looked up here so that tests can set the clock
-    happening = [e for e in events.all(app.store, app.inspection.id)
-                 if e.start <= now < e.end and e.status != "cancelled" and e.setting_id]
-    return happening[0].setting_id if happening else None
+    return event.setting_id if event is not None else None
 
 
 def open_capture(app) -> None:
     """Push the capture box over whatever screen is up (once); refresh that screen after."""
-    from sendtui.store.drafts import latest_draft
-    from sendtui.store.names import redactor
-
     if app.inspection is None or app.store is None or isinstance(app.screen, CaptureScreen):
         app.bell()
         return
-    ins = app.inspection.id
-    with DRAFT_LOCK:  # a write still in flight (escape just now) lands first
-        draft = latest_draft(app.store, ins)
-    screen = CaptureScreen(lines.all(app.store, ins), settings.all(app.store, ins),
-                           None if draft else setting_now(app), draft, redactor(app.store, ins))
+    # capture.utc_now looked up here so that tests can set the clock
+    screen = CaptureScreen(setting_under_cursor(app), capture.utc_now())
     under = app.screen
 
     def closed(code: str | None) -> None:
@@ -43,3 +37,43 @@ def open_capture(app) -> None:
             refresh()
 
     app.push_screen(screen, closed)
+
+
+def fill(screen: CaptureScreen, lines, settings, text: str) -> None:
+    """The fields from `screen.initial` and the text given (the cursor at its end); open."""
+    f = screen.initial
+    area = screen.query_one("#capture-text", TextArea)
+    if text != area.text:
+        area.load_text(text)
+        area.move_cursor(area.document.end)
+    screen.query_one(LinePicker).offer(lines, f["line"] or None)
+    screen.query_one(SettingPicker).offer(settings, f["setting"] or None)
+    screen.query_one("#source", KeyChoice).choose(f["source"] or None)
+    screen.query_one("#case-ref", Input).value = f["case_ref"]
+    screen.query_one("#judgement", KeyChoice).choose(f["judgement"] or None)
+    screen.query(WAITING).set(disabled=False)
+
+
+def ask_to_throw_away(screen: CaptureScreen) -> None:
+    """Throw the text away (asked first): the draft leaves the store too."""
+    from sendtui.ui.screens.common.confirm import ConfirmScreen
+
+    if screen.reading:  # the draft to throw away is not known yet
+        screen.app.bell()
+        return
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            return
+        screen.stop_timer()
+        with DRAFT_LOCK:
+            screen.saved = True  # no draft write after this
+            if screen.draft_id:
+                from sendtui.store.drafts import discard_draft
+
+                discard_draft(screen.app.store, screen.draft_id)
+        screen.dismiss(None)
+        screen.app.notify("Draft thrown away")
+
+    screen.app.push_screen(ConfirmScreen("Throw away this evidence? The text cannot be "
+                                         "brought back."), answered)
