@@ -191,7 +191,7 @@ class CaptureScreen(Loads, FormScreen):
         with DRAFT_LOCK:
             try:
                 entry.save_entry(self.app.store, self.app.inspection.id, fields, setting,
-                           self.draft_id, utc_now())
+                                 self.draft_id, utc_now())
             except LookupError as exc:
                 self.say(f"Not saved: {exc}")
                 return
