@@ -68,6 +68,7 @@ class Inspection(Tracked, table=True):
     published: dt.date | None = None
     last_opened_at: dt.datetime | None = instant(nullable=True, default=None)
     rules: str = "{}"  # JSON: the coordinator's planning rules (hours, travel assumptions)
+    retention_months: int | None = None  # erase the evidence this long after final feedback
 
 
 class KeyDateRow(OfInspection, table=True):
@@ -181,6 +182,19 @@ class ProtectedName(OfInspection, table=True):
     __tablename__ = "protected_name"
     name: str
     pseudonym: str
+    is_child: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+    # also redact the first name on its own ("Poppy was out of school")
+    match_first_name: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+
+
+class Erasure(Tracked, table=True):
+    """A row erased for good: only its table and id remain, so that a merge erases it too."""
+
+    __tablename__ = "erasure"
+    __table_args__ = (sa.Index("ix_erasure_row", "table_name", "row_id", unique=True),)
+    inspection_id: str = Field(max_length=36, index=True)  # no foreign key: purge outlives it
+    table_name: str
+    row_id: str = Field(max_length=36)
 
 
 class AuditEntry(OfInspection, table=True):
