@@ -1,9 +1,14 @@
 """Evidence drafts: the capture box is written here as the inspector types (from a worker
-thread, debounced by the UI), so nothing typed is lost to escape, a crash or kill -9."""
+thread, debounced by the UI), so nothing typed is lost to escape, a crash or kill -9.
+
+A draft saved as evidence or thrown away is deleted, not tombstoned: nothing can bring it
+back, and no undo log holds it (draft writes are never logged)."""
 
 from __future__ import annotations
 
 import json
+
+from sqlalchemy import delete
 
 from sendtui.store import models as m
 from sendtui.store.repo import Store
@@ -33,8 +38,15 @@ def latest_draft(store: Store, inspection_id: str) -> tuple[str, dict[str, str]]
 
 
 def discard_draft(store: Store, draft_id: str) -> None:
-    """The draft was saved as evidence or thrown away on purpose."""
+    """The draft was saved as evidence or thrown away on purpose: its row goes, with any
+    draft an earlier version kept as a tombstone."""
     with store.session() as s:
         draft = s.get(m.EvidenceDraft, draft_id)
-        if draft is not None and draft.deleted_at is None:
-            store.tombstone(s, None, draft)
+        if draft is None:
+            return
+        s.exec(delete(m.EvidenceDraft).where(
+            (m.EvidenceDraft.id == draft_id) | (
+                (m.EvidenceDraft.inspection_id == draft.inspection_id)
+                & m.EvidenceDraft.deleted_at.is_not(None)))
+            .execution_options(synchronize_session=False))
+        s.expunge(draft)

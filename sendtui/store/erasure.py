@@ -1,0 +1,360 @@
+"""Erasing for good: an evidence entry, an event, a marked name or a whole inspection.
+
+Deleting is a tombstone that undo can bring back; erasing is final. The content leaves every
+table, the search index, the undo log, the drafts and the audit log, so that it cannot be read
+back from the file. What remains is content-free: the row's id, its stamps and `deleted_at`,
+and an `Erasure` row (table, id) so that a merge on another laptop erases it too. Then the WAL
+is checkpointed and the file VACUUMed (secure_delete is on), so freed pages hold nothing.
+
+These are the one place where rows are deleted or rewritten outside `Store.change`'s undo log.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+from sqlalchemy import text as sql
+from sqlmodel import Session, select
+
+from sendtui.domain.clock import utc_now
+from sendtui.domain.redaction import Protected, Redactor
+from sendtui.errors import Ambiguous, NotFound
+from sendtui.store import models as m
+from sendtui.store.repo import Store
+
+# Free text where a marked name may have been typed, table by table (JSON columns apart).
+TEXTS: tuple[tuple[type, tuple[str, ...]], ...] = (
+    (m.Evidence, ("text", "case_ref")),
+    (m.Event, ("title", "location", "notes")),
+    (m.Person, ("name", "role", "organisation")),
+    (m.KeyDateRow, ("label",)),
+    (m.LineOfEnquiry, ("title",)),
+    (m.AuditEntry, ("detail",)),
+    (m.Change, ("summary",)),
+)
+JSON_TEXTS: tuple[tuple[type, str, bool], ...] = (  # (model, column, keys sorted)
+    (m.Change, "before", False),
+    (m.Change, "after", False),
+    (m.EvidenceDraft, "fields", True),
+)
+SHORTEST_PREFIX = 4  # an id may be given by its first characters, as an inspection's may
+
+
+@dataclass(frozen=True)
+class Erased:
+    """What an erase did, in words that never hold the content."""
+
+    what: str  # "evidence entry 3f2a9c1e"
+    rows: int  # rows erased, deleted or rewritten (0: it had been erased already)
+    compacted: bool | None  # the file's free space was cleared (None: a server database)
+
+
+# --- the four erasures ------------------------------------------------------------------
+
+
+def erase_evidence(store: Store, ins_id: str, evidence_id: str) -> Erased:
+    """The entry's text, case reference, versions, undo history and drafts, for good."""
+    evidence_id = find_id(store, ins_id, m.Evidence, evidence_id, "evidence entry")
+    with store.session() as s:
+        entry = s.get(m.Evidence, evidence_id)
+        rows = 0 if _is_erased(s, entry) else _erase_entry(store, s, entry)
+        rows += _drop_dead_drafts(s, ins_id)
+        if rows:
+            _note(store, s, ins_id, f"evidence entry {evidence_id[:8]}")
+        _reindex(s)
+    return Erased(f"evidence entry {evidence_id[:8]}", rows, compact(store))
+
+
+def erase_event(store: Store, ins_id: str, event_id: str) -> Erased:
+    """The event's title, place and notes, its people and its undo history, for good; the
+    evidence recorded at it stays, no longer linked to it."""
+    event_id = find_id(store, ins_id, m.Event, event_id, "event")
+    with store.session() as s:
+        event = s.get(m.Event, event_id)
+        rows = 0 if _is_erased(s, event) else _erase_event(store, s, event)
+        rows += _drop_dead_drafts(s, ins_id)
+        if rows:
+            _note(store, s, ins_id, f"event {event_id[:8]}")
+    return Erased(f"event {event_id[:8]}", rows, compact(store))
+
+
+def erase_name(store: Store, ins_id: str, name_or_pseudonym: str) -> Erased:
+    """A marked name, for good: every place it was written (evidence and its versions,
+    events, people, drafts, the undo log) now says its pseudonym, and the marked name's row
+    keeps only the pseudonym. The record stays usable; the identity goes."""
+    with store.session() as s:
+        marked = _marked(s, ins_id, name_or_pseudonym)
+        pseudonym = next((r.pseudonym for r in marked if r.name), marked[0].pseudonym)
+        rows = _erase_names(store, s, ins_id, marked)
+        rows += _drop_dead_drafts(s, ins_id)
+        if rows:
+            _note(store, s, ins_id, f"the name marked as {pseudonym}")
+        _reindex(s)
+    return Erased(f"the name marked as {pseudonym}", rows, compact(store))
+
+
+def purge(store: Store, ins_id: str) -> Erased:
+    """The whole inspection, every row of every table, for good; only an `Erasure` row for
+    the inspection remains (a merge erases everything of it)."""
+    with store.session() as s:
+        if s.get(m.Inspection, ins_id) is None:
+            raise NotFound("that inspection no longer exists")
+        rows = _delete_inspection(s, ins_id)
+        _record(store, s, ins_id, "inspection", ins_id)
+        _reindex(s)
+    return Erased(f"inspection {ins_id[:8]}", rows, compact(store))
+
+
+def compact(store: Store) -> bool | None:
+    """Checkpoint the WAL into the file, VACUUM, checkpoint again and truncate the WAL, so
+    that no page of the file or its WAL still holds erased content. False when another
+    program holds the store open (a reader) for longer than the busy timeout."""
+    if store.engine.dialect.name != "sqlite":
+        return None
+    raw = store.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        conn.commit()  # VACUUM cannot run inside a transaction
+        conn.execute("PRAGMA secure_delete=ON")
+        done = _checkpoint(conn)
+        conn.execute("VACUUM")
+        return _checkpoint(conn) and done
+    except sqlite3.OperationalError:  # locked or busy: the erase itself is committed
+        return False
+    finally:
+        raw.close()
+
+
+def find_id(store: Store, ins_id: str, model: type[m.OfInspection], ref: str,
+            what: str) -> str:
+    """The full id of a row of this inspection (a tombstone too) from its id or a unique
+    prefix of it."""
+    key = ref.strip().lower()
+    with store.session() as s:
+        row = s.get(model, key) if key else None
+        if row is not None and row.inspection_id == ins_id:
+            return row.id
+        found = s.exec(select(model.id).where(
+            model.inspection_id == ins_id, model.id.startswith(key, autoescape=True))
+            .limit(3)).all() if len(key) >= SHORTEST_PREFIX else []
+    if not found:
+        raise NotFound(f"no {what} has the id {ref.strip()!r} in this inspection")
+    if len(found) > 1:
+        raise Ambiguous(f"several {what} ids start with {ref.strip()!r}: give more of it")
+    return found[0]
+
+
+# --- one entry, one event ------------------------------------------------------------------
+
+
+def _erase_entry(store: Store, s: Session, entry: m.Evidence) -> int:
+    texts = {entry.text, *s.exec(select(m.EvidenceVersion.text).where(
+        m.EvidenceVersion.evidence_id == entry.id))}
+    rows = _delete(s, m.EvidenceVersion, m.EvidenceVersion.evidence_id == entry.id)
+    rows += _forget_changes(s, "evidence", entry.id)
+    rows += _drop_drafts_holding(s, entry.inspection_id, texts)
+    with store.change(s, None, entry):  # the text's UPDATE takes it out of the index
+        entry.text, entry.case_ref, entry.judgement, entry.author = "", None, None, ""
+        entry.setting_id = entry.event_id = None
+        entry.deleted_at = entry.deleted_at or utc_now()
+    _record(store, s, entry.inspection_id, "evidence", entry.id)
+    return rows + 1
+
+
+def _erase_event(store: Store, s: Session, event: m.Event) -> int:
+    rows = _delete(s, m.EventPerson, m.EventPerson.event_id == event.id)
+    for entry in s.exec(select(m.Evidence).where(m.Evidence.event_id == event.id)).all():
+        with store.change(s, None, entry):
+            entry.event_id = None
+        rows += 1
+    rows += _forget_changes(s, "event", event.id)
+    with store.change(s, None, event):
+        event.title = event.location = event.notes = ""
+        event.audience = event.setting_id = None
+        event.status = "cancelled"
+        event.sequence += 1  # a calendar that had it sees it cancelled
+        event.deleted_at = event.deleted_at or utc_now()
+    _record(store, s, event.inspection_id, "event", event.id)
+    return rows + 1
+
+
+# --- a marked name -------------------------------------------------------------------------
+
+
+def _marked(s: Session, ins_id: str, given: str) -> list[m.ProtectedName]:
+    """The marked-name rows (removed ones too) for a name or pseudonym: the same name marked
+    more than once, then removed, is one name. Live ones first."""
+    key = _key(given)
+    rows = s.exec(select(m.ProtectedName).where(m.ProtectedName.inspection_id == ins_id)
+                  .order_by(m.ProtectedName.deleted_at.is_not(None),
+                            m.ProtectedName.updated_at.desc())).all()
+    chosen = [r for r in rows if key and key in (_key(r.name), _key(r.pseudonym))]
+    if not chosen:
+        raise NotFound("no name is marked sensitive by that name or pseudonym")
+    names = {_key(r.name) for r in chosen if r.name}
+    return [r for r in rows if r in chosen or _key(r.name) in names]
+
+
+def _erase_names(store: Store, s: Session, ins_id: str,
+                 marked: list[m.ProtectedName]) -> int:
+    protected = [p for r in marked if r.name for p in _spellings(r)]
+    if not protected:  # erased already
+        return 0
+    redactor = Redactor(protected)
+    rows = _rewrite(store, s, ins_id, lambda t: redactor.redact(t) if t else t)
+    for row in marked:
+        rows += _forget_changes(s, "protected_name", row.id)
+        if row.name:
+            with store.change(s, None, row):
+                row.name = ""  # the pseudonym stays: it is what the texts now say
+                row.deleted_at = row.deleted_at or utc_now()
+            _record(store, s, ins_id, "protected_name", row.id)
+            rows += 1
+    return rows
+
+
+def _spellings(row: m.ProtectedName) -> list[Protected]:
+    """The name, and its first name alone when the name is marked to match it."""
+    found = [Protected(row.name, row.pseudonym)]
+    first = row.name.split()[0]
+    if row.match_first_name and first != row.name.strip() and len(first) >= 2:
+        found.append(Protected(first, row.pseudonym))
+    return found
+
+
+def _rewrite(store: Store, s: Session, ins_id: str, redact: Callable[[str], str]) -> int:
+    """Every free text of the inspection passed through `redact`; the rows changed."""
+    changed: set[tuple[str, str]] = set()
+    for model, columns in TEXTS:
+        for row in s.exec(select(model).where(model.inspection_id == ins_id)).all():
+            _put(store, s, row, {c: redact(getattr(row, c)) for c in columns}, changed)
+    for row in _versions(s, ins_id):
+        _put(store, s, row, {"text": redact(row.text)}, changed)
+    for row in _reasons(s, ins_id):
+        _put(store, s, row, {"reason": redact(row.reason)}, changed)
+    for model, column, sort_keys in JSON_TEXTS:
+        for row in s.exec(select(model).where(model.inspection_id == ins_id)).all():
+            value = _redact_json(getattr(row, column), redact, sort_keys)
+            _put(store, s, row, {column: value}, changed)
+    return len(changed)
+
+
+def _put(store: Store, s: Session, row: m.Tracked, values: dict, changed: set) -> None:
+    if all(getattr(row, k) == v for k, v in values.items()):
+        return
+    with store.change(s, None, row):
+        for key, value in values.items():
+            setattr(row, key, value)
+    changed.add((row.__tablename__, row.id))
+
+
+def _redact_json(text: str | None, redact: Callable[[str], str], sort_keys: bool):
+    if not text:
+        return text
+    data = json.loads(text)
+    redacted = _walk(data, redact)
+    return text if redacted == data else json.dumps(redacted, sort_keys=sort_keys)
+
+
+def _walk(value, redact: Callable[[str], str]):
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, list):
+        return [_walk(v, redact) for v in value]
+    if isinstance(value, dict):
+        return {k: _walk(v, redact) for k, v in value.items()}
+    return value
+
+
+def _versions(s: Session, ins_id: str) -> list[m.EvidenceVersion]:
+    return s.exec(select(m.EvidenceVersion).join(m.Evidence).where(
+        m.Evidence.inspection_id == ins_id)).all()
+
+
+def _reasons(s: Session, ins_id: str) -> list[m.Availability]:
+    return s.exec(select(m.Availability).join(m.Person).where(
+        m.Person.inspection_id == ins_id)).all()
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+# --- a whole inspection ------------------------------------------------------------------
+
+# Children before parents: the foreign keys hold at every step.
+OWNED = (m.Evidence, m.EvidenceDraft, m.Change, m.AuditEntry, m.ProtectedName, m.Event,
+         m.Person, m.Setting, m.LineOfEnquiry, m.KeyDateRow)
+
+
+def _delete_inspection(s: Session, ins_id: str) -> int:
+    rows = _delete(s, m.EvidenceVersion, m.EvidenceVersion.evidence_id.in_(
+        select(m.Evidence.id).where(m.Evidence.inspection_id == ins_id)))
+    rows += _delete(s, m.EventPerson, m.EventPerson.event_id.in_(
+        select(m.Event.id).where(m.Event.inspection_id == ins_id)))
+    rows += _delete(s, m.Availability, m.Availability.person_id.in_(
+        select(m.Person.id).where(m.Person.inspection_id == ins_id)))
+    for model in OWNED:
+        rows += _delete(s, model, model.inspection_id == ins_id)
+    return rows + _delete(s, m.Inspection, m.Inspection.id == ins_id)
+
+
+# --- shared ------------------------------------------------------------------------------
+
+
+def _delete(s: Session, model: type, *where) -> int:
+    result = s.exec(delete(model).where(*where).execution_options(synchronize_session=False))
+    return result.rowcount or 0
+
+
+def _forget_changes(s: Session, table: str, row_id: str) -> int:
+    """The row's undo history: its snapshots hold the content. It cannot be undone now."""
+    return _delete(s, m.Change, m.Change.table_name == table, m.Change.row_id == row_id)
+
+
+def _drop_drafts_holding(s: Session, ins_id: str, texts: set[str]) -> int:
+    """Drafts that hold a copy of the text (the entry as it was typed)."""
+    wanted = {t.strip() for t in texts if t and t.strip()}
+    ids = [d.id for d in s.exec(select(m.EvidenceDraft).where(
+        m.EvidenceDraft.inspection_id == ins_id)).all()
+        if str(json.loads(d.fields or "{}").get("text", "")).strip() in wanted]
+    return _delete(s, m.EvidenceDraft, m.EvidenceDraft.id.in_(ids)) if ids else 0
+
+
+def _drop_dead_drafts(s: Session, ins_id: str) -> int:
+    """Drafts thrown away or saved by an earlier version, which kept them as tombstones."""
+    return _delete(s, m.EvidenceDraft, m.EvidenceDraft.inspection_id == ins_id,
+                   m.EvidenceDraft.deleted_at.is_not(None))
+
+
+def _is_erased(s: Session, row: m.Tracked) -> bool:
+    return s.exec(select(m.Erasure.id).where(m.Erasure.table_name == row.__tablename__,
+                                             m.Erasure.row_id == row.id)).first() is not None
+
+
+def _record(store: Store, s: Session, ins_id: str, table: str, row_id: str) -> None:
+    if s.exec(select(m.Erasure.id).where(m.Erasure.table_name == table,
+                                         m.Erasure.row_id == row_id)).first() is None:
+        store.insert(s, None, m.Erasure(inspection_id=ins_id, table_name=table, row_id=row_id))
+
+
+def _note(store: Store, s: Session, ins_id: str, what: str) -> None:
+    """The audit log says what was erased (by id or pseudonym, never the content)."""
+    store.insert(s, None, m.AuditEntry(inspection_id=ins_id, action="erased for good",
+                                       detail=what))
+
+
+def _reindex(s: Session) -> None:
+    """Rebuild the search index from the evidence as it is now: no segment of it keeps a
+    word of what was erased (a delete only adds a marker until segments are merged)."""
+    if s.get_bind().dialect.name == "sqlite":
+        s.exec(sql("INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild')"))
+
+
+def _checkpoint(conn: sqlite3.Connection) -> bool:
+    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0
