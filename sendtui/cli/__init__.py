@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from sendtui.cli import area, dates, evidence, export, inspection, maintenance, week
+from sendtui.cli import area, dates, erasure, evidence, export, inspection, maintenance, week
 from sendtui.cli.common import Context
 
 
@@ -55,6 +55,7 @@ for command in (
     week.check, week.rules_,
     evidence.evidence, evidence.search, evidence.names, evidence.audit,
     export.export,
+    erasure.erase, erasure.purge,
 ):
     cli.add_command(command)
 

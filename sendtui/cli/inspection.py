@@ -11,7 +11,7 @@ from sendtui.output import emit
 
 @click.group()
 def inspection() -> None:
-    """Create and list inspections."""
+    """Create and list inspections; set how long their evidence is kept."""
 
 
 @inspection.command("new")
@@ -52,3 +52,24 @@ def inspection_list(obj: Context, fmt: str) -> None:
             "on_site_end": on_site.end.isoformat() if on_site and on_site.end else None,
         })
     emit(rows, fmt, ["id", "local_area", "framework", "notified", "on_site", "on_site_end"])
+
+
+@inspection.command("retention")
+@click.argument("months", metavar="MONTHS|none")
+@pass_context
+def inspection_retention(obj: Context, months: str) -> None:
+    """Erase this inspection's evidence MONTHS after final feedback (0 or none: keep it).
+
+    When the day comes, the dashboard says so; 'sendtui purge --yes' erases it."""
+    from sendtui.domain.retention import months_from
+    from sendtui.store import retention
+
+    kept = retention.set_months(obj.store(), obj.inspection().id, months_from(months))
+    if kept.months is None:
+        click.echo("No retention period: the evidence is kept until you purge it.")
+    elif kept.due is None:
+        click.echo(f"The evidence is due for erasure {kept.months} months after final "
+                   "feedback (the inspection has no final feedback date yet).")
+    else:
+        click.echo(f"The evidence is due for erasure {kept.months} months after final "
+                   f"feedback: on {kept.due.isoformat()}.")

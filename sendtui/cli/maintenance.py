@@ -41,11 +41,11 @@ def demo(obj: Context, no_open: bool) -> None:
 @click.command()
 @pass_context
 def doctor(obj: Context) -> None:
-    """Store location, schema version, counts and integrity."""
+    """Store location, schema version, counts, integrity, and the copies beside it."""
     from sendtui.store.maintenance import diagnose
 
     for key, value in diagnose(obj.store(), obj.target()).items():
-        click.echo(f"{key:<24}{value}")
+        click.echo(f"{key:<22}  {value}")
 
 
 @click.command()

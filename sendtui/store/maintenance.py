@@ -1,9 +1,11 @@
-"""Care of the store: a health report and consistent backups."""
+"""Care of the store: a health report, consistent backups, and the copies left beside it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from sendtui.store import inspections
@@ -22,6 +24,56 @@ def diagnose(store, target: str) -> dict[str, str]:
         c = inspections.counts(store, ins.id)
         report[f"{ins.local_area[:12]} {ins.id[:8]}"] = (f"{c.settings} settings, {c.people} people, "
                                        f"{c.events} events, {c.evidence} evidence")
+    return report | _copies_report(target)
+
+
+STAMP = re.compile(r"-(\d{8}-\d{6})\.db$")  # `sendtui backup`'s default name
+BUNDLES = ("*.sendtui-bundle", "*.sendtui-bundle.*")
+
+
+@dataclass(frozen=True)
+class Copy:
+    path: Path
+    kind: str  # "backup", "backup before a migration", "bundle"
+    made: dt.datetime  # from the name's stamp, else the file's time
+
+
+def copies_beside(target: str) -> list[Copy]:
+    """Backups and bundles in the store's folder: each holds the personal data the store
+    held when it was made, and erasing in the store does not reach them. Oldest first."""
+    where = resolve(target)
+    if where.path is None or not where.path.parent.is_dir():
+        return []
+    folder, stem = where.path.parent, where.path.stem
+    found: dict[Path, str] = {}
+    for pattern, kind in ((f"{where.path.name}.before-*.bak", "backup before a migration"),
+                          (f"{stem}*.bak", "backup"), (f"{stem}-*.db", "backup"),
+                          *((p, "bundle") for p in BUNDLES)):
+        for path in sorted(folder.glob(pattern)):
+            if kind == "backup" and path.suffix == ".db" and not STAMP.search(path.name):
+                continue
+            if path.is_file() and not path.is_symlink() and path != where.path:
+                found.setdefault(path, kind)
+    return sorted((Copy(p, k, _made(p)) for p, k in found.items()), key=lambda c: c.made)
+
+
+def _made(path: Path) -> dt.datetime:
+    stamp = STAMP.search(path.name)
+    if stamp:
+        return dt.datetime.strptime(stamp.group(1), "%Y%m%d-%H%M%S")
+    return dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+
+
+def _copies_report(target: str) -> dict[str, str]:
+    copies = copies_beside(target)
+    if not copies:
+        return {"copies": "no backups or bundles beside the store"}
+    files = "1 file beside the store still holds" if len(copies) == 1 else \
+        f"{len(copies)} files beside the store still hold"
+    report = {"copies": f"{files} personal data: delete them when no longer needed "
+                        "(erase and purge do not reach them)"}
+    for c in copies:
+        report[f"  {c.path.name}"] = f"{c.kind}, {c.made:%Y-%m-%d %H:%M}"
     return report
 
 

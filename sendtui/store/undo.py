@@ -23,6 +23,7 @@ TABLES: dict[str, type[SQLModel]] = {
     "availability": m.Availability,
     "evidence": m.Evidence,
     "protected_name": m.ProtectedName,
+    "inspection": m.Inspection,  # its retention period
 }
 KEEP = {"id", "updated_at", "updated_by", "hlc"}  # bookkeeping is stamped anew, not restored
 

@@ -1,0 +1,42 @@
+"""An inspection's retention period: set, read, and the day its evidence falls due for
+erasure (the rule is `sendtui.domain.retention`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sendtui.domain import retention as rule
+from sendtui.errors import NotFound
+from sendtui.store import inspections
+from sendtui.store import models as m
+from sendtui.store.repo import Store
+
+
+@dataclass(frozen=True)
+class Retention:
+    months: int | None  # None: kept until erased by hand
+    due: dt.date | None  # when the evidence falls due for erasure
+
+
+def get(store: Store, ins_id: str) -> Retention:
+    with store.session() as s:
+        row = s.get(m.Inspection, ins_id)
+        if row is None or row.deleted_at:
+            raise NotFound("that inspection no longer exists")
+        months = row.retention_months
+    return Retention(months, rule.erasure_due(inspections.key_dates(store, ins_id), months))
+
+
+def set_months(store: Store, ins_id: str, months: int | None) -> Retention:
+    """Keep the evidence `months` after final feedback (None: no retention period)."""
+    months = rule.checked(months)
+    with store.session() as s:
+        row = s.get(m.Inspection, ins_id)
+        if row is None or row.deleted_at:
+            raise NotFound("that inspection no longer exists")
+        summary = (f"retention set to {months} months" if months
+                   else "retention period removed")
+        with store.change(s, ins_id, row, summary):
+            row.retention_months = months
+    return get(store, ins_id)
