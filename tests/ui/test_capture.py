@@ -173,6 +173,29 @@ async def test_typing_writes_the_draft_after_a_pause_not_per_key(demo_db):
         assert not isinstance(app.screen, CaptureScreen)
 
 
+async def test_steady_typing_is_saved_as_it_goes(demo_db):
+    """A key every 0.1 s for 3 s never leaves a half-second pause, yet drafts are written
+    while typing: a kill at any moment loses at most about a second of it."""
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_capture(pilot)
+        ins = app.inspection.id
+        typed_at: list[float] = []
+        lags: list[float] = []
+        for n in range(30):
+            await pilot.press("abcdefghij"[n % 10])
+            typed_at.append(time.monotonic())
+            await pilot.pause(0.1)
+            draft = latest_draft(app.store, ins)
+            saved = len(draft[1]["text"]) if draft else 0
+            if n >= 12:  # past the first second: the oldest unsaved key is under ~1 s old
+                lags.append(time.monotonic() - typed_at[saved] if saved < len(typed_at)
+                            else 0.0)
+        assert latest_draft(app.store, ins) is not None  # before typing stopped
+        assert max(lags) < capture.MAX_WAIT + 0.6, lags  # the write, and a busy machine
+
+
+
 async def test_setting_comes_from_the_event_under_the_week_cursor(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -1,7 +1,9 @@
 """Quick evidence capture: `n` from any screen, the text first, saved with ctrl+s.
 
-Everything typed is kept as a draft (debounced, written from a worker thread), so escape, a
-crash or kill -9 loses nothing; `n` offers the latest draft back. The box opens at once and
+Everything typed is kept as a draft (written from a worker thread half a second after the last
+key, and at most MAX_WAIT after the first key not yet written, so steady typing is saved as
+it goes), so escape, a crash or kill -9 loses at most a second; `n` offers the latest draft
+back. The box opens at once and
 reads its data through `Loads`; until then only the text takes keys (see `loaded()`).
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +26,10 @@ from sendtui.ui.widgets.key_choice import JudgementChoice, KeyChoice, SourceChoi
 from sendtui.ui.widgets.line_picker import LinePicker
 from sendtui.ui.widgets.pickers import SettingPicker
 
-DEBOUNCE = 0.5  # seconds after the last change before the draft is written
+DEBOUNCE = 0.5  # seconds after the last change before the draft is written…
+# …but never later than this after the first change not yet written: the write itself takes
+# a few milliseconds, so a kill loses under a second of typing.
+MAX_WAIT = 0.8
 WAITING = "#line-picker, #source, #setting-picker, #case-ref, #judgement"  # wait for loaded()
 # One draft write at a time across screens: a capture reopened while the last one's write is
 # in flight reads after it, and nothing is written once the entry is saved.
@@ -54,6 +60,7 @@ class CaptureScreen(Loads, FormScreen):
         self.written = dict(self.initial)  # what the store's draft holds (or the empty form)
         self.latest = dict(self.initial)  # the fields as last changed
         self.timer = None
+        self.unsaved_since: float | None = None  # monotonic time of the first unwritten change
         self.saved = False
 
     def body(self) -> ComposeResult:
@@ -139,7 +146,11 @@ class CaptureScreen(Loads, FormScreen):
         self.warn_sensitive(self.latest["text"])
         self.stop_timer()
         if not self.reading:  # a draft written now could be a second one
-            self.timer = self.set_timer(DEBOUNCE, self.write_draft, name="draft")
+            now = time.monotonic()
+            if self.unsaved_since is None:
+                self.unsaved_since = now
+            wait = min(DEBOUNCE, self.unsaved_since + MAX_WAIT - now)
+            self.timer = self.set_timer(max(wait, 0.0), self.write_draft, name="draft")
 
     def stop_timer(self) -> None:
         if self.timer is not None:
@@ -149,6 +160,7 @@ class CaptureScreen(Loads, FormScreen):
     def write_draft(self) -> None:
         """Hand the fields to a worker thread, if they changed since the last write."""
         self.timer = None
+        self.unsaved_since = None
         fields = self.latest
         if fields == self.written or self.saved:
             return
