@@ -61,6 +61,7 @@ class CaptureScreen(Loads, FormScreen):
         self.latest = dict(self.initial)  # the fields as last changed
         self.timer = None
         self.unsaved_since: float | None = None  # monotonic time of the first unwritten change
+        self.timer_due = 0.0  # when the timer writes the draft (monotonic)
         self.saved = False
 
     def body(self) -> ComposeResult:
@@ -144,13 +145,18 @@ class CaptureScreen(Loads, FormScreen):
             return
         self.latest = self.fields()
         self.warn_sensitive(self.latest["text"])
+        if self.reading:  # a draft written now could be a second one
+            return
+        now = time.monotonic()
+        if self.unsaved_since is None:
+            self.unsaved_since = now
+        due = min(now + DEBOUNCE, self.unsaved_since + MAX_WAIT)
+        if self.timer is not None and due <= self.timer_due:  # held at MAX_WAIT: keep it
+            return
         self.stop_timer()
-        if not self.reading:  # a draft written now could be a second one
-            now = time.monotonic()
-            if self.unsaved_since is None:
-                self.unsaved_since = now
-            wait = min(DEBOUNCE, self.unsaved_since + MAX_WAIT - now)
-            self.timer = self.set_timer(max(wait, 0.0), self.write_draft, name="draft")
+        self.timer_due = due
+        # never 0: Textual's timer divides by its interval
+        self.timer = self.set_timer(max(due - now, 0.001), self.write_draft, name="draft")
 
     def stop_timer(self) -> None:
         if self.timer is not None:
