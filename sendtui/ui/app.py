@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static
 from sendtui.config import today as config_today
 from sendtui.ui.commands import SendtuiCommands
 
+START = "start"  # the mode of the welcome screen after the open inspection was purged
 SCREEN_KEYS = {
     "1": ("dashboard", "Dashboard"),
     "2": ("week", "Week"),
@@ -73,6 +74,7 @@ class SendApp(App):
         self.inspection = None
         self.key_overrides: dict[str, str] = {}  # binding id -> keys, from config.toml
         self.screens_made: set[str] = set()  # the task screens made so far (kept as modes)
+        self.starting_over = False  # the START mode is up: an inspection was purged
 
     async def on_mount(self) -> None:
         from sendtui.config import load_keymap
@@ -128,6 +130,29 @@ class SendApp(App):
         inspections.mark_opened(self.store, inspection.id)
         self.title = f"sendtui — {inspection.local_area} ({inspection.framework})"
         self.action_show("dashboard")
+        if self.starting_over:  # the welcome shown after a purge is done with
+            self.starting_over = False
+            self.remove_mode(START)
+
+    def inspection_purged(self, next_inspection, notice: str) -> None:
+        """The open inspection was erased: every screen made for it goes; the next one opens
+        (the one opened last), else the welcome screen."""
+        from sendtui.ui.screens.start.welcome import WelcomeScreen
+
+        self.inspection = None
+        self.title, self.sub_title = "sendtui", ""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.add_mode(START, WelcomeScreen)
+        self.starting_over = True
+        self.switch_mode(START)
+        for name in self.screens_made:
+            self.remove_mode(name)
+            self.add_mode(name, partial(task_screen, name))
+        self.screens_made.clear()
+        if next_inspection is not None:
+            self.open_inspection(next_inspection)
+        self.notify(notice)
 
     def day_caption(self, key_dates) -> str:
         """Where the inspection stands today; the header shows its first part."""

@@ -17,6 +17,7 @@ from sendtui.records import EvidenceRecord
 from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
 from sendtui.ui.screens.common.base import Loads
+from sendtui.ui.screens.common.erase import ask_and_erase, erase_binding
 from sendtui.ui.screens.evidence.cells import judgement_label, one_line, source_label
 from sendtui.ui.screens.evidence.editor import EvidenceEditor
 
@@ -30,6 +31,7 @@ class EvidenceDetail(Loads, ModalScreen):
                 tooltip="Change the text; the old text is kept as a version"),
         Binding("r", "reveal", "Reveal", id="evidence-detail-reveal",
                 tooltip="Show the case reference and marked names, or hide them again"),
+        erase_binding("evidence-detail-erase"),
     ]
 
     revealed = reactive(False, init=False)  # the case reference and marked names shown
@@ -53,7 +55,7 @@ class EvidenceDetail(Loads, ModalScreen):
                 yield Static("Versions, oldest first", classes="subheading")
                 yield Static("", id="detail-versions", markup=False)
             yield Static("e edits the text · r reveals the case reference and names · "
-                         "escape closes",
+                         "E erases it for good · escape closes",
                          classes="hint")
         yield Footer()
 
@@ -101,6 +103,9 @@ class EvidenceDetail(Loads, ModalScreen):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    def action_erase(self) -> None:
+        erase_entry(self, self.entry, lambda: self.dismiss(None))
+
     def action_edit(self) -> None:
         def save(text: str | None) -> None:
             if text is None:
@@ -114,3 +119,16 @@ class EvidenceDetail(Loads, ModalScreen):
             self.notify("Saved: the previous text is kept as a version.")
 
         self.app.push_screen(EvidenceEditor(self.entry.text), save)
+
+
+def erase_entry(screen, entry: EvidenceRecord, done) -> None:
+    """Ask, then erase the entry for good (text, case reference, versions, undo history)."""
+    from sendtui.store.erasure import erase_evidence
+
+    app = screen.app
+    ask_and_erase(
+        screen, f"this {source_label(entry.source).lower()} entry",
+        f"The entry on line {entry.line_code} from {when(entry.at)}: its text, case "
+        "reference, every version and its undo history leave the store; an empty tombstone "
+        "stays so that other laptops erase it too.",
+        lambda: erase_evidence(app.store, app.inspection.id, entry.id), done)

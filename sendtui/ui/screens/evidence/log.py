@@ -19,6 +19,7 @@ from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
 from sendtui.store.evidence import snippet_shown
 from sendtui.store.evidence_browse import NO_JUDGEMENT, Filter
+from sendtui.ui.screens.common.erase import erase_binding
 from sendtui.ui.screens.common.list_screen import ListScreen, clear_search_binding, search_binding
 from sendtui.ui.screens.evidence.cells import (
     COLUMNS,
@@ -30,7 +31,7 @@ from sendtui.ui.screens.evidence.cells import (
     source_label,
     widths,
 )
-from sendtui.ui.screens.evidence.detail import EvidenceDetail
+from sendtui.ui.screens.evidence.detail import EvidenceDetail, erase_entry
 from sendtui.ui.screens.evidence.reading import SEARCH_LIMIT, EvidenceReading
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
@@ -59,6 +60,9 @@ class EvidenceScreen(EvidenceReading, ListScreen):
                 tooltip="Delete the entry (asks first; u undoes)"),
         Binding("r", "reveal", "Reveal", id="evidence-reveal",
                 tooltip="Show case references and marked names in the list, or hide them"),
+        erase_binding("evidence-erase"),
+        Binding("M", "marked_names", "Marked names", id="marked-names", key_display="M",
+                tooltip="The names marked sensitive, by pseudonym; erase one for good"),
         clear_search_binding("evidence"),
     ]
 
@@ -251,6 +255,18 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         self.app.push_screen(ConfirmScreen(
             f"Delete the {source_label(entry.source).lower()} entry on line {entry.line_code} "
             f"from {when(entry.at)}? u undoes it."), confirmed)
+
+    def action_erase(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            self.app.bell()
+            return
+        erase_entry(self, entry, self.refresh_data)
+
+    def action_marked_names(self) -> None:
+        from sendtui.ui.screens.evidence.names import MarkedNamesScreen
+
+        self.app.push_screen(MarkedNamesScreen(), lambda _: self.refresh_data())
 
     def action_reveal(self) -> None:
         self.revealed = not self.revealed

@@ -1,4 +1,5 @@
-"""Where the inspection stands: key dates, the day, and what the store holds."""
+"""Where the inspection stands: key dates, the day, what the store holds, and when its
+evidence falls due for erasure."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Static
 
-from sendtui.domain.dates import span
+from sendtui.domain.dates import day, span
 from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.errors import InvalidInput
 from sendtui.store import inspections
+from sendtui.store import retention as kept
 from sendtui.ui.screens.common.base import TaskScreen, table
 
 
@@ -19,12 +21,18 @@ class DashboardScreen(TaskScreen):
     HEADING = "Dashboard"
     BINDINGS = [
         Binding("e,enter", "edit_date", "Edit date", id="edit-key-date"),
+        Binding("R", "retention", "Retention", id="set-retention", key_display="R",
+                tooltip="How many months after final feedback the evidence is erased"),
+        Binding("P", "purge", "Purge", id="purge-inspection", key_display="P",
+                tooltip="Erase this whole inspection for good (asks; no undo)"),
     ]
 
     dates: tuple = ()
+    retention: kept.Retention | None = None
 
     def body(self) -> ComposeResult:
         yield Static("", id="today", classes="banner")
+        yield Static("", id="retention", classes="message", markup=False)
         yield table("key-dates", "Key date", "When", "Rule")
         with Horizontal(id="dashboard"):
             yield Static("", id="counts")
@@ -40,12 +48,14 @@ class DashboardScreen(TaskScreen):
 
     def read_in_thread(self):
         ins_id = self.inspection.id
-        return inspections.key_dates(self.store, ins_id), inspections.counts(self.store, ins_id)
+        return (inspections.key_dates(self.store, ins_id), inspections.counts(self.store, ins_id),
+                kept.get(self.store, ins_id))
 
     def loaded(self, data) -> None:
-        self.dates, counts = data
+        self.dates, counts, self.retention = data
         caption = self.app.day_caption(self.dates)
         self.query_one("#today", Static).update(Text(f"{self.inspection.local_area} · {caption}"))
+        self._show_retention()
         dates = self.query_one("#key-dates", DataTable)
         dates.clear()
         for kd in self.dates:
@@ -58,6 +68,14 @@ class DashboardScreen(TaskScreen):
             f"{counts.people - counts.team})\n[b]Events[/]    {counts.events}"
             f"\n[b]Evidence[/]  {counts.evidence}")
         self.query_one("#evidence-by-line", Static).update(_by_line(counts.evidence_by_line))
+
+    def _show_retention(self) -> None:
+        line = self.query_one("#retention", Static)
+        text, due_now = retention_line(self.retention, self.app.today)
+        line.update(text)
+        line.display = bool(text)
+        line.set_class(due_now, "warning")
+        line.set_class(not due_now, "hint")
 
     def action_edit_date(self) -> None:
         from sendtui.ui.screens.common.key_date import KeyDateForm
@@ -79,6 +97,44 @@ class DashboardScreen(TaskScreen):
             self.notify(f"{kd.label} saved.")
 
         self.app.push_screen(KeyDateForm(kd), save)
+
+    def action_retention(self) -> None:
+        from sendtui.ui.screens.start.retention import RetentionForm
+
+        if self.retention is None:  # not read yet
+            self.app.bell()
+            return
+
+        def save(answer: tuple[int | None] | None) -> None:
+            if answer is None or answer[0] == self.retention.months:
+                return
+            (months,) = answer
+            kept.set_months(self.store, self.inspection.id, months)
+            self.refresh_data()
+            self.notify("Retention period removed (u undoes)." if months is None else
+                        f"Evidence due for erasure {months} months after final feedback "
+                        "(u undoes).")
+
+        self.app.push_screen(RetentionForm(self.retention.months), save)
+
+    def action_purge(self) -> None:
+        from sendtui.ui.screens.start.retention import purge_inspection
+
+        purge_inspection(self)
+
+
+def retention_line(retention: kept.Retention | None, today) -> tuple[str, bool]:
+    """The dashboard's line on retention, and whether erasure is due (a warning)."""
+    if retention is None or retention.months is None:
+        return "", False
+    if retention.due is None:
+        return (f"Evidence is kept {retention.months} months after final feedback "
+                "(R changes it).", False)
+    if retention.due <= today:
+        return (f"Evidence is due for erasure since {day(retention.due)}: run "
+                "`sendtui purge --yes` or press P.", True)
+    return (f"Evidence is due for erasure on {day(retention.due)}, {retention.months} months "
+            "after final feedback (R changes it).", False)
 
 
 def _by_line(by_line: dict[str, int]) -> str:

@@ -94,3 +94,18 @@ class EventChanges:
             return
         self._write(lambda: events.remove(self.store, self.inspection.id, event.id),
                     f"Removed {event.title}  (u to undo)")
+
+    def action_erase(self) -> None:
+        """Erase the event for good (asked first): its title, place, notes and people."""
+        if self.busy() or (event := self._event_or_say("erase")) is None:
+            return
+        from sendtui.store.erasure import erase_event
+        from sendtui.ui.screens.common.erase import ask_and_erase
+
+        store, ins = self.store, self.inspection.id
+        ask_and_erase(
+            self, "this event",
+            f"The event on {when(event.start, event.end)}: its title, place, notes, people "
+            "and undo history leave the store; evidence recorded at it stays, unlinked.",
+            lambda: erase_event(store, ins, event.id), self.refresh_data)
+

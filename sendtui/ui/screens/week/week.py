@@ -25,6 +25,7 @@ from sendtui.records import EventRecord, PersonRecord, SettingRecord
 from sendtui.store import events, inspections, people, planning
 from sendtui.store.settings import all as all_settings
 from sendtui.ui.screens.common.base import TaskScreen
+from sendtui.ui.screens.common.erase import erase_binding
 from sendtui.ui.screens.week import text as words
 from sendtui.ui.screens.week.changes import EventChanges
 from sendtui.ui.screens.week.move import MoveMode
@@ -58,6 +59,7 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         Binding("shift+down", "resize(15)", "End 15 min later", id="lengthen-event", show=False),
         Binding("c", "duplicate", "Copy straight after", id="duplicate-event", show=False),
         Binding("d", "remove", "Delete", id="remove-event"),
+        erase_binding("erase-event", "Erase"),  # short: the planner's footer is full
         Binding("v", "toggle_view", "Day/person", id="toggle-view"),
         Binding("left_square_bracket", "day(-1)", "Day before", id="previous-day",
                 key_display="[", show=False),
