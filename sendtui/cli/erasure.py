@@ -47,6 +47,16 @@ def erase_name(obj: Context, name: str) -> None:
     _said(obj, erasure.erase_name(obj.store(), obj.inspection().id, name))
 
 
+@erase.command("deleted")
+@pass_context
+def erase_deleted(obj: Context) -> None:
+    """Erase everything deleted (entries, events, unmarked names) that undo could bring back."""
+    from sendtui.store import erasure
+
+    _said(obj, erasure.erase_deleted(obj.store(), obj.inspection().id),
+          none="Nothing deleted is left to erase.")
+
+
 @erase.command("compact")
 @pass_context
 def erase_compact(obj: Context) -> None:
@@ -73,8 +83,10 @@ def purge(obj: Context, yes: bool) -> None:
     _said(obj, erasure.purge(obj.store(), obj.inspection().id))
 
 
-def _said(obj: Context, done) -> None:
-    if done.rows:
+def _said(obj: Context, done, none: str = "") -> None:
+    if not done.rows and none:
+        click.echo(none)
+    elif done.rows:
         rows = "1 row" if done.rows == 1 else f"{done.rows:,} rows"
         click.echo(f"Erased {done.what} for good ({rows}); it cannot be undone.")
     else:

@@ -97,6 +97,30 @@ def erase_name(store: Store, ins_id: str, name_or_pseudonym: str) -> Erased:
     return Erased(f"the name marked as {pseudonym}", rows, compact(store))
 
 
+def erase_deleted(store: Store, ins_id: str) -> Erased:
+    """Everything of the inspection that was deleted and undo could still bring back, for
+    good: evidence entries and events as `erase_evidence` and `erase_event` do, and removed
+    marked names (their rows only: a name no longer marked is not replaced in the texts)."""
+    with store.session() as s:
+        rows = 0
+        for entry in _deleted(s, m.Evidence, ins_id):
+            rows += _erase_entry(store, s, entry)
+        for event in _deleted(s, m.Event, ins_id):
+            rows += _erase_event(store, s, event)
+        for marked in _deleted(s, m.ProtectedName, ins_id):
+            if marked.name:
+                rows += _forget_changes(s, "protected_name", marked.id)
+                with store.change(s, None, marked):
+                    marked.name = ""
+                _record(store, s, ins_id, "protected_name", marked.id)
+                rows += 1
+        rows += _drop_dead_drafts(s, ins_id)
+        if rows:
+            _note(store, s, ins_id, "everything deleted")
+        _reindex(s)
+    return Erased("everything deleted in this inspection", rows, compact(store))
+
+
 def purge(store: Store, ins_id: str) -> Erased:
     """The whole inspection, every row of every table, for good; only an `Erasure` row for
     the inspection remains (a merge erases everything of it)."""
@@ -329,6 +353,14 @@ def _drop_dead_drafts(s: Session, ins_id: str) -> int:
     """Drafts thrown away or saved by an earlier version, which kept them as tombstones."""
     return _delete(s, m.EvidenceDraft, m.EvidenceDraft.inspection_id == ins_id,
                    m.EvidenceDraft.deleted_at.is_not(None))
+
+
+def _deleted(s: Session, model: type, ins_id: str) -> list:
+    """The tombstones of the inspection not erased yet."""
+    erased = select(m.Erasure.row_id).where(m.Erasure.table_name == model.__tablename__)
+    return s.exec(select(model).where(model.inspection_id == ins_id,
+                                      model.deleted_at.is_not(None),
+                                      model.id.not_in(erased))).all()
 
 
 def _is_erased(s: Session, row: m.Tracked) -> bool:

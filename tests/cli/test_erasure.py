@@ -103,3 +103,14 @@ def test_doctor_lists_the_backups_that_hold_copies(demo_db, tmp_path):
     entry = add(demo_db, "Anything")
     result = run("erase", "evidence", entry, db=demo_db)
     assert "3 backup or bundle file(s) beside the store still hold copies" in result.stderr
+
+
+def test_erase_deleted(demo_db):
+    entry = add(demo_db, f"{NAME} said", "--case-ref", CASE_REF)
+    store = Store.open(str(demo_db))
+    evidence.remove(store, inspections.find(store).id, entry)
+    store.close()
+    out = ok(run("erase", "deleted", db=demo_db))
+    assert out.startswith("Erased everything deleted in this inspection for good")
+    assert found_in_files(demo_db, NAME, CASE_REF) == {NAME: 0, CASE_REF: 0}
+    assert ok(run("erase", "deleted", db=demo_db)) == "Nothing deleted is left to erase.\n"

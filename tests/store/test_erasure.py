@@ -290,3 +290,42 @@ def test_erasing_clears_pages_freed_before_secure_delete(store, ins, db_path):
     assert found_in_files(db_path, "Wolverhollow")["Wolverhollow"] > 0
     erase_evidence(store, ins, add_entry(store, ins, "Anything"))
     assert found_in_files(db_path, "Wolverhollow") == {"Wolverhollow": 0}
+
+
+def test_a_reader_elsewhere_delays_the_compaction_until_compact_runs_again(
+        store, ins, db_path):
+    """Another program mid-read keeps the WAL's old pages: the erase is committed and says
+    the file is not cleared yet; `compact` once it is gone clears it."""
+    from sendtui.store.erasure import compact
+
+    entry = add_entry(store, ins, "Ottoline Farquharson-Pym said", "EHC-RDR001")
+    other = sqlite3.connect(db_path, timeout=0.1)
+    other.execute("BEGIN")
+    other.execute("SELECT count(*) FROM evidence").fetchone()  # a snapshot held open
+    done = erase_evidence(store, ins, entry)  # waits the busy timeout (5 s) for the reader
+    assert done.rows and done.compacted is False
+    with store.session() as s:
+        assert s.get(m.Evidence, entry).text == ""
+    other.rollback()
+    other.close()
+    assert compact(store) is True
+    assert found_in_files(db_path, "Farquharson", "EHC-RDR001") == {"Farquharson": 0,
+                                                                    "EHC-RDR001": 0}
+
+
+def test_erase_everything_deleted(store, ins, sentinels, db_path):
+    """The deleted entry, the removed event and the unmarked name's old row go; the live
+    marked name stays marked and the texts keep it (it is still marked)."""
+    from sendtui.store.erasure import erase_deleted
+
+    events.remove(store, ins, sentinels["event"])
+    done = erase_deleted(store, ins)
+    assert done.rows >= 3 and done.compacted
+    assert found_in_files(db_path, CASE_REF) == {CASE_REF: 0}
+    with store.session() as s:
+        assert s.get(m.Evidence, sentinels["entry"]).text == ""
+        assert s.get(m.Event, sentinels["event"]).title == ""
+        marked = s.exec(select(m.ProtectedName)).all()
+    assert sorted((r.name, r.deleted_at is None) for r in marked) == [("", False), (NAME, True)]
+    assert [p.name for p in names.all(store, ins)] == [NAME]
+    assert erase_deleted(store, ins).rows == 0  # nothing left to erase
