@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sendtui.errors import BadFile
+from sendtui.files import read_input
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,7 @@ def decode(data: bytes, name: str) -> str:
 def read_rows(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[CsvRow]]:
     """Header and rows; BadFile for a missing column, a bad quote or a ragged row."""
     name = path.name
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadFile(f"{path}: {exc.strerror}") from None
+    data = read_input(path)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BadFile(f"{name}: not a text file")
     reader = csv.reader(io.StringIO(decode(data, name), newline=""), strict=True)

@@ -33,7 +33,7 @@ def test_every_sensitive_output_is_audited_without_the_data(demo_db, tmp_path):
     assert "Nothing sensitive" in ok(run("audit", db=demo_db))
     ok(run("export", "evidence", "--format", "md", "-o", tmp_path / "e.md", db=demo_db))
     assert json.loads(ok(run("audit", "--format", "json", db=demo_db))) == []
-    ok(run("export", "evidence", "--format", "md", "-o", tmp_path / "e.md",
+    ok(run("export", "evidence", "--format", "md", "-o", tmp_path / "e.md", "--force",
            "--include-sensitive", db=demo_db))
     ok(run("names", "list", "--include-sensitive", db=demo_db))
     ok(run("search", "plan", "--include-sensitive", db=demo_db))
