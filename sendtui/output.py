@@ -19,7 +19,7 @@ def emit(rows: list[dict], fmt: str, columns: list[str] | None = None) -> None:
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore",
                                 lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _cell(r.get(k)) for k in columns} for r in rows)
+        writer.writerows({k: _csv_cell(r.get(k)) for k in columns} for r in rows)
         sys.stdout.write(out.getvalue())
     else:
         print_table(rows, columns)
@@ -35,6 +35,14 @@ def print_table(rows: list[dict], columns: list[str]) -> None:
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
     for row in cells:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+
+
+def _csv_cell(value) -> str:
+    """As in a table, but text a spreadsheet would run as a formula is kept as text; numbers
+    (a negative one too) stay numbers."""
+    from sendtui.exports.spreadsheet import safe_cell
+
+    return _cell(value) if isinstance(value, (int, float)) else safe_cell(_cell(value))
 
 
 def _cell(value) -> str:
