@@ -74,13 +74,15 @@ def _load(obj: Context, file: Path, read, load, said: str) -> None:
 @click.command("list")
 @click.argument("what", type=click.Choice(["settings", "people", "events", "lines", "evidence"]))
 @format_option(FORMATS)
-@click.option("--include-sensitive", is_flag=True, help="Show case references (evidence).")
+@click.option("--include-sensitive", is_flag=True,
+              help="Show names marked sensitive and case references (events, evidence); "
+                   "the audit log notes it.")
 @pass_context
 def list_(obj: Context, what: str, fmt: str, include_sensitive: bool) -> None:
     """List settings, people, events, lines of enquiry or evidence."""
     from sendtui import listing
 
     rows, columns = listing.rows(obj.store(), obj.inspection().id, what, include_sensitive)
-    if include_sensitive and what == "evidence":
-        obj.record("evidence listed with names and case references")
+    if include_sensitive and what in listing.SENSITIVE:
+        obj.record(f"{what} listed with names and case references")
     emit(rows, fmt, columns)

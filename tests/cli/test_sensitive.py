@@ -43,3 +43,22 @@ def test_every_sensitive_output_is_audited_without_the_data(demo_db, tmp_path):
         "names marked sensitive listed", "search shown with names"]
     assert log[0]["detail"] == "e.md"
     assert "Jamie" not in json.dumps(log)
+
+
+def test_list_events_withholds_names_and_case_references_in_every_format(demo_db, tmp_path):
+    schedule = tmp_path / "schedule.csv"
+    schedule.write_text("date,start,end,kind,title,setting_urn,people,location,notes\n"
+                        "2026-12-01,17:00,17:30,meeting,Jamie Holt's annual review,,"
+                        "Helen Marsden,Holt home (Jamie Holt),EHC-3107 to hand\n")
+    ok(run("import", "schedule", schedule, db=demo_db))
+    for fmt in ("table", "json", "csv"):
+        out = ok(run("list", "events", "--format", fmt, db=demo_db))
+        assert "jamie" not in out.lower() and "EHC-3107" not in out, fmt
+        assert "CYP-03's annual review" in out, fmt
+    assert json.loads(ok(run("audit", "--format", "json", db=demo_db))) == []
+    shown = json.loads(ok(run("list", "events", "--format", "json", "--include-sensitive",
+                              db=demo_db)))
+    review = next(e for e in shown if e["title"] == "Jamie Holt's annual review")
+    assert (review["location"], review["notes"]) == ("Holt home (Jamie Holt)", "EHC-3107 to hand")
+    log = json.loads(ok(run("audit", "--format", "json", db=demo_db)))
+    assert [e["action"] for e in log] == ["events listed with names and case references"]
