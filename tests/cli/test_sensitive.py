@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.test_cli import ok, refused, run
+import pytest
+
+from tests.cli.test_cli import ok, own_error, refused, run
 
 
 def test_marking_a_name_gives_the_next_pseudonym_and_lists_it_withheld(demo_db):
@@ -15,7 +17,8 @@ def test_marking_a_name_gives_the_next_pseudonym_and_lists_it_withheld(demo_db):
     assert "CYP-08" in listed and "Reid" not in listed
     shown = json.loads(ok(run("names", "list", "--include-sensitive", "--format", "json",
                               db=demo_db)))
-    assert {"pseudonym": "CYP-08", "name": "Sam Reid"} in shown
+    assert {"pseudonym": "CYP-08", "name": "Sam Reid", "child": True,
+            "first_name": True} in shown
     ok(run("names", "remove", "cyp-08", db=demo_db))
     assert "CYP-08" not in ok(run("names", "list", db=demo_db))
     assert "CYP-99" in refused(run("names", "remove", "CYP-99", db=demo_db), 2)
@@ -62,3 +65,36 @@ def test_list_events_withholds_names_and_case_references_in_every_format(demo_db
     assert (review["location"], review["notes"]) == ("Holt home (Jamie Holt)", "EHC-3107 to hand")
     log = json.loads(ok(run("audit", "--format", "json", db=demo_db)))
     assert [e["action"] for e in log] == ["events listed with names and case references"]
+
+
+def test_a_childs_first_name_alone_is_withheld_unless_marked_adult_or_turned_off(demo_db):
+    ok(run("evidence", "add", "--line", "A1", "--source", "meeting", "--text",
+           "Poppy was out of school; Ravi's dad and Ann came.", db=demo_db))
+    assert ok(run("names", "add", "Poppy Smith", db=demo_db)).strip() == "CYP-08"
+    assert ok(run("names", "add", "Mr Ravi Patel", "--adult", db=demo_db)).strip() == "CYP-09"
+    ok(run("names", "add", "Ann Lee", "--no-first-name", db=demo_db))
+    out = ok(run("list", "evidence", db=demo_db))
+    assert "CYP-08 was out of school; Ravi's dad and Ann came." in out
+    ok(run("names", "add", "Ravi Khan", "--adult", "--first-name", db=demo_db))
+    assert "CYP-11's dad" in ok(run("list", "evidence", db=demo_db))
+    marked = json.loads(ok(run("names", "list", "--format", "json", db=demo_db)))
+    assert [(p["pseudonym"], p["child"], p["first_name"]) for p in marked][-4:] == [
+        ("CYP-08", True, True), ("CYP-09", False, False), ("CYP-10", True, False),
+        ("CYP-11", False, True)]
+
+
+@pytest.mark.parametrize("name, pseudonym, says", [
+    ("Sam Reid", "sam  REID", "must not hold the name"),
+    ("Sam Reid", "Sam", "must not hold the name"),
+    ("Sam Reid", "Jamie Holt", "is a marked name"),
+    ("Sam Reid", "jamie", "is a marked name"),  # the demo's Jamie Holt is a child
+    ("Sam Reid", "cyp-03", "already in use"),
+    ("CYP-07", None, "pseudonym of a marked name"),
+])
+def test_a_pseudonym_that_is_a_name_is_refused(demo_db, name, pseudonym, says):
+    before = ok(run("names", "list", "--include-sensitive", "--format", "json", db=demo_db))
+    extra = ["--pseudonym", pseudonym] if pseudonym else []
+    line = own_error(run("names", "add", name, *extra, db=demo_db), 2)
+    assert says in line and "Holt" not in line
+    assert ok(run("names", "list", "--include-sensitive", "--format", "json",
+                  db=demo_db)) == before
