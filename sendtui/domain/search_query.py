@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from sendtui.domain.words import shown
 from sendtui.errors import QueryError
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -27,5 +28,5 @@ def fts_query(text: str) -> str:
         if prefix and parts and parts[-1].startswith('"') and _WORD.findall(word):
             parts[-1] += "*"
     if not parts:
-        raise QueryError(f"nothing to search for in {text!r}: give a word")
+        raise QueryError(f"nothing to search for in {shown(text)}: give a word")
     return " ".join(parts)

@@ -7,12 +7,13 @@ import re
 from sqlmodel import select
 
 from sendtui.domain.redaction import Protected, Redactor
+from sendtui.domain.words import shown
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
 from sendtui.store.repo import Store
 from sendtui.store.rows import live
 
-PSEUDONYM = re.compile(r"CYP-(\d+)$")
+PSEUDONYM = re.compile(r"CYP-([0-9]+)$")
 
 
 def all(store: Store, inspection_id: str) -> list[Protected]:  # noqa: A001
@@ -62,7 +63,7 @@ def remove(store: Store, inspection_id: str, pseudonym: str) -> None:
         row = next((r for r in _rows(s, inspection_id)
                     if r.pseudonym.casefold() == pseudonym.strip().casefold()), None)
         if row is None:
-            raise NotFound(f"no name is marked sensitive as {pseudonym!r}")
+            raise NotFound(f"no name is marked sensitive as {shown(pseudonym)}")
         store.tombstone(s, inspection_id, row, f"{row.pseudonym} no longer marked sensitive")
 
 
