@@ -35,15 +35,17 @@ def check_output(path: str | Path, force: bool, hint: str = REPLACE_HINT) -> Pat
     except FileNotFoundError:
         _check_folder(path)
         return path
+    except ValueError:  # a NUL byte
+        raise FileRefused(f"{_p(path)} is not a path a file can have") from None
     except OSError as exc:
-        raise FileRefused(f"cannot write {path}: {_why(exc)}") from None
+        raise FileRefused(f"cannot write {_p(path)}: {_why(exc)}") from None
     kind = _kind(found.st_mode)
     if kind == "a folder":
-        raise FileRefused(f"{path} is a folder: give a file name")
+        raise FileRefused(f"{_p(path)} is a folder: give a file name")
     if kind:
-        raise FileRefused(f"{path} is {kind}: give the path of a regular file")
+        raise FileRefused(f"{_p(path)} is {kind}: give the path of a regular file")
     if not force:
-        raise FileRefused(f"{path} already exists: {hint}")
+        raise FileRefused(f"{_p(path)} already exists: {hint}")
     return path
 
 
@@ -55,7 +57,7 @@ def atomic_output(path: str | Path, force: bool, hint: str = REPLACE_HINT) -> It
     try:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise FileRefused(f"cannot write {path}: {_why(exc)}") from None
+        raise FileRefused(f"cannot write {_p(path)}: {_why(exc)}") from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -65,7 +67,7 @@ def atomic_output(path: str | Path, force: bool, hint: str = REPLACE_HINT) -> It
         os.replace(tmp, path)
         _fsync_folder(path.parent)
     except OSError as exc:
-        raise FileRefused(f"cannot write {path}: {_why(exc)}") from None
+        raise FileRefused(f"cannot write {_p(path)}: {_why(exc)}") from None
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -84,13 +86,15 @@ def check_input(path: str | Path, cap: int = INPUT_CAP) -> os.stat_result:
     path = Path(path).expanduser()
     try:
         found = os.stat(path)
+    except ValueError:  # a NUL byte
+        raise BadFile(f"{_p(path)} is not a path a file can have") from None
     except OSError as exc:
-        raise BadFile(f"cannot read {path}: {_why(exc)}") from None
+        raise BadFile(f"cannot read {_p(path)}: {_why(exc)}") from None
     kind = _kind(found.st_mode)
     if kind:
-        raise BadFile(f"{path} is {kind}, not a file to read")
+        raise BadFile(f"{_p(path)} is {kind}, not a file to read")
     if found.st_size > cap:
-        raise BadFile(f"{path} is {found.st_size / MB:,.0f} MB: files of up to "
+        raise BadFile(f"{_p(path)} is {found.st_size / MB:,.0f} MB: files of up to "
                       f"{cap / MB:,.0f} MB can be read")
     return found
 
@@ -103,21 +107,21 @@ def read_input(path: str | Path, cap: int = INPUT_CAP) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise BadFile(f"cannot read {path}: {_why(exc)}") from None
+        raise BadFile(f"cannot read {_p(path)}: {_why(exc)}") from None
     with os.fdopen(fd, "rb") as f:
         opened = os.fstat(fd)
         if (opened.st_dev, opened.st_ino) != (checked.st_dev, checked.st_ino):
-            raise BadFile(f"{path} changed while it was opened: try again")
+            raise BadFile(f"{_p(path)} changed while it was opened: try again")
         chunks, size = [], 0
         try:
             while chunk := f.read(CHUNK):
                 size += len(chunk)
                 if size > cap:
-                    raise BadFile(f"{path} is over {cap / MB:,.0f} MB: files of up to "
+                    raise BadFile(f"{_p(path)} is over {cap / MB:,.0f} MB: files of up to "
                                   f"{cap / MB:,.0f} MB can be read")
                 chunks.append(chunk)
         except OSError as exc:
-            raise BadFile(f"cannot read {path}: {_why(exc)}") from None
+            raise BadFile(f"cannot read {_p(path)}: {_why(exc)}") from None
     return b"".join(chunks)
 
 
@@ -126,11 +130,11 @@ def _check_folder(path: Path) -> None:
     try:
         found = os.stat(folder)  # a linked folder is a folder
     except FileNotFoundError:
-        raise FileRefused(f"there is no folder {folder}: make it first") from None
+        raise FileRefused(f"there is no folder {_p(folder)}: make it first") from None
     except OSError as exc:
-        raise FileRefused(f"cannot write in {folder}: {_why(exc)}") from None
+        raise FileRefused(f"cannot write in {_p(folder)}: {_why(exc)}") from None
     if not stat.S_ISDIR(found.st_mode):
-        raise FileRefused(f"{folder} is not a folder")
+        raise FileRefused(f"{_p(folder)} is not a folder")
 
 
 def _kind(mode: int) -> str:
@@ -148,6 +152,15 @@ def _kind(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
     return "not a regular file"
+
+
+def _p(path: Path) -> str:
+    """A path for a one-line message: as typed, or quoted and cut short when it is long or
+    holds a control character."""
+    text = str(path)
+    if text.isprintable() and len(text) <= 120:
+        return text
+    return repr(text if len(text) <= 120 else text[:120] + "…")
 
 
 def _why(exc: OSError) -> str:

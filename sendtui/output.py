@@ -29,7 +29,7 @@ def print_table(rows: list[dict], columns: list[str]) -> None:
     if not rows:
         print("(none)")
         return
-    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    cells = [[_table_cell(r.get(c)) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     widths[-1] = 0  # the last column is never padded
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
@@ -43,6 +43,16 @@ def _csv_cell(value) -> str:
     from sendtui.exports.spreadsheet import safe_cell
 
     return _cell(value) if isinstance(value, (int, float)) else safe_cell(_cell(value))
+
+
+def _table_cell(value) -> str:
+    """One line for the terminal: line breaks as spaces, and no other control character
+    (an escape code in imported text must not reach the terminal)."""
+    return _cell(value).translate(_CONTROLS)
+
+
+_CONTROLS = {c: " " if chr(c) in "\t\n\r" else "\ufffd" for c in
+             (*range(32), *range(127, 160))}
 
 
 def _cell(value) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from sendtui.cli.common import Context, format_option, pass_context, show
+from sendtui.cli.types import WholeNumber
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.output import emit
 
@@ -40,7 +41,7 @@ def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: s
 @click.command()
 @click.argument("query")
 @format_option()
-@click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@click.option("--limit", type=WholeNumber(1, 1000), default=50, show_default=True)
 @click.option("--include-sensitive", is_flag=True,
               help="Show names marked sensitive and case references in the text.")
 @pass_context

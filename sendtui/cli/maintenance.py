@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from sendtui.cli.common import Context, pass_context
+from sendtui.cli.types import PATH
 
 
 def open_app(obj: Context) -> None:
@@ -53,7 +54,7 @@ def doctor(obj: Context) -> None:
 
 
 @click.command()
-@click.option("-o", "output", type=click.Path(path_type=Path), metavar="FILE",
+@click.option("-o", "output", type=PATH, metavar="FILE",
               help="Where to write the copy: a new file in a folder that exists, or an "
                    "existing one with --force (default: beside the store).")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists (a regular file only).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from sendtui.cli.common import Context, format_option, pass_context, show
+from sendtui.cli.types import Decimal, WholeNumber
 
 
 @click.command()
@@ -24,9 +25,9 @@ def check(obj: Context, fmt: str) -> None:
 @click.command("rules")
 @click.option("--day-start", metavar="HH:MM", help="Working day starts (default 08:00).")
 @click.option("--day-end", metavar="HH:MM", help="Working day ends (default 18:00).")
-@click.option("--road-factor", type=float, help="Road distance / straight line (default 1.3).")
-@click.option("--speed", "speed_kmh", type=float, help="Average speed in km/h (default 30).")
-@click.option("--buffer", "buffer_minutes", type=int, help="Minutes to park and sign in "
+@click.option("--road-factor", type=Decimal(), help="Road distance / straight line (default 1.3).")
+@click.option("--speed", "speed_kmh", type=Decimal(), help="Average speed in km/h (default 30).")
+@click.option("--buffer", "buffer_minutes", type=WholeNumber(), help="Minutes to park and sign in "
               "(default 10).")
 @pass_context
 def rules_(obj: Context, day_start, day_end, road_factor, speed_kmh, buffer_minutes) -> None:

@@ -7,7 +7,7 @@ import re
 from sqlmodel import select
 
 from sendtui.domain.redaction import Protected, Redactor
-from sendtui.domain.words import shown
+from sendtui.domain.words import plain_name, shown
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
 from sendtui.store.repo import Store
@@ -26,7 +26,8 @@ def add(store: Store, inspection_id: str, name: str, pseudonym: str | None = Non
         first_name: bool | None = None) -> Protected:
     """Mark a name sensitive; its pseudonym is the next free CYP-NN unless one is given.
     `first_name`: also withhold the first name on its own (default: for a child only)."""
-    name, pseudonym = " ".join(name.split()), " ".join((pseudonym or "").split())
+    name = plain_name(name, "a name to protect")
+    pseudonym = plain_name(pseudonym or "", "a pseudonym", limit=40)
     if len(name) < 2:
         raise InvalidInput("a name to protect has at least two letters")
     match_first = is_child if first_name is None else first_name
