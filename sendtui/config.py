@@ -60,7 +60,7 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        data = tomllib.loads(read_input(path, CONFIG_CAP).decode("utf-8"))
+        data = tomllib.loads(read_input(path, CONFIG_CAP).decode("utf-8-sig"))
     except BadFile as exc:
         raise ConfigError(str(exc)) from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

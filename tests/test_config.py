@@ -50,3 +50,9 @@ def test_a_bad_sendtui_today_is_named(monkeypatch, text):
     monkeypatch.setenv("SENDTUI_TODAY", text)
     with pytest.raises(ConfigError, match="SENDTUI_TODAY is not a date"):
         today()
+
+
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_bytes("\ufeff[keys]\nadd-line = \"A\"\n".encode())
+    assert load_keymap(path) == {"add-line": "A"}
