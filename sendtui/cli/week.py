@@ -10,14 +10,22 @@ from sendtui.cli.types import Decimal, WholeNumber
 
 @click.command()
 @format_option()
+@click.option("--include-sensitive", is_flag=True,
+              help="Show names marked sensitive and case references in event titles "
+                   "(withheld by default); the audit log notes it.")
 @pass_context
-def check(obj: Context, fmt: str) -> None:
+def check(obj: Context, fmt: str, include_sensitive: bool) -> None:
     """Every problem in the schedule; exit 1 if any is an error."""
+    from sendtui.listing import text_shown
     from sendtui.store.planning import problems
 
-    found = problems(obj.store(), obj.inspection().id)
-    show([p.as_json() for p in found], fmt, ["severity", "rule", "message"],
-         empty="No problems found.")
+    ins = obj.inspection().id
+    found = problems(obj.store(), ins)
+    redact = text_shown(obj.store(), ins, include_sensitive)
+    if include_sensitive:
+        obj.record("problems listed with names and case references")
+    show([{**p.as_json(), "message": redact(p.message)} for p in found], fmt,
+         ["severity", "rule", "message"], empty="No problems found.")
     if any(p.severity == "error" for p in found):
         raise click.exceptions.Exit(1)
 

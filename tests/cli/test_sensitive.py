@@ -98,3 +98,18 @@ def test_a_pseudonym_that_is_a_name_is_refused(demo_db, name, pseudonym, says):
     assert says in line and "Holt" not in line
     assert ok(run("names", "list", "--include-sensitive", "--format", "json",
                   db=demo_db)) == before
+
+
+def test_check_withholds_names_in_event_titles_unless_asked(demo_db, tmp_path):
+    schedule = tmp_path / "schedule.csv"
+    schedule.write_text("date,start,end,kind,title,setting_urn,people,location,notes\n"
+                        "2026-12-05,09:00,10:00,meeting,Jamie's review EHC-3107,,,,\n")
+    ok(run("import", "schedule", schedule, db=demo_db))
+    for fmt in ("table", "json"):
+        out = run("check", "--format", fmt, db=demo_db)
+        assert "CYP-03's review [case ref withheld]" in out.stdout
+        assert "Jamie" not in out.stdout and "EHC-3107" not in out.stdout
+    shown = run("check", "--include-sensitive", db=demo_db).stdout
+    assert "Jamie's review EHC-3107" in shown
+    log = json.loads(ok(run("audit", "--format", "json", db=demo_db)))
+    assert [e["action"] for e in log] == ["problems listed with names and case references"]
