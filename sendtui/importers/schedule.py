@@ -43,10 +43,12 @@ def _event(row: CsvRow, name: str) -> EventRow:
         raise bad("title", "an event needs a title")
     audience = row.get("audience").lower() or None
     if audience and audience not in AUDIENCES:
-        raise bad("audience", f"unknown audience {shown(audience)} (one of: {', '.join(AUDIENCES)})")
+        raise bad("audience", f"unknown audience {shown(audience)} "
+                              f"(one of: {', '.join(AUDIENCES)})")
     status = row.get("status").lower() or "planned"
     if status not in EVENT_STATUSES:
-        raise bad("status", f"unknown status {shown(status)} (one of: {', '.join(EVENT_STATUSES)})")
+        raise bad("status", f"unknown status {shown(status)} "
+                            f"(one of: {', '.join(EVENT_STATUSES)})")
     urn = row.get("setting_urn")
     if urn and not DIGITS.fullmatch(urn):
         raise bad("setting_urn", f"{shown(urn)} is not a URN")

@@ -36,7 +36,8 @@ def backup_to(store, target: str, output: Path | None, force: bool = False) -> P
     if where.path is None:
         raise InvalidInput("backup copies SQLite stores; use the server's own tools")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    output = Path(os.path.abspath(output or where.path.with_name(f"{where.path.stem}-{stamp}.db")))
+    output = Path(os.path.abspath(output or where.path.with_name(
+        f"{where.path.stem}-{stamp}.db")))
     with atomic_output(output, force) as tmp:
         src, dst = sqlite3.connect(where.path), sqlite3.connect(tmp)
         try:

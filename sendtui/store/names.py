@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sqlmodel import select
 
@@ -35,7 +36,8 @@ def add(store: Store, inspection_id: str, name: str, pseudonym: str | None = Non
         rows = _rows(s, inspection_id)
         if any(r.name.casefold() == name.casefold() for r in rows):
             raise InvalidInput("that name is already marked sensitive")
-        if any(r.pseudonym.casefold() == name.casefold() for r in rows):
+        if PSEUDONYM.match(name.upper()) or any(
+                r.pseudonym.casefold() == name.casefold() for r in rows):
             raise InvalidInput("that name is the pseudonym of a marked name: choose another")
         if pseudonym:
             _check_pseudonym(pseudonym, Protected(name, pseudonym, match_first), rows)
@@ -49,13 +51,13 @@ def add(store: Store, inspection_id: str, name: str, pseudonym: str | None = Non
 
 def _check_pseudonym(pseudonym: str, new: Protected, rows: list[m.ProtectedName]) -> None:
     """A pseudonym stands in for a name, so it must not be one: not this name or its first
-    name, not another marked name (or first name), not another pseudonym."""
+    name, not another marked name or first name (matched or not), not another pseudonym."""
     if any(r.pseudonym.casefold() == pseudonym.casefold() for r in rows):
         raise InvalidInput(f"the pseudonym {pseudonym} is already in use")
-    if Redactor([new]).mentions(pseudonym):
+    if Redactor([replace(new, first_name=True)]).mentions(pseudonym):
         raise InvalidInput("a pseudonym must not hold the name it stands for: choose a label "
                            "such as CYP-03")
-    if Redactor([_protected(r) for r in rows]).mentions(pseudonym):
+    if Redactor([replace(_protected(r), first_name=True) for r in rows]).mentions(pseudonym):
         raise InvalidInput("that pseudonym is a marked name: choose another")
 
 

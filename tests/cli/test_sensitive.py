@@ -90,10 +90,14 @@ def test_a_childs_first_name_alone_is_withheld_unless_marked_adult_or_turned_off
     ("Sam Reid", "jamie", "is a marked name"),  # the demo's Jamie Holt is a child
     ("Sam Reid", "cyp-03", "already in use"),
     ("CYP-07", None, "pseudonym of a marked name"),
+    ("cyp-08", None, "pseudonym of a marked name"),  # the next one given
+    ("Sam Reid --adult", "Sam", "must not hold the name"),  # even if not matched alone
 ])
 def test_a_pseudonym_that_is_a_name_is_refused(demo_db, name, pseudonym, says):
     before = ok(run("names", "list", "--include-sensitive", "--format", "json", db=demo_db))
     extra = ["--pseudonym", pseudonym] if pseudonym else []
+    name, *flags = name.split(" --")
+    extra += [f"--{flag}" for flag in flags]
     line = own_error(run("names", "add", name, *extra, db=demo_db), 2)
     assert says in line and "Holt" not in line
     assert ok(run("names", "list", "--include-sensitive", "--format", "json",
