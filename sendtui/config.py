@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sendtui.errors import ConfigError
+from sendtui.errors import BadFile, ConfigError
+from sendtui.files import MB, read_input
 
 APP_NAME = "sendtui"
 DB_ENV = "SENDTUI_DB"
 TODAY_ENV = "SENDTUI_TODAY"  # pretend today is this date (demos, screenshots, rehearsals)
+CONFIG_CAP = 1 * MB
 
 
 def data_folder() -> Path:
@@ -30,7 +32,12 @@ def today():
     from sendtui.domain.clock import london_today
 
     text = os.environ.get(TODAY_ENV)
-    return dt.date.fromisoformat(text) if text else london_today()
+    if not text:
+        return london_today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"{TODAY_ENV} is not a date: give YYYY-MM-DD, or unset it") from None
 
 
 def shipped_data() -> Path:
@@ -53,10 +60,18 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+        data = tomllib.loads(read_input(path, CONFIG_CAP).decode("utf-8-sig"))
+    except BadFile as exc:
+        raise ConfigError(str(exc)) from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {_one_line(exc)}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to read") from None
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise ConfigError(f"{path}: [keys] maps binding ids to key names, e.g. add-line = \"A\"")
     return keys
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())

@@ -46,6 +46,10 @@ class ExportError(UserError):
     """A request that cannot be met (unknown person, empty range, file exists)."""
 
 
+class FileRefused(UserError):
+    """A path that cannot be written to (a device, a folder, a link, an existing file)."""
+
+
 class ConfigError(UserError):
     """A settings file that cannot be read."""
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from sendtui.domain.clock import format_london
 
+# What `list` redacts unless --include-sensitive (and audits when it is given).
+SENSITIVE = ("events", "evidence")
+
 
 def text_shown(store, inspection_id: str, include_sensitive: bool):
     """Free text as printed: marked names and case references withheld unless asked for."""
@@ -29,10 +32,12 @@ def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
                  for p in people.all(store, inspection_id)],
                 ["name", "role", "organisation", "email", "phone", "team"])
     if what == "events":
-        return ([{"id": e.id, "kind": e.kind, "title": e.title,
+        redact = text_shown(store, inspection_id, include_sensitive)
+        return ([{"id": e.id, "kind": e.kind, "title": redact(e.title),
                   "start": format_london(e.start), "end": format_london(e.end),
-                  "setting_urn": e.setting_urn, "people": list(e.people),
-                  "location": e.location, "status": e.status}
+                  "setting_urn": e.setting_urn, "people": [redact(p) for p in e.people],
+                  "location": redact(e.location), "notes": redact(e.notes),
+                  "status": e.status}
                  for e in events.all(store, inspection_id)],
                 ["id", "kind", "title", "start", "end", "setting_urn", "people", "status"])
     if what == "lines":

@@ -19,7 +19,7 @@ def emit(rows: list[dict], fmt: str, columns: list[str] | None = None) -> None:
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore",
                                 lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _cell(r.get(k)) for k in columns} for r in rows)
+        writer.writerows({k: _csv_cell(r.get(k)) for k in columns} for r in rows)
         sys.stdout.write(out.getvalue())
     else:
         print_table(rows, columns)
@@ -29,12 +29,30 @@ def print_table(rows: list[dict], columns: list[str]) -> None:
     if not rows:
         print("(none)")
         return
-    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    cells = [[_table_cell(r.get(c)) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     widths[-1] = 0  # the last column is never padded
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
     for row in cells:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+
+
+def _csv_cell(value) -> str:
+    """As in a table, but text a spreadsheet would run as a formula is kept as text; numbers
+    (a negative one too) stay numbers."""
+    from sendtui.exports.spreadsheet import safe_cell
+
+    return _cell(value) if isinstance(value, (int, float)) else safe_cell(_cell(value))
+
+
+def _table_cell(value) -> str:
+    """One line for the terminal: line breaks as spaces, and no other control character
+    (an escape code in imported text must not reach the terminal)."""
+    return _cell(value).translate(_CONTROLS)
+
+
+_CONTROLS = {c: " " if chr(c) in "\t\n\r" else "\ufffd" for c in
+             (*range(32), *range(127, 160))}
 
 
 def _cell(value) -> str:

@@ -26,3 +26,33 @@ def test_default_store_is_in_the_data_folder_unless_sendtui_db(monkeypatch, tmp_
     assert default_db_target().endswith("sendtui/sendtui.db")
     monkeypatch.setenv("SENDTUI_DB", str(tmp_path / "x.db"))
     assert default_db_target() == str(tmp_path / "x.db")
+
+
+@pytest.mark.parametrize("nested", ["[" * 5000 + "]" * 5000, "{a=" * 5000 + "1" + "}" * 5000])
+def test_a_config_nested_too_deeply_is_named_not_a_crash(tmp_path, nested):
+    path = tmp_path / "config.toml"
+    path.write_text(f"[keys]\nadd-line = {nested}\n")
+    with pytest.raises(ConfigError, match="config.toml: nested too deeply"):
+        load_keymap(path)
+
+
+def test_a_config_file_too_big_to_be_one_is_refused(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_bytes(b"#" * 2_000_000)
+    with pytest.raises(ConfigError, match="files of up to 1 MB"):
+        load_keymap(path)
+
+
+@pytest.mark.parametrize("text", ["x", "2026-13-01", "9999-99-99", " "])
+def test_a_bad_sendtui_today_is_named(monkeypatch, text):
+    from sendtui.config import today
+
+    monkeypatch.setenv("SENDTUI_TODAY", text)
+    with pytest.raises(ConfigError, match="SENDTUI_TODAY is not a date"):
+        today()
+
+
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_bytes("\ufeff[keys]\nadd-line = \"A\"\n".encode())
+    assert load_keymap(path) == {"add-line": "A"}

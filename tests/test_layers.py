@@ -13,7 +13,7 @@ def test_import_contracts_are_kept():
 
 @pytest.mark.parametrize("package", ["sendtui.domain", "sendtui.records", "sendtui.exports",
                                      "sendtui.exports.calendar", "sendtui.importers.gias",
-                                     "sendtui.errors"])
+                                     "sendtui.files", "sendtui.errors"])
 def test_pure_layers_load_neither_sql_nor_textual(package):
     code = (f"import sys, {package}; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & "

@@ -28,8 +28,15 @@ class SendtuiGroup(click.Group):
             code = exit_code_for(exc)
             if code is None:
                 raise
-            click.echo(f"sendtui: {exc}", err=True)
+            click.echo(f"sendtui: {one_line(str(exc))}", err=True)
             ctx.exit(code)
+
+
+def one_line(message: str, limit: int = 300) -> str:
+    """A message as the contract wants it: one line (a file name or a value may hold a line
+    break), and short."""
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 @click.group(cls=SendtuiGroup, invoke_without_command=True,
@@ -60,12 +67,24 @@ for command in (
     cli.add_command(command)
 
 
+# click 8.2+: a group called without its command (older clicks print the help, exit 0)
+NO_ARGS = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 def main() -> None:
     """The console script: click's usage errors too become one line on stderr (exit 2)."""
     try:
         code = cli.main(prog_name="sendtui", standalone_mode=False)
+    except NO_ARGS as exc:  # `sendtui export`: which one?
+        group = exc.ctx.command if exc.ctx else cli
+        names = ", ".join(sorted(getattr(group, "commands", {})))
+        path = exc.ctx.command_path if exc.ctx else "sendtui"
+        click.echo(f"sendtui: {path.removeprefix('sendtui ')} needs a command: {names} "
+                   f"(see '{path} --help')", err=True)
+        code = exc.exit_code
     except click.ClickException as exc:
-        click.echo(f"sendtui: {exc.format_message()} (see 'sendtui --help')", err=True)
+        click.echo(f"sendtui: {one_line(exc.format_message())} (see 'sendtui --help')",
+                   err=True)
         code = exc.exit_code
     except click.Abort:
         click.echo("sendtui: stopped", err=True)

@@ -22,9 +22,11 @@ def import_() -> None:
 @pass_context
 def import_settings(obj: Context, file: Path, local_area: str | None) -> None:
     """A Get Information About Schools establishment CSV."""
+    from sendtui.files import check_input
     from sendtui.importers.gias import read_gias
     from sendtui.store import settings
 
+    check_input(file)  # before the store is opened: a FIFO or a device is refused at once
     ins = obj.inspection()
     result = read_gias(file, local_area or ins.local_area)
     loaded = settings.load(obj.store(), ins.id, result.settings)
@@ -62,6 +64,9 @@ def import_schedule(obj: Context, file: Path) -> None:
 def _load(obj: Context, file: Path, read, load, said: str) -> None:
     """Load the rows `read` from the file into the inspection (all or nothing) and say what
     happened: `said` names fields of the `Loaded` result."""
+    from sendtui.files import check_input
+
+    check_input(file)
     loaded = load(obj.store(), obj.inspection().id, read(file))
     click.echo(said.format(**vars(loaded)))
 
@@ -69,13 +74,15 @@ def _load(obj: Context, file: Path, read, load, said: str) -> None:
 @click.command("list")
 @click.argument("what", type=click.Choice(["settings", "people", "events", "lines", "evidence"]))
 @format_option(FORMATS)
-@click.option("--include-sensitive", is_flag=True, help="Show case references (evidence).")
+@click.option("--include-sensitive", is_flag=True,
+              help="Show names marked sensitive and case references (events, evidence); "
+                   "the audit log notes it.")
 @pass_context
 def list_(obj: Context, what: str, fmt: str, include_sensitive: bool) -> None:
     """List settings, people, events, lines of enquiry or evidence."""
     from sendtui import listing
 
     rows, columns = listing.rows(obj.store(), obj.inspection().id, what, include_sensitive)
-    if include_sensitive and what == "evidence":
-        obj.record("evidence listed with names and case references")
+    if include_sensitive and what in listing.SENSITIVE:
+        obj.record(f"{what} listed with names and case references")
     emit(rows, fmt, columns)

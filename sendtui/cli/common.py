@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import click
 
+from sendtui.cli.types import PATH
 from sendtui.output import emit
 
 
@@ -42,7 +42,7 @@ class Context:
 
 pass_context = click.make_pass_decorator(Context)
 
-FILE = click.argument("file", type=click.Path(path_type=Path))
+FILE = click.argument("file", type=PATH)
 
 
 def format_option(choices=("table", "json")):

@@ -7,6 +7,7 @@ import datetime as dt
 import click
 
 from sendtui.cli.common import format_option, warn
+from sendtui.cli.types import WholeNumber
 from sendtui.domain.frameworks import FRAMEWORKS
 from sendtui.output import emit
 
@@ -18,7 +19,7 @@ def workdays() -> None:
 
 @workdays.command("add", context_settings={"ignore_unknown_options": True})
 @click.argument("date")
-@click.argument("n", type=int)
+@click.argument("n", type=WholeNumber())
 def workdays_add(date: str, n: int) -> None:
     """Print the date N working days after DATE (before it when N is negative)."""
     from sendtui.domain.calendar import ENGLAND, parse_date

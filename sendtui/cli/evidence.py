@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from sendtui.cli.common import Context, format_option, pass_context, show
+from sendtui.cli.types import WholeNumber
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.output import emit
 
@@ -40,7 +41,7 @@ def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: s
 @click.command()
 @click.argument("query")
 @format_option()
-@click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@click.option("--limit", type=WholeNumber(1, 1000), default=50, show_default=True)
 @click.option("--include-sensitive", is_flag=True,
               help="Show names marked sensitive and case references in the text.")
 @pass_context
@@ -70,12 +71,19 @@ def names() -> None:
 @names.command("add")
 @click.argument("name")
 @click.option("--pseudonym", metavar="LABEL", help="e.g. CYP-03 (default: the next free one).")
+@click.option("--adult", is_flag=True,
+              help="A parent or carer, not a child: the first name alone is then not "
+                   "withheld unless --first-name.")
+@click.option("--first-name/--no-first-name", "first_name", default=None,
+              help="Also withhold the first name on its own (default: for a child).")
 @pass_context
-def names_add(obj: Context, name: str, pseudonym: str | None) -> None:
+def names_add(obj: Context, name: str, pseudonym: str | None, adult: bool,
+              first_name: bool | None) -> None:
     """Mark NAME sensitive; print its pseudonym."""
     from sendtui.store.names import add as add_protected_name
 
-    click.echo(add_protected_name(obj.store(), obj.inspection().id, name, pseudonym).pseudonym)
+    click.echo(add_protected_name(obj.store(), obj.inspection().id, name, pseudonym,
+                                  is_child=not adult, first_name=first_name).pseudonym)
 
 
 @names.command("list")
@@ -86,11 +94,12 @@ def names_list(obj: Context, include_sensitive: bool, fmt: str) -> None:
     """The pseudonyms in use (and the names, when asked)."""
     from sendtui.store.names import all as protected_names
 
-    rows = [{"pseudonym": p.pseudonym, "name": p.name if include_sensitive else "[withheld]"}
+    rows = [{"pseudonym": p.pseudonym, "name": p.name if include_sensitive else "[withheld]",
+             "child": p.is_child, "first_name": p.first_name}
             for p in protected_names(obj.store(), obj.inspection().id)]
     if include_sensitive:
         obj.record("names marked sensitive listed")
-    emit(rows, fmt, ["pseudonym", "name"])
+    emit(rows, fmt, ["pseudonym", "child", "first_name", "name"])
 
 
 @names.command("remove")

@@ -14,7 +14,7 @@ def export() -> None:
     """Calendars, day sheets, the briefing pack and evidence summaries ('-o -' for stdout)."""
 
 
-def _export(obj: Context, output: str, **request) -> None:
+def _export(obj: Context, output: str, force: bool, **request) -> None:
     from sendtui.config import today
     from sendtui.domain.calendar import parse_date
     from sendtui.exports import ExportRequest, run
@@ -24,13 +24,20 @@ def _export(obj: Context, output: str, **request) -> None:
         request[key] = parse_date(request[key]) if request.get(key) else None
     req = ExportRequest(**request)
     done = run(req, output, partial(gather, obj.store(), obj.inspection().id, today()),
-               obj.record, overwrite=True)
+               obj.record, overwrite=force)
     if done.path is not None:
         click.echo(f"wrote {done.path} ({done.size:,} bytes)", err=True)
 
 
-OUTPUT = click.option("-o", "output", required=True, metavar="FILE",
-                      help="Where to write ('-' for stdout); an existing file is replaced.")
+def OUTPUT(command):
+    """-o FILE and --force: a new file, or an existing regular file with --force."""
+    command = click.option("--force", is_flag=True,
+                           help="Replace FILE if it exists (a regular file only).")(command)
+    return click.option("-o", "output", required=True, metavar="FILE",
+                        help="Where to write ('-' for stdout): a new file, or an existing "
+                             "one with --force; never a device, folder or link.")(command)
+
+
 SENSITIVE = click.option("--include-sensitive", is_flag=True,
                          help="Keep case references and names marked sensitive (redacted "
                               "by default).")
@@ -43,10 +50,10 @@ PERSON = click.option("--person", metavar="NAME", help="Only this person's event
 @click.option("--from", "start", metavar="DATE", help="First day (YYYY-MM-DD).")
 @click.option("--to", "end", metavar="DATE", help="Last day (YYYY-MM-DD).")
 @pass_context
-def export_ics(obj: Context, output: str, person: str | None, start: str | None,
+def export_ics(obj: Context, output: str, force: bool, person: str | None, start: str | None,
                end: str | None) -> None:
     """An iCalendar file: Europe/London times, stable UIDs, removed events cancelled."""
-    _export(obj, output, what="ics", fmt="ics", person=person, start=start, end=end)
+    _export(obj, output, force, what="ics", fmt="ics", person=person, start=start, end=end)
 
 
 @export.command("schedule")
@@ -56,10 +63,10 @@ def export_ics(obj: Context, output: str, person: str | None, start: str | None,
 @PERSON
 @SENSITIVE
 @pass_context
-def export_schedule(obj: Context, fmt: str, output: str, day: str | None, person: str | None,
-                    include_sensitive: bool) -> None:
+def export_schedule(obj: Context, fmt: str, output: str, force: bool, day: str | None,
+                    person: str | None, include_sensitive: bool) -> None:
     """Day sheets: times, places, people, travel and the local hosts' contacts."""
-    _export(obj, output, what="schedule", fmt=fmt, person=person, start=day, end=day,
+    _export(obj, output, force, what="schedule", fmt=fmt, person=person, start=day, end=day,
             include_sensitive=include_sensitive)
 
 
@@ -68,9 +75,10 @@ def export_schedule(obj: Context, fmt: str, output: str, day: str | None, person
 @OUTPUT
 @SENSITIVE
 @pass_context
-def export_evidence(obj: Context, fmt: str, output: str, include_sensitive: bool) -> None:
+def export_evidence(obj: Context, fmt: str, output: str, force: bool,
+                    include_sensitive: bool) -> None:
     """Evidence by line of enquiry with the triangulation table."""
-    _export(obj, output, what="evidence", fmt=fmt, include_sensitive=include_sensitive)
+    _export(obj, output, force, what="evidence", fmt=fmt, include_sensitive=include_sensitive)
 
 
 @export.command("pack")
@@ -79,8 +87,8 @@ def export_evidence(obj: Context, fmt: str, output: str, include_sensitive: bool
 @click.option("--day", metavar="DATE", help="Only this day's sheet (default: the whole week).")
 @SENSITIVE
 @pass_context
-def export_pack(obj: Context, fmt: str, output: str, day: str | None,
+def export_pack(obj: Context, fmt: str, output: str, force: bool, day: str | None,
                 include_sensitive: bool) -> None:
     """The briefing pack: key dates, the week, day sheets, problems, evidence summary."""
-    _export(obj, output, what="pack", fmt=fmt, start=day, end=day,
+    _export(obj, output, force, what="pack", fmt=fmt, start=day, end=day,
             include_sensitive=include_sensitive)

@@ -7,12 +7,17 @@ from pathlib import Path
 import click
 
 from sendtui.cli.common import Context, pass_context
+from sendtui.cli.types import PATH
 
 
 def open_app(obj: Context) -> None:
+    """A config file that cannot be read stops here, in one line (exit 2), before the
+    terminal is taken over."""
+    from sendtui.config import load_keymap
     from sendtui.ui.app import make_app
 
-    make_app(obj.target(), obj.inspection_ref).run()
+    keys = load_keymap()
+    make_app(obj.target(), obj.inspection_ref, key_overrides=keys).run()
 
 
 @click.command()
@@ -49,10 +54,16 @@ def doctor(obj: Context) -> None:
 
 
 @click.command()
-@click.option("-o", "output", type=click.Path(path_type=Path), help="Where to write the copy.")
+@click.option("-o", "output", type=PATH, metavar="FILE",
+              help="Where to write the copy: a new file in a folder that exists, or an "
+                   "existing one with --force (default: beside the store).")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists (a regular file only).")
 @pass_context
-def backup(obj: Context, output: Path | None) -> None:
+def backup(obj: Context, output: Path | None, force: bool) -> None:
     """A consistent copy of the store, safe while the app is running."""
+    from sendtui.files import check_output
     from sendtui.store.maintenance import backup_to
 
-    click.echo(backup_to(obj.store(), obj.target(), output))
+    if output is not None:
+        check_output(output, force)  # refused before the store is opened
+    click.echo(backup_to(obj.store(), obj.target(), output, force))

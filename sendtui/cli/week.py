@@ -5,18 +5,27 @@ from __future__ import annotations
 import click
 
 from sendtui.cli.common import Context, format_option, pass_context, show
+from sendtui.cli.types import Decimal, WholeNumber
 
 
 @click.command()
 @format_option()
+@click.option("--include-sensitive", is_flag=True,
+              help="Show names marked sensitive and case references in event titles "
+                   "(withheld by default); the audit log notes it.")
 @pass_context
-def check(obj: Context, fmt: str) -> None:
+def check(obj: Context, fmt: str, include_sensitive: bool) -> None:
     """Every problem in the schedule; exit 1 if any is an error."""
+    from sendtui.listing import text_shown
     from sendtui.store.planning import problems
 
-    found = problems(obj.store(), obj.inspection().id)
-    show([p.as_json() for p in found], fmt, ["severity", "rule", "message"],
-         empty="No problems found.")
+    ins = obj.inspection().id
+    found = problems(obj.store(), ins)
+    redact = text_shown(obj.store(), ins, include_sensitive)
+    if include_sensitive:
+        obj.record("problems listed with names and case references")
+    show([{**p.as_json(), "message": redact(p.message)} for p in found], fmt,
+         ["severity", "rule", "message"], empty="No problems found.")
     if any(p.severity == "error" for p in found):
         raise click.exceptions.Exit(1)
 
@@ -24,9 +33,9 @@ def check(obj: Context, fmt: str) -> None:
 @click.command("rules")
 @click.option("--day-start", metavar="HH:MM", help="Working day starts (default 08:00).")
 @click.option("--day-end", metavar="HH:MM", help="Working day ends (default 18:00).")
-@click.option("--road-factor", type=float, help="Road distance / straight line (default 1.3).")
-@click.option("--speed", "speed_kmh", type=float, help="Average speed in km/h (default 30).")
-@click.option("--buffer", "buffer_minutes", type=int, help="Minutes to park and sign in "
+@click.option("--road-factor", type=Decimal(), help="Road distance / straight line (default 1.3).")
+@click.option("--speed", "speed_kmh", type=Decimal(), help="Average speed in km/h (default 30).")
+@click.option("--buffer", "buffer_minutes", type=WholeNumber(), help="Minutes to park and sign in "
               "(default 10).")
 @pass_context
 def rules_(obj: Context, day_start, day_end, road_factor, speed_kmh, buffer_minutes) -> None:

@@ -13,6 +13,7 @@ from functools import cached_property
 
 import holidays
 
+from sendtui.domain.words import shown
 from sendtui.errors import CalendarError
 
 # Bank holidays are announced about two years ahead: past this year the package's rules
@@ -54,7 +55,11 @@ class WorkingCalendar:
         step = 1 if n >= 0 else -1
         day, left = start, abs(n)
         while left:
-            day += dt.timedelta(days=step)
+            try:
+                day += dt.timedelta(days=step)
+            except OverflowError:  # past 9999-12-31 or before 0001-01-01
+                raise CalendarError(f"{start.isoformat()} is outside the calendar "
+                                    f"({self.first_year}–{self.last_year})") from None
             if self.is_working_day(day):
                 left -= 1
         return day
@@ -90,7 +95,7 @@ class WorkingCalendar:
 
 
 ENGLAND = WorkingCalendar()
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_date(text: str) -> dt.date:
@@ -100,4 +105,4 @@ def parse_date(text: str) -> dt.date:
             raise ValueError
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise CalendarError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+        raise CalendarError(f"not a date: {shown(text)} (expected YYYY-MM-DD)") from None

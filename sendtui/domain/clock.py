@@ -6,18 +6,19 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from sendtui.domain.words import shown
 from sendtui.errors import TimeError
 
 # The domain converts with the standard library (fast: the checks convert thousands of
 # instants); the screens format with pendulum.
 LONDON = ZoneInfo("Europe/London")
-_TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+_TIME = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
 
 
 def parse_time(text: str) -> dt.time:
     match = _TIME.fullmatch(text.strip())
     if not match:
-        raise TimeError(f"not a time: {text!r} (expected HH:MM)")
+        raise TimeError(f"not a time: {shown(text)} (expected HH:MM)")
     return dt.time(int(match[1]), int(match[2]))
 
 
@@ -64,7 +65,7 @@ def parse_london(text: str) -> dt.datetime:
 
     parts = text.strip().split()
     if len(parts) != 2:
-        raise TimeError(f"not a date-time: {text!r} (expected YYYY-MM-DD HH:MM)")
+        raise TimeError(f"not a date-time: {shown(text)} (expected YYYY-MM-DD HH:MM)")
     return london_to_utc(parse_date(parts[0]), parse_time(parts[1]))
 
 

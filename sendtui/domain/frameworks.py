@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sendtui.domain.calendar import ENGLAND, WorkingCalendar
-from sendtui.errors import FrameworkError
+from sendtui.errors import CalendarError, FrameworkError
 
 
 @dataclass(frozen=True)
@@ -197,6 +197,9 @@ def _apply(rule: DateRule, anchor: dt.date, calendar: WorkingCalendar) -> dt.dat
 def _add_months(day: dt.date, months: int) -> dt.date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise CalendarError(f"{day.isoformat()} is outside the calendar: {months} months "
+                            "later is not a date")
     for d in (day.day, 30, 29, 28):
         try:
             return dt.date(year, month, d)

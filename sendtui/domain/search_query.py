@@ -6,14 +6,24 @@ from __future__ import annotations
 
 import re
 
+from sendtui.domain.words import shown
 from sendtui.errors import QueryError
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w[\w']*")
 
+# Bounds that keep the slowest search short (2,000 `a*` terms once took 17.8 s).
+MAX_LENGTH = 500  # characters
+MAX_WORDS = 32  # words, counting each word of a phrase
+MIN_PREFIX = 2  # letters before a `*`
+
 
 def fts_query(text: str) -> str:
-    """An FTS5 MATCH expression for text; QueryError when nothing is left to search for."""
+    """An FTS5 MATCH expression for text; QueryError when nothing is left to search for,
+    or when the search is too long, has too many words or too short a prefix."""
+    if len(text) > MAX_LENGTH:
+        raise QueryError(f"a search is at most {MAX_LENGTH} characters; this one has "
+                         f"{len(text):,}")
     parts = []
     for phrase, word in _TOKEN.findall(text.replace("\x00", " ")):
         if phrase:
@@ -25,7 +35,13 @@ def fts_query(text: str) -> str:
         for found in _WORD.findall(word):
             parts.append(f'"{found}"')
         if prefix and parts and parts[-1].startswith('"') and _WORD.findall(word):
+            if len(parts[-1]) - 2 < MIN_PREFIX:
+                raise QueryError(f"{shown(word)} is too short to search for: give at least "
+                                 f"{MIN_PREFIX} letters before the *")
             parts[-1] += "*"
     if not parts:
-        raise QueryError(f"nothing to search for in {text!r}: give a word")
+        raise QueryError(f"nothing to search for in {shown(text)}: give a word")
+    words = sum(len(part.split()) for part in parts)
+    if words > MAX_WORDS:
+        raise QueryError(f"a search takes up to {MAX_WORDS} words; this one has {words}")
     return " ".join(parts)

@@ -8,13 +8,12 @@ does a whole export (gather, render, write, audit) for the command line and the 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sendtui.errors import ExportError
+from sendtui.files import write_output
 
 FORMATS: dict[str, tuple[str, ...]] = {
     "ics": ("ics",),
@@ -65,30 +64,13 @@ def default_name(inspection_area: str, request: ExportRequest) -> str:
 
 def write(target: str | Path, data: bytes, overwrite: bool = False) -> Path | None:
     """Write atomically with mode 0600 (exports may name people); '-' writes to stdout.
-    An existing file is replaced only when `overwrite` is true."""
+    An existing regular file is replaced only when `overwrite` is true; a device, FIFO,
+    socket, folder or link never is (see `sendtui.files`)."""
     if str(target) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return None
-    path = Path(target).expanduser()
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder: give a file name")
-    if path.exists() and not overwrite:
-        raise ExportError(f"{path} already exists")
-    if not path.parent.is_dir():
-        raise ExportError(f"there is no folder {path.parent}")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_output(target, data, force=overwrite)
 
 
 # Last: runner.py imports the names above.

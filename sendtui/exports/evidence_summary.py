@@ -20,6 +20,7 @@ from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.domain.redaction import Redact
 from sendtui.exports import ExportRequest, docs
 from sendtui.exports.selection import redaction_notice
+from sendtui.exports.spreadsheet import safe_row
 from sendtui.records import Briefing, EvidenceRecord
 
 HEADER = ["Code", "Line of enquiry", *SOURCE_KINDS.values(), "Kinds", "Status"]
@@ -132,10 +133,11 @@ def _csv(briefing: Briefing, redact: Redact, redacted: str) -> bytes:
         line = next((x for x in briefing.lines if x.code == code), None)
         status = tri.status(line.by_source, briefing.threshold) if line else ""
         for e in entries:
-            writer.writerow([code, redact(line_title), status, format_london(e.at),
-                             SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
-                             JUDGEMENTS.get(e.judgement or "", e.judgement or ""),
-                             redact(e.author), redact(e.text), redact(e.case_ref), redacted])
+            writer.writerow(safe_row([
+                code, redact(line_title), status, format_london(e.at),
+                SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
+                JUDGEMENTS.get(e.judgement or "", e.judgement or ""),
+                redact(e.author), redact(e.text), redact(e.case_ref), redacted]))
     return buf.getvalue().encode("utf-8-sig")
 
 

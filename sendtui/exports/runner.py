@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sendtui.exports import ExportRequest, render, write
+from sendtui.files import check_output
 from sendtui.records import Briefing
 
 
@@ -24,6 +25,8 @@ def run(request: ExportRequest, target: str | Path, gather: Callable[[], Briefin
         record: Callable[[str, str], None], overwrite: bool = False) -> Exported:
     """Render what `gather()` reads (a Briefing) and write it to `target` ('-' for stdout);
     when names and case references are included, `record(action, detail)` notes where."""
+    if str(target) != "-":
+        check_output(target, overwrite)  # refused before the work, not after
     data = render(gather(), request)
     path = write(target, data, overwrite=overwrite)
     if request.include_sensitive:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from sendtui.domain.clock import to_london
 from sendtui.domain.travel import Place, minutes_needed
+from sendtui.domain.words import shown
 from sendtui.errors import ExportError
 from sendtui.exports import ExportRequest
 from sendtui.records import Briefing, PersonRecord, SheetEvent
@@ -18,9 +19,9 @@ def person_named(briefing: Briefing, name: str) -> PersonRecord:
     exact = [p for p in briefing.people if p.name.casefold() == key]
     found = exact or [p for p in briefing.people if p.name.casefold().startswith(key)]
     if not found:
-        raise ExportError(f"no person is called {name!r}")
+        raise ExportError(f"no person is called {shown(name)}")
     if len(found) > 1:
-        raise ExportError(f"{name!r} could be {', '.join(p.name for p in found)}: "
+        raise ExportError(f"{shown(name)} could be {', '.join(p.name for p in found)}: "
                           "give more of the name")
     return found[0]
 

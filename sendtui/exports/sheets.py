@@ -20,6 +20,7 @@ from sendtui.domain.redaction import Redact
 from sendtui.exports import ExportRequest
 from sendtui.exports import selection as sel
 from sendtui.exports.docs import esc, html_page
+from sendtui.exports.spreadsheet import safe_cell
 from sendtui.records import Briefing, SheetEvent
 
 Days = dict[dt.date, list[SheetEvent]]
@@ -115,7 +116,7 @@ def _csv(briefing: Briefing, events: list[SheetEvent], redact: Redact, redacted:
     for e in events:
         s, local = e.setting, sel.hosts(e)
         start, end = to_london(e.start), to_london(e.end)
-        writer.writerow([_cell(redact(x)) for x in (
+        writer.writerow([safe_cell(redact(x)) for x in (
             f"{start:%Y-%m-%d}", f"{start:%H:%M}", f"{end:%H:%M}", e.title, kind_words(e),
             ", ".join(x for x in (s.name, s.address) if x) if s else e.location,
             s.postcode if s else "",
@@ -125,11 +126,6 @@ def _csv(briefing: Briefing, events: list[SheetEvent], redact: Redact, redacted:
             e.notes, "; ".join(sel.travel_notes(briefing, e)),
             "yes" if redacted else "no")])
     return out.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
-
-
-def _cell(text: str) -> str:
-    """Text a spreadsheet would take for a formula is kept as text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 # --- Markdown ---------------------------------------------------------------------------

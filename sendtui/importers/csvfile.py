@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from sendtui.domain.words import shown
 from sendtui.errors import BadFile
+from sendtui.files import read_input
+
+
+DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() takes "²³⁴" and int() "１２"
 
 
 @dataclass(frozen=True)
 class CsvRow:
     number: int  # the row's line in the file, the header being line 1
-    values: dict[str, str]
+    values: dict[str, str]  # by column name in lower case
+    spelled: dict[str, str] = field(default_factory=dict, compare=False)  # lower → as in file
 
     def get(self, column: str) -> str:
         return (self.values.get(column) or "").strip()
+
+    def header(self, column: str) -> str:
+        """The column's name as the file spells it, for messages."""
+        return self.spelled.get(column, column)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -37,10 +49,7 @@ def decode(data: bytes, name: str) -> str:
 def read_rows(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[CsvRow]]:
     """Header and rows; BadFile for a missing column, a bad quote or a ragged row."""
     name = path.name
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadFile(f"{path}: {exc.strerror}") from None
+    data = read_input(path)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BadFile(f"{name}: not a text file")
     reader = csv.reader(io.StringIO(decode(data, name), newline=""), strict=True)
@@ -52,6 +61,10 @@ def read_rows(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[Cs
         missing = [c for c in required if c.lower() not in lower]
         if missing:
             raise BadFile(f"{name}: row 1: missing column {', '.join(missing)}")
+        twice = [h for h, n in Counter(h.lower() for h in header if h).items() if n > 1]
+        if twice:  # which of the two would be meant?
+            raise BadFile(f"{name}: row 1: column {shown(lower[twice[0]])} appears twice: "
+                          "keep one")
         rows = []
         for values in reader:
             number = reader.line_num
@@ -60,7 +73,7 @@ def read_rows(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[Cs
             if len(values) != len(header):
                 raise BadFile(f"{name}: row {number}: {len(values)} fields, "
                               f"the header has {len(header)}")
-            rows.append(CsvRow(number, {h.lower(): v for h, v in zip(header, values)}))
+            rows.append(CsvRow(number, {h.lower(): v for h, v in zip(header, values)}, lower))
     except csv.Error as exc:
         raise BadFile(f"{name}: row {reader.line_num}: {exc}") from None
     return header, rows

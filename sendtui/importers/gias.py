@@ -9,8 +9,11 @@ from pathlib import Path
 from sendtui.domain.events import visitable
 from sendtui.domain.gias import setting_kind
 from sendtui.errors import BadFile
-from sendtui.importers.csvfile import CsvRow, read_rows
+from sendtui.importers.csvfile import DIGITS, CsvRow, read_rows, shown
 from sendtui.records import SettingRow
+
+# British National Grid metres, and pupils' ages: anything else is a broken row.
+GRID_EAST, GRID_NORTH, AGES = range(0, 700_001), range(0, 1_300_001), range(0, 100)
 
 REQUIRED = ("URN", "EstablishmentName", "TypeOfEstablishment (name)",
             "EstablishmentStatus (name)", "LA (name)")
@@ -33,8 +36,8 @@ def read_gias(path: Path, local_area: str) -> GiasResult:
 
 def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
     urn = row.get("urn")
-    if not urn.isdigit():
-        raise BadFile(f"{name}: row {row.number}, column URN: {urn!r} is not a URN")
+    if not DIGITS.fullmatch(urn):
+        raise BadFile(f"{name}: row {row.number}, column URN: {shown(urn)} is not a URN")
     if row.get("la (name)").lower() != local_area.strip().lower():
         result.skipped["other local authority"] += 1
         return
@@ -43,7 +46,8 @@ def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
         result.skipped[f"status {status}"] += 1
         return
     kind = setting_kind(row.get("typeofestablishment (name)"), row.get("phaseofeducation (name)"),
-                        _int(row, "statutorylowage", name), _int(row, "statutoryhighage", name))
+                        _int(row, "statutorylowage", name, AGES),
+                        _int(row, "statutoryhighage", name, AGES))
     if kind.kind is None:
         result.skipped[kind.reason] += 1
         return
@@ -52,7 +56,8 @@ def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
         result.warnings.append(f"{label}: {kind.reason}, filed as other")
     if "proposed to close" in status.lower():
         result.warnings.append(f"{label}: {status}")
-    easting, northing = _int(row, "easting", name), _int(row, "northing", name)
+    easting, northing = (_int(row, "easting", name, GRID_EAST),
+                         _int(row, "northing", name, GRID_NORTH))
     if easting is None or northing is None:
         result.warnings.append(f"{label}: no easting/northing, travel time unknown")
     address = ", ".join(p for p in (row.get("street"), row.get("locality"), row.get("town")) if p)
@@ -70,7 +75,7 @@ def uk_phone(text: str) -> str:
     """GIAS gives '01632960001': spaced as people write UK numbers ('01632 960001',
     '020 7946 0000', '0113 496 0000', '07700 900123'); anything else is kept as given."""
     digits = text.replace(" ", "")
-    if len(digits) != 11 or not digits.isdigit() or not digits.startswith("0"):
+    if len(digits) != 11 or not DIGITS.fullmatch(digits) or not digits.startswith("0"):
         return text
     if digits.startswith("02"):
         cut = (3, 7)
@@ -93,12 +98,15 @@ def _head(row: CsvRow) -> str:
     return f"{name}, {job}" if name and job else name
 
 
-def _int(row: CsvRow, column: str, name: str) -> int | None:
+def _int(row: CsvRow, column: str, name: str, bounds: range) -> int | None:
+    """A whole number in ASCII digits within `bounds` (blank: None)."""
     text = row.get(column)
     if not text:
         return None
-    try:
-        return int(text)
-    except ValueError:
-        raise BadFile(f"{name}: row {row.number}, column {column}: {text!r} is not a "
-                      "whole number") from None
+    where = f"{name}: row {row.number}, column {row.header(column)}"
+    if not DIGITS.fullmatch(text):
+        raise BadFile(f"{where}: {shown(text)} is not a whole number")
+    if len(text) > 9 or int(text) not in bounds:  # (int() of 5,000 digits would refuse)
+        raise BadFile(f"{where}: {shown(text)} is not between {bounds.start} and "
+                      f"{bounds.stop - 1}")
+    return int(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sendtui.errors import BadFile
-from sendtui.importers.csvfile import read_rows
+from sendtui.importers.csvfile import read_rows, shown
 from sendtui.records import PersonRow
 
 INSPECTORATES = {"ofsted", "cqc"}
@@ -24,7 +24,7 @@ def read_people(path: Path) -> list[PersonRow]:
         seen.add(name.lower())
         email = row.get("email")
         if email and ("@" not in email or " " in email):
-            raise BadFile(f"{path.name}: row {row.number}, column email: {email!r} "
+            raise BadFile(f"{path.name}: row {row.number}, column email: {shown(email)} "
                           "is not an email address")
         organisation = row.get("organisation")
         team_text = row.get("team").lower()

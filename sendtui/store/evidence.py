@@ -10,6 +10,7 @@ from sqlalchemy import text as sql
 from sqlmodel import select
 
 from sendtui.domain.search_query import fts_query
+from sendtui.domain.words import shown
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EvidenceRecord, EvidenceRow, Loaded
 from sendtui.store import models as m
@@ -99,7 +100,7 @@ def _add_one(store: Store, s, inspection_id: str, row: EvidenceRow, lines: dict,
              settings: dict) -> m.Evidence:
     line = lines.get(row.line.upper())
     if line is None:
-        raise NotFound(f"no line of enquiry {row.line!r} (known: {', '.join(lines)})")
+        raise NotFound(f"no line of enquiry {shown(row.line)} (known: {', '.join(lines)})")
     setting = settings.get(row.setting_urn) if row.setting_urn else None
     if row.setting_urn and setting is None and not row.setting_id:
         raise NotFound(f"no setting with URN {row.setting_urn}")

@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from sendtui.domain import frameworks as fw
 from sendtui.domain.clock import utc_now
+from sendtui.domain.words import plain_name, shown
 from sendtui.errors import Ambiguous, InvalidInput, NotFound
 from sendtui.records import Counts, InspectionRecord
 from sendtui.store import events, lines, people, settings
@@ -21,7 +22,7 @@ from sendtui.store.rows import live
 def create(store: Store, local_area: str, framework: str,
            notified: dt.date) -> InspectionRecord:
     """A new inspection with the framework's key dates and lines of enquiry."""
-    local_area = " ".join(local_area.split())
+    local_area = plain_name(local_area, "the local area's name")
     if not local_area:
         raise InvalidInput("the local area needs a name")
     template = fw.get_framework(framework)
@@ -59,7 +60,7 @@ def find(store: Store, ref: str | None = None) -> InspectionRecord:
             i for i in found if i.local_area.lower().startswith(key)
             or (len(key) >= 4 and i.id.startswith(key))]
         if not matches:
-            raise NotFound(f"no inspection matches {ref!r}")
+            raise NotFound(f"no inspection matches {shown(ref)}")
     else:
         matches = found
         opened = [i for i in found if i.last_opened_at]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from sendtui.errors import InvalidInput, StoreError
+from sendtui.files import atomic_output
 from sendtui.store import inspections
-from sendtui.store.db import create_file, resolve
+from sendtui.store.db import resolve
 
 
 def diagnose(store, target: str) -> dict[str, str]:
@@ -77,18 +80,23 @@ def _copies_report(target: str) -> dict[str, str]:
     return report
 
 
-def backup_to(store, target: str, output: Path | None) -> Path:
+def backup_to(store, target: str, output: Path | None, force: bool = False) -> Path:
+    """A consistent copy of the SQLite store at `output` (default: beside the store, named
+    by the time). `output` is checked like an export's `-o` (`sendtui.files`): a new file in
+    a folder that exists, or an existing regular file with `force`; written atomically."""
     where = resolve(target)
     if where.path is None:
-        raise ValueError("backup copies SQLite stores; use the server's own tools")
+        raise InvalidInput("backup copies SQLite stores; use the server's own tools")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    output = (output or where.path.with_name(f"{where.path.stem}-{stamp}.db")).resolve()
-    if not output.exists():
-        create_file(output)
-    src, dst = sqlite3.connect(where.path), sqlite3.connect(output)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
+    output = Path(os.path.abspath(output or where.path.with_name(
+        f"{where.path.stem}-{stamp}.db")))
+    with atomic_output(output, force) as tmp:
+        src, dst = sqlite3.connect(where.path), sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        except sqlite3.Error as exc:
+            raise StoreError(f"the backup could not be made: {exc}") from None
+        finally:
+            src.close()
+            dst.close()
     return output

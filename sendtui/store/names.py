@@ -3,40 +3,62 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sqlmodel import select
 
 from sendtui.domain.redaction import Protected, Redactor
+from sendtui.domain.words import plain_name, shown
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
 from sendtui.store.repo import Store
 from sendtui.store.rows import live
 
-PSEUDONYM = re.compile(r"CYP-(\d+)$")
+PSEUDONYM = re.compile(r"CYP-([0-9]+)$")
 
 
 def all(store: Store, inspection_id: str) -> list[Protected]:  # noqa: A001
     with store.session() as s:
-        return [Protected(r.name, r.pseudonym) for r in _rows(s, inspection_id)]
+        return [_protected(r) for r in _rows(s, inspection_id)]
 
 
 def add(store: Store, inspection_id: str, name: str, pseudonym: str | None = None,
-        undoable: bool = True) -> Protected:
-    """Mark a name sensitive; its pseudonym is the next free CYP-NN unless one is given."""
-    name, pseudonym = " ".join(name.split()), " ".join((pseudonym or "").split())
+        undoable: bool = True, is_child: bool = True,
+        first_name: bool | None = None) -> Protected:
+    """Mark a name sensitive; its pseudonym is the next free CYP-NN unless one is given.
+    `first_name`: also withhold the first name on its own (default: for a child only)."""
+    name = plain_name(name, "a name to protect")
+    pseudonym = plain_name(pseudonym or "", "a pseudonym", limit=40)
     if len(name) < 2:
         raise InvalidInput("a name to protect has at least two letters")
+    match_first = is_child if first_name is None else first_name
     with store.session() as s:
         rows = _rows(s, inspection_id)
         if any(r.name.casefold() == name.casefold() for r in rows):
             raise InvalidInput("that name is already marked sensitive")
-        if any(r.pseudonym.casefold() == pseudonym.casefold() for r in rows if pseudonym):
-            raise InvalidInput(f"the pseudonym {pseudonym} is already in use")
+        if PSEUDONYM.match(name.upper()) or any(
+                r.pseudonym.casefold() == name.casefold() for r in rows):
+            raise InvalidInput("that name is the pseudonym of a marked name: choose another")
+        if pseudonym:
+            _check_pseudonym(pseudonym, Protected(name, pseudonym, match_first), rows)
         pseudonym = pseudonym or _next_pseudonym(rows)
         store.insert(s, inspection_id, m.ProtectedName(
-            inspection_id=inspection_id, name=name, pseudonym=pseudonym),
+            inspection_id=inspection_id, name=name, pseudonym=pseudonym, is_child=is_child,
+            match_first_name=match_first),
             f"name marked sensitive as {pseudonym}" if undoable else None)
-        return Protected(name, pseudonym)
+        return Protected(name, pseudonym, match_first, is_child)
+
+
+def _check_pseudonym(pseudonym: str, new: Protected, rows: list[m.ProtectedName]) -> None:
+    """A pseudonym stands in for a name, so it must not be one: not this name or its first
+    name, not another marked name or first name (matched or not), not another pseudonym."""
+    if any(r.pseudonym.casefold() == pseudonym.casefold() for r in rows):
+        raise InvalidInput(f"the pseudonym {pseudonym} is already in use")
+    if Redactor([replace(new, first_name=True)]).mentions(pseudonym):
+        raise InvalidInput("a pseudonym must not hold the name it stands for: choose a label "
+                           "such as CYP-03")
+    if Redactor([replace(_protected(r), first_name=True) for r in rows]).mentions(pseudonym):
+        raise InvalidInput("that pseudonym is a marked name: choose another")
 
 
 def remove(store: Store, inspection_id: str, pseudonym: str) -> None:
@@ -44,7 +66,7 @@ def remove(store: Store, inspection_id: str, pseudonym: str) -> None:
         row = next((r for r in _rows(s, inspection_id)
                     if r.pseudonym.casefold() == pseudonym.strip().casefold()), None)
         if row is None:
-            raise NotFound(f"no name is marked sensitive as {pseudonym!r}")
+            raise NotFound(f"no name is marked sensitive as {shown(pseudonym)}")
         store.tombstone(s, inspection_id, row, f"{row.pseudonym} no longer marked sensitive")
 
 
@@ -53,7 +75,11 @@ def redactor(store: Store, inspection_id: str) -> Redactor:
     with store.session() as s:
         refs = s.exec(select(m.Evidence.case_ref).distinct().where(
             m.Evidence.inspection_id == inspection_id, m.Evidence.case_ref.is_not(None))).all()
-        return Redactor([Protected(r.name, r.pseudonym) for r in _rows(s, inspection_id)], refs)
+        return Redactor([_protected(r) for r in _rows(s, inspection_id)], refs)
+
+
+def _protected(row: m.ProtectedName) -> Protected:
+    return Protected(row.name, row.pseudonym, row.match_first_name, row.is_child)
 
 
 def _rows(s, inspection_id: str) -> list[m.ProtectedName]:

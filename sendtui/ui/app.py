@@ -65,14 +65,15 @@ class SendApp(App):
     ]
 
     def __init__(self, db_target: str, inspection_ref: str | None = None,
-                 today: dt.date | None = None):
+                 today: dt.date | None = None, key_overrides: dict[str, str] | None = None):
         super().__init__()
         self.db_target = db_target
         self.inspection_ref = inspection_ref
         self.today = today or config_today()
         self.store = None
         self.inspection = None
-        self.key_overrides: dict[str, str] = {}  # binding id -> keys, from config.toml
+        # binding id -> keys, from config.toml (read on mount unless given)
+        self.key_overrides: dict[str, str] | None = key_overrides
         self.screens_made: set[str] = set()  # the task screens made so far (kept as modes)
         self.starting_over = False  # the START mode is up: an inspection was purged
 
@@ -81,9 +82,11 @@ class SendApp(App):
         from sendtui.errors import ConfigError
 
         try:
-            self.key_overrides = load_keymap()
+            if self.key_overrides is None:
+                self.key_overrides = load_keymap()
             self.set_keymap(self.key_overrides)
         except ConfigError as exc:
+            self.key_overrides = {}
             self.notify(f"Key overrides ignored: {exc}", severity="warning", timeout=10)
         # Mounted before the store can answer: its Header queues title updates on the app,
         # which must run before the screen is switched away (else NoMatches: HeaderTitle).
@@ -226,6 +229,7 @@ class SendApp(App):
 
 
 def make_app(db_target: str, inspection_ref: str | None = None,
-             today: dt.date | None = None) -> SendApp:
+             today: dt.date | None = None,
+             key_overrides: dict[str, str] | None = None) -> SendApp:
     """The app on a store; nothing is opened until it runs."""
-    return SendApp(db_target, inspection_ref, today)
+    return SendApp(db_target, inspection_ref, today, key_overrides)

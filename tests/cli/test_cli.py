@@ -588,3 +588,8 @@ def test_the_console_script_reports_usage_errors_in_one_line(tmp_path):
     assert run.returncode == 2
     assert run.stderr.strip().count("\n") == 0
     assert "'2099' is not one of" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("date, n", [("9999-12-31", "5"), ("0001-01-01", "-5")])
+def test_workdays_add_past_the_end_of_dates_is_one_line(date, n):
+    assert "outside the calendar" in own_error(run("workdays", "add", date, n), 2)

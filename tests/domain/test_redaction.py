@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sendtui.domain.redaction import CASE_REF, Protected, Redactor
+from sendtui.domain.redaction import CASE_REF, Protected, Redactor, first_name
 
 JAMIE = Protected("Jamie Holt", "CYP-03")
 
@@ -56,3 +57,37 @@ def test_the_marked_name_as_typed_is_always_replaced(name):
     r = Redactor([Protected(name, "CYP-09")])
     out = " ".join(r.redact(f"( {name} )").split())
     assert out == "( CYP-09 )" or not any(c.isalnum() for c in name) or "CYP-09" in name
+
+
+POPPY = Protected("Poppy Smith", "CYP-01", first_name=True)
+
+
+def test_a_childs_first_name_on_its_own_is_withheld_when_marked_so():
+    r = Redactor([POPPY])
+    assert r.redact("Poppy was out of school; POPPY's mum said Poppy Smith is home.") == (
+        "CYP-01 was out of school; CYP-01's mum said CYP-01 is home.")
+    assert r.redact("Poppyfield and Poppy-seed") == "Poppyfield and CYP-01-seed"
+    assert r.mentions("poppy again") == ["CYP-01"]  # the capture warning sees it too
+
+
+def test_without_first_name_matching_the_first_name_alone_stays():
+    r = Redactor([Protected("Poppy Smith", "CYP-01", first_name=False)])
+    assert r.redact("Poppy was out; Poppy Smith too") == "Poppy was out; CYP-01 too"
+
+
+def test_a_first_name_two_children_share_stands_for_both():
+    r = Redactor([POPPY, Protected("Poppy Ng", "CYP-04", first_name=True)])
+    assert r.redact("Poppy Ng and Poppy") == "CYP-04 and CYP-01/CYP-04"
+
+
+def test_a_full_name_or_case_reference_wins_over_a_first_name():
+    r = Redactor([POPPY, Protected("Poppy", "CYP-02")], ["EHC-1"])
+    assert r.redact("Poppy, Poppy Smith") == "CYP-02, CYP-01"
+
+
+@pytest.mark.parametrize("name, first", [
+    ("Poppy Smith", "Poppy"), ("Mrs Ann  Lee", "Ann"), ("Dr. Ravi Patel", "Ravi"),
+    ("Poppy", None), ("Mrs Holt", None), ("J. Smith", None), ("Mary-Jane Li", "Mary-Jane"),
+])
+def test_the_first_name_of_a_marked_name(name, first):
+    assert first_name(name) == first

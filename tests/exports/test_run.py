@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from sendtui.errors import ExportError
+from sendtui.errors import FileRefused
 from sendtui.exports import ExportRequest, render, run
 
 
@@ -43,7 +43,7 @@ def test_an_existing_file_is_kept_unless_replacing_is_asked_for(briefing, tmp_pa
     mine.write_text("mine")
     request = ExportRequest("schedule", "md", include_sensitive=True)
     notes = []
-    with pytest.raises(ExportError, match="already exists"):
+    with pytest.raises(FileRefused, match="already exists"):
         run(request, mine, lambda: briefing, lambda *note: notes.append(note))
     assert mine.read_text() == "mine" and notes == []
     run(request, mine, lambda: briefing, lambda *note: notes.append(note), overwrite=True)

@@ -1,5 +1,7 @@
 """Evidence search (FTS5), versions and tombstones on the demo store."""
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -8,7 +10,7 @@ from sendtui.domain.search_query import fts_query
 from sendtui.errors import QueryError
 from sendtui.store import evidence, inspections, undo
 from sendtui.store.evidence import search, versions
-from tests.cli.test_cli import ok, run
+from tests.cli.test_cli import ok, own_error, run
 
 
 @pytest.fixture
@@ -83,7 +85,7 @@ def test_any_string_returns_or_raises_the_clean_error(demo_store, query):
     try:
         assert isinstance(search(demo_store, ins.id, query), list)
     except QueryError as exc:
-        assert "give a word" in str(exc)
+        assert "give a word" in str(exc) or "too short to search for" in str(exc)
 
 
 def test_fts_query_quotes_every_word():
@@ -97,3 +99,26 @@ def test_search_command(demo_db):
     result = run("search", "*", db=demo_db)
     assert result.exit_code == 2 and "give a word" in result.stderr
     assert ok(run("search", "zzzznothing", db=demo_db)).strip() == "No evidence matches."
+
+
+@pytest.mark.parametrize("query, says", [
+    (" ".join(["a*"] * 2000), "a search is at most 500 characters; this one has 5,999"),
+    ("a*", "'a*' is too short to search for: give at least 2 letters before the *"),
+    ("camhs x*", "too short to search for"),
+    (" ".join(["word"] * 33), "a search takes up to 32 words; this one has 33"),
+    ('"' + " ".join(["word"] * 20) + '" ' + " ".join(["more"] * 13), "this one has 33"),
+])
+def test_a_search_too_broad_to_run_quickly_is_refused_with_the_reason(query, says):
+    with pytest.raises(QueryError, match=re.escape(says)):
+        fts_query(query)
+
+
+def test_the_broadest_search_allowed_still_runs(demo_store, ins):
+    assert fts_query(" ".join(["ab*"] * 32)) == " ".join(['"ab"*'] * 32)
+    assert search(demo_store, ins.id, " ".join(["th*"] * 32))
+    assert search(demo_store, ins.id, "x" * 499 + "*") == []
+
+
+def test_the_search_command_refuses_a_hostile_query_in_one_line(demo_db):
+    line = own_error(run("search", " ".join(["a*"] * 2000), db=demo_db), 2)
+    assert "at most 500 characters" in line

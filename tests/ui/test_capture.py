@@ -336,6 +336,17 @@ async def test_a_marked_name_or_case_ref_in_the_text_earns_a_warning_by_pseudony
         assert "jamie" not in said.lower()
 
 
+async def test_a_childs_first_name_alone_earns_the_warning_too(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_capture(pilot)
+        warning = screen.query_one("#sensitive-warning", Static)
+        await pilot.press(*"Priya was out of school")
+        await pilot.pause()
+        said = str(warning.render())
+        assert warning.display and "CYP-07" in said and "priya" not in said.lower()
+
+
 async def test_ctrl_g_throws_the_draft_away_after_asking(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 40)) as pilot:

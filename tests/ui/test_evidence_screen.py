@@ -114,6 +114,18 @@ async def test_evidence_search_without_words_says_so(demo_db):
         assert screen.query_one("#evidence", DataTable).row_count == 60
 
 
+async def test_a_search_too_broad_to_run_says_why(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        screen = await evidence_screen(pilot)
+        await pilot.press("slash", "a", "asterisk")
+        message = screen.query_one("#evidence-message", Static)
+        await until(pilot, lambda: message.display)
+        assert shown(message) == ("'a*' is too short to search for: give at least 2 letters "
+                                  "before the *.")
+        assert screen.query_one("#evidence", DataTable).row_count == 60
+
+
 async def test_evidence_detail_shows_versions_after_an_edit(demo_db, demo_store):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 40)) as pilot:

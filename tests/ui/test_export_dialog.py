@@ -121,3 +121,23 @@ async def test_a_file_name_the_user_typed_keeps_its_name_and_follows_the_format(
         assert field.value == str(documents() / "monday.docx")
         await choose(pilot, dialog, "what", "ics")
         assert field.value == str(documents() / "monday.ics")
+
+
+async def test_a_link_or_a_fifo_is_refused_and_left_alone(demo_db, tmp_path):
+    target = tmp_path / "elsewhere.html"
+    target.write_text("not mine to replace")
+    link = tmp_path / "link.html"
+    link.symlink_to(target)
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_dialog(pilot)
+        for path, says in ((link, "is a symbolic link"), (fifo, "is a FIFO")):
+            dialog.query_one("#path", Input).value = str(path)
+            await settled(pilot)
+            assert says in shown(dialog.query_one("#path-message"))
+            await pilot.press("ctrl+s")
+            await settled(pilot)
+            assert app.screen is dialog
+        assert link.is_symlink() and target.read_text() == "not mine to replace"

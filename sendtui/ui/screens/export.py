@@ -7,6 +7,7 @@ including names and case references is asked for separately.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from platformdirs import user_documents_dir
@@ -17,8 +18,10 @@ from textual.widgets import Input, Select, Static
 
 from sendtui.domain.clock import to_london
 from sendtui.domain.dates import day
-from sendtui.errors import ExportError
+from sendtui.domain.words import sentence
+from sendtui.errors import ExportError, FileRefused
 from sendtui.exports import FORMATS, LABELS, ExportRequest, default_name
+from sendtui.files import check_output
 from sendtui.records import PersonRecord
 from sendtui.store import events, people
 from sendtui.ui.screens.common.base import Loads
@@ -151,16 +154,25 @@ class ExportDialog(Loads, FormScreen):
         path = Path(text).expanduser() if text else None
         if path is None:
             errors["path"] = "Say where to save the file."
-        elif path.is_dir():
-            errors["path"] = "That is a folder: add a file name."
         elif request and path.suffix.lower() != f".{request.fmt}":
             errors["path"] = f"A {request.fmt} file should end in .{request.fmt}."
-        elif path.exists():
-            errors["path"] = ""  # not wrong: asked about when exporting
+        else:
+            errors["path"] = self._refused(path)
         errors = {k: v for k, v in errors.items() if v}
         if errors:
             raise Invalid(errors)
         return request, path
+
+    def _refused(self, path: Path) -> str:
+        """Why the file cannot be written there ('' if it can: an existing file is asked
+        about when exporting; the Documents folder is made if missing)."""
+        if path.parent == self.folder and not os.path.lexists(self.folder):
+            return ""
+        try:
+            check_output(path, force=True)
+        except FileRefused as exc:
+            return sentence(str(exc))
+        return ""
 
     def save(self, result: tuple[ExportRequest, Path]) -> None:
         if not self.busy:
@@ -176,7 +188,7 @@ class ExportDialog(Loads, FormScreen):
                              self._confirm_replace(request, path))
 
     def _confirm_replace(self, request: ExportRequest, path: Path) -> None:
-        if not path.exists():
+        if not os.path.lexists(path):
             self._export(request, path, overwrite=False)
             return
         self.app.push_screen(ConfirmScreen(f"{path.name} already exists in {path.parent}. "

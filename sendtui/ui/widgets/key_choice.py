@@ -48,7 +48,7 @@ class KeyChoice(Widget, can_focus=True):
 
     def key_of(self, slug: str, default: str) -> str:
         """The key that chooses `slug` now: the default, or the one config.toml gives."""
-        overrides = getattr(self.app, "key_overrides", {})
+        overrides = getattr(self.app, "key_overrides", None) or {}
         key = overrides.get(f"{self.PREFIX}-{slug}", default).split(",")[0].strip()
         return self.app.get_key_display(Binding(key, ""))
 

@@ -174,7 +174,7 @@ class FreeSlotForm(FormScreen):
                         PeoplePicker(self.people, self.preselected, id="people-picker"))
         yield field_message("people")
         yield field_row("Minutes", "minutes", Input(
-            "60", placeholder="15 to 600", max_length=3, restrict=r"\d*", id="minutes",
+            "60", placeholder="15 to 600", max_length=3, restrict=r"[0-9]*", id="minutes",
             compact=True))
         yield field_message("minutes")
 
@@ -187,7 +187,7 @@ class FreeSlotForm(FormScreen):
         if not person_ids:
             errors["people"] = "Pick at least one person: type part of a name, then enter."
         text = self.query_one("#minutes", Input).value
-        minutes = int(text) if text.isdigit() else 0
+        minutes = int(text) if text.isascii() and text.isdigit() else 0
         if not 15 <= minutes <= 600:
             errors["minutes"] = "Minutes must be a whole number from 15 to 600."
         if errors:
