@@ -41,7 +41,7 @@ def add(store: Store, inspection_id: str, name: str, pseudonym: str | None = Non
             raise InvalidInput("that name is the pseudonym of a marked name: choose another")
         if pseudonym:
             _check_pseudonym(pseudonym, Protected(name, pseudonym, match_first), rows)
-        pseudonym = pseudonym or _next_pseudonym(rows)
+        pseudonym = pseudonym or _next_pseudonym(s, inspection_id)
         store.insert(s, inspection_id, m.ProtectedName(
             inspection_id=inspection_id, name=name, pseudonym=pseudonym, is_child=is_child,
             match_first_name=match_first),
@@ -86,6 +86,9 @@ def _rows(s, inspection_id: str) -> list[m.ProtectedName]:
     return list(s.exec(live(m.ProtectedName, inspection_id).order_by(m.ProtectedName.pseudonym)))
 
 
-def _next_pseudonym(rows: list[m.ProtectedName]) -> str:
-    used = [int(found.group(1)) for r in rows if (found := PSEUDONYM.match(r.pseudonym))]
+def _next_pseudonym(s, inspection_id: str) -> str:
+    """Never one given before, even to a name removed or erased since: texts still say it."""
+    given = s.exec(select(m.ProtectedName.pseudonym).where(
+        m.ProtectedName.inspection_id == inspection_id)).all()
+    used = [int(found.group(1)) for p in given if (found := PSEUDONYM.match(p))]
     return f"CYP-{max(used, default=0) + 1:02d}"

@@ -329,3 +329,10 @@ def test_erase_everything_deleted(store, ins, sentinels, db_path):
     assert sorted((r.name, r.deleted_at is None) for r in marked) == [("", False), (NAME, True)]
     assert [p.name for p in names.all(store, ins)] == [NAME]
     assert erase_deleted(store, ins).rows == 0  # nothing left to erase
+
+
+def test_a_pseudonym_is_never_given_twice(store, ins):
+    """Texts still say the pseudonym of a name removed or erased: a new name gets its own."""
+    first = names.add(store, ins, NAME)
+    names.remove(store, ins, first.pseudonym)
+    assert names.add(store, ins, "Ada Lovelace").pseudonym != first.pseudonym
