@@ -27,7 +27,11 @@ class SendtuiGroup(click.Group):
         except Exception as exc:  # noqa: BLE001 - mapped or re-raised below
             code = exit_code_for(exc)
             if code is None:
+                exc = ctx.obj.store_trouble(exc)
+                code = exit_code_for(exc)
+            if code is None:
                 raise
+            ctx.obj.failed()
             click.echo(f"sendtui: {exc}", err=True)
             ctx.exit(code)
 
