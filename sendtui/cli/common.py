@@ -31,9 +31,19 @@ class Context:
             from sendtui.store.repo import Store
 
             self._store = Store.open(self.target(), create=create)
+        return self._store
+
+    def tell(self) -> None:
+        """Say what opening the store did (a store others could read made owner-only …);
+        only when the command went well, so that a refusal stays one line."""
+        if self._store is not None:
             for notice in self._store.notices:
                 click.echo(f"sendtui: {notice}", err=True)
-        return self._store
+            self._store.notices.clear()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
 
     def store_trouble(self, exc: Exception) -> Exception:
         """A failure nobody foresaw, as the StoreError it is when the store is damaged or
@@ -43,10 +53,12 @@ class Context:
         return as_store_error(exc, self._store) or exc
 
     def failed(self) -> None:
-        """The command refused: a store it made is taken away again."""
+        """The command refused: a store it made is taken away again, any other closed
+        (so that no -wal or -shm is left beside it)."""
         if self._store is not None and self._store.created:
             self._store.take_back()
             self._store = None
+        self.close()
 
     def inspection(self):
         from sendtui.store import inspections

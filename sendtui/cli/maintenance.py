@@ -12,6 +12,7 @@ from sendtui.cli.common import Context, pass_context
 def open_app(obj: Context) -> None:
     from sendtui.ui.app import make_app
 
+    obj.tell()
     make_app(obj.target(), obj.inspection_ref).run()
 
 

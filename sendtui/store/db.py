@@ -147,7 +147,7 @@ def _create(path: Path) -> list[Path]:
     try:
         return create_file(path)
     except OSError as exc:
-        raise StoreError(f"{path} cannot be made: {error_line(exc)}") from None
+        raise StoreError(f"{path} cannot be made: {exc.strerror or error_line(exc)}") from None
 
 
 def _take_back(opened: Opened) -> None:

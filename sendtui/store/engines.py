@@ -22,7 +22,7 @@ PRAGMAS = (
     "PRAGMA busy_timeout=5000",
     "PRAGMA secure_delete=ON",
 )
-MIGRATION_WAIT_S = 60  # another sendtui may be migrating the same store
+MIGRATION_WAIT_S = 20  # another sendtui may be upgrading the same store
 
 
 def sqlite_engine(path: Path, *, migrating: bool = False) -> Engine:

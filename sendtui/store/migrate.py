@@ -22,6 +22,7 @@ from sendtui.config import shipped_data
 from sendtui.errors import StoreError
 from sendtui.store.engines import (
     APPLICATION_ID,
+    MIGRATION_WAIT_S,
     SQLITE_MAGIC,
     error_line,
     side_files,
@@ -194,9 +195,9 @@ def copy_database(source: Path, target: Path, *, source_read_only: bool = True) 
     if not target.exists():
         fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
-    src = read_only(source) if source_read_only else sqlite3.connect(source, timeout=60)
+    src = read_only(source) if source_read_only else sqlite3.connect(source, timeout=MIGRATION_WAIT_S)
     try:
-        dst = sqlite3.connect(target, timeout=60)
+        dst = sqlite3.connect(target, timeout=MIGRATION_WAIT_S)
         try:
             src.backup(dst)
         finally:
