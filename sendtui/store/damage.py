@@ -16,6 +16,7 @@ from sendtui.errors import StoreError
 from sendtui.store.engines import error_line
 
 OWN = str(Path(__file__).resolve().parents[1])  # the sendtui package
+STORE = str(Path(__file__).resolve().parent)  # the store's own modules
 UNREADABLE = (ValueError, TypeError, KeyError, OverflowError, UnicodeDecodeError)
 
 
@@ -33,6 +34,9 @@ def as_store_error(exc: BaseException, store=None) -> StoreError | None:
     problem = damage(store)
     if problem:
         return StoreError(f"the store is damaged ({problem}): restore a backup")
+    if isinstance(exc, KeyError) and _deepest_own(exc).startswith(STORE):
+        return StoreError("the store holds rows that do not fit together (it may be "
+                          "damaged): restore a backup")
     return None
 
 
@@ -58,8 +62,17 @@ def _database_error(exc: BaseException) -> bool:
     return sa_exc is not None and isinstance(exc, sa_exc.DBAPIError)
 
 
+def _files(exc: BaseException) -> list[str]:
+    return [frame.f_code.co_filename for frame, _ in traceback.walk_tb(exc.__traceback__)]
+
+
 def _while_reading_rows(exc: BaseException) -> bool:
     """Raised inside SQLAlchemy's turning of stored values into Python ones."""
-    files = [frame.f_code.co_filename for frame, _ in traceback.walk_tb(exc.__traceback__)]
+    files = _files(exc)
     deepest_own = max((i for i, f in enumerate(files) if f.startswith(OWN)), default=-1)
     return any("sqlalchemy" in f for f in files[deepest_own + 1:])
+
+
+def _deepest_own(exc: BaseException) -> str:
+    """The sendtui file the failure was raised in (or passed through last)."""
+    return next((f for f in reversed(_files(exc)) if f.startswith(OWN)), "")

@@ -173,10 +173,17 @@ def take_back(opened: Opened) -> None:
     _take_back(opened)
 
 
+# drivers that take a connect timeout: an unreachable host is told, not waited for
+CONNECT_TIMEOUT = {"psycopg": 10, "psycopg2": 10, "mysqldb": 10, "pymysql": 10}
+
+
 def _open_server(url: str, create: bool) -> Opened:
-    shown = make_url(url).render_as_string(hide_password=True)
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
     try:
-        engine = create_engine(url, hide_parameters=True)
+        timeout = CONNECT_TIMEOUT.get(parsed.get_driver_name())
+        engine = create_engine(url, hide_parameters=True,
+                               connect_args={"connect_timeout": timeout} if timeout else {})
     except Exception as exc:  # noqa: BLE001 - no driver installed, an unknown dialect …
         raise StoreError(f"{shown} cannot be used: {_no_driver(exc)}") from None
     migrate.migrate_server(engine, create, shown)

@@ -184,7 +184,7 @@ def valid_backup(path: Path, revision: str) -> bool:
             rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
         finally:
             conn.close()
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error, UnicodeDecodeError):
         return False
     return ok and app_id == APPLICATION_ID and rows == [(revision,)]
 
@@ -224,7 +224,7 @@ def recover(path: Path, revision: str) -> str:
             copy_database(trial, path)
             return (f"{path.name} was left half-upgraded by an earlier sendtui; restored from "
                     f"{name.name} and upgraded")
-        except (HalfUpgraded, StoreError, OSError, sqlite3.Error):
+        except (HalfUpgraded, StoreError, OSError, sqlite3.Error, UnicodeDecodeError):
             continue
         finally:
             _remove(trial)

@@ -70,6 +70,8 @@ def inspect_file(path: Path, known: set[str], head: str) -> Found:
         raise StoreError(f"{path} cannot be read: {_reason(exc)}") from None
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is corrupt ({_reason(exc)})") from None
+    except UnicodeDecodeError:  # SQLite's message quoted a damaged name
+        raise StoreError(f"{path} is corrupt (its schema cannot be read)") from None
 
 
 def writable_problem(path: Path) -> str | None:

@@ -164,6 +164,16 @@ def test_a_row_pointing_nowhere_is_refused_in_one_line(demo_db):
     assert "damaged (a row of event_person refers to a missing row of person)" in line
 
 
+def test_rows_that_do_not_fit_together_are_refused_in_one_line(demo_db):
+    """A person moved to another inspection (a flipped id) while still on a visit."""
+    other = run(demo_db, "inspection", "new", "--la", "Fenmarch", "--framework", "2023",
+                "--notified", "2024-01-08").stdout.strip()
+    change(demo_db, f"UPDATE person SET inspection_id = '{other}' "
+                    "WHERE id = (SELECT person_id FROM event_person LIMIT 1)")
+    line = one_line(run(demo_db, "--inspection", "Weald", "check"), 3)
+    assert "rows that do not fit together" in line
+
+
 def test_a_database_error_never_shows_what_was_being_stored(demo_db):
     change(demo_db, "CREATE TRIGGER refuse BEFORE INSERT ON evidence "
                     "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END")
