@@ -158,7 +158,7 @@ def backup_before(path: Path, revision: str) -> Path | None:
                 if not valid_backup(partial, revision):
                     raise StoreError(f"the backup of {path} before the upgrade did not "
                                      "verify; the store was left as it was")
-                os.link(partial, name)  # fails rather than replace a file made meanwhile
+                _place(partial, name)
                 return name
             except FileExistsError:
                 continue
@@ -167,6 +167,18 @@ def backup_before(path: Path, revision: str) -> Path | None:
         if valid_backup(name, revision):
             return None
     raise StoreError(f"too many backups beside {path}: move some away and retry")
+
+
+def _place(partial: Path, name: Path) -> None:
+    """Give the verified copy its name, never replacing a file of that name."""
+    try:
+        os.link(partial, name)  # fails rather than replace a file made meanwhile
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links (FAT): we hold the write lock
+        if os.path.lexists(name):
+            raise FileExistsError(name) from None
+        os.rename(partial, name)
 
 
 def valid_backup(path: Path, revision: str) -> bool:

@@ -93,8 +93,19 @@ def narrow_mode(path: Path, st: os.stat_result) -> str | None:
         return None
     for each in (path, *side_files(path)):
         if each.exists():
-            os.chmod(each, stat.S_IMODE(each.stat().st_mode) & 0o700)
+            os.chmod(each, 0o600)
     return f"{path} could be read by others (mode {wide:04o}); made owner-only (0600)"
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file or make files beside it (immutable), unless
+    a live WAL must be read with it (read-only then)."""
+    wal, shm = side_files(path)[:2]
+    live = wal.exists() and shm.exists() and wal.stat().st_size > 0
+    flags = "mode=ro" if live else "mode=ro&immutable=1"
+    conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=2)
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    return conn
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -112,17 +123,6 @@ def _header(path: Path) -> bytes:
         raise StoreError(f"cannot read {path}: {_reason(exc)}") from None
     finally:
         os.close(fd)
-
-
-def read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file or make files beside it (immutable), unless
-    a live WAL must be read with it (read-only then)."""
-    wal, shm = side_files(path)[:2]
-    live = wal.exists() and shm.exists() and wal.stat().st_size > 0
-    flags = "mode=ro" if live else "mode=ro&immutable=1"
-    conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=2)
-    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
-    return conn
 
 
 def _read(conn: sqlite3.Connection, path: Path, known: set[str], head: str) -> Found:
