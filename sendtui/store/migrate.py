@@ -91,7 +91,8 @@ def migrate_file(path: Path, *, backup: bool = True) -> Path | None:
             conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
             upgrade(conn)
     except Exception as exc:
-        _remove(made)  # the store is as it was, so its copy is not needed
+        if made is not None and _revision_of(path) == revision:
+            _remove(made)  # the store is as it was, so its copy is not needed
         if revision is not None and any(s in error_line(exc) for s in HALF_DONE):
             raise HalfUpgraded(revision) from None
         if isinstance(exc, StoreError):
@@ -130,6 +131,17 @@ def _current(conn: Connection) -> str | None:
     if not has_table:
         return None
     return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def _revision_of(path: Path) -> str | None:
+    try:
+        conn = read_only(path)
+        try:
+            return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        finally:
+            conn.close()
+    except (sqlite3.Error, TypeError):
+        return None
 
 
 def _said(exc: Exception) -> str:
