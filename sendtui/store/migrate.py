@@ -56,7 +56,12 @@ def head_revision() -> str:
 
 
 def known_revisions() -> set[str]:
-    return {s.revision for s in _scripts().walk_revisions()}
+    return set(all_revisions())
+
+
+def all_revisions() -> list[str]:
+    """Every revision this sendtui knows, oldest first."""
+    return [s.revision for s in reversed(list(_scripts().walk_revisions()))]
 
 
 def upgrade(conn: Connection, revision: str = "head") -> None:

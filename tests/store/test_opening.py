@@ -19,6 +19,7 @@ from sendtui.store.engines import error_line
 from sendtui.store.migrate import copy_database, head_revision, valid_backup
 from sendtui.store.repo import Store
 from tests.store.old_stores import (
+    lost_rows,
     make_store_at,
     problems,
     revision_of,
@@ -40,16 +41,10 @@ def files(folder: Path) -> dict[str, str]:
             for p in sorted(folder.iterdir()) if p.is_file()}
 
 
-def kept(before: dict, path: Path) -> bool:
-    """Every table holds as many rows as before (new tables may have come)."""
-    after = row_counts(path)
-    return all(after.get(table) == n for table, n in before.items())
-
-
 def upgraded_cleanly(path: Path, counts: dict) -> None:
     assert revision_of(path) == head_revision()
     assert problems(path) == []
-    assert kept(counts, path)
+    assert lost_rows(path, counts) == {}
     assert not [p.name for p in path.parent.iterdir() if ".partial-" in p.name]
 
 
