@@ -84,6 +84,8 @@ def _sqlite_path(url) -> Path:
                          "file alone, sqlite:///FILE")
     if not database or database == ":memory:":
         raise StoreError("an in-memory SQLite store would lose everything: give a file")
+    if database.endswith(("/", os.sep)):
+        raise StoreError(f"{database} is a folder, not a store file")
     return Path(database)
 
 
@@ -92,6 +94,8 @@ def _shown(query: dict) -> str:
 
 
 def _file(path: Path) -> Target:
+    if "\x00" in str(path):
+        raise UserError("the store path holds a NUL character")
     try:
         path = path.expanduser().resolve()
     except (OSError, RuntimeError) as exc:

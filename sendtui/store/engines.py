@@ -67,8 +67,16 @@ def create_file(path: Path) -> list[Path]:
     """A new empty file readable by its owner only (0600), in folders made 0700 when
     missing; what was made, first made first."""
     made = [p for p in reversed(path.parents) if not p.exists()]
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError:
+        for folder in reversed(made):  # nothing is left half made
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        raise
     os.close(fd)
     return [*made, path]
 

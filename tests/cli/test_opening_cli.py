@@ -122,6 +122,12 @@ def test_a_command_that_makes_a_store_and_then_refuses_leaves_nothing(tmp_path):
     assert files(tmp_path) == {"empty.db": hashlib.sha256(b"").hexdigest()}
 
 
+def test_a_store_that_cannot_be_made_leaves_no_folder_behind(tmp_path):
+    too_long = tmp_path / "new" / ("a" * 300) / "sendtui.db"
+    assert "File name too long" in one_line(run(too_long, "demo", "--no-open"), 3)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_store_others_can_read_is_made_owner_only_with_a_notice(demo_db):
     os.chmod(demo_db, 0o644)
     result = run(demo_db, "list", "settings")
@@ -222,6 +228,7 @@ def test_a_url_that_cannot_be_used_is_refused_in_one_line_and_nothing_made(
 def test_an_empty_db_option_is_bad_input_not_the_default_store(tmp_path):
     assert "--db is empty" in one_line(run("", "list", "settings"), 2)
     assert "--db is empty" in one_line(run("  ", "doctor"), 2)
+    assert "NUL" in one_line(run("sqlite:///s%00.db", "demo", "--no-open"), 2)
 
 
 def test_a_sqlite_file_uri_names_the_file(demo_db, tmp_path, monkeypatch):
