@@ -21,15 +21,31 @@ class SendtuiGroup(click.Group):
         from sendtui.errors import exit_code_for
 
         try:
-            return super().invoke(ctx)
+            done = super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
+            _close(ctx)
             raise
         except Exception as exc:  # noqa: BLE001 - mapped or re-raised below
             code = exit_code_for(exc)
+            if code is None and isinstance(ctx.obj, Context):
+                exc = ctx.obj.store_trouble(exc)  # a damaged store, not a bug?
+                code = exit_code_for(exc)
             if code is None:
+                _close(ctx)
                 raise
+            if isinstance(ctx.obj, Context):
+                ctx.obj.failed()
             click.echo(f"sendtui: {one_line(str(exc))}", err=True)
             ctx.exit(code)
+        if isinstance(ctx.obj, Context):
+            ctx.obj.tell()
+            ctx.obj.close()
+        return done
+
+
+def _close(ctx: click.Context) -> None:
+    if isinstance(ctx.obj, Context):
+        ctx.obj.close()
 
 
 def one_line(message: str, limit: int = 300) -> str:

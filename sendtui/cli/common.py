@@ -18,15 +18,47 @@ class Context:
 
     def target(self) -> str:
         from sendtui.config import default_db_target
+        from sendtui.errors import UserError
 
+        if self.db is not None and not self.db.strip():
+            raise UserError("--db is empty: give a store file or a database URL")
         return self.db or default_db_target()
 
-    def store(self):
+    def store(self, create: bool = False):
+        """The store, opened on first use. Only commands that make things pass `create`:
+        the others refuse a missing or empty store file (exit 3) and make nothing."""
         if self._store is None:
             from sendtui.store.repo import Store
 
-            self._store = Store.open(self.target())
+            self._store = Store.open(self.target(), create=create)
         return self._store
+
+    def tell(self) -> None:
+        """Say what opening the store did (a store others could read made owner-only …);
+        only when the command went well, so that a refusal stays one line."""
+        if self._store is not None:
+            for notice in self._store.notices:
+                click.echo(f"sendtui: {notice}", err=True)
+            self._store.notices.clear()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def store_trouble(self, exc: Exception) -> Exception:
+        """A failure nobody foresaw, as the StoreError it is when the store is damaged or
+        the database failed (one line, exit 3); else `exc` itself (a bug)."""
+        from sendtui.store.damage import as_store_error
+
+        return as_store_error(exc, self._store) or exc
+
+    def failed(self) -> None:
+        """The command refused: a store it made is taken away again, any other closed
+        (so that no -wal or -shm is left beside it)."""
+        if self._store is not None and self._store.created:
+            self._store.take_back()
+            self._store = None
+        self.close()
 
     def inspection(self):
         from sendtui.store import inspections

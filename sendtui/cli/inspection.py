@@ -30,7 +30,7 @@ def inspection_new(obj: Context, local_area: str, framework: str, notified: str)
         warn(f"{day:%a %d %b %Y} is not a working day")
     for warning in timeline_warnings(key_dates(get_framework(framework), day)):
         warn(warning)
-    click.echo(inspections.create(obj.store(), local_area, framework, day).id)
+    click.echo(inspections.create(obj.store(create=True), local_area, framework, day).id)
 
 
 @inspection.command("list")

@@ -17,6 +17,7 @@ def open_app(obj: Context) -> None:
     from sendtui.ui.app import make_app
 
     keys = load_keymap()
+    obj.tell()
     make_app(obj.target(), obj.inspection_ref, key_overrides=keys).run()
 
 
@@ -34,7 +35,7 @@ def demo(obj: Context, no_open: bool) -> None:
     """Add the demo inspection (if not there yet) and open it."""
     from sendtui.demo import add_demo
 
-    ins, added = add_demo(obj.store())
+    ins, added = add_demo(obj.store(create=True))
     verb = "Added" if added else "Already there:"
     click.echo(f"{verb} the demo inspection {ins.local_area} ({ins.id})", err=not no_open)
     if not no_open:

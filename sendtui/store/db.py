@@ -1,30 +1,33 @@
 """Open a store: check the file without touching it, then migrate and connect.
 
-A file that is not a sendtui store, is corrupt, locked or has a newer schema raises
-StoreError before anything is written, so the file stays byte-identical.
+A file that is not a sendtui store, is corrupt, locked, read-only or has a newer schema
+raises StoreError before anything is written, so the file stays byte-identical and nothing
+is made beside it. Only an opening that may create (`create=True`: the app, `demo`,
+`inspection new`) makes a missing store or fills an empty file.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
-from dataclasses import dataclass
+import urllib.parse
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import create_engine, make_url
+from sqlalchemy.engine import Engine
 
-from sendtui.config import shipped_data
-from sendtui.errors import StoreError
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-APPLICATION_ID = 0x53454E44  # "SEND": marks a sendtui store
-PRAGMAS = (
-    "PRAGMA foreign_keys=ON",
-    "PRAGMA synchronous=FULL",
-    "PRAGMA busy_timeout=5000",
-    "PRAGMA secure_delete=ON",
+from sendtui.errors import StoreError, UserError
+from sendtui.store import migrate, storefile
+from sendtui.store.engines import (  # noqa: F401 - this module is where callers find them
+    APPLICATION_ID,
+    PRAGMAS,
+    SQLITE_MAGIC,
+    create_file,
+    error_line,
+    side_files,
+    sqlite_engine,
 )
+from sendtui.store.migrate import head_revision, known_revisions, migrations_folder  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -33,152 +36,165 @@ class Target:
     path: Path | None  # None for a server database
 
 
+@dataclass
+class Opened:
+    """An engine on a checked, migrated store; what the user should be told; and the files
+    and folders this opening made (so that a command that then fails can take them away)."""
+
+    engine: Engine
+    notices: list[str] = field(default_factory=list)
+    made: list[Path] = field(default_factory=list)
+    filled: Path | None = None  # an empty file that was made a store
+
+
 def resolve(target: str) -> Target:
     """A file path or a SQLAlchemy URL."""
+    if not target or not target.strip():
+        raise UserError("the store is empty text: give a file path or a database URL")
+    if "\x00" in target:
+        raise UserError("the store path holds a NUL character")
     if "://" not in target:
         if target.endswith(("/", os.sep)):
             raise StoreError(f"{target} is a folder, not a store file")
-        path = Path(target).expanduser().resolve()
-        return Target(f"sqlite:///{path}", path)
-    url = make_url(target)
-    if url.get_backend_name() == "sqlite":
-        if not url.database or url.database == ":memory:":
-            raise StoreError("an in-memory SQLite store would lose everything: give a file")
-        return Target(target, Path(url.database).expanduser().resolve())
-    return Target(target, None)
-
-
-def migrations_folder() -> Path:
-    return shipped_data() / "migrations"
-
-
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory(str(migrations_folder())).get_current_head()
-
-
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    return {s.revision for s in ScriptDirectory(str(migrations_folder())).walk_revisions()}
-
-
-def inspect_file(path: Path) -> str | None:
-    """The schema revision of an existing store (None: empty file); StoreError if unusable."""
+        return _file(Path(target))
     try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
-    if not header:
-        return None
-    if header != SQLITE_MAGIC:
-        raise StoreError(f"{path} is not a sendtui store (not an SQLite database)")
+        url = make_url(target)
+    except Exception:  # noqa: BLE001 - any unreadable URL is the user's to fix
+        raise StoreError("the --db URL cannot be read: give a file path or "
+                         "driver://user@host/database") from None
+    if url.get_backend_name() != "sqlite":
+        return Target(target, None)
+    if url.drivername not in ("sqlite", "sqlite+pysqlite"):
+        raise StoreError(f"the SQLite driver {url.drivername} is not supported: use sqlite:///FILE")
+    return _file(_sqlite_path(url))
+
+
+def _sqlite_path(url) -> Path:
+    database, query = url.database or "", dict(url.query)
+    uri = str(query.pop("uri", "")).lower() in ("true", "1") or database.startswith("file:")
+    if uri:
+        parsed = urllib.parse.urlsplit(database)
+        query.update(urllib.parse.parse_qsl(parsed.query))
+        database = urllib.parse.unquote(parsed.path) if parsed.scheme == "file" else database
+    if query.get("mode") in ("ro", "memory") or query.get("immutable") in ("1", "true"):
+        raise StoreError(f"a read-only or in-memory SQLite store ({_shown(query)}) cannot be "
+                         "used: sendtui writes to its store; give the file alone")
+    if query:
+        raise StoreError(f"SQLite URL options ({_shown(query)}) are not supported: give the "
+                         "file alone, sqlite:///FILE")
+    if not database or database == ":memory:":
+        raise StoreError("an in-memory SQLite store would lose everything: give a file")
+    if database.endswith(("/", os.sep)):
+        raise StoreError(f"{database} is a folder, not a store file")
+    return Path(database)
+
+
+def _shown(query: dict) -> str:
+    return "&".join(f"{k}={v}" for k, v in query.items())[:60]
+
+
+def _file(path: Path) -> Target:
+    if "\x00" in str(path):
+        raise UserError("the store path holds a NUL character")
     try:
-        # immutable: no -wal/-shm files are made beside a file we may refuse; but a live
-        # WAL must be read, so then a plain read-only open.
-        wal = path.with_name(path.name + "-wal").exists()
-        flags = "mode=ro" if wal else "mode=ro&immutable=1"
-        conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=2)
-        try:
-            return _read_revision(conn, path)
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc):
-            raise StoreError(f"{path} is locked by another program; close it and retry") from None
-        raise StoreError(f"{path} cannot be read: {exc}") from None
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is corrupt ({exc})") from None
+        path = path.expanduser().resolve()
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"{path} cannot be used: {error_line(exc)}") from None
+    return Target(f"sqlite:///{path}", path)
 
 
-def _read_revision(conn: sqlite3.Connection, path: Path) -> str | None:
-    check = conn.execute("PRAGMA quick_check").fetchone()[0]
-    if check != "ok":
-        check = " ".join(check.split())  # SQLite reports on several lines; keep one
-        raise StoreError(f"{path} is corrupt (integrity check: {check})")
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if not tables:
-        return None
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    if app_id != APPLICATION_ID or "alembic_version" not in tables:
-        shown = ", ".join(sorted(tables)[:4])
-        raise StoreError(f"{path} is not a sendtui store (it holds other tables: {shown})")
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    revision = row[0] if row else None
-    if revision and revision not in known_revisions():
-        raise StoreError(
-            f"{path} has a newer schema ({revision}) than this sendtui knows "
-            f"({head_revision()}): upgrade sendtui"
-        )
-    return revision
-
-
-def create_file(path: Path) -> None:
-    """A new store file readable by its owner only (0600)."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-
-
-def backup_file(path: Path, revision: str) -> Path:
-    """A consistent copy of the store before a migration changes it."""
-    copy = path.with_name(f"{path.name}.before-{revision}.bak")
-    if not copy.exists():
-        create_file(copy)
-    src, dst = sqlite3.connect(path), sqlite3.connect(copy)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return copy
-
-
-def _sqlite_engine(url: str) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": 5, "check_same_thread": False})
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn, _record):
-        for pragma in PRAGMAS:
-            dbapi_conn.execute(pragma)
-
-    return engine
-
-
-def open_engine(target: str) -> Engine:
-    """Check, create or migrate the store; an Engine ready to use."""
+def open_store(target: str, *, create: bool = True) -> Opened:
+    """Check, create (when `create`) or migrate the store; an engine ready to use."""
     where = resolve(target)
-    revision = None
-    if where.path is not None:
-        if where.path.is_dir():
-            raise StoreError(f"{where.path} is a folder, not a store file")
-        if where.path.exists():
-            revision = inspect_file(where.path)
-        else:
-            create_file(where.path)
-        engine = _sqlite_engine(where.url)
+    if where.path is None:
+        return _open_server(where.url, create)
+    return _open_file(where.path, create)
+
+
+def open_engine(target: str, *, create: bool = True) -> Engine:
+    return open_store(target, create=create).engine
+
+
+def _open_file(path: Path, create: bool) -> Opened:
+    st = storefile.kind_of(path)
+    if st is None:
+        if not create:
+            raise StoreError(f"there is no store at {path}: {storefile.HOW_TO_MAKE}")
+        storefile.missing_parent(path)
+        opened = Opened(engine=None, made=_create(path))
+        revision = None
     else:
-        engine = create_engine(where.url)
-    head = head_revision()
-    if revision != head:
-        if revision and where.path is not None:
-            backup_file(where.path, revision)
-        _migrate(engine, is_sqlite=where.path is not None)
-    return engine
+        found = storefile.inspect_file(path, known_revisions(), head_revision())
+        if found.empty and not create:
+            raise StoreError(f"{path} is an empty file, not a store: {storefile.HOW_TO_MAKE}")
+        problem = storefile.writable_problem(path)
+        if problem:
+            raise StoreError(problem)
+        opened = Opened(engine=None, filled=path if found.empty else None)
+        notice = storefile.narrow_mode(path, st)
+        if notice:
+            opened.notices.append(notice)
+        revision = found.revision
+    if revision != head_revision():
+        try:
+            migrate.migrate_file(path)
+        except migrate.HalfUpgraded as half:
+            opened.notices.append(migrate.recover(path, str(half)))
+        except StoreError:
+            _take_back(opened)
+            raise
+    opened.engine = sqlite_engine(path)
+    return opened
 
 
-def _migrate(engine: Engine, is_sqlite: bool) -> None:
-    from alembic import command
-    from alembic.config import Config
+def _create(path: Path) -> list[Path]:
+    try:
+        return create_file(path)
+    except OSError as exc:
+        raise StoreError(f"{path} cannot be made: {exc.strerror or error_line(exc)}") from None
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_folder()))
-    with engine.connect() as conn:
-        if is_sqlite:
-            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        conn.commit()
+
+def _take_back(opened: Opened) -> None:
+    """Undo what this opening made: files and folders it created, an empty file it filled."""
+    for each in reversed(opened.made):
+        for side in side_files(each):
+            side.unlink(missing_ok=True)
+        try:
+            each.rmdir() if each.is_dir() else each.unlink(missing_ok=True)
+        except OSError:
+            pass
+    if opened.filled is not None:
+        for side in side_files(opened.filled):
+            side.unlink(missing_ok=True)
+        with opened.filled.open("r+b") as fh:
+            fh.truncate(0)
+
+
+def take_back(opened: Opened) -> None:
+    """Close the store and remove what opening it made (a command that then failed)."""
+    if opened.engine is not None:
+        opened.engine.dispose()
+    _take_back(opened)
+
+
+# drivers that take a connect timeout: an unreachable host is told, not waited for
+CONNECT_TIMEOUT = {"psycopg": 10, "psycopg2": 10, "mysqldb": 10, "pymysql": 10}
+
+
+def _open_server(url: str, create: bool) -> Opened:
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    try:
+        timeout = CONNECT_TIMEOUT.get(parsed.get_driver_name())
+        engine = create_engine(url, hide_parameters=True,
+                               connect_args={"connect_timeout": timeout} if timeout else {})
+    except Exception as exc:  # noqa: BLE001 - no driver installed, an unknown dialect …
+        raise StoreError(f"{shown} cannot be used: {_no_driver(exc)}") from None
+    migrate.migrate_server(engine, create, shown)
+    return Opened(engine)
+
+
+def _no_driver(exc: Exception) -> str:
+    if isinstance(exc, ImportError):
+        return f"its driver is not installed ({exc.name or 'a module is missing'})"
+    return " ".join(str(exc).split())[:160]

@@ -20,7 +20,7 @@ from sendtui.domain.clock import utc_now
 from sendtui.errors import StoreError
 from sendtui.store import models as m
 from sendtui.store import undo
-from sendtui.store.db import open_engine
+from sendtui.store.db import Opened, error_line, open_store, take_back
 
 T = TypeVar("T", bound=m.Tracked)
 
@@ -50,18 +50,41 @@ class Store:
     """An open store: its engine, one session per transaction (per thread), the clock, and
     `change`, which every write goes through."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, opened: Opened | None = None):
         self.engine = engine
+        self.opened = opened or Opened(engine)
         self._local = threading.local()
         self.device_id = self._device_id()
         self.clock = HybridClock(self.device_id)
 
     @classmethod
-    def open(cls, target: str) -> "Store":
-        return cls(open_engine(target))
+    def open(cls, target: str, *, create: bool = True) -> "Store":
+        """The store at `target` (a file path or URL), checked and migrated. `create`: a
+        missing store is made, an empty file filled (else StoreError, nothing made)."""
+        opened = open_store(target, create=create)
+        try:
+            return cls(opened.engine, opened)
+        except BaseException:
+            take_back(opened)
+            raise
+
+    @property
+    def notices(self) -> list[str]:
+        """What opening the store did that the user should know (one line each)."""
+        return self.opened.notices
+
+    @property
+    def created(self) -> bool:
+        """This opening made the store (a new file, or an empty file filled)."""
+        return bool(self.opened.made or self.opened.filled)
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def take_back(self) -> None:
+        """Close, and remove the store again if this opening made it (a command that then
+        refused leaves no file behind)."""
+        take_back(self.opened)
 
     @contextmanager
     def session(self):
@@ -76,7 +99,7 @@ class Store:
                 yield s
                 s.commit()
             except (OperationalError, DatabaseError) as exc:
-                raise StoreError(f"the store cannot be used: {exc.orig}") from exc
+                raise StoreError(f"the store cannot be used: {error_line(exc)}") from None
             finally:
                 self._local.session = self._local.group = None
 

@@ -99,12 +99,14 @@ class SendApp(App):
         from sendtui.store.repo import Store
 
         try:
-            store = Store.open(self.db_target)
+            store = Store.open(self.db_target, create=True)  # a first run makes it
         except Exception as exc:  # noqa: BLE001 - shown on a screen, never a traceback
             if exit_code_for(exc) is None:
                 raise
             self.call_from_thread(self.call_next, self._show_store_error, str(exc))
             return
+        for notice in store.notices:  # e.g. a store others could read, made owner-only
+            self.call_from_thread(self.notify, notice, severity="warning", timeout=15)
         inspection, problem = None, None
         try:
             inspection = inspections.find(store, self.inspection_ref)

@@ -193,12 +193,15 @@ def test_inspection_new_warns_about_a_day_off(db_path):
     ["--framework", "2016", "--notified", "next monday"],
 ])
 def test_inspection_new_refuses_bad_input_and_creates_nothing(db_path, args):
-    assert as_json(run("inspection", "list", "--format", "json", db=db_path)) == []
+    refused(run("inspection", "new", "--la", "Wealdshire", *args, db=db_path), 2)
+    assert not db_path.exists()
+    Store.open(str(db_path)).close()
     refused(run("inspection", "new", "--la", "Wealdshire", *args, db=db_path), 2)
     assert as_json(run("inspection", "list", "--format", "json", db=db_path)) == []
 
 
 def test_inspection_list_when_empty(db_path):
+    Store.open(str(db_path)).close()
     assert ok(run("inspection", "list", db=db_path)).strip() == "(none)"
 
 
@@ -274,6 +277,7 @@ def test_case_references_only_with_include_sensitive(demo_db):
 
 
 def test_list_without_an_inspection(db_path):
+    Store.open(str(db_path)).close()
     line = own_error(run("list", "settings", db=db_path), 2)
     assert "no inspection" in line
 

@@ -1,0 +1,86 @@
+"""SQLite engines for a store file, and the one way a database error is told to the user.
+
+The everyday engine leaves pysqlite's transaction handling alone (a transaction starts at
+the first write, so two writers wait for each other instead of failing). The migration
+engine takes it over: `BEGIN IMMEDIATE` is sent by us, so the DDL of a whole upgrade is
+inside one transaction and a kill leaves either the old revision or head.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import URL, create_engine, event
+from sqlalchemy.engine import Engine
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+APPLICATION_ID = 0x53454E44  # "SEND": marks a sendtui store
+PRAGMAS = (
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA secure_delete=ON",
+)
+MIGRATION_WAIT_S = 20  # another sendtui may be upgrading the same store
+
+
+def sqlite_engine(path: Path, *, migrating: bool = False) -> Engine:
+    """An engine on the store file; `migrating`: one explicit transaction per connection
+    use, DDL included, and WAL switched on before it (it cannot change inside one)."""
+    engine = create_engine(
+        URL.create("sqlite", database=str(path)), hide_parameters=True,
+        connect_args={"timeout": MIGRATION_WAIT_S if migrating else 5,
+                      "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):
+        if migrating:
+            dbapi_conn.isolation_level = None
+        for pragma in PRAGMAS:
+            dbapi_conn.execute(pragma)
+        if migrating:
+            dbapi_conn.execute(f"PRAGMA busy_timeout={MIGRATION_WAIT_S * 1000}")
+            dbapi_conn.execute("PRAGMA journal_mode=WAL")
+
+    if migrating:
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def error_line(exc: BaseException) -> str:
+    """What the database said, on one line, without the statement or its parameters (they
+    may hold evidence text or case references): the DBAPI error's own message only."""
+    orig = getattr(exc, "orig", None) or exc
+    text = " ".join(str(orig).split())
+    # pysqlite quotes the undecodable stored text after "with text"
+    cut = text.find(" with text ")
+    if text.startswith("Could not decode") and cut > 0:
+        text = text[:cut]
+    return text[:200] or type(orig).__name__
+
+
+def create_file(path: Path) -> list[Path]:
+    """A new empty file readable by its owner only (0600), in folders made 0700 when
+    missing; what was made, first made first."""
+    made = [p for p in reversed(path.parents) if not p.exists()]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError:
+        for folder in reversed(made):  # nothing is left half made
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        raise
+    os.close(fd)
+    return [*made, path]
+
+
+def side_files(path: Path) -> list[Path]:
+    """The files SQLite keeps beside a database."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
