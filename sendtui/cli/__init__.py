@@ -50,9 +50,12 @@ def _close(ctx: click.Context) -> None:
 
 def one_line(message: str, limit: int = 300) -> str:
     """A message as the contract wants it: one line (a file name or a value may hold a line
-    break), and short."""
+    break), and short: a long one keeps its start and its end."""
     text = " ".join(message.split())
-    return text if len(text) <= limit else text[:limit] + "…"
+    if len(text) <= limit:
+        return text
+    half = limit // 2  # the reason is often at the end, after a long path
+    return f"{text[:half]}…{text[-half:]}"
 
 
 @click.group(cls=SendtuiGroup, invoke_without_command=True,
