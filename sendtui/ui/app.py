@@ -225,6 +225,36 @@ class SendApp(App):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
+    async def run_action(self, action, default_namespace=None) -> bool:
+        """Every key's action; a store that fails under it (disk full, made read-only,
+        taken away) is said in one line and the app goes on: the action's transaction was
+        rolled back, so nothing is half-written."""
+        from sendtui.errors import StoreError
+
+        try:
+            return await super().run_action(action, default_namespace)
+        except StoreError as exc:
+            self.store_failed(exc)
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """The same for a store failing in a worker or a callback; anything else is a bug
+        and stops the app as Textual does."""
+        from textual.worker import WorkerFailed
+
+        from sendtui.errors import StoreError
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, StoreError):
+            self.store_failed(cause)
+            return
+        super()._handle_exception(error)
+
+    def store_failed(self, error: Exception) -> None:
+        self.notify(f"Not saved: {error}. What was saved before is safe; free some space or "
+                    "make the store writable, then try again.", title="The store failed",
+                    severity="error", timeout=30)
+
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()

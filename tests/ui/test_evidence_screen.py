@@ -247,3 +247,24 @@ async def test_evidence_loads_one_page_and_counts_the_rest_after(demo_db, monkey
         await app.workers.wait_for_complete()
         await settled(pilot)
         assert summary(screen) == "11 of 60 entries · line B4 · showing the newest 10"
+
+
+async def test_a_store_gone_read_only_says_so_and_the_app_goes_on(demo_db, demo_store):
+    """The store refuses writes mid-session (SQLite's query_only, as a read-only file
+    would): the delete is not made, one clear notice says so, and the app keeps working."""
+    from sqlalchemy import event
+
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        screen = await evidence_screen(pilot)
+        engine = app.store.engine
+        engine.dispose()
+        event.listen(engine, "connect", lambda conn, _: conn.execute("PRAGMA query_only=1"))
+        await pilot.press("d", "y")
+        await settled(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any(n.startswith("Not saved:") and "readonly" in n for n in notices), notices
+        assert app.is_running and screen.query_one("#evidence", DataTable).row_count == 60
+        await pilot.press("6")  # still answering keys
+        await settled(pilot)
+        assert app.screen is screen
