@@ -178,9 +178,9 @@ class CaptureScreen(Loads, FormScreen):
                 if not self.saved:
                     self.draft_id = entry.save_draft(store, inspection_id, fields, self.draft_id)
 
-        # The app's worker: it still runs when this screen has gone (escape).
-        self.app.run_worker(write, thread=True, group="evidence-draft", exit_on_error=False,
-                            name="save-draft")
+        # The app's worker: it still runs when this screen has gone (escape). A store that
+        # fails is said by the app (store_failed); the next key writes the draft again.
+        self.app.run_worker(write, thread=True, group="evidence-draft", name="save-draft")
 
     def on_unmount(self) -> None:
         # Closed some other way (a screen key): what was typed in the last half second too.
