@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete
@@ -21,26 +20,12 @@ from sqlalchemy import text as sql
 from sqlmodel import Session, select
 
 from sendtui.domain.clock import utc_now
-from sendtui.domain.redaction import Protected, Redactor
+from sendtui.domain.redaction import Redactor
 from sendtui.errors import Ambiguous, NotFound
 from sendtui.store import models as m
+from sendtui.store.erasure_text import folded, rewrite, spellings
 from sendtui.store.repo import Store
 
-# Free text where a marked name may have been typed, table by table (JSON columns apart).
-TEXTS: tuple[tuple[type, tuple[str, ...]], ...] = (
-    (m.Evidence, ("text", "case_ref")),
-    (m.Event, ("title", "location", "notes")),
-    (m.Person, ("name", "role", "organisation")),
-    (m.KeyDateRow, ("label",)),
-    (m.LineOfEnquiry, ("title",)),
-    (m.AuditEntry, ("detail",)),
-    (m.Change, ("summary",)),
-)
-JSON_TEXTS: tuple[tuple[type, str, bool], ...] = (  # (model, column, keys sorted)
-    (m.Change, "before", False),
-    (m.Change, "after", False),
-    (m.EvidenceDraft, "fields", True),
-)
 SHORTEST_PREFIX = 4  # an id may be given by its first characters, as an inspection's may
 
 
@@ -212,24 +197,24 @@ def _erase_event(store: Store, s: Session, event: m.Event) -> int:
 def _marked(s: Session, ins_id: str, given: str) -> list[m.ProtectedName]:
     """The marked-name rows (removed ones too) for a name or pseudonym: the same name marked
     more than once, then removed, is one name. Live ones first."""
-    key = _key(given)
+    key = folded(given)
     rows = s.exec(select(m.ProtectedName).where(m.ProtectedName.inspection_id == ins_id)
                   .order_by(m.ProtectedName.deleted_at.is_not(None),
                             m.ProtectedName.updated_at.desc())).all()
-    chosen = [r for r in rows if key and key in (_key(r.name), _key(r.pseudonym))]
+    chosen = [r for r in rows if key and key in (folded(r.name), folded(r.pseudonym))]
     if not chosen:
         raise NotFound("no name is marked sensitive by that name or pseudonym")
-    names = {_key(r.name) for r in chosen if r.name}
-    return [r for r in rows if r in chosen or _key(r.name) in names]
+    names = {folded(r.name) for r in chosen if r.name}
+    return [r for r in rows if r in chosen or folded(r.name) in names]
 
 
 def _erase_names(store: Store, s: Session, ins_id: str,
                  marked: list[m.ProtectedName]) -> int:
-    protected = [p for r in marked if r.name for p in _spellings(r)]
+    protected = [p for r in marked if r.name for p in spellings(r)]
     if not protected:  # erased already
         return 0
     redactor = Redactor(protected)
-    rows = _rewrite(store, s, ins_id, lambda t: redactor.redact(t) if t else t)
+    rows = rewrite(store, s, ins_id, lambda t: redactor.redact(t) if t else t)
     for row in marked:
         rows += _forget_changes(s, "protected_name", row.id)
         if row.name:
@@ -239,73 +224,6 @@ def _erase_names(store: Store, s: Session, ins_id: str,
             _record(store, s, ins_id, "protected_name", row.id)
             rows += 1
     return rows
-
-
-def _spellings(row: m.ProtectedName) -> list[Protected]:
-    """The name, and its first name alone when the name is marked to match it."""
-    found = [Protected(row.name, row.pseudonym)]
-    first = row.name.split()[0]
-    if row.match_first_name and first != row.name.strip() and len(first) >= 2:
-        found.append(Protected(first, row.pseudonym))
-    return found
-
-
-def _rewrite(store: Store, s: Session, ins_id: str, redact: Callable[[str], str]) -> int:
-    """Every free text of the inspection passed through `redact`; the rows changed."""
-    changed: set[tuple[str, str]] = set()
-    for model, columns in TEXTS:
-        for row in s.exec(select(model).where(model.inspection_id == ins_id)).all():
-            _put(store, s, row, {c: redact(getattr(row, c)) for c in columns}, changed)
-    for row in _versions(s, ins_id):
-        _put(store, s, row, {"text": redact(row.text)}, changed)
-    for row in _reasons(s, ins_id):
-        _put(store, s, row, {"reason": redact(row.reason)}, changed)
-    for model, column, sort_keys in JSON_TEXTS:
-        for row in s.exec(select(model).where(model.inspection_id == ins_id)).all():
-            value = _redact_json(getattr(row, column), redact, sort_keys)
-            _put(store, s, row, {column: value}, changed)
-    return len(changed)
-
-
-def _put(store: Store, s: Session, row: m.Tracked, values: dict, changed: set) -> None:
-    if all(getattr(row, k) == v for k, v in values.items()):
-        return
-    with store.change(s, None, row):
-        for key, value in values.items():
-            setattr(row, key, value)
-    changed.add((row.__tablename__, row.id))
-
-
-def _redact_json(text: str | None, redact: Callable[[str], str], sort_keys: bool):
-    if not text:
-        return text
-    data = json.loads(text)
-    redacted = _walk(data, redact)
-    return text if redacted == data else json.dumps(redacted, sort_keys=sort_keys)
-
-
-def _walk(value, redact: Callable[[str], str]):
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, list):
-        return [_walk(v, redact) for v in value]
-    if isinstance(value, dict):
-        return {k: _walk(v, redact) for k, v in value.items()}
-    return value
-
-
-def _versions(s: Session, ins_id: str) -> list[m.EvidenceVersion]:
-    return s.exec(select(m.EvidenceVersion).join(m.Evidence).where(
-        m.Evidence.inspection_id == ins_id)).all()
-
-
-def _reasons(s: Session, ins_id: str) -> list[m.Availability]:
-    return s.exec(select(m.Availability).join(m.Person).where(
-        m.Person.inspection_id == ins_id)).all()
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 # --- a whole inspection ------------------------------------------------------------------
