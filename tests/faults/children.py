@@ -1,0 +1,157 @@
+"""What the campaign's children run besides the command line: writers through the store API
+and the capture box, and a look at what the app shows. Each prints one line per entry it has
+been told is saved (its id, or the text for the capture box), flushed at once, so that what a
+kill leaves in the output file is exactly what was acknowledged."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import signal
+import sys
+
+DEMO_TODAY = dt.date(2026, 11, 25)
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def api_writer(db: str, prefix: str, size: str = "0", limit: str = "1000000",
+               ro: str = "") -> None:
+    """Evidence through the store API, one entry per transaction, until killed, `limit`
+    entries, or a failure (then one line on stderr and the command line's exit code). With
+    `ro`, SIGUSR1 makes the store read-only under it (`make_read_only`)."""
+    from sendtui.domain.clock import utc_now
+    from sendtui.errors import exit_code_for
+    from sendtui.records import EvidenceRow
+    from sendtui.store import evidence, inspections
+    from sendtui.store.repo import Store
+
+    if ro:
+        read_only_on_signal(db)
+    try:
+        store = Store.open(db)
+        ins = inspections.find(store).id
+        filler = " lorem" * (int(size) // 6)
+        for k in range(int(limit)):
+            row = EvidenceRow(utc_now(), "B5", "document", f"{prefix} {k}{filler}", None, None,
+                              None, "")
+            say(evidence.add(store, ins, [row]).ids[0])
+    except Exception as exc:  # noqa: BLE001 - an unexpected one is a traceback, as it should
+        code = exit_code_for(exc)
+        if code is None:
+            raise
+        sys.stderr.write(f"sendtui: {exc}\n")
+        raise SystemExit(code) from None
+
+
+def tui_writer(db: str, prefix: str, ro: str = "") -> None:
+    """The capture box, again and again: n, the text, line B5, source document, ctrl+s,
+    until a save fails; then what the screen shows. With `ro`, SIGUSR1 makes the store
+    read-only under the app (`make_read_only`)."""
+    from sendtui.ui.app import make_app
+
+    if ro:
+        read_only_on_signal(db)
+
+    async def autopilot(pilot) -> None:
+        from tests.ui.conftest import settled
+
+        await settled(pilot)
+        say("ready")
+        k = 0
+        while True:
+            text = f"{prefix} {k}"
+            if not await capture_once(pilot, text):
+                break
+            say(text)
+            k += 1
+        say("screen: " + json.dumps(screen_text(pilot.app)))
+        pilot.app.exit()
+
+    app = make_app(db, today=DEMO_TODAY)
+    app.run(headless=True, size=(100, 40), auto_pilot=autopilot)
+    sys.exit(app.return_code or 0)
+
+
+async def capture_once(pilot, text: str) -> bool:
+    """One entry through the capture box; False if it was not saved."""
+    from sendtui.ui.screens.evidence.capture import CaptureScreen
+    from tests.ui.conftest import settled
+
+    app = pilot.app
+    await pilot.press("n")
+    if not await waited(pilot, lambda: isinstance(app.screen, CaptureScreen)):
+        return False
+    await settled(pilot)
+    before = len(app._notifications)
+    await pilot.press(*text, "tab", "b", "5", "enter", "tab", "d", "ctrl+s")
+    saved = await waited(pilot, lambda: not isinstance(app.screen, CaptureScreen), 3.0)
+    news = [n.message for n in list(app._notifications)[before:]]
+    return saved and any(m.startswith("Evidence saved") for m in news)
+
+
+async def waited(pilot, condition, timeout: float = 5.0) -> bool:
+    for _ in range(int(timeout / 0.02)):
+        if condition():
+            return True
+        await pilot.pause(0.02)
+    return condition()
+
+
+def screen_text(app) -> dict:
+    """What a user sees: the screen's text, and the notifications shown."""
+    from textual.widgets import Static
+
+    shown = [str(w.render()) for w in app.screen.query(Static) if w.display]
+    return {"screen": type(app.screen).__name__,
+            "text": "\n".join(t for t in shown if t.strip()),
+            "notifications": [[n.severity, n.message] for n in app._notifications]}
+
+
+def tui_look(db: str, today: str = "") -> None:
+    """Start the app, let it settle, print what it shows, quit."""
+    from sendtui.ui.app import make_app
+
+    async def autopilot(pilot) -> None:
+        from tests.ui.conftest import settled
+
+        await settled(pilot)
+        await asyncio.sleep(0.1)
+        say("screen: " + json.dumps(screen_text(pilot.app)))
+        pilot.app.exit()
+
+    day = dt.date.fromisoformat(today) if today else None
+    make_app(db, today=day).run(headless=True, size=(100, 40), auto_pilot=autopilot)
+
+
+def read_only_on_signal(db: str) -> None:
+    """Ready for SIGUSR1 to make the store read-only; the permission override dropped now,
+    so that chmod then counts for root too."""
+    from tests.faults.fs import drop_root_override
+
+    drop_root_override()
+    signal.signal(signal.SIGUSR1, lambda *_: make_read_only(db))
+
+
+def make_read_only(db: str) -> None:
+    """The store's files as a read-only filesystem would leave them to a running program:
+    every descriptor this process has on the store file, its -wal or -journal is swapped for a
+    read-only one, so the next write fails (EBADF) as on a filesystem remounted read-only. The
+    -shm stays mapped, as the kernel would keep it."""
+    import os
+
+    names = {db, db + "-wal", db + "-journal"}
+    for fd in map(int, os.listdir("/proc/self/fd")):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target in names:
+            ro = os.open(target, os.O_RDONLY)
+            os.dup2(ro, fd)
+            os.close(ro)
+    say("read-only")
