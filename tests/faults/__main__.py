@@ -50,7 +50,8 @@ def options() -> argparse.ArgumentParser:
     parser.add_argument("--only", default=",".join(PARTS),
                         help=f"comma-separated parts (default all: {','.join(PARTS)})")
     parser.add_argument("--seed", type=int, default=12, help="for the random kill moments")
-    parser.add_argument("--jobs", type=int, default=2, help="parts run at once (processes)")
+    parser.add_argument("--jobs", type=int, default=3,
+                        help="parts run at once (processes; most of their time is waiting)")
     parser.add_argument("--exec", action="store_true",
                         help="start each child as a fresh python (exact, slower)")
     parser.add_argument("--examples", type=int, default=3, help="commands shown per failure")

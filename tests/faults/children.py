@@ -89,7 +89,7 @@ async def capture_once(pilot, text: str) -> bool:
     await settled(pilot)
     before = len(app._notifications)
     await pilot.press(*text, "tab", "b", "5", "enter", "tab", "d", "ctrl+s")
-    saved = await waited(pilot, lambda: not isinstance(app.screen, CaptureScreen), 3.0)
+    saved = await waited(pilot, lambda: not isinstance(app.screen, CaptureScreen), 2.0)
     news = [n.message for n in list(app._notifications)[before:]]
     return saved and any(m.startswith("Evidence saved") for m in news)
 
@@ -155,3 +155,68 @@ def make_read_only(db: str) -> None:
             os.dup2(ro, fd)
             os.close(ro)
     say("read-only")
+
+
+def tui_enter(db: str, text: str, case_ref: str, kept: str = "", thrown: str = "") -> None:
+    """Through the capture box: an entry with a case reference; then a draft kept (escape)
+    and a draft thrown away (ctrl+g, y). Prints what was done."""
+    from sendtui.ui.app import make_app
+
+    async def autopilot(pilot) -> None:
+        from sendtui.ui.screens.evidence.capture import CaptureScreen
+        from tests.ui.conftest import settled
+
+        app = pilot.app
+        await settled(pilot)
+        await open_box(pilot)
+        await pilot.press(*text, "tab", "b", "5", "enter", "tab", "d", "tab", "tab", *case_ref,
+                          "ctrl+s")
+        if await waited(pilot, lambda: not isinstance(app.screen, CaptureScreen)):
+            say("saved")
+        for draft, keys in ((kept, ["escape"]), (thrown, ["ctrl+g", "y"])):
+            if draft:
+                await open_box(pilot)
+                await pilot.press(*draft)
+                await pilot.pause(1.5)  # the draft is written after a pause in typing
+                await app.workers.wait_for_complete()
+                for key in keys:
+                    await pilot.press(key)
+                    await pilot.pause(0.2)
+                await app.workers.wait_for_complete()
+                say("kept" if keys == ["escape"] else "thrown away")
+        app.exit()
+
+    make_app(db, today=DEMO_TODAY).run(headless=True, size=(100, 40), auto_pilot=autopilot)
+
+
+async def open_box(pilot) -> None:
+    from sendtui.ui.screens.evidence.capture import CaptureScreen
+    from tests.ui.conftest import settled
+
+    await pilot.press("n")
+    await waited(pilot, lambda: isinstance(pilot.app.screen, CaptureScreen))
+    await settled(pilot)
+
+
+def api_churn(db: str, evidence_id: str, text: str) -> None:
+    """An entry edited twice (versions, undo log) through the store API."""
+    from sendtui.store import evidence, inspections
+    from sendtui.store.repo import Store
+
+    store = Store.open(db)
+    ins = inspections.find(store).id
+    evidence.edit(store, ins, evidence_id, text + " (edited)")
+    evidence.edit(store, ins, evidence_id, text + " (edited again)")
+    store.close()
+    say("edited")
+
+
+def api_delete(db: str, evidence_id: str) -> None:
+    """An entry deleted (a tombstone) through the store API."""
+    from sendtui.store import evidence, inspections
+    from sendtui.store.repo import Store
+
+    store = Store.open(db)
+    evidence.remove(store, inspections.find(store).id, evidence_id)
+    store.close()
+    say("deleted")

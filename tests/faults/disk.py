@@ -41,6 +41,7 @@ def run(job: str, work: Path, scale: str, seed: int) -> Row:
     row = Row(f"disk {job}")
     for trial in range(TRIALS[scale][job]):
         d = Disk(work / f"disk-{job}", trial, rng)
+        d.full = scale == "full"
         with fs.small_disk(d.mnt, DISK[job.split("-")[0]]) as how:
             d.how = how
             copy_store(template, d.store)
@@ -157,7 +158,7 @@ class Disk:
 def full_cli(d: Disk, row: Row) -> None:
     """`evidence add` with texts of 2–36 kB until the disk is full."""
     d.note = f"{d.how}: evidence add until full, then list; space back"
-    fs.fill(d.mnt / "filler", room=d.rng.randint(0, 600_000))
+    _fill(d)
     for n in range(1000):
         child = d.cli(*ADD, f"full-cli {n} " + "lorem " * d.rng.randint(300, 6000))
         d.ack(child)
@@ -171,7 +172,7 @@ def full_cli(d: Disk, row: Row) -> None:
 
 def full_api(d: Disk, row: Row) -> None:
     d.note = f"{d.how}: store.evidence.add until full; space back"
-    fs.fill(d.mnt / "filler", room=d.rng.randint(0, 600_000))
+    _fill(d)
     child = d.start("api_writer", [str(d.store), "full-api", str(d.rng.randint(2000, 30000))])
     if not child.wait(120):
         child.kill()
@@ -181,8 +182,17 @@ def full_api(d: Disk, row: Row) -> None:
     d.after(row, "a full disk, then space")
 
 
+def _fill(d: Disk) -> None:
+    """Leave a random amount of room on the tmpfs (never fill a real disk)."""
+    if d.how == "tmpfs":
+        fs.fill(d.mnt / "filler", room=d.rng.randint(0, 600_000))
+
+
 def full_tui(d: Disk, row: Row) -> None:
     d.note = f"{d.how}: capture box saves, the disk fills, it saves again"
+    if d.how != "tmpfs":
+        d.note = "skipped: filling a disk under the app needs root (a tmpfs)"
+        return
     child = d.start("tui_writer", [str(d.store), "ft"])
     if d.wait_for(child, 2):  # ready, one entry saved
         fs.fill(d.mnt / "filler")
@@ -214,8 +224,9 @@ def ro_cli(d: Disk, row: Row) -> None:
     (exit 3), and no byte of it changes."""
     out = d.folder / "out"
     out.mkdir(parents=True, exist_ok=True)
-    d.note = "remount ro; file 0400; folder 0500; both: 4 writes, 6 reads each"
-    for way in fs.READ_ONLY:
+    ways = list(fs.READ_ONLY) if d.full else ["remount", "file"]
+    d.note = f"{'; '.join(ways)} read-only: 4 writes, 6 reads each"
+    for way in ways:
         d.ack(d.cli(*ADD, "before read-only"))
         with fs.read_only_between_commands(d.mnt, d.files(), way) as how:
             d.respect_modes = way != "remount"

@@ -46,7 +46,8 @@ def grow(folder: Path, size: int) -> None:
 
 
 def fill(path: Path, room: int | None = None) -> None:
-    """Write a filler file until the disk is full, or until `room` bytes are left."""
+    """Write a filler file until the disk is full, or until `room` bytes are left. Only ever
+    on the campaign's own tmpfs."""
     stat = os.statvfs(path.parent)
     free = stat.f_bavail * stat.f_frsize
     want = free if room is None else max(0, free - room)
