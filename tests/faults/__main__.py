@@ -26,13 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         sys.exit(f"unknown part(s): {', '.join(sorted(unknown))} (known: {', '.join(PARTS)})")
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="sendtui-faults-", dir=args.work) as work:
+    with tempfile.TemporaryDirectory(prefix="sendtui-faults-", dir=args.work,
+                                     ignore_cleanup_errors=True) as work:
         spawn.warm()
         from tests.faults.stores import demo_store
 
         demo_store(Path(work))
-        rows = run_jobs([(p, j) for p in parts for j in module(p).jobs(args.scale)],
-                        Path(work), args.scale, args.seed, args.jobs)
+        try:
+            rows = run_jobs([(p, j) for p in parts for j in module(p).jobs(args.scale)],
+                            Path(work), args.scale, args.seed, args.jobs)
+        finally:
+            unmount_under(Path(work))
     print(report.table(rows))
     print(f"\n{time.monotonic() - started:.0f} s, scale {args.scale}, seed {args.seed}, "
           f"children {'exec' if spawn.exec_mode() else 'forked'}")
@@ -58,6 +62,16 @@ def options() -> argparse.ArgumentParser:
     parser.add_argument("--json", metavar="FILE", help="write the rows and failures here")
     parser.add_argument("--work", metavar="DIR", help="where the temporary folder goes")
     return parser
+
+
+def unmount_under(work: Path) -> None:
+    """Any small disk a job left mounted (killed before its clean-up)."""
+    import subprocess
+
+    with open("/proc/mounts", encoding="utf-8") as mounts:
+        points = [line.split()[1] for line in mounts if line.split()[1].startswith(str(work))]
+    for point in sorted(points, reverse=True):
+        subprocess.run(["umount", "-l", point], capture_output=True, check=False)
 
 
 def module(part: str):

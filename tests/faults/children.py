@@ -15,8 +15,10 @@ DEMO_TODAY = dt.date(2026, 11, 25)
 
 
 def say(line: str) -> None:
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
+    """A line on the real stdout at once (the app redirects sys.stdout while it runs)."""
+    import os
+
+    os.write(1, (line + "\n").encode("utf-8"))
 
 
 def api_writer(db: str, prefix: str, size: str = "0", limit: str = "1000000",
@@ -64,10 +66,10 @@ def tui_writer(db: str, prefix: str, ro: str = "") -> None:
         say("ready")
         k = 0
         while True:
-            text = f"{prefix} {k}"
-            if not await capture_once(pilot, text):
+            saved = await capture_once(pilot, f"{prefix} {k}")
+            if saved is None:
                 break
-            say(text)
+            say("saved " + json.dumps(saved))
             k += 1
         say("screen: " + json.dumps(screen_text(pilot.app)))
         pilot.app.exit()
@@ -77,21 +79,26 @@ def tui_writer(db: str, prefix: str, ro: str = "") -> None:
     sys.exit(app.return_code or 0)
 
 
-async def capture_once(pilot, text: str) -> bool:
-    """One entry through the capture box; False if it was not saved."""
+async def capture_once(pilot, text: str) -> str | None:
+    """One entry through the capture box: the text it saved (a draft left by an earlier run
+    comes back first, and what is typed follows it); None if it was not saved."""
+    from textual.widgets import TextArea
+
     from sendtui.ui.screens.evidence.capture import CaptureScreen
     from tests.ui.conftest import settled
 
     app = pilot.app
     await pilot.press("n")
     if not await waited(pilot, lambda: isinstance(app.screen, CaptureScreen)):
-        return False
+        return None
     await settled(pilot)
-    before = len(app._notifications)
-    await pilot.press(*text, "tab", "b", "5", "enter", "tab", "d", "ctrl+s")
+    before = {n.identity for n in app._notifications}  # (they expire: not by position)
+    await pilot.press(*text, "tab", "b", "5", "enter", "tab", "d")
+    boxed = app.screen.query_one(TextArea).text
+    await pilot.press("ctrl+s")
     saved = await waited(pilot, lambda: not isinstance(app.screen, CaptureScreen), 2.0)
-    news = [n.message for n in list(app._notifications)[before:]]
-    return saved and any(m.startswith("Evidence saved") for m in news)
+    news = [n.message for n in app._notifications if n.identity not in before]
+    return boxed if saved and any(m.startswith("Evidence saved") for m in news) else None
 
 
 async def waited(pilot, condition, timeout: float = 5.0) -> bool:
@@ -220,3 +227,26 @@ def api_delete(db: str, evidence_id: str) -> None:
     evidence.remove(store, inspections.find(store).id, evidence_id)
     store.close()
     say("deleted")
+
+
+def tui_typist(db: str) -> None:
+    """The capture box typed into without a pause until killed; after each key, when (the
+    system's monotonic clock, shared with the parent) and how many characters are typed."""
+    import time
+
+    from sendtui.ui.app import make_app
+
+    words = "parents said the plan arrived late and the review was missed "
+
+    async def autopilot(pilot) -> None:
+        from tests.ui.conftest import settled
+
+        await settled(pilot)
+        await open_box(pilot)
+        typed = 0
+        while True:
+            await pilot.press(words[typed % len(words)])
+            typed += 1
+            say(f"typed {time.monotonic():.3f} {typed}")
+
+    make_app(db, today=DEMO_TODAY).run(headless=True, size=(100, 40), auto_pilot=autopilot)

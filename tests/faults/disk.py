@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from tests.faults import fs, spawn
-from tests.faults.kill import UUID
+from tests.faults.kill import UUID, saved_texts
 from tests.faults.report import Row, crash
 from tests.faults.stores import (changed, copy_store, demo_store, integrity, missing, opens,
                                  snapshot)
@@ -89,9 +89,9 @@ class Disk:
             child.kill()
         return child
 
-    def ack(self, child: spawn.Child, texts: str = "") -> None:
+    def ack(self, child: spawn.Child, texts: bool = False) -> None:
         lines = child.lines()
-        self.acked += [x for x in lines if (x.startswith(texts) if texts else UUID.match(x))]
+        self.acked += saved_texts(lines) if texts else [x for x in lines if UUID.match(x)]
 
     def reply(self, child: spawn.Child, row: Row, given: str, codes=(2, 3)) -> None:
         """Exit in `codes` (or 0 where allowed), one line on stderr when refused, no
@@ -198,7 +198,7 @@ def full_tui(d: Disk, row: Row) -> None:
         fs.fill(d.mnt / "filler")
     if not child.wait(60):
         child.kill()
-    d.ack(child, "ft ")
+    d.ack(child, texts=True)
     d.shown(child, row, "a full disk under the app")
     _space_returns(d)
     d.after(row, "a full disk under the app, then space")
@@ -264,7 +264,7 @@ def ro_tui(d: Disk, row: Row) -> None:
     if not child.wait(60):
         child.kill()
     fs.set_modes(d.mnt, d.files(), 0o600, 0o700)
-    d.ack(child, "rt ")
+    d.ack(child, texts=True)
     d.shown(child, row, "the store read-only under the app")
     d.after(row, "read-only under the app, then writable")
 

@@ -154,7 +154,7 @@ def judge_app(case: Case, child: spawn.Child, hung: bool, row: Row) -> None:
     row.inputs += 1
     err = child.stderr().strip()
     looks = [x for x in child.lines() if x.startswith("screen: ")]
-    if "Traceback" in err or "Error" in err.splitlines()[-1:][0:1] and not looks:
+    if "Traceback" in err:
         row.fail("tracebacks", child.command, case.why, "the app crashed: " + crash(err))
     elif hung or not looks:
         row.fail("bad_replies", child.command, case.why,

@@ -104,18 +104,22 @@ def sha256(path: Path) -> str:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """Every regular file under `folder` (its name → sha256; other kinds → their kind)."""
+    """Every file under `folder`, links not followed: a regular file's name → its sha256;
+    other kinds → their kind."""
+    import os
+    import stat
+
     seen = {}
-    for path in sorted(folder.rglob("*")):
-        name = str(path.relative_to(folder))
-        if path.is_symlink():
-            seen[name] = "symlink"
-        elif path.is_file():
-            seen[name] = sha256(path) if path.stat().st_size < (64 << 20) else "big"
-        elif path.is_dir():
-            seen[name] = "dir"
-        else:
-            seen[name] = "special"
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        for name in dirs + files:
+            path = Path(top) / name
+            mode = path.lstat().st_mode
+            key = str(path.relative_to(folder))
+            if stat.S_ISREG(mode):
+                seen[key] = sha256(path) if path.lstat().st_size < (64 << 20) else "big"
+            else:
+                seen[key] = {stat.S_IFLNK: "symlink", stat.S_IFDIR: "dir"}.get(
+                    stat.S_IFMT(mode), "special")
     return seen
 
 
