@@ -19,7 +19,7 @@ def test_the_campaign_sample_finds_no_failure(tmp_path):
     rows = report.from_json(found.read_text(encoding="utf-8"))
     failing = {r.kind: {c: getattr(r, c) for c in report.FAILURES if getattr(r, c)}
                for r in rows if r.failed}
-    assert failing == {}, done.stdout[-8000:]
+    assert failing == {}, report.table(rows) + "\n\n" + report.grouped(rows, 1)[:8000]
     assert {r.kind.split()[0] for r in rows} == {"kill", "migrate", "disk", "fuzz", "leaks"}
     assert sum(r.inputs for r in rows if r.kind == "fuzz") >= 80
     assert done.returncode == 0
