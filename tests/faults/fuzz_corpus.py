@@ -107,7 +107,7 @@ def strategy(kind: str, param: click.Parameter, facts: Facts):
         "line": (st.one_of(fv.TEXT, st.sampled_from(["Z9", "", "A0", "B55", " "])),
                  fv.member_of(facts.lines, upper=True)),
         "person": (st.one_of(fv.TEXT, st.sampled_from(["", "Nobody Here"])),
-                   fv.member_of(facts.people)),
+                   fv.person_in(facts.people)),
         "pseudonym": (st.one_of(fv.TEXT, st.sampled_from(["CYP-99", ""])), lambda _: False),
         "search": (fv.searches(), fv.search_ok),
         "evtext": (fv.texts(), lambda t: False if not t.strip() else None),
@@ -248,8 +248,8 @@ def dbs(facts: Facts, flips: int) -> list[Case]:
         for args in commands:
             cases.append(Case("db", ["--db", target, *args], db_expect(target, kind, args),
                               f"--db {kind}", setups=setups))
-        cases.append(Case("db", ["list", "lines"], "bad", f"SENDTUI_DB {kind}",
-                          env={"SENDTUI_DB": target}, setups=setups))
+        cases.append(Case("db", ["list", "lines"], db_expect(target, kind, ["list"]),
+                          f"SENDTUI_DB {kind}", env={"SENDTUI_DB": target}, setups=setups))
     for positions in drawn(fi.bit_flips(), flips):
         for args in (["list", "evidence", "--format", "json"], ["evidence", "add", "--line",
                                                                  "B5", "--source", "document",

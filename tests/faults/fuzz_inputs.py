@@ -237,12 +237,16 @@ MUTATIONS = {
     "cr newlines": None, "bad cell": False, "utf-8 bom": True, "cp1252": True,
     "blank lines": True,
 }
+# The columns an import cannot do without (the rest may be optional).
+REQUIRED = {"settings": {"urn", "establishmentname", "typeofestablishment (name)",
+                         "establishmentstatus (name)", "la (name)"},
+            "people": {"name"}, "schedule": {"date", "start", "end", "kind", "title"}}
 BAD_CELLS = {
     "settings": [("URN", ["²³⁴", "abc", "", "-5", "1e5", "１９０００１"]),
                  ("Easting", ["99999999999999999999", "1.5", "east", "-99999999999999999999"]),
                  ("Northing", ["99999999999999999999", "n"]),
                  ("StatutoryLowAge", ["99999999999999999999", "four"])],
-    "people": [("name", ["", " "]), ("email", ["not an email", "a@@b"])],
+    "people": [("name", ["", " "])],
     "schedule": [("date", ["2026-02-30", "tomorrow", "", "30/11/2026", "9999-99-99"]),
                  ("start", ["25:00", "", "9.00", "٠٩:٠٠"]), ("end", ["08:00", "24:01"]),
                  ("kind", ["party", ""]), ("title", [""]),
@@ -262,8 +266,8 @@ def import_files(draw):
         rows[0][(at + 1) % len(rows[0])] = rows[0][at]
     elif mutation == "missing column":
         at = draw(st.integers(0, len(rows[0]) - 1))
+        valid = False if rows[0][at].lower() in REQUIRED[kind] else None
         rows[0][at] = rows[0][at] + "_renamed"
-        valid = None if kind == "settings" and at > 12 else valid  # not all columns needed
     elif mutation == "huge field":
         rows[1][draw(st.integers(0, len(rows[1]) - 1))] = "x" * draw(st.integers(140_000,
                                                                                  600_000))

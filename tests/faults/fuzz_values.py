@@ -123,6 +123,15 @@ def member_of(known, strip=True, upper=False):
     return ok
 
 
+def person_in(people):
+    """A person: a name, or the unique start of one (case-insensitive); not nothing."""
+    def ok(text: str) -> bool:
+        t = text.strip().lower()
+        starts = [p for p in people if p.lower().startswith(t)]
+        return bool(t) and (t in {p.lower() for p in people} or len(starts) == 1)
+    return ok
+
+
 def urns():
     return st.one_of(st.sampled_from(["²³⁴", "abc", "-1", "0", "99999999999999999999",
                                       "１９０００１", "190001.0", "", "190099"]),

@@ -32,7 +32,7 @@ def run(job: str, work: Path, scale: str, seed: int) -> Row:
 
     folder = work / f"migrate-{job}"
     folder.mkdir()
-    old = make_store_at(folder / f"old-{job}.db", job, ENTRIES[scale])
+    old = make_store_at(folder / f"old-{job}.db", job, entries=ENTRIES[scale])
     trial = Trial(job, old, folder, head_revision(), ENTRIES[scale])
     row = Row("migrate", note=f"killed in the first open (doctor) of 0001..0007 stores of "
                               f"{ENTRIES[scale]:,} entries")
