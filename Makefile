@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test screenshots bench clean
+.PHONY: run test faults screenshots bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+# The standing fault campaign: kills, migrations killed, a full and a read-only disk, bad
+# input, leaks (a sample of it runs in `make test`). Root mounts a small tmpfs for the disk.
+faults: $(STAMP)
+	$(BIN)/python -m tests.faults --scale full
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.screenshots
