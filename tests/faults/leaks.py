@@ -167,8 +167,9 @@ class Probe:
             return
         entry, event = self.plant_entry(row), self.plant_event(row)
         row.note = "erase evidence, erase event, erase name: .db, -wal, -shm bytes"
-        steps = [(("evidence", entry), (ENTRY.lower(), "qxz-88417")),
-                 (("event", event), (EVENT.lower(),)), (("name", NAME), STORED)]
+        # the case reference is in the entry and the event's notes: gone once both are
+        steps = [(("evidence", entry), (ENTRY.lower(),)),
+                 (("event", event), (EVENT.lower(), "qxz-88417")), (("name", NAME), STORED)]
         for args, words in steps:
             child = self.cli("erase", *args)
             row.trials += 1
