@@ -252,9 +252,8 @@ def dbs(facts: Facts, flips: int) -> list[Case]:
         cases.append(Case("db", ["list", "lines"], db_expect(target, kind, ["list"]),
                           f"SENDTUI_DB {kind}", env={"SENDTUI_DB": target}, setups=setups))
     for positions in drawn(fi.bit_flips(), flips):
-        for args in (["list", "evidence", "--format", "json"], ["evidence", "add", "--line",
-                                                                 "B5", "--source", "document",
-                                                                 "--text", "x"]):
+        for args in (["list", "evidence", "--format", "json"], ["search", "plan"],
+                     ["evidence", "add", "--line", "B5", "--source", "document", "--text", "x"]):
             cases.append(Case("db", ["--db", "{files}/flipped.db", *args], "either",
                               f"a store with bits flipped at {positions}",
                               setups=[fi.Setup("store", "flipped.db", ("flip", positions))]))
