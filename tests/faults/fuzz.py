@@ -86,7 +86,7 @@ def attempt(case: Case, folder: Path, template: Path):
                                 f"{folder.name}-logs", TUI_TIMEOUT)
     else:
         args = [fill(a) for a in case.args]
-        if "--db" not in args and "SENDTUI_DB" not in case.env:
+        if case.demo_db and "--db" not in args and "SENDTUI_DB" not in case.env:
             args = ["--db", str(db), *args]
         child, hung = spawn.run("sendtui", args, env, where["cwd"],
                                 folder.parent / f"{folder.name}-logs", TIMEOUT)

@@ -26,6 +26,7 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
     setups: list = field(default_factory=list)
     tui: bool = False  # run the app (headless) rather than a command
+    demo_db: bool = True  # given --db (the demo copy) unless it names its own store
     must_say: bool | None = None  # the app must show a message (tui)
 
     def key(self) -> str:
@@ -209,7 +210,7 @@ def corpus(facts: Facts, full: bool) -> list[Case]:
     cases = [c for c in drawn(option_cases(commands, facts), int(700 * n)) if c]
     cases += [Case("contract", a, "bad", "a contract command given a bad value", setups=list(
         CONTRACT_SETUP)) for a in CONTRACT]
-    cases += outputs(commands) + inputs(full) + dbs(facts, int(40 * n)) + imports(int(260 * n))
+    cases += outputs(commands) + inputs(full) + dbs(facts, int(120 * n)) + imports(int(400 * n))
     cases += environment() + searches(int(80 * n)) + tui_cases()
     seen, unique = set(), []
     for case in cases:
@@ -251,9 +252,8 @@ def dbs(facts: Facts, flips: int) -> list[Case]:
         cases.append(Case("db", ["list", "lines"], db_expect(target, kind, ["list"]),
                           f"SENDTUI_DB {kind}", env={"SENDTUI_DB": target}, setups=setups))
     for positions in drawn(fi.bit_flips(), flips):
-        for args in (["list", "evidence", "--format", "json"], ["evidence", "add", "--line",
-                                                                 "B5", "--source", "document",
-                                                                 "--text", "x"]):
+        for args in (["list", "evidence", "--format", "json"], ["search", "plan"],
+                     ["evidence", "add", "--line", "B5", "--source", "document", "--text", "x"]):
             cases.append(Case("db", ["--db", "{files}/flipped.db", *args], "either",
                               f"a store with bits flipped at {positions}",
                               setups=[fi.Setup("store", "flipped.db", ("flip", positions))]))
@@ -298,7 +298,8 @@ def environment() -> list[Case]:
                           f"--db '' with XDG_DATA_HOME {name}",
                           env={"XDG_DATA_HOME": "{files}/datafile"}, setups=setups))
         cases.append(Case("env", ["list", "lines"], "bad", f"XDG_DATA_HOME is {name}",
-                          env={"XDG_DATA_HOME": "{files}/datafile"}, setups=setups))
+                          env={"XDG_DATA_HOME": "{files}/datafile"}, setups=setups,
+                          demo_db=False))
     for columns in ("abc", "-5", "99999999999", "0"):
         cases.append(Case("env", ["list", "events"], "valid", f"COLUMNS={columns}",
                           env={"COLUMNS": columns}))

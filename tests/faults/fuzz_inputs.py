@@ -193,8 +193,11 @@ def store_variant(path: Path, variant: str, demo: Path) -> None:
 
 
 def bit_flips():
-    """A copy of the demo store with a few bits flipped (positions drawn)."""
-    return st.lists(st.integers(100, 380_000), min_size=1, max_size=8)
+    """A copy of the demo store with bits flipped (positions drawn): anywhere, or in its
+    first pages (the header and the schema), where a flip is likeliest to pass a check."""
+    anywhere = st.lists(st.integers(800, 3_000_000), min_size=1, max_size=16)
+    early = st.lists(st.integers(800, 8 * 4096 * 8), min_size=1, max_size=4)
+    return st.one_of(anywhere, early)
 
 
 def flip(path: Path, positions: list[int]) -> None:
@@ -261,12 +264,15 @@ def import_files(draw):
     mutation = draw(st.sampled_from(sorted(MUTATIONS)))
     rows = _base(kind)
     valid = MUTATIONS[mutation]
+    label = mutation
     if mutation == "duplicate header":
         at = draw(st.integers(0, len(rows[0]) - 1))
         rows[0][(at + 1) % len(rows[0])] = rows[0][at]
+        label += f" {rows[0][at]!r}"
     elif mutation == "missing column":
         at = draw(st.integers(0, len(rows[0]) - 1))
         valid = False if rows[0][at].lower() in REQUIRED[kind] else None
+        label += f" {rows[0][at]!r}"
         rows[0][at] = rows[0][at] + "_renamed"
     elif mutation == "huge field":
         rows[1][draw(st.integers(0, len(rows[1]) - 1))] = "x" * draw(st.integers(140_000,
@@ -280,10 +286,10 @@ def import_files(draw):
     elif mutation == "bad cell":
         column, values = draw(st.sampled_from(BAD_CELLS[kind]))
         header = [h.lower() for h in rows[0]]
-        rows[1][header.index(column.lower())] = draw(st.sampled_from(values))
-    text = _csv(rows)
-    data = _encode(mutation, text, draw)
-    return kind, mutation, data, valid
+        value = draw(st.sampled_from(values))
+        rows[1][header.index(column.lower())] = value
+        label += f" {column}={value!r}"
+    return kind, label, _encode(mutation, _csv(rows), draw), valid
 
 
 def _encode(mutation: str, text: str, draw) -> bytes:
