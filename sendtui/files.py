@@ -39,7 +39,7 @@ def check_output(path: str | Path, force: bool, hint: str = REPLACE_HINT) -> Pat
         raise FileRefused(f"{_p(path)} is not a path a file can have") from None
     except OSError as exc:
         raise FileRefused(f"cannot write {_p(path)}: {_why(exc)}") from None
-    kind = _kind(found.st_mode)
+    kind = what_it_is(found.st_mode)
     if kind == "a folder":
         raise FileRefused(f"{_p(path)} is a folder: give a file name")
     if kind:
@@ -90,7 +90,7 @@ def check_input(path: str | Path, cap: int = INPUT_CAP) -> os.stat_result:
         raise BadFile(f"{_p(path)} is not a path a file can have") from None
     except OSError as exc:
         raise BadFile(f"cannot read {_p(path)}: {_why(exc)}") from None
-    kind = _kind(found.st_mode)
+    kind = what_it_is(found.st_mode)
     if kind:
         raise BadFile(f"{_p(path)} is {kind}, not a file to read")
     if found.st_size > cap:
@@ -137,7 +137,7 @@ def _check_folder(path: Path) -> None:
         raise FileRefused(f"{_p(folder)} is not a folder")
 
 
-def _kind(mode: int) -> str:
+def what_it_is(mode: int) -> str:
     """'' for a regular file, else what the path is, as a user would say it."""
     if stat.S_ISREG(mode):
         return ""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sendtui.errors import StoreError
+from sendtui.files import what_it_is
 from sendtui.store.engines import APPLICATION_ID, SQLITE_MAGIC, side_files
 
 HOW_TO_MAKE = "make one with 'sendtui demo' or 'sendtui inspection new'"
@@ -37,7 +38,7 @@ def kind_of(path: Path) -> os.stat_result | None:
     if stat.S_ISDIR(st.st_mode):
         raise StoreError(f"{path} is a folder, not a store file")
     if not stat.S_ISREG(st.st_mode):
-        raise StoreError(f"{path} is a {_special(st.st_mode)}, not a store file")
+        raise StoreError(f"{path} is {what_it_is(st.st_mode)}, not a store file")
     return st
 
 
@@ -148,16 +149,6 @@ def _read(conn: sqlite3.Connection, path: Path, known: set[str], head: str) -> F
         raise StoreError(f"{path} has a newer schema ({_one_line(revision)[:40]}) than this "
                          f"sendtui knows ({head}): upgrade sendtui")
     return Found(empty=False, revision=revision)
-
-
-def _special(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
-    return "special file"
 
 
 def _reason(exc: BaseException) -> str:
