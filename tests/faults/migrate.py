@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from tests.faults import spawn
@@ -43,6 +45,11 @@ def run(job: str, work: Path, scale: str, seed: int) -> Row:
         row.trials += 1
         trial.check(row)
     return row
+
+
+def schema(path: Path) -> list[tuple]:
+    with closing(sqlite3.connect(path)) as conn:
+        return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master"))
 
 
 class Trial:
@@ -116,6 +123,10 @@ class Trial:
             self.intact(self.store, self.head, given, row)
         if self.backup.exists():
             self.intact(self.backup, self.rev, given, row, column="changed")
+            if schema(self.backup) != schema(self.old):
+                row.fail("changed", "schema of the backup", given,
+                         "the backup is not the store as it was: its schema differs (a "
+                         "half-migrated store copied over it?)")
 
     def intact(self, path: Path, rev: str, given: str, row: Row, column: str = "") -> None:
         """Clean checks, the revision expected, every entry and its version there."""
