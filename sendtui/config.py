@@ -26,13 +26,13 @@ def default_db_target() -> str:
 
 
 def today():
-    """`$SENDTUI_TODAY` (YYYY-MM-DD), else today in London."""
+    """`$SENDTUI_TODAY` (YYYY-MM-DD; set but empty is a mistake), else today in London."""
     import datetime as dt
 
     from sendtui.domain.clock import london_today
 
     text = os.environ.get(TODAY_ENV)
-    if not text:
+    if text is None:
         return london_today()
     try:
         return dt.date.fromisoformat(text)

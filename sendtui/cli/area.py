@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from sendtui.cli.common import FILE, Context, format_option, pass_context, warn
+from sendtui.cli.types import given
 from sendtui.output import FORMATS, emit
 
 
@@ -17,7 +18,7 @@ def import_() -> None:
 
 @import_.command("settings")
 @FILE
-@click.option("--la", "local_area", metavar="NAME",
+@click.option("--la", "local_area", callback=given, metavar="NAME",
               help="Local authority to keep (default: the inspection's local area).")
 @pass_context
 def import_settings(obj: Context, file: Path, local_area: str | None) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import click
 
 from sendtui.cli.common import format_option, warn
-from sendtui.cli.types import WholeNumber
+from sendtui.cli.types import WholeNumber, given
 from sendtui.domain.frameworks import FRAMEWORKS
 from sendtui.output import emit
 
@@ -34,7 +34,7 @@ def workdays_add(date: str, n: int) -> None:
 @click.command()
 @click.option("--framework", "framework", required=True, type=click.Choice(list(FRAMEWORKS)))
 @click.option("--notified", required=True, metavar="DATE", help="Notification call date.")
-@click.option("--published", metavar="DATE", help="Date the letter or report was published.")
+@click.option("--published", callback=given, metavar="DATE", help="Date the letter or report was published.")
 @format_option()
 def timeline(framework: str, notified: str, published: str | None, fmt: str) -> None:
     """The key dates of an inspection."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from sendtui.cli.common import Context, format_option, pass_context, show
-from sendtui.cli.types import WholeNumber
+from sendtui.cli.types import WholeNumber, given
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.output import emit
 
@@ -19,9 +19,9 @@ def evidence() -> None:
 @click.option("--line", required=True, metavar="CODE")
 @click.option("--source", required=True, type=click.Choice(list(SOURCE_KINDS)))
 @click.option("--text", required=True)
-@click.option("--setting", "setting_urn", metavar="URN")
-@click.option("--case-ref", metavar="REF", help="A case reference (sensitive).")
-@click.option("--at", "at", metavar="DATETIME", help="YYYY-MM-DD HH:MM (default: now).")
+@click.option("--setting", "setting_urn", callback=given, metavar="URN")
+@click.option("--case-ref", callback=given, metavar="REF", help="A case reference (sensitive).")
+@click.option("--at", "at", callback=given, metavar="DATETIME", help="YYYY-MM-DD HH:MM (default: now).")
 @pass_context
 def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: str | None,
                  case_ref: str | None, at: str | None) -> None:

@@ -7,6 +7,7 @@ from functools import partial
 import click
 
 from sendtui.cli.common import Context, pass_context
+from sendtui.cli.types import given
 
 
 @click.group()
@@ -41,14 +42,14 @@ def OUTPUT(command):
 SENSITIVE = click.option("--include-sensitive", is_flag=True,
                          help="Keep case references and names marked sensitive (redacted "
                               "by default).")
-PERSON = click.option("--person", metavar="NAME", help="Only this person's events.")
+PERSON = click.option("--person", callback=given, metavar="NAME", help="Only this person's events.")
 
 
 @export.command("ics")
 @OUTPUT
 @PERSON
-@click.option("--from", "start", metavar="DATE", help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", metavar="DATE", help="Last day (YYYY-MM-DD).")
+@click.option("--from", "start", callback=given, metavar="DATE", help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", callback=given, metavar="DATE", help="Last day (YYYY-MM-DD).")
 @pass_context
 def export_ics(obj: Context, output: str, force: bool, person: str | None, start: str | None,
                end: str | None) -> None:
@@ -59,7 +60,7 @@ def export_ics(obj: Context, output: str, force: bool, person: str | None, start
 @export.command("schedule")
 @click.option("--format", "fmt", required=True, type=click.Choice(["csv", "md", "html", "docx"]))
 @OUTPUT
-@click.option("--day", metavar="DATE", help="One day only (YYYY-MM-DD).")
+@click.option("--day", callback=given, metavar="DATE", help="One day only (YYYY-MM-DD).")
 @PERSON
 @SENSITIVE
 @pass_context
@@ -84,7 +85,7 @@ def export_evidence(obj: Context, fmt: str, output: str, force: bool,
 @export.command("pack")
 @click.option("--format", "fmt", required=True, type=click.Choice(["html", "docx"]))
 @OUTPUT
-@click.option("--day", metavar="DATE", help="Only this day's sheet (default: the whole week).")
+@click.option("--day", callback=given, metavar="DATE", help="Only this day's sheet (default: the whole week).")
 @SENSITIVE
 @pass_context
 def export_pack(obj: Context, fmt: str, output: str, force: bool, day: str | None,

@@ -11,12 +11,13 @@ from sendtui.cli.types import PATH
 
 
 def open_app(obj: Context) -> None:
-    """A config file that cannot be read stops here, in one line (exit 2), before the
+    """A config file (or $SENDTUI_TODAY) that cannot be read stops here, in one line (exit 2), before the
     terminal is taken over."""
-    from sendtui.config import load_keymap
+    from sendtui.config import load_keymap, today
     from sendtui.ui.app import make_app
 
     keys = load_keymap()
+    today()  # a $SENDTUI_TODAY that is not a date
     obj.tell()
     make_app(obj.target(), obj.inspection_ref, key_overrides=keys).run()
 

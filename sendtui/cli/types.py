@@ -57,3 +57,10 @@ class Decimal(click.ParamType):
 
 
 PATH = PathText()
+
+
+def given(ctx, param, value):
+    """An option given with nothing in it (`--day ""`) is a mistake, not "not given"."""
+    if isinstance(value, str) and not value.strip():
+        raise click.BadParameter("is empty: give a value or leave the option out")
+    return value

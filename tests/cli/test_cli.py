@@ -4,6 +4,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -597,3 +598,28 @@ def test_the_console_script_reports_usage_errors_in_one_line(tmp_path):
 @pytest.mark.parametrize("date, n", [("9999-12-31", "5"), ("0001-01-01", "-5")])
 def test_workdays_add_past_the_end_of_dates_is_one_line(date, n):
     assert "outside the calendar" in own_error(run("workdays", "add", date, n), 2)
+
+
+@pytest.mark.parametrize("args", [
+    ["timeline", "--framework", "2016", "--notified", "2026-11-30", "--published", ""],
+    ["export", "ics", "-o", "x.ics", "--to", " "],
+    ["export", "schedule", "--format", "csv", "-o", "x.csv", "--day", ""],
+    ["export", "schedule", "--format", "csv", "-o", "x.csv", "--person", ""],
+    ["evidence", "add", "--line", "A1", "--source", "document", "--text", "t", "--setting", ""],
+])
+def test_an_option_given_empty_is_refused_in_one_line(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "sendtui", "--db", str(tmp_path / "s.db"),
+                           *args], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "is empty" in done.stderr
+    assert not (tmp_path / "s.db").exists() and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("value", ["", "x", "2026-02-30"])
+def test_the_app_refuses_a_today_that_is_not_a_date_before_it_starts(value, tmp_path):
+    env = {**os.environ, "SENDTUI_TODAY": value}
+    done = subprocess.run([sys.executable, "-m", "sendtui", "--db", str(tmp_path / "s.db")],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 2 and done.stderr.startswith("sendtui: SENDTUI_TODAY")
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
