@@ -131,8 +131,15 @@ def tui_look(db: str, today: str = "") -> None:
         say("screen: " + json.dumps(screen_text(pilot.app)))
         pilot.app.exit()
 
+    from sendtui.errors import UserError
+
     day = dt.date.fromisoformat(today) if today else None
-    make_app(db, today=day).run(headless=True, size=(100, 40), auto_pilot=autopilot)
+    try:
+        app = make_app(db, today=day)
+    except UserError as exc:  # as `sendtui` says it before the app starts (open_app)
+        print(f"sendtui: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    app.run(headless=True, size=(100, 40), auto_pilot=autopilot)
 
 
 def read_only_on_signal(db: str) -> None:

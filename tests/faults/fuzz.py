@@ -156,6 +156,8 @@ def judge_app(case: Case, child: spawn.Child, hung: bool, row: Row) -> None:
     looks = [x for x in child.lines() if x.startswith("screen: ")]
     if "Traceback" in err:
         row.fail("tracebacks", child.command, case.why, "the app crashed: " + crash(err))
+    elif not hung and child.code == 2 and "\n" not in err and err.startswith("sendtui: "):
+        return  # refused in one line before the terminal is taken, as the command line is
     elif hung or not looks:
         row.fail("bad_replies", child.command, case.why,
                  f"the app {'hung' if hung else 'ended'} without showing a screen "
