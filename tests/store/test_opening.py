@@ -16,7 +16,8 @@ import pytest
 from sendtui.errors import StoreError
 from sendtui.store import migrate
 from sendtui.store.engines import error_line
-from sendtui.store.migrate import copy_database, head_revision, valid_backup
+from sendtui.store.backups import copy_database, valid_backup
+from sendtui.store.migrate import head_revision
 from sendtui.store.repo import Store
 from tests.store.old_stores import (
     lost_rows,
