@@ -61,7 +61,7 @@ def erase_deleted(obj: Context) -> None:
 @pass_context
 def erase_compact(obj: Context) -> None:
     """Clear the file's free space of what was erased, if another program held it open."""
-    from sendtui.store.erasure import compact
+    from sendtui.store.compaction import compact
 
     done = compact(obj.store())
     _compacted(done)

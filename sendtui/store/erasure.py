@@ -12,7 +12,7 @@ These are the one place where rows are deleted or rewritten outside `Store.chang
 from __future__ import annotations
 
 import json
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete
@@ -23,6 +23,7 @@ from sendtui.domain.clock import utc_now
 from sendtui.domain.redaction import Redactor
 from sendtui.errors import Ambiguous, NotFound
 from sendtui.store import models as m
+from sendtui.store.compaction import compact
 from sendtui.store.erasure_text import folded, rewrite, spellings
 from sendtui.store.repo import Store
 
@@ -43,28 +44,14 @@ class Erased:
 
 def erase_evidence(store: Store, ins_id: str, evidence_id: str) -> Erased:
     """The entry's text, case reference, versions, undo history and drafts, for good."""
-    evidence_id = find_id(store, ins_id, m.Evidence, evidence_id, "evidence entry")
-    with store.session() as s:
-        entry = s.get(m.Evidence, evidence_id)
-        rows = 0 if _is_erased(s, entry) else _erase_entry(store, s, entry)
-        rows += _drop_dead_drafts(s, ins_id)
-        if rows:
-            _note(store, s, ins_id, f"evidence entry {evidence_id[:8]}")
-        _reindex(s)
-    return Erased(f"evidence entry {evidence_id[:8]}", rows, compact(store))
+    return _erase_one(store, ins_id, m.Evidence, evidence_id, "evidence entry", _erase_entry,
+                      reindex=True)
 
 
 def erase_event(store: Store, ins_id: str, event_id: str) -> Erased:
     """The event's title, place and notes, its people and its undo history, for good; the
     evidence recorded at it stays, no longer linked to it."""
-    event_id = find_id(store, ins_id, m.Event, event_id, "event")
-    with store.session() as s:
-        event = s.get(m.Event, event_id)
-        rows = 0 if _is_erased(s, event) else _erase_event(store, s, event)
-        rows += _drop_dead_drafts(s, ins_id)
-        if rows:
-            _note(store, s, ins_id, f"event {event_id[:8]}")
-    return Erased(f"event {event_id[:8]}", rows, compact(store))
+    return _erase_one(store, ins_id, m.Event, event_id, "event", _erase_event, reindex=False)
 
 
 def erase_name(store: Store, ins_id: str, name_or_pseudonym: str) -> Erased:
@@ -118,26 +105,6 @@ def purge(store: Store, ins_id: str) -> Erased:
     return Erased(f"inspection {ins_id[:8]}", rows, compact(store))
 
 
-def compact(store: Store) -> bool | None:
-    """Checkpoint the WAL into the file, VACUUM, checkpoint again and truncate the WAL, so
-    that no page of the file or its WAL still holds erased content. False when another
-    program holds the store open (a reader) for longer than the busy timeout."""
-    if store.engine.dialect.name != "sqlite":
-        return None
-    raw = store.engine.raw_connection()
-    try:
-        conn = raw.driver_connection
-        conn.commit()  # VACUUM cannot run inside a transaction
-        conn.execute("PRAGMA secure_delete=ON")
-        done = _checkpoint(conn)
-        conn.execute("VACUUM")
-        return _checkpoint(conn) and done
-    except sqlite3.OperationalError:  # locked or busy: the erase itself is committed
-        return False
-    finally:
-        raw.close()
-
-
 def find_id(store: Store, ins_id: str, model: type[m.OfInspection], ref: str,
             what: str) -> str:
     """The full id of a row of this inspection (a tombstone too) from its id or a unique
@@ -158,6 +125,21 @@ def find_id(store: Store, ins_id: str, model: type[m.OfInspection], ref: str,
 
 
 # --- one entry, one event ------------------------------------------------------------------
+
+
+def _erase_one(store: Store, ins_id: str, model: type[m.OfInspection], ref: str, what: str,
+               erase: Callable[[Store, Session, m.Tracked], int], reindex: bool) -> Erased:
+    row_id = find_id(store, ins_id, model, ref, what)
+    said = f"{what} {row_id[:8]}"
+    with store.session() as s:
+        row = s.get(model, row_id)
+        rows = 0 if _is_erased(s, row) else erase(store, s, row)
+        rows += _drop_dead_drafts(s, ins_id)
+        if rows:
+            _note(store, s, ins_id, said)
+        if reindex:  # the entry's words leave the search index
+            _reindex(s)
+    return Erased(said, rows, compact(store))
 
 
 def _erase_entry(store: Store, s: Session, entry: m.Evidence) -> int:
@@ -303,8 +285,3 @@ def _reindex(s: Session) -> None:
     word of what was erased (a delete only adds a marker until segments are merged)."""
     if s.get_bind().dialect.name == "sqlite":
         s.exec(sql("INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild')"))
-
-
-def _checkpoint(conn: sqlite3.Connection) -> bool:
-    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    return busy == 0

@@ -296,7 +296,7 @@ def test_a_reader_elsewhere_delays_the_compaction_until_compact_runs_again(
         store, ins, db_path):
     """Another program mid-read keeps the WAL's old pages: the erase is committed and says
     the file is not cleared yet; `compact` once it is gone clears it."""
-    from sendtui.store.erasure import compact
+    from sendtui.store.compaction import compact
 
     entry = add_entry(store, ins, "Ottoline Farquharson-Pym said", "EHC-RDR001")
     other = sqlite3.connect(db_path, timeout=0.1)
