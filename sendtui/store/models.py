@@ -154,6 +154,7 @@ class Evidence(OfInspection, table=True):
     __tablename__ = "evidence"
     __table_args__ = (
         sa.Index("ix_evidence_inspection_at", "inspection_id", "at"),
+        sa.Index("ix_evidence_counts", "inspection_id", "deleted_at", "line_id", "source"),
         sa.Index("ix_evidence_case_ref", "inspection_id", "case_ref",
                  sqlite_where=sa.text("case_ref IS NOT NULL"),
                  postgresql_where=sa.text("case_ref IS NOT NULL")),
