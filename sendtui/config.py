@@ -54,9 +54,42 @@ def config_file() -> Path:
 
 def load_keymap(path: Path | None = None) -> dict[str, str]:
     """Key overrides from the `[keys]` table: binding id = "key[,key]"."""
-    import tomllib
+    path = path or config_file()
+    keys = _read(path).get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise ConfigError(f"{path}: [keys] maps binding ids to key names, e.g. add-line = \"A\"")
+    return keys
+
+
+def load_closures(path: Path | None = None):
+    """The user's own closure days from `[calendar] closures`: a list of dates
+    (`closures = [2026-12-24, 2026-12-31]`) or a table of date = name. Working days skip
+    them, as they skip bank holidays."""
+    import datetime as dt
 
     path = path or config_file()
+    closures = _read(path).get("calendar", {}).get("closures", [])
+    if isinstance(closures, list):
+        closures = {day: "Closure" for day in closures}
+    if not isinstance(closures, dict):
+        closures = {None: None}
+    days = {}
+    for day, name in closures.items():
+        try:
+            day = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+        except (TypeError, ValueError):
+            day = None
+        if type(day) is not dt.date or not isinstance(name, str):
+            raise ConfigError(f"{path}: [calendar] closures are dates, e.g. closures = "
+                              "[2026-12-24, 2026-12-31]")
+        days[day] = name.strip() or "Closure"
+    return days
+
+
+def _read(path: Path) -> dict:
+    """The config file as a table (empty when there is none)."""
+    import tomllib
+
     if not path.is_file():
         return {}
     try:
@@ -67,10 +100,7 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
         raise ConfigError(f"{path}: {_one_line(exc)}") from None
     except RecursionError:
         raise ConfigError(f"{path}: nested too deeply to read") from None
-    keys = data.get("keys", {})
-    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise ConfigError(f"{path}: [keys] maps binding ids to key names, e.g. add-line = \"A\"")
-    return keys
+    return data
 
 
 def _one_line(exc: Exception) -> str:

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from sendtui.config import default_db_target, load_keymap
@@ -56,3 +58,26 @@ def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path):
     path = tmp_path / "config.toml"
     path.write_bytes("\ufeff[keys]\nadd-line = \"A\"\n".encode())
     assert load_keymap(path) == {"add-line": "A"}
+
+
+def test_closure_days_come_from_the_calendar_table(tmp_path):
+    from sendtui.config import load_closures
+
+    path = tmp_path / "config.toml"
+    path.write_text("[calendar]\nclosures = [2026-12-24, \"2026-12-31\"]\n")
+    assert load_closures(path) == {dt.date(2026, 12, 24): "Closure",
+                                   dt.date(2026, 12, 31): "Closure"}
+    path.write_text('[calendar.closures]\n2026-12-24 = "Council closure"\n')
+    assert load_closures(path) == {dt.date(2026, 12, 24): "Council closure"}
+
+
+@pytest.mark.parametrize("text", ['[calendar]\nclosures = ["24/12/2026"]\n',
+                                  "[calendar]\nclosures = 3\n",
+                                  "[calendar]\nclosures = [2026-12-24T10:00:00]\n"])
+def test_a_closure_that_is_not_a_date_is_refused(tmp_path, text):
+    from sendtui.config import load_closures
+
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match="closures are dates"):
+        load_closures(path)

@@ -68,7 +68,11 @@ def one_line(message: str, limit: int = 300) -> str:
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, inspection_ref: str | None) -> None:
     """sendtui: the fieldwork of a local area SEND inspection, in a terminal."""
+    from sendtui.config import load_closures
+    from sendtui.domain.calendar import use_local_closures
+
     ctx.obj = Context(db, inspection_ref)
+    use_local_closures(load_closures())  # the user's closure days count in every date
     if ctx.invoked_subcommand is None:
         maintenance.open_app(ctx.obj)
 

@@ -1,4 +1,5 @@
-"""England's working days: Monday to Friday less England and Wales bank holidays.
+"""England's working days: Monday to Friday less England and Wales bank holidays, less the
+closures a coordinator lists in their config file (e.g. a council's Christmas closure days).
 
 House rule: "N working days after D" starts counting on the day after D, counts working
 days only, and the Nth is the answer. D need not be a working day.
@@ -9,16 +10,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
-import holidays
-
+from sendtui.domain.bank_holidays import FIRST_YEAR, LAST_YEAR, TABLE
 from sendtui.domain.words import shown
 from sendtui.errors import CalendarError
 
 # Bank holidays are announced about two years ahead: past this year the package's rules
 # may miss a one-off day, so results are flagged as provisional.
 KNOWN_UNTIL_YEAR = 2028
+BANK_HOLIDAYS: dict[dt.date, str] = {
+    dt.date(year, month, day): name for year, days in TABLE.items() for month, day, name in days}
+# The user's own closure days (config.toml [calendar] closures), set once at start.
+LOCAL_CLOSURES: dict[dt.date, str] = {}
+
+
+def use_local_closures(days: dict[dt.date, str]) -> None:
+    """Every calendar counts these days as closed from now on (a running program's one
+    config; tests reset it)."""
+    LOCAL_CLOSURES.clear()
+    LOCAL_CLOSURES.update(days)
 
 
 @dataclass(frozen=True)
@@ -28,20 +38,15 @@ class WorkingCalendar:
     extra_holidays: frozenset[dt.date] = frozenset()
     not_holidays: frozenset[dt.date] = frozenset()
     known_until_year: int = KNOWN_UNTIL_YEAR
-    first_year: int = 1990
-    last_year: int = 2060
-
-    @cached_property
-    def _bank_holidays(self) -> holidays.HolidayBase:
-        # No years given: each year is worked out the first time a date in it is asked about.
-        return holidays.country_holidays("GB", subdiv="ENG")
+    first_year: int = FIRST_YEAR
+    last_year: int = LAST_YEAR
 
     def holiday_name(self, day: dt.date) -> str | None:
         if day in self.extra_holidays:
             return "Closure"
         if day in self.not_holidays:
             return None
-        return self._bank_holidays.get(day)
+        return BANK_HOLIDAYS.get(day) or LOCAL_CLOSURES.get(day)
 
     def is_bank_holiday(self, day: dt.date) -> bool:
         return self.holiday_name(day) is not None

@@ -623,3 +623,20 @@ def test_the_app_refuses_a_today_that_is_not_a_date_before_it_starts(value, tmp_
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 2 and done.stderr.startswith("sendtui: SENDTUI_TODAY")
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_workdays_skip_the_closures_in_the_config_file():
+    from sendtui.domain.calendar import use_local_closures
+
+    folder = Path(os.environ["XDG_CONFIG_HOME"]) / "sendtui"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.toml").write_text("[calendar]\nclosures = [2026-12-24]\n")
+    try:
+        result = run("workdays", "add", "2026-12-23", "1")
+    finally:
+        use_local_closures({})
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("2026-12-29")
+    (folder / "config.toml").write_text("[calendar]\nclosures = [\"Christmas\"]\n")
+    result = run("workdays", "add", "2026-12-23", "1")
+    assert result.exit_code == 2 and "closures are dates" in result.output
