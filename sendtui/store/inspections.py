@@ -4,16 +4,15 @@ key dates, and what they hold in numbers."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 from sqlmodel import select
 
 from sendtui.domain import frameworks as fw
 from sendtui.domain.clock import utc_now
-from sendtui.domain.words import plain_name, shown
-from sendtui.errors import Ambiguous, InvalidInput, NotFound
+from sendtui.domain.words import plain_name
+from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import Counts, InspectionRecord
-from sendtui.store import events, lines, people, settings
+from sendtui.store import glance
 from sendtui.store import models as m
 from sendtui.store.repo import Store
 from sendtui.store.rows import live
@@ -50,27 +49,7 @@ def all(store: Store) -> list[InspectionRecord]:  # noqa: A001
 
 def find(store: Store, ref: str | None = None) -> InspectionRecord:
     """By id or unique prefix of the local area; default the only one or the last opened."""
-    found = all(store)
-    if not found:
-        raise NotFound("there is no inspection yet: create one with "
-                       "'sendtui inspection new' or 'sendtui demo'")
-    if ref:
-        key = ref.strip().lower()
-        matches = [i for i in found if i.id == key] or [
-            i for i in found if i.local_area.lower().startswith(key)
-            or (len(key) >= 4 and i.id.startswith(key))]
-        if not matches:
-            raise NotFound(f"no inspection matches {shown(ref)}")
-    else:
-        matches = found
-        opened = [i for i in found if i.last_opened_at]
-        if len(found) > 1 and opened:
-            matches = [max(opened, key=lambda i: i.last_opened_at)]
-    if len(matches) > 1:
-        names = "; ".join(f"{i.local_area} ({i.framework}, {i.notified}) {i.id[:8]}"
-                          for i in matches)
-        raise Ambiguous(f"several inspections match: {names} — choose with --inspection")
-    return matches[0]
+    return glance.choose(all(store), ref)
 
 
 def mark_opened(store: Store, inspection_id: str) -> None:
@@ -81,9 +60,8 @@ def mark_opened(store: Store, inspection_id: str) -> None:
 
 
 def key_dates(store: Store, inspection_id: str) -> list[fw.KeyDate]:
-    with store.session() as s:
-        rows = s.exec(live(m.KeyDateRow, inspection_id).order_by(m.KeyDateRow.date)).all()
-        return [_key_date(r) for r in rows]
+    with store.plain_reads() as rows:
+        return glance.key_dates(rows, inspection_id)
 
 
 def set_key_date(store: Store, inspection_id: str, key: str, date: dt.date,
@@ -102,17 +80,8 @@ def set_key_date(store: Store, inspection_id: str, key: str, date: dt.date,
 
 
 def counts(store: Store, inspection_id: str) -> Counts:
-    in_area = settings.all(store, inspection_id)
-    listed = people.all(store, inspection_id)
-    week = events.all(store, inspection_id)
-    enquiry = lines.all(store, inspection_id)
-    return Counts(
-        settings=len(in_area), settings_by_kind=dict(Counter(x.kind for x in in_area)),
-        people=len(listed), team=sum(p.is_team for p in listed),
-        events=sum(e.status != "cancelled" for e in week),
-        evidence=sum(line.evidence_count for line in enquiry),
-        evidence_by_line={line.code: line.evidence_count for line in enquiry},
-    )
+    with store.plain_reads() as rows:
+        return glance.counts(rows, inspection_id)
 
 
 def record(r: m.Inspection) -> InspectionRecord:

@@ -31,6 +31,7 @@ from sendtui.store.engines import (
     error_line,
     sqlite_engine,
 )
+from sendtui.store.revisions import all_revisions, head_revision, known_revisions  # noqa: F401
 from sendtui.store.storefile import read_only
 
 HALF_DONE = ("already exists", "duplicate column name")
@@ -51,19 +52,6 @@ def _scripts():
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory(str(migrations_folder()))
-
-
-def head_revision() -> str:
-    return _scripts().get_current_head()
-
-
-def known_revisions() -> set[str]:
-    return set(all_revisions())
-
-
-def all_revisions() -> list[str]:
-    """Every revision this sendtui knows, oldest first."""
-    return [s.revision for s in reversed(list(_scripts().walk_revisions()))]
 
 
 def upgrade(conn: Connection, revision: str = "head") -> None:

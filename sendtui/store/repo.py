@@ -87,6 +87,13 @@ class Store:
         take_back(self.opened)
 
     @contextmanager
+    def plain_reads(self):
+        """Plain SQL reads on one connection: run(sql with ?, parameters) -> rows (the
+        queries of `sendtui.store.glance`, shared with the app's first look)."""
+        with self.engine.connect() as conn:
+            yield lambda sql, params: [tuple(r) for r in conn.exec_driver_sql(sql, tuple(params))]
+
+    @contextmanager
     def session(self):
         """One transaction; nested calls join the outer one (all or nothing)."""
         active = getattr(self._local, "session", None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sendtui.domain import retention as rule
 from sendtui.errors import NotFound
-from sendtui.store import inspections
+from sendtui.store import glance
 from sendtui.store import models as m
 from sendtui.store.repo import Store
 
@@ -20,12 +20,12 @@ class Retention:
 
 
 def get(store: Store, ins_id: str) -> Retention:
-    with store.session() as s:
-        row = s.get(m.Inspection, ins_id)
-        if row is None or row.deleted_at:
-            raise NotFound("that inspection no longer exists")
-        months = row.retention_months
-    return Retention(months, rule.erasure_due(inspections.key_dates(store, ins_id), months))
+    with store.plain_reads() as rows:
+        return of(glance.retention_months(rows, ins_id), glance.key_dates(rows, ins_id))
+
+
+def of(months: int | None, key_dates) -> Retention:
+    return Retention(months, rule.erasure_due(key_dates, months))
 
 
 def set_months(store: Store, ins_id: str, months: int | None) -> Retention:

@@ -127,9 +127,8 @@ def _header(path: Path) -> bytes:
 
 
 def _read(conn: sqlite3.Connection, path: Path, known: set[str], head: str) -> Found:
-    check = conn.execute("PRAGMA quick_check").fetchone()[0]
-    if check != "ok":
-        raise StoreError(f"{path} is corrupt (integrity check: {_one_line(check)})")
+    # No integrity check here: it costs 7 ms at 10,000 entries and 0.6 s at 1,000,000 on
+    # every opening. `doctor` runs it, and the app in the background after the first frame.
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if not tables and app_id in (0, APPLICATION_ID):

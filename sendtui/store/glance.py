@@ -1,0 +1,129 @@
+"""What the dashboard shows, read with plain SQL: the inspections, an inspection's key dates,
+counts and retention period.
+
+The same queries serve two callers. The store runs them on its own connection (`rows_of`);
+the app's first look (`first_look`) runs them with the sqlite3 module alone on a store file
+at the current schema, read-only, so the dashboard shows the user's data before SQLAlchemy
+(about 0.3 s to import) has loaded. Anything unusual — a URL, a missing or damaged file, an
+older or newer schema — gives no first look, and the store opens the full way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import urllib.parse
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sendtui.domain import frameworks as fw
+from sendtui.domain.words import shown
+from sendtui.errors import Ambiguous, NotFound
+from sendtui.records import Counts, InspectionRecord
+from sendtui.store.revisions import head_revision
+
+Rows = Callable[[str, Sequence], list[tuple]]  # run one query: (sql with ?, parameters) -> rows
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    inspection: InspectionRecord
+    key_dates: list[fw.KeyDate]
+    counts: Counts
+    retention_months: int | None
+
+
+def inspections(rows: Rows) -> list[InspectionRecord]:
+    found = rows("SELECT id, local_area, framework, notified, published, last_opened_at "
+                 "FROM inspection WHERE deleted_at IS NULL ORDER BY local_area, notified", ())
+    return [InspectionRecord(i, area, framework, _date(notified), _date(published),
+                             _instant(opened))
+            for i, area, framework, notified, published, opened in found]
+
+
+def choose(found: list[InspectionRecord], ref: str | None) -> InspectionRecord:
+    """By id or unique prefix of the local area; default the only one or the last opened."""
+    if not found:
+        raise NotFound("there is no inspection yet: create one with "
+                       "'sendtui inspection new' or 'sendtui demo'")
+    if ref:
+        key = ref.strip().lower()
+        matches = [i for i in found if i.id == key] or [
+            i for i in found if i.local_area.lower().startswith(key)
+            or (len(key) >= 4 and i.id.startswith(key))]
+        if not matches:
+            raise NotFound(f"no inspection matches {shown(ref)}")
+    else:
+        matches = found
+        opened = [i for i in found if i.last_opened_at]
+        if len(found) > 1 and opened:
+            matches = [max(opened, key=lambda i: i.last_opened_at)]
+    if len(matches) > 1:
+        names = "; ".join(f"{i.local_area} ({i.framework}, {i.notified}) {i.id[:8]}"
+                          for i in matches)
+        raise Ambiguous(f"several inspections match: {names} — choose with --inspection")
+    return matches[0]
+
+
+def key_dates(rows: Rows, inspection_id: str) -> list[fw.KeyDate]:
+    found = rows('SELECT key, label, date, "end", rule FROM key_date WHERE inspection_id = ? '
+                 "AND deleted_at IS NULL ORDER BY date", (inspection_id,))
+    return [fw.KeyDate(key, label, _date(date), _date(end), rule)
+            for key, label, date, end, rule in found]
+
+
+def counts(rows: Rows, inspection_id: str) -> Counts:
+    """Each a GROUP BY on an index: 12 ms at 100,000 entries where reading the rows took 179."""
+    ins = (inspection_id,)
+    live = "WHERE inspection_id = ? AND deleted_at IS NULL"
+    by_kind = dict(rows(f"SELECT kind, count(*) FROM setting {live} GROUP BY kind", ins))
+    people, team = rows(f"SELECT count(*), coalesce(sum(is_team), 0) FROM person {live}", ins)[0]
+    events = rows(f"SELECT count(*) FROM event {live} AND status != 'cancelled'", ins)[0][0]
+    per_line = dict(rows(f"SELECT line_id, count(*) FROM evidence {live} GROUP BY line_id", ins))
+    by_line = {code: per_line.get(line_id, 0) for line_id, code in rows(
+        f"SELECT id, code FROM line_of_enquiry {live} ORDER BY position, code", ins)}
+    return Counts(settings=sum(by_kind.values()), settings_by_kind=by_kind, people=people,
+                  team=team, events=events, evidence=sum(by_line.values()),
+                  evidence_by_line=by_line)
+
+
+def retention_months(rows: Rows, inspection_id: str) -> int | None:
+    found = rows("SELECT retention_months FROM inspection WHERE id = ? AND deleted_at IS NULL",
+                 (inspection_id,))
+    if not found:
+        raise NotFound("that inspection no longer exists")
+    return found[0][0]
+
+
+def dashboard(rows: Rows, ref: str | None) -> Dashboard:
+    ins = choose(inspections(rows), ref)
+    return Dashboard(ins, key_dates(rows, ins.id), counts(rows, ins.id),
+                     retention_months(rows, ins.id))
+
+
+def first_look(target: str, ref: str | None) -> Dashboard | None:
+    """The dashboard of a store file at the current schema, read with sqlite3 alone; None
+    when anything is unusual (the full opening then says what)."""
+    if "://" in target or not target.strip() or "\x00" in target:
+        return None
+    try:  # read-only: this look never writes
+        conn = sqlite3.connect("file:" + urllib.parse.quote(target) + "?mode=ro", uri=True)
+    except (sqlite3.Error, OSError):
+        return None
+    try:
+        rows: Rows = lambda sql, params: conn.execute(sql, params).fetchall()  # noqa: E731
+        if rows("SELECT version_num FROM alembic_version", ()) != [(head_revision(),)]:
+            return None
+        return dashboard(rows, ref)
+    except (sqlite3.Error, LookupError, ValueError):
+        return None
+    finally:
+        conn.close()
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _instant(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc) if text else None
