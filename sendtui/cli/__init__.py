@@ -1,21 +1,40 @@
 """The command line: parse, call the store and the domain, print. Contract: CLI.md.
 
-Each module holds one group of commands; they are all registered on `cli` below. Commands
-import the store, the exports and the app only when they run, so `sendtui --help` stays fast.
+Each module holds one group of commands, named in COMMANDS below and imported only when one
+of its commands runs (or for --help); commands import the store, the exports and the app only
+when they run. `sendtui` alone opens the app without loading any command module.
 """
 
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 
 import click
 
-from sendtui.cli import area, dates, erasure, evidence, export, inspection, maintenance, week
 from sendtui.cli.common import Context
+
+COMMANDS = {  # name: module:function in sendtui.cli
+    "run": "maintenance:run", "demo": "maintenance:demo", "doctor": "maintenance:doctor",
+    "backup": "maintenance:backup", "workdays": "dates:workdays", "timeline": "dates:timeline",
+    "inspection": "inspection:inspection", "import": "area:import_", "list": "area:list_",
+    "check": "week:check", "rules": "week:rules_", "evidence": "evidence:evidence",
+    "search": "evidence:search", "names": "evidence:names", "audit": "evidence:audit",
+    "export": "export:export", "erase": "erasure:erase", "purge": "erasure:purge",
+}
 
 
 class SendtuiGroup(click.Group):
     """Turns expected failures into one line on stderr and the contract's exit code."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name: str):
+        if name not in COMMANDS:
+            return None
+        module, _, function = COMMANDS[name].partition(":")
+        return getattr(import_module(f"sendtui.cli.{module}"), function)
 
     def invoke(self, ctx):
         from sendtui.errors import exit_code_for
@@ -74,20 +93,9 @@ def cli(ctx: click.Context, db: str | None, inspection_ref: str | None) -> None:
     ctx.obj = Context(db, inspection_ref)
     use_local_closures(load_closures())  # the user's closure days count in every date
     if ctx.invoked_subcommand is None:
-        maintenance.open_app(ctx.obj)
+        from sendtui.cli.maintenance import open_app
 
-
-for command in (
-    maintenance.run, maintenance.demo, maintenance.doctor, maintenance.backup,
-    dates.workdays, dates.timeline,
-    inspection.inspection,
-    area.import_, area.list_,
-    week.check, week.rules_,
-    evidence.evidence, evidence.search, evidence.names, evidence.audit,
-    export.export,
-    erasure.erase, erasure.purge,
-):
-    cli.add_command(command)
+        open_app(ctx.obj)
 
 
 # click 8.2+: a group called without its command (older clicks print the help, exit 0)
@@ -100,7 +108,7 @@ def main() -> None:
         code = cli.main(prog_name="sendtui", standalone_mode=False)
     except NO_ARGS as exc:  # `sendtui export`: which one?
         group = exc.ctx.command if exc.ctx else cli
-        names = ", ".join(sorted(getattr(group, "commands", {})))
+        names = ", ".join(sorted(group.list_commands(exc.ctx)) if exc.ctx else COMMANDS)
         path = exc.ctx.command_path if exc.ctx else "sendtui"
         click.echo(f"sendtui: {path.removeprefix('sendtui ')} needs a command: {names} "
                    f"(see '{path} --help')", err=True)

@@ -2,29 +2,30 @@
 
 The store reads rows into these and never hands out live ORM rows; the exports are pure
 functions of them; the importers read files into the `incoming` rows the store writes.
+Each is imported from its module when first asked for (`from sendtui.records import Counts`
+loads `records.area` only): the dashboard's first frame needs a few, not the briefing's.
 """
 
-from sendtui.records.area import (
-    Counts,
-    InspectionRecord,
-    LineRecord,
-    PersonRecord,
-    SettingRecord,
-)
-from sendtui.records.audit import AuditRecord
-from sendtui.records.briefing import EPOCH, Briefing, SheetEvent
-from sendtui.records.evidence import EvidenceRecord
-from sendtui.records.incoming import (
-    EventRow,
-    EvidenceRow,
-    Loaded,
-    PersonRow,
-    SettingRow,
-)
-from sendtui.records.week import EventRecord
+from __future__ import annotations
 
-__all__ = [
-    "AuditRecord", "Briefing", "Counts", "EPOCH", "EventRow", "EventRecord", "EvidenceRow",
-    "EvidenceRecord", "InspectionRecord", "LineRecord", "Loaded", "PersonRow", "PersonRecord",
-    "SettingRow", "SettingRecord", "SheetEvent",
-]
+from importlib import import_module
+
+_MODULES = {
+    "area": ("Counts", "InspectionRecord", "LineRecord", "PersonRecord", "Retention",
+             "SettingRecord"),
+    "audit": ("AuditRecord",),
+    "briefing": ("EPOCH", "Briefing", "SheetEvent"),
+    "evidence": ("EvidenceRecord",),
+    "incoming": ("EventRow", "EvidenceRow", "Loaded", "PersonRow", "SettingRow"),
+    "week": ("EventRecord",),
+}
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

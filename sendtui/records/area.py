@@ -67,3 +67,9 @@ class Counts:
     events: int
     evidence: int
     evidence_by_line: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Retention:
+    months: int | None  # None: kept until erased by hand
+    due: dt.date | None  # when the evidence falls due for erasure

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from sendtui.domain import frameworks as fw
 from sendtui.domain.words import shown
 from sendtui.errors import Ambiguous, NotFound
-from sendtui.records import Counts, InspectionRecord
+from sendtui.domain.retention import erasure_due
+from sendtui.records import Counts, InspectionRecord, Retention
 from sendtui.store.revisions import head_revision
 
 Rows = Callable[[str, Sequence], list[tuple]]  # run one query: (sql with ?, parameters) -> rows
@@ -30,7 +31,7 @@ class Dashboard:
     inspection: InspectionRecord
     key_dates: list[fw.KeyDate]
     counts: Counts
-    retention_months: int | None
+    retention: Retention
 
 
 def inspections(rows: Rows) -> list[InspectionRecord]:
@@ -87,18 +88,20 @@ def counts(rows: Rows, inspection_id: str) -> Counts:
                   evidence_by_line=by_line)
 
 
-def retention_months(rows: Rows, inspection_id: str) -> int | None:
+def retention(rows: Rows, inspection_id: str) -> Retention:
+    """How long the evidence is kept, and the day it falls due for erasure."""
     found = rows("SELECT retention_months FROM inspection WHERE id = ? AND deleted_at IS NULL",
                  (inspection_id,))
     if not found:
         raise NotFound("that inspection no longer exists")
-    return found[0][0]
+    months = found[0][0]
+    return Retention(months, erasure_due(key_dates(rows, inspection_id), months))
 
 
 def dashboard(rows: Rows, ref: str | None) -> Dashboard:
     ins = choose(inspections(rows), ref)
     return Dashboard(ins, key_dates(rows, ins.id), counts(rows, ins.id),
-                     retention_months(rows, ins.id))
+                     retention(rows, ins.id))
 
 
 def first_look(target: str, ref: str | None) -> Dashboard | None:

@@ -3,29 +3,17 @@ erasure (the rule is `sendtui.domain.retention`)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sendtui.domain import retention as rule
 from sendtui.errors import NotFound
+from sendtui.records import Retention
 from sendtui.store import glance
 from sendtui.store import models as m
 from sendtui.store.repo import Store
 
 
-@dataclass(frozen=True)
-class Retention:
-    months: int | None  # None: kept until erased by hand
-    due: dt.date | None  # when the evidence falls due for erasure
-
-
 def get(store: Store, ins_id: str) -> Retention:
     with store.plain_reads() as rows:
-        return of(glance.retention_months(rows, ins_id), glance.key_dates(rows, ins_id))
-
-
-def of(months: int | None, key_dates) -> Retention:
-    return Retention(months, rule.erasure_due(key_dates, months))
+        return glance.retention(rows, ins_id)
 
 
 def set_months(store: Store, ins_id: str, months: int | None) -> Retention:

@@ -1,4 +1,5 @@
-"""SendApp: one app, a screen per task. The first frame paints before the store is touched.
+"""SendApp: one app, a screen per task. The first frame shows the data before SQLAlchemy loads
+(`sendtui.ui.opening`).
 
 Each task screen is a Textual mode: made the first time its number key is pressed, then kept
 (its cursor, view and threshold too) and read again from the store each time it comes back.
@@ -10,14 +11,13 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.binding import Binding
-from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
 
 from sendtui.config import today as config_today
 from sendtui.ui.commands import SendtuiCommands
+from sendtui.ui.opening import OpensStore
 
 START = "start"  # the mode of the welcome screen after the open inspection was purged
 SCREEN_KEYS = {
@@ -32,22 +32,12 @@ SCREEN_KEYS = {
 
 def task_screen(name: str) -> Screen:
     """Imported when first shown: the first frame paints before the store modules load."""
-    from sendtui.ui.screens import SCREENS
+    from sendtui.ui.screens import screen_class
 
-    return SCREENS[name]()
-
-
-class LoadingScreen(Screen):
-    """What the first frame shows while the store opens in a thread."""
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Middle(), Center():
-            yield Static("Opening the store…", id="loading")
-        yield Footer()
+    return screen_class(name)()
 
 
-class SendApp(App):
+class SendApp(OpensStore, App):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "sendtui"
     COMMANDS = App.COMMANDS | {SendtuiCommands}
@@ -88,45 +78,7 @@ class SendApp(App):
         except ConfigError as exc:
             self.key_overrides = {}
             self.notify(f"Key overrides ignored: {exc}", severity="warning", timeout=10)
-        # Mounted before the store can answer: its Header queues title updates on the app,
-        # which must run before the screen is switched away (else NoMatches: HeaderTitle).
-        await self.push_screen(LoadingScreen())
-        self.run_worker(self._open_store, thread=True, exit_on_error=False, name="open-store")
-
-    def _open_store(self) -> None:
-        from sendtui.errors import exit_code_for
-        from sendtui.store import inspections
-        from sendtui.store.repo import Store
-
-        try:
-            store = Store.open(self.db_target, create=True)  # a first run makes it
-        except Exception as exc:  # noqa: BLE001 - shown on a screen, never a traceback
-            if exit_code_for(exc) is None:
-                raise
-            self.call_from_thread(self.call_next, self._show_store_error, str(exc))
-            return
-        for notice in store.notices:  # e.g. a store others could read, made owner-only
-            self.call_from_thread(self.notify, notice, severity="warning", timeout=15)
-        inspection, problem = None, None
-        try:
-            inspection = inspections.find(store, self.inspection_ref)
-        except LookupError as exc:
-            problem = str(exc) if self.inspection_ref or inspections.all(store) else None
-        self.call_from_thread(self.call_next, self._store_ready, store, inspection, problem)
-
-    def _show_store_error(self, reason: str) -> None:
-        from sendtui.ui.screens.start.store_error import StoreErrorScreen
-
-        self.switch_screen(StoreErrorScreen(reason))
-
-    def _store_ready(self, store, inspection, problem: str | None) -> None:
-        self.store = store
-        if inspection is None:
-            from sendtui.ui.screens.start.welcome import WelcomeScreen
-
-            self.switch_screen(WelcomeScreen(problem))
-            return
-        self.open_inspection(inspection)
+        await self.open_store()
 
     def open_inspection(self, inspection) -> None:
         from sendtui.store import inspections
@@ -231,6 +183,8 @@ class SendApp(App):
         rolled back, so nothing is half-written."""
         from sendtui.errors import StoreError
 
+        if self.held_for_store(action, default_namespace):
+            return True
         try:
             return await super().run_action(action, default_namespace)
         except StoreError as exc:

@@ -1,17 +1,20 @@
-"""One screen per task; SCREENS maps the names the number keys use."""
+"""One screen per task; SCREENS maps the names the number keys use to where each screen is,
+so that a screen's module (and the store modules it reads) loads when it is first shown."""
 
-from sendtui.ui.screens.area.people import PeopleScreen
-from sendtui.ui.screens.area.settings import SettingsScreen
-from sendtui.ui.screens.evidence import EvidenceScreen
-from sendtui.ui.screens.lines.lines import LinesScreen
-from sendtui.ui.screens.start.dashboard import DashboardScreen
-from sendtui.ui.screens.week.week import WeekScreen
+from __future__ import annotations
+
+from importlib import import_module
 
 SCREENS = {
-    "dashboard": DashboardScreen,
-    "week": WeekScreen,
-    "settings": SettingsScreen,
-    "people": PeopleScreen,
-    "lines": LinesScreen,
-    "evidence": EvidenceScreen,
+    "dashboard": "sendtui.ui.screens.start.dashboard:DashboardScreen",
+    "week": "sendtui.ui.screens.week.week:WeekScreen",
+    "settings": "sendtui.ui.screens.area.settings:SettingsScreen",
+    "people": "sendtui.ui.screens.area.people:PeopleScreen",
+    "lines": "sendtui.ui.screens.lines.lines:LinesScreen",
+    "evidence": "sendtui.ui.screens.evidence:EvidenceScreen",
 }
+
+
+def screen_class(name: str) -> type:
+    module, _, cls = SCREENS[name].partition(":")
+    return getattr(import_module(module), cls)

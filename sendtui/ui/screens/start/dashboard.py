@@ -12,8 +12,7 @@ from textual.widgets import DataTable, Static
 from sendtui.domain.dates import day, span
 from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.errors import InvalidInput
-from sendtui.store import inspections
-from sendtui.store import retention as kept
+from sendtui.records import Retention
 from sendtui.ui.screens.common.base import TaskScreen, table
 
 
@@ -28,7 +27,7 @@ class DashboardScreen(TaskScreen):
     ]
 
     dates: tuple = ()
-    retention: kept.Retention | None = None
+    retention: Retention | None = None
 
     def body(self) -> ComposeResult:
         yield Static("", id="today", classes="banner")
@@ -40,13 +39,21 @@ class DashboardScreen(TaskScreen):
 
     def on_data_table_row_selected(self) -> None:
         """enter on a row (the table takes the key before the screen does)."""
-        self.action_edit_date()
+        self.run_action("edit_date")  # through the app: held until the store is open
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        first = self.app.first_look
+        if self.store is None and first is not None:  # the store is still opening
+            self.loaded((first.key_dates, first.counts, first.retention))
+            self.call_after_refresh(self.app.first_look_shown.set)
+        else:
+            self.refresh_data()
         self.query_one("#key-dates").focus()
 
     def read_in_thread(self):
+        from sendtui.store import inspections
+        from sendtui.store import retention as kept
+
         ins_id = self.inspection.id
         return (inspections.key_dates(self.store, ins_id), inspections.counts(self.store, ins_id),
                 kept.get(self.store, ins_id))
@@ -86,6 +93,8 @@ class DashboardScreen(TaskScreen):
         kd = self.dates[dates.cursor_row]
 
         def save(result) -> None:
+            from sendtui.store import inspections
+
             if result is None:
                 return
             try:
@@ -108,6 +117,8 @@ class DashboardScreen(TaskScreen):
         def save(answer: tuple[int | None] | None) -> None:
             if answer is None or answer[0] == self.retention.months:
                 return
+            from sendtui.store import retention as kept
+
             (months,) = answer
             kept.set_months(self.store, self.inspection.id, months)
             self.refresh_data()
@@ -123,7 +134,7 @@ class DashboardScreen(TaskScreen):
         purge_inspection(self)
 
 
-def retention_line(retention: kept.Retention | None, today) -> tuple[str, bool]:
+def retention_line(retention: Retention | None, today) -> tuple[str, bool]:
     """The dashboard's line on retention, and whether erasure is due (a warning)."""
     if retention is None or retention.months is None:
         return "", False
