@@ -177,7 +177,7 @@ class SendApp(OpensStore, App):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
-    async def run_action(self, action, default_namespace=None) -> bool:
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         """Every key's action; a store that fails under it (disk full, made read-only,
         taken away) is said in one line and the app goes on: the action's transaction was
         rolled back, so nothing is half-written."""
@@ -186,7 +186,7 @@ class SendApp(OpensStore, App):
         if self.held_for_store(action, default_namespace):
             return True
         try:
-            return await super().run_action(action, default_namespace)
+            return await super().run_action(action, default_namespace, namespaces)
         except StoreError as exc:
             self.store_failed(exc)
             return True

@@ -37,9 +37,9 @@ class DashboardScreen(TaskScreen):
             yield Static("", id="counts")
             yield Static("", id="evidence-by-line")
 
-    def on_data_table_row_selected(self) -> None:
+    async def on_data_table_row_selected(self) -> None:
         """enter on a row (the table takes the key before the screen does)."""
-        self.run_action("edit_date")  # through the app: held until the store is open
+        await self.run_action("edit_date")  # through the app: held until the store is open
 
     def on_mount(self) -> None:
         first = self.app.first_look
