@@ -167,9 +167,7 @@ def docx_summary(doc, briefing: Briefing, redact: Redact, level: int = 2) -> Non
         doc.add_heading(f"{code} — {redact(line_title)}", level + 1)
         doc.add_paragraph().add_run(status).italic = True
         for e in entries:
-            p = doc.add_paragraph()
-            p.add_run(meta(e, redact)).bold = True
-            p.add_run("\n" + redact(e.text))
+            docs.docx_paragraph(doc, (meta(e, redact), "bold"), ("\n" + redact(e.text), ""))
 
 
 def _fit(doc, table) -> None:
