@@ -82,8 +82,8 @@ def docx_paragraph(doc: DocxDocument, *runs: tuple[str, str]) -> None:
     p = body.makeelement(W["p"], {})
     for text, style in runs:
         _run(p, text, style)
-    last = body[-1] if len(body) else None
-    if last is not None and last.tag == W["sectPr"]:
+    last = body[-1]  # from the end: len(body) would count thousands of paragraphs
+    if last.tag == W["sectPr"]:
         last.addprevious(p)
     else:
         body.append(p)

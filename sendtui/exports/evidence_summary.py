@@ -175,10 +175,11 @@ def _fit(doc, table) -> None:
     section = doc.sections[-1]
     usable = section.page_width - section.left_margin - section.right_margin
     weights = [2, 6, *[2] * len(SOURCE_KINDS), 2, 3]
-    for column, weight in zip(table.columns, weights):
-        width = Emu(usable * weight // sum(weights))
+    widths = [Emu(usable * weight // sum(weights)) for weight in weights]
+    for column, width in zip(table.columns, widths):
         column.width = width
-        for cell in column.cells:
+    for row in table.rows:  # row by row: column.cells re-reads the whole table each time
+        for cell, width in zip(row.cells, widths):
             cell.width = width
             for run in (r for p in cell.paragraphs for r in p.runs):
                 run.font.size = Pt(8)

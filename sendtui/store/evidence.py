@@ -99,12 +99,18 @@ def _utc(stored: str | dt.datetime) -> dt.datetime:
 
 def all(store: Store, inspection_id: str,  # noqa: A001
         limit: int | None = None) -> list[EvidenceRecord]:
-    """Newest first."""
-    found = query(inspection_id).order_by(m.Evidence.at.desc())
-    with store.session() as s:
-        if limit:
-            found = found.limit(limit)
-        return [record(*row) for row in s.exec(found)]
+    """Newest first. Plain rows: ORM objects for 3,000 entries took 0.3 s of an export."""
+    e = m.Evidence
+    found = (select(e.id, m.LineOfEnquiry.code, e.source, e.text, e.at, m.Setting.urn,
+                    m.Setting.name, e.case_ref, e.judgement, e.author)
+             .join(m.LineOfEnquiry)
+             .join(m.Setting, e.setting_id == m.Setting.id, isouter=True)
+             .where(e.inspection_id == inspection_id, e.deleted_at.is_(None))
+             .order_by(e.at.desc()))
+    if limit:
+        found = found.limit(limit)
+    with store.engine.connect() as conn:
+        return [EvidenceRecord(*row) for row in conn.execute(found)]
 
 
 def add(store: Store, inspection_id: str, rows: list[EvidenceRow],
