@@ -18,8 +18,9 @@ from lxml.etree import SubElement
 
 # python-docx spends ~0.1 ms of Python on each paragraph, run and cell it adds (3,000 evidence
 # entries took 1.5 s); the elements below are made with lxml directly, the same XML it writes.
-W = {tag: qn(f"w:{tag}") for tag in ("p", "r", "rPr", "b", "i", "t", "tab", "br", "tr", "tc",
-                                     "tcPr", "tcW", "type", "w", "sectPr", "gridCol")}
+W = {tag: qn(f"w:{tag}") for tag in ("p", "pPr", "pStyle", "val", "r", "rPr", "b", "i", "t", "tab",
+                                     "br", "tr", "tc", "tcPr", "tcW", "type", "w", "sectPr",
+                                     "gridCol")}
 PRESERVE = qn("xml:space")
 BREAKS = re.compile(r"(\t|\r|\n)")
 
@@ -75,26 +76,34 @@ def docx_table(doc: DocxDocument, header: list[str], rows: list[list[str]]):
     return table
 
 
-def docx_heading(doc: DocxDocument, text: str, level: int):
-    """As doc.add_heading(text, level), without python-docx's search of every style for the
-    default one on each heading (3 ms each)."""
-    p = doc.add_paragraph(text)
-    p._p.style = doc.styles["Title" if level == 0 else f"Heading {level}"].style_id
-    return p
+def docx_heading(doc: DocxDocument, text: str, level: int) -> None:
+    """As doc.add_heading(text, level)."""
+    style = doc.styles["Title" if level == 0 else f"Heading {level}"].style_id
+    p = _paragraph(doc)
+    SubElement(SubElement(p, W["pPr"]), W["pStyle"], {W["val"]: style})
+    if text:
+        _run(p, text)
 
 
 def docx_paragraph(doc: DocxDocument, *runs: tuple[str, str]) -> None:
     """A paragraph of runs, each (text, "" or "bold" or "italic"): as doc.add_paragraph() then
     add_run(text) for each."""
-    body = doc.element.body
-    p = body.makeelement(W["p"], {})
+    p = _paragraph(doc)
     for text, style in runs:
         _run(p, text, style)
-    last = body[-1]  # from the end: len(body) would count thousands of paragraphs
+
+
+def _paragraph(doc: DocxDocument):
+    """An empty paragraph at the end of the body, before its section properties. python-docx
+    looks for them from the start of the body, paragraph after paragraph, each time."""
+    body = doc.element.body
+    p = body.makeelement(W["p"], {})
+    last = body[-1]  # from the end (len(body) too would count every paragraph)
     if last.tag == W["sectPr"]:
         last.addprevious(p)
     else:
         body.append(p)
+    return p
 
 
 def _run(p, text: str, style: str = "") -> None:

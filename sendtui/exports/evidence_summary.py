@@ -165,7 +165,7 @@ def docx_summary(doc, briefing: Briefing, redact: Redact, level: int = 2) -> Non
     docs.docx_heading(doc, "Evidence by line of enquiry", level)
     for code, line_title, status, entries in sections(briefing):
         docs.docx_heading(doc, f"{code} — {redact(line_title)}", level + 1)
-        doc.add_paragraph().add_run(status).italic = True
+        docs.docx_paragraph(doc, (status, "italic"))
         for e in entries:
             docs.docx_paragraph(doc, (meta(e, redact), "bold"), ("\n" + redact(e.text), ""))
 

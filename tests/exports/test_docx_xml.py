@@ -1,4 +1,4 @@
-"""The DOCX paragraphs and table rows sendtui writes with lxml are the XML python-docx writes."""
+"""The DOCX headings, paragraphs and table rows sendtui writes with lxml are the XML python-docx writes."""
 
 import datetime as dt
 
@@ -12,9 +12,11 @@ TEXTS = ["plain", "", " leading space", "trailing space ", "a\ttab", "two\nlines
          "<&> \"quoted\"", "«CAMHS» · CYP-03", "\n"]
 
 
-def test_paragraphs_and_tables_are_what_python_docx_writes():
+def test_headings_paragraphs_and_tables_are_what_python_docx_writes():
     slow, fast = docs.new_docx("t", AS_OF), docs.new_docx("t", AS_OF)
-    for text in TEXTS:
+    for level, text in enumerate(TEXTS):
+        slow.add_heading(text, level % 4)
+        docs.docx_heading(fast, text, level % 4)
         p = slow.add_paragraph()
         p.add_run(text).bold = True
         p.add_run("\n" + text)
