@@ -35,6 +35,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.realistic import fill_evidence  # noqa: E402
 from sendtui.demo import add_demo  # noqa: E402
+from sendtui.domain.search_query import fts_query  # noqa: E402
 from sendtui.store import evidence as ev  # noqa: E402
 from sendtui.store import inspections  # noqa: E402
 from sendtui.store.repo import Store  # noqa: E402
@@ -106,9 +107,10 @@ def measure(path: Path, rounds: int) -> dict:
             for cls, queries in (("selective", SELECTIVE), ("common", COMMON)):
                 for query, patterns in queries.items():
                     out[cls][0].append(timed(lambda: first_page(store, ins, query))[0])
-                    took, n = timed(lambda: like(conn, ins, patterns))
-                    out[cls][1].append(took)
-                    out[cls][2].append(n)
+                    out[cls][1].append(timed(lambda: like(conn, ins, patterns))[0])
+                    out[cls][2].append(conn.exec_driver_sql(
+                        "SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH ?",
+                        (fts_query(query),)).scalar())
             for query in COMMON:
                 out["ranked"][0].append(timed(lambda: ev.search(store, ins, query, PAGE))[0])
     store.close()
