@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import text as sql
 from sqlmodel import select
 
 from sendtui.domain.search_query import fts_query
@@ -22,29 +21,27 @@ GONE = "that evidence entry"
 MARK_START, MARK_END = "«", "»"  # around matched words in a snippet
 
 # One statement, plain rows: building ORM objects for the hits would cost more than the search.
-# `ORDER BY rank` lets FTS5 sort the matches itself, so the snippet is made only for the rows
-# returned (with `ORDER BY bm25(...)` SQLite made one for every match before sorting).
-# `:floor`: the lowest rowid ranked (0: every match). CROSS JOIN: the index first, always.
-SEARCH = sql(f"""
+# Many matches: `ORDER BY rank` lets FTS5 sort them itself, and the snippet is made only for
+# the rows returned (`ORDER BY bm25(...)` made one for every match before sorting). A page or
+# less: ORDER BY bm25, which is then cheaper (FTS5's sorter goes over the matches twice).
+# Parameters: the query, the lowest rowid ranked (0: every match), the inspection, the limit.
+# CROSS JOIN: the full-text index first, always.
+SEARCH = f"""
     SELECT e.id, l.code, e.source, e.text, e.at, s.urn, s.name, e.case_ref, e.judgement,
-           e.author, snippet(evidence_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12),
-           evidence_fts.rank
+           e.author, snippet(evidence_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12), {{score}}
     FROM evidence_fts
     CROSS JOIN evidence e ON e.rowid = evidence_fts.rowid
     JOIN line_of_enquiry l ON l.id = e.line_id
     LEFT JOIN setting s ON s.id = e.setting_id
-    WHERE evidence_fts MATCH :query AND evidence_fts.rowid >= :floor
-      AND e.inspection_id = :inspection AND e.deleted_at IS NULL
-    ORDER BY evidence_fts.rank LIMIT :limit
-""")
-# The rowid of the live match just older than the newest `:among`: FTS5 walks its index
-# backwards, cheaply. None: there are no more than `:among`.
-FLOOR = sql("""
-    SELECT evidence_fts.rowid
-    FROM evidence_fts CROSS JOIN evidence e ON e.rowid = evidence_fts.rowid
-    WHERE evidence_fts MATCH :query AND e.inspection_id = :inspection AND e.deleted_at IS NULL
-    ORDER BY evidence_fts.rowid DESC LIMIT 1 OFFSET :among
-""")
+    WHERE evidence_fts MATCH ? AND evidence_fts.rowid >= ?
+      AND e.inspection_id = ? AND e.deleted_at IS NULL
+    ORDER BY {{score}} LIMIT ?
+"""
+BY_RANK, BY_SCORE = (SEARCH.format(score=score)
+                     for score in ("evidence_fts.rank", "bm25(evidence_fts)"))
+# The newest matches, any inspection's: FTS5 walks its index backwards, cheaply.
+NEWEST = ("SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ? "
+          "ORDER BY rowid DESC LIMIT ?")
 
 
 @dataclass(frozen=True)
@@ -72,15 +69,15 @@ def first_page(store: Store, inspection_id: str, query: str, limit: int = 50,
     of entries answers at once this way, and the whole ranking can follow."""
     match = fts_query(query)
     with store.engine.connect() as conn:
-        older = None  # the newest match left out of the ranking
-        if among:
-            older = conn.execute(FLOOR, {"query": match, "inspection": inspection_id,
-                                         "among": among}).scalar()
-        rows = conn.execute(SEARCH, {"query": match, "inspection": inspection_id, "limit": limit,
-                                     "floor": 0 if older is None else older + 1}).all()
+        upto = max(among or 0, limit) + 1
+        newest = [rowid for (rowid,) in conn.exec_driver_sql(NEWEST, (match, upto))]
+        whole = among is None or len(newest) <= among
+        statement = BY_SCORE if len(newest) <= limit else BY_RANK
+        floor = 0 if whole else newest[among - 1]
+        rows = conn.exec_driver_sql(statement, (match, floor, inspection_id, limit)).all()
     hits = [Hit(EvidenceRecord(*row[:4], _utc(row[4]), *row[5:10]), row[10], row[11])
             for row in rows]
-    return hits, older is None
+    return hits, whole
 
 
 def snippet_shown(redact, snippet: str) -> str:
