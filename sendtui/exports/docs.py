@@ -12,6 +12,7 @@ import zipfile
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml.etree import SubElement
@@ -41,19 +42,33 @@ def new_docx(title: str, as_of: dt.datetime) -> DocxDocument:
 
 
 def docx_bytes(doc: DocxDocument, as_of: dt.datetime) -> bytes:
-    """The saved document with every zip entry dated from the data (zip keeps local time)."""
-    raw = io.BytesIO()
-    doc.save(raw)
+    """The saved document with every zip entry dated from the data (zip keeps local time).
+    python-docx's own package writer, writing into a zip of ours: doc.save() dates each
+    entry with the clock, and zipping its zip again cost a second compression."""
     stamp = max(as_of.astimezone(dt.timezone.utc), dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc))
-    date_time = stamp.timetuple()[:6]
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            dst.writestr(entry, src.read(info.filename))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipf:
+        dated = _DatedZip(zipf, stamp.timetuple()[:6])
+        PackageWriter._write_content_types_stream(dated, package.parts)
+        PackageWriter._write_pkg_rels(dated, package.rels)
+        PackageWriter._write_parts(dated, package.parts)
     return out.getvalue()
+
+
+class _DatedZip:
+    """Where python-docx's package writer writes its parts: one zip entry each, dated."""
+
+    def __init__(self, zipf: zipfile.ZipFile, date_time: tuple) -> None:
+        self.zipf, self.date_time = zipf, date_time
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self.date_time)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o600 << 16
+        self.zipf.writestr(entry, blob)
 
 
 def docx_table(doc: DocxDocument, header: list[str], rows: list[list[str]]):

@@ -106,14 +106,14 @@ async def test_evidence_search_best_first_with_highlights(demo_db, demo_store):
 async def test_a_common_word_shows_the_newest_matches_ranked_then_every_match(
         demo_db, demo_store, monkeypatch):
     """The first page ranks only the newest matches; the ranking of all of them follows."""
-    from sendtui.ui.screens.evidence import reading as screen_module
+    from sendtui.ui.screens.evidence import ranking
 
     ins = inspections.find(demo_store)
     best_first = [h.entry.id for h in ev.search(demo_store, ins.id, "plan*", limit=200)]
-    monkeypatch.setattr(screen_module, "RANK_FIRST", 3)
+    monkeypatch.setattr(ranking, "RANK_FIRST", 3)
     pages = []
     first_page = ev.first_page
-    monkeypatch.setattr(screen_module.ev, "first_page",
+    monkeypatch.setattr(ranking.ev, "first_page",
                         lambda *a, **k: pages.append(first_page(*a, **k)) or pages[-1])
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(120, 30)) as pilot:

@@ -14,14 +14,13 @@ from sendtui.domain.redaction import Redactor
 from sendtui.domain.words import sentence
 from sendtui.errors import QueryError
 from sendtui.records import EvidenceRecord
-from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
 from sendtui.store.evidence_browse import Filter
 from sendtui.store.names import all as protected_names
+from sendtui.ui.screens.evidence.ranking import EvidenceRanking
 
 SHOWN = 200  # rows loaded into the list; the summary says how many there are
 SEARCH_LIMIT = 200  # best matches shown for a search
-RANK_FIRST = 2_000  # the first page ranks the newest matches only; all of them follow
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ class Page:
     asked: Asked
     entries: list[EvidenceRecord]
     snippets: dict[str, str]  # entry id -> snippet, while searching
-    ranked: bool  # False: the best of the newest RANK_FIRST matches; the rest follow
+    ranked: bool  # False: the matches shown are the best of the newest only
     matching: int | None
     total: int | None
     search_error: str
@@ -50,10 +49,8 @@ class Page:
     names: Redactor
 
 
-class EvidenceReading:
+class EvidenceReading(EvidenceRanking):
     """Mixed into EvidenceScreen: its filter, search, entries, snippets and counts."""
-
-    ranking = False  # the shown matches are a first page; every match is being ranked
 
     def refresh_data(self, changed: bool = True) -> None:
         """Read the page shown again; after a change (changed), the counts and filter values
@@ -74,12 +71,11 @@ class EvidenceReading:
         entries, snippets, matching, error, ranked = [], {}, None, "", True
         if asked.search.strip():
             try:
-                hits, ranked = ev.first_page(store, ins_id, asked.search, SEARCH_LIMIT,
-                                             among=RANK_FIRST)
+                entries, snippets, ranked = self.first_page(asked.search, asked.filter,
+                                                            SEARCH_LIMIT)
             except QueryError as exc:
                 error = sentence(str(exc))
             else:
-                entries, snippets = _passing(store, ins_id, asked.filter, hits)
                 matching = len(entries)
         if not snippets and not (asked.search.strip() and not error):
             entries = browse.page(store, ins_id, asked.filter, SHOWN)
@@ -97,15 +93,12 @@ class EvidenceReading:
 
     def loaded(self, page: Page) -> None:
         keep = self.selected()
+        self.rank_after(page.ranked, page.asked.filter, page.asked.search, SEARCH_LIMIT)
         self.entries, self.snippets, self.search_error = (page.entries, page.snippets,
                                                           page.search_error)
         self.matching, self.total = page.matching, page.total
         self._facets, self._names = page.facets, page.names
-        self.ranking = not page.ranked
         self.show(keep.id if keep else None)
-        if self.ranking:
-            self.call_after_refresh(self._rank_in_background, page.asked.filter,
-                                    page.asked.search)
         if self.total is None or self.matching is None:  # a big store: count after painting
             self.call_after_refresh(self._count_in_background, page.asked.filter,
                                     self.search)
@@ -118,29 +111,8 @@ class EvidenceReading:
             self.store, self.inspection.id, f)
         self.app.call_from_thread(self._counted, f, search, total, matching)
 
-    @work(thread=True, exclusive=True, group="evidence-rank")
-    def _rank_in_background(self, f: Filter, search: str) -> None:
-        hits = ev.search(self.store, self.inspection.id, search, SEARCH_LIMIT)
-        entries, snippets = _passing(self.store, self.inspection.id, f, hits)
-        self.app.call_from_thread(self._ranked, f, search, entries, snippets)
-
-    def _ranked(self, f: Filter, search: str, entries: list, snippets: dict) -> None:
-        if (f, search) != (self.filter, self.search) or not self.is_mounted:
-            return  # the search changed meanwhile
-        keep = self.selected()
-        self.entries, self.snippets, self.matching = entries, snippets, len(entries)
-        self.ranking = False
-        self.show(keep.id if keep else None)
-
     def _counted(self, f: Filter, search: str, total: int, matching: int) -> None:
         if (f, search) != (self.filter, self.search) or not self.is_mounted:
             return  # the filter changed meanwhile: a newer count is on its way
         self.total, self.matching = total, matching
         self.show_summary()
-
-
-def _passing(store, ins_id: str, f: Filter, hits: list[ev.Hit]) -> tuple[list, dict]:
-    """The hits the filter lets through: their entries and snippets."""
-    ok = browse.passing(store, ins_id, f, [h.entry.id for h in hits])
-    hits = [h for h in hits if h.entry.id in ok]
-    return [h.entry for h in hits], {h.entry.id: h.snippet for h in hits}
