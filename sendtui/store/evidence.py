@@ -71,7 +71,7 @@ def first_page(store: Store, inspection_id: str, query: str, limit: int = 50,
     with store.engine.connect() as conn:
         upto = max(among or 0, limit) + 1
         newest = [rowid for (rowid,) in conn.exec_driver_sql(NEWEST, (match, upto))]
-        whole = among is None or len(newest) <= among
+        whole = not among or len(newest) <= among
         statement = BY_SCORE if len(newest) <= limit else BY_RANK
         floor = 0 if whole else newest[among - 1]
         rows = conn.exec_driver_sql(statement, (match, floor, inspection_id, limit)).all()
