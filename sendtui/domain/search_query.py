@@ -1,6 +1,8 @@
 """Whatever a user types becomes a safe full-text query: words (all must match), `prefix*`
 and "phrases in quotes". Operators and punctuation are read as plain words, never as syntax,
-so quotes, brackets, AND/OR/NEAR or SQL fragments cannot break a search."""
+so quotes, brackets, AND/OR/NEAR or SQL fragments cannot break a search. Words joined by
+punctuation (`CYP-4217`, `post-16`, `co-production`) are searched as a phrase: the index holds
+them as two words, and "CYP" alone is in nearly every entry."""
 
 from __future__ import annotations
 
@@ -31,11 +33,12 @@ def fts_query(text: str) -> str:
             if words:
                 parts.append('"' + " ".join(words) + '"')
             continue
-        prefix = word.endswith("*")
-        for found in _WORD.findall(word):
-            parts.append(f'"{found}"')
-        if prefix and parts and parts[-1].startswith('"') and _WORD.findall(word):
-            if len(parts[-1]) - 2 < MIN_PREFIX:
+        found = _WORD.findall(word)
+        if not found:
+            continue
+        parts.append('"' + " ".join(found) + '"')
+        if word.endswith("*"):
+            if len(found[-1]) < MIN_PREFIX:
                 raise QueryError(f"{shown(word)} is too short to search for: give at least "
                                  f"{MIN_PREFIX} letters before the *")
             parts[-1] += "*"

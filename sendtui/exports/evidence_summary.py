@@ -159,17 +159,15 @@ def html_summary(briefing: Briefing, redact: Redact) -> str:
 
 def docx_summary(doc, briefing: Briefing, redact: Redact, level: int = 2) -> None:
     """For the briefing pack (and this export, at level 1): the same as `html_summary`."""
-    doc.add_heading("Triangulation", level)
+    docs.docx_heading(doc, "Triangulation", level)
     _fit(doc, docs.docx_table(doc, HEADER, table_rows(briefing, redact)))
     doc.add_paragraph(thin_lines(briefing))
-    doc.add_heading("Evidence by line of enquiry", level)
+    docs.docx_heading(doc, "Evidence by line of enquiry", level)
     for code, line_title, status, entries in sections(briefing):
-        doc.add_heading(f"{code} — {redact(line_title)}", level + 1)
-        doc.add_paragraph().add_run(status).italic = True
+        docs.docx_heading(doc, f"{code} — {redact(line_title)}", level + 1)
+        docs.docx_paragraph(doc, (status, "italic"))
         for e in entries:
-            p = doc.add_paragraph()
-            p.add_run(meta(e, redact)).bold = True
-            p.add_run("\n" + redact(e.text))
+            docs.docx_paragraph(doc, (meta(e, redact), "bold"), ("\n" + redact(e.text), ""))
 
 
 def _fit(doc, table) -> None:
@@ -177,10 +175,11 @@ def _fit(doc, table) -> None:
     section = doc.sections[-1]
     usable = section.page_width - section.left_margin - section.right_margin
     weights = [2, 6, *[2] * len(SOURCE_KINDS), 2, 3]
-    for column, weight in zip(table.columns, weights):
-        width = Emu(usable * weight // sum(weights))
+    widths = [Emu(usable * weight // sum(weights)) for weight in weights]
+    for column, width in zip(table.columns, widths):
         column.width = width
-        for cell in column.cells:
+    for row in table.rows:  # row by row: column.cells re-reads the whole table each time
+        for cell, width in zip(row.cells, widths):
             cell.width = width
             for run in (r for p in cell.paragraphs for r in p.runs):
                 run.font.size = Pt(8)
@@ -188,7 +187,7 @@ def _fit(doc, table) -> None:
 
 def _docx(briefing: Briefing, request: ExportRequest, redact: Redact) -> bytes:
     doc = docs.new_docx(title(briefing), briefing.as_of)
-    doc.add_heading(title(briefing), 0)
+    docs.docx_heading(doc, title(briefing), 0)
     doc.add_paragraph(as_of_line(briefing))
     doc.add_paragraph().add_run(redaction_notice(request.include_sensitive)).bold = True
     docx_summary(doc, briefing, redact, level=1)

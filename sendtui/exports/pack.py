@@ -8,6 +8,7 @@ from sendtui.domain.dates import day as day_name
 from sendtui.exports import ExportRequest, evidence_summary, sheets
 from sendtui.exports.docs import (
     docx_bytes,
+    docx_heading,
     docx_table,
     esc,
     html_page,
@@ -86,14 +87,14 @@ def _html(briefing, request, days, week, redact) -> str:
 
 def _docx(briefing, request, days, week, redact) -> bytes:
     doc = new_docx(title(briefing), briefing.as_of)
-    doc.add_heading(title(briefing), 0)
+    docx_heading(doc, title(briefing), 0)
     doc.add_paragraph(as_of(briefing))
     doc.add_paragraph().add_run(redaction_notice(request.include_sensitive)).bold = True
-    doc.add_heading("Key dates", 1)
+    docx_heading(doc, "Key dates", 1)
     docx_table(doc, ["Key date", "When"], key_date_rows(briefing))
-    doc.add_heading("The week at a glance", 1)
+    docx_heading(doc, "The week at a glance", 1)
     docx_table(doc, GLANCE, glance_rows(week, redact))
-    doc.add_heading("Outstanding problems", 1)
+    docx_heading(doc, "Outstanding problems", 1)
     problems = problem_rows(briefing, redact)
     if problems:
         docx_table(doc, ["Severity", "Problem"], problems)
@@ -102,6 +103,6 @@ def _docx(briefing, request, days, week, redact) -> bytes:
     doc.add_page_break()
     sheets.docx_days(doc, briefing, days, redact)
     doc.add_page_break()
-    doc.add_heading("Evidence summary", 1)
+    docx_heading(doc, "Evidence summary", 1)
     evidence_summary.docx_summary(doc, briefing, redact)
     return docx_bytes(doc, briefing.as_of)

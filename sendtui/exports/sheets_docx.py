@@ -23,7 +23,7 @@ def render_docx(briefing: Briefing, days: Days, redact: Redact, title: str, bann
     if days:
         docx_days(doc, briefing, days, redact, person)
     else:
-        doc.add_heading(redact(title), level=1)
+        docs.docx_heading(doc, redact(title), 1)
         doc.add_paragraph(no_events(None))
     return docs.docx_bytes(doc, briefing.as_of)
 
@@ -33,7 +33,7 @@ def docx_days(doc, briefing: Briefing, days: Days, redact: Redact,
     for i, (d, events) in enumerate(days.items()):
         if i:
             doc.add_page_break()
-        doc.add_heading(redact(heading(briefing, day_name(d), person)), level=1)
+        docs.docx_heading(doc, redact(heading(briefing, day_name(d), person)), 1)
         if events:
             rows = [["\n".join(column) for column in cells(briefing, e, redact)] for e in events]
             docs.docx_table(doc, HEADER, rows)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import text as sql
 from sqlmodel import select
 
 from sendtui.domain.search_query import fts_query
@@ -22,17 +21,27 @@ GONE = "that evidence entry"
 MARK_START, MARK_END = "«", "»"  # around matched words in a snippet
 
 # One statement, plain rows: building ORM objects for the hits would cost more than the search.
-SEARCH = sql(f"""
+# Many matches: `ORDER BY rank` lets FTS5 sort them itself, and the snippet is made only for
+# the rows returned (`ORDER BY bm25(...)` made one for every match before sorting). A page or
+# less: ORDER BY bm25, which is then cheaper (FTS5's sorter goes over the matches twice).
+# Parameters: the query, the lowest rowid ranked (0: every match), the inspection, the limit.
+# CROSS JOIN: the full-text index first, always.
+SEARCH = f"""
     SELECT e.id, l.code, e.source, e.text, e.at, s.urn, s.name, e.case_ref, e.judgement,
-           e.author, snippet(evidence_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12),
-           bm25(evidence_fts)
+           e.author, snippet(evidence_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12), {{score}}
     FROM evidence_fts
-    JOIN evidence e ON e.rowid = evidence_fts.rowid
+    CROSS JOIN evidence e ON e.rowid = evidence_fts.rowid
     JOIN line_of_enquiry l ON l.id = e.line_id
     LEFT JOIN setting s ON s.id = e.setting_id
-    WHERE evidence_fts MATCH :query AND e.inspection_id = :inspection AND e.deleted_at IS NULL
-    ORDER BY bm25(evidence_fts) LIMIT :limit
-""")
+    WHERE evidence_fts MATCH ? AND evidence_fts.rowid >= ?
+      AND e.inspection_id = ? AND e.deleted_at IS NULL
+    ORDER BY {{score}} LIMIT ?
+"""
+BY_RANK, BY_SCORE = (SEARCH.format(score=score)
+                     for score in ("evidence_fts.rank", "bm25(evidence_fts)"))
+# The newest matches, any inspection's: FTS5 walks its index backwards, cheaply.
+NEWEST = ("SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ? "
+          "ORDER BY rowid DESC LIMIT ?")
 
 
 @dataclass(frozen=True)
@@ -50,12 +59,25 @@ class Version:
 
 def search(store: Store, inspection_id: str, query: str, limit: int = 50) -> list[Hit]:
     """Best match first. Any text is safe: it is turned into words, prefixes and phrases."""
+    return first_page(store, inspection_id, query, limit)[0]
+
+
+def first_page(store: Store, inspection_id: str, query: str, limit: int = 50,
+               among: int | None = None) -> tuple[list[Hit], bool]:
+    """The best matches among the newest `among` (all when None), and whether that was every
+    match. Ranking costs about a microsecond a match: a common word matching tens of thousands
+    of entries answers at once this way, and the whole ranking can follow."""
     match = fts_query(query)
     with store.engine.connect() as conn:
-        rows = conn.execute(SEARCH, {"query": match, "inspection": inspection_id,
-                                     "limit": limit}).all()
-    return [Hit(EvidenceRecord(*row[:4], _utc(row[4]), *row[5:10]), row[10], row[11])
+        upto = max(among or 0, limit) + 1
+        newest = [rowid for (rowid,) in conn.exec_driver_sql(NEWEST, (match, upto))]
+        whole = not among or len(newest) <= among
+        statement = BY_SCORE if len(newest) <= limit else BY_RANK
+        floor = 0 if whole else newest[among - 1]
+        rows = conn.exec_driver_sql(statement, (match, floor, inspection_id, limit)).all()
+    hits = [Hit(EvidenceRecord(*row[:4], _utc(row[4]), *row[5:10]), row[10], row[11])
             for row in rows]
+    return hits, whole
 
 
 def snippet_shown(redact, snippet: str) -> str:
@@ -74,12 +96,18 @@ def _utc(stored: str | dt.datetime) -> dt.datetime:
 
 def all(store: Store, inspection_id: str,  # noqa: A001
         limit: int | None = None) -> list[EvidenceRecord]:
-    """Newest first."""
-    found = query(inspection_id).order_by(m.Evidence.at.desc())
-    with store.session() as s:
-        if limit:
-            found = found.limit(limit)
-        return [record(*row) for row in s.exec(found)]
+    """Newest first. Plain rows: ORM objects for 3,000 entries took 0.3 s of an export."""
+    e = m.Evidence
+    found = (select(e.id, m.LineOfEnquiry.code, e.source, e.text, e.at, m.Setting.urn,
+                    m.Setting.name, e.case_ref, e.judgement, e.author)
+             .join(m.LineOfEnquiry)
+             .join(m.Setting, e.setting_id == m.Setting.id, isouter=True)
+             .where(e.inspection_id == inspection_id, e.deleted_at.is_(None))
+             .order_by(e.at.desc()))
+    if limit:
+        found = found.limit(limit)
+    with store.engine.connect() as conn:
+        return [EvidenceRecord(*row) for row in conn.execute(found)]
 
 
 def add(store: Store, inspection_id: str, rows: list[EvidenceRow],

@@ -1,6 +1,7 @@
 """Instants: now in UTC, and how a time or a period reads (London)."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from sendtui.domain.clock import format_london, parse_london, utc_now, when
 
@@ -28,3 +29,11 @@ def test_a_period_names_its_day_once_unless_it_spans_two():
     nine = dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     assert when(nine, nine + dt.timedelta(hours=3)) == "Tue 1 Dec 09:00–12:00"
     assert when(nine, nine + dt.timedelta(days=1)) == "Tue 1 Dec 09:00–Wed 2 Dec 09:00"
+
+
+def test_when_spells_days_and_months_as_strftime_does_all_year_round():
+    start = dt.datetime(2026, 1, 1, 0, 7, tzinfo=dt.timezone.utc)
+    for hours in range(0, 366 * 24, 5):  # every weekday, month and both sides of each change
+        instant = start + dt.timedelta(hours=hours)
+        local = instant.astimezone(ZoneInfo("Europe/London"))
+        assert when(instant) == f"{local:%a} {local.day} {local:%b %H:%M}"

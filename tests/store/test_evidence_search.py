@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from sendtui.domain.search_query import fts_query
 from sendtui.errors import QueryError
 from sendtui.store import evidence, inspections, undo
-from sendtui.store.evidence import search, versions
+from sendtui.records import EvidenceRow
+from sendtui.store.evidence import first_page, search, versions
 from tests.cli.test_cli import ok, own_error, run
 
 
@@ -122,3 +123,25 @@ def test_the_broadest_search_allowed_still_runs(demo_store, ins):
 def test_the_search_command_refuses_a_hostile_query_in_one_line(demo_db):
     line = own_error(run("search", " ".join(["a*"] * 2000), db=demo_db), 2)
     assert "at most 500 characters" in line
+
+
+def test_a_pseudonym_typed_with_its_hyphen_finds_that_child_only(demo_store, ins):
+    at = evidence.all(demo_store, ins.id)[0].at
+    seen, other = (evidence.add(demo_store, ins.id, [EvidenceRow(
+        at, "A1", "visit", text, None, None, None, "")]).ids[0] for text in (
+        "Seen with CYP-4217 at the annual review.", "CYP-0815 waited 4217 days, said Dad."))
+    assert fts_query("CYP-4217 post-16*") == '"CYP 4217" "post 16"*'
+    assert [h.entry.id for h in search(demo_store, ins.id, "CYP-4217")] == [seen]
+    assert [h.entry.id for h in search(demo_store, ins.id, '"cyp 4217"')] == [seen]
+    assert {h.entry.id for h in search(demo_store, ins.id, "4217")} == {seen, other}
+
+
+def test_a_first_page_ranks_the_newest_matches_and_says_so(demo_store, ins):
+    every = search(demo_store, ins.id, "plan*", limit=1000)
+    assert len(every) > 5
+    some, whole = first_page(demo_store, ins.id, "plan*", limit=1000, among=3)
+    assert not whole and len(some) == 3 and {h.entry.id for h in some} <= {
+        h.entry.id for h in every}
+    assert [h.score for h in some] == sorted(h.score for h in some)
+    assert first_page(demo_store, ins.id, "plan*", 1000, among=len(every)) == (every, True)
+    assert not first_page(demo_store, ins.id, "plan*", 1000, among=len(every) - 1)[1]

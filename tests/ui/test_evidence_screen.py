@@ -103,6 +103,28 @@ async def test_evidence_search_best_first_with_highlights(demo_db, demo_store):
         assert grid.row_count == 60 and summary(screen) == "60 entries, newest first"
 
 
+async def test_a_common_word_shows_the_newest_matches_ranked_then_every_match(
+        demo_db, demo_store, monkeypatch):
+    """The first page ranks only the newest matches; the ranking of all of them follows."""
+    from sendtui.ui.screens.evidence import ranking
+
+    ins = inspections.find(demo_store)
+    best_first = [h.entry.id for h in ev.search(demo_store, ins.id, "plan*", limit=200)]
+    monkeypatch.setattr(ranking, "RANK_FIRST", 3)
+    pages = []
+    first_page = ev.first_page
+    monkeypatch.setattr(ranking.ev, "first_page",
+                        lambda *a, **k: pages.append(first_page(*a, **k)) or pages[-1])
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await evidence_screen(pilot)
+        grid = screen.query_one("#evidence", DataTable)
+        await pilot.press("slash", *"plan*")
+        await until(pilot, lambda: row_keys(grid) == best_first)
+        assert [len(hits) for hits, whole in pages if not whole] == [3]
+        assert summary(screen) == f"{len(best_first)} of 60 entries match “plan*”, best first"
+
+
 async def test_evidence_search_without_words_says_so(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:

@@ -140,6 +140,8 @@ class EvidenceScreen(EvidenceReading, ListScreen):
             best = f" (the best {SEARCH_LIMIT})" if (self.matching or 0) >= SEARCH_LIMIT else ""
             parts.append(f"{n(self.matching)} of {n(self.total)} entries match "
                          f"“{self.search.strip()}”{best}, best first")
+            if self.ranking:
+                parts.append("ranking the older matches")
         elif self.filter.active:
             parts.append(f"{n(self.matching)} of {n(self.total)} entries")
         else:

@@ -14,10 +14,10 @@ from sendtui.domain.redaction import Redactor
 from sendtui.domain.words import sentence
 from sendtui.errors import QueryError
 from sendtui.records import EvidenceRecord
-from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
 from sendtui.store.evidence_browse import Filter
 from sendtui.store.names import all as protected_names
+from sendtui.ui.screens.evidence.ranking import EvidenceRanking
 
 SHOWN = 200  # rows loaded into the list; the summary says how many there are
 SEARCH_LIMIT = 200  # best matches shown for a search
@@ -41,6 +41,7 @@ class Page:
     asked: Asked
     entries: list[EvidenceRecord]
     snippets: dict[str, str]  # entry id -> snippet, while searching
+    ranked: bool  # False: the matches shown are the best of the newest only
     matching: int | None
     total: int | None
     search_error: str
@@ -48,7 +49,7 @@ class Page:
     names: Redactor
 
 
-class EvidenceReading:
+class EvidenceReading(EvidenceRanking):
     """Mixed into EvidenceScreen: its filter, search, entries, snippets and counts."""
 
     def refresh_data(self, changed: bool = True) -> None:
@@ -67,17 +68,15 @@ class EvidenceReading:
     def read_in_thread(self) -> Page:
         """One page of rows (or the best matches), the counts when cheap."""
         store, ins_id, asked = self.store, self.inspection.id, self.asked
-        entries, snippets, matching, error = [], {}, None, ""
+        entries, snippets, matching, error, ranked = [], {}, None, "", True
         if asked.search.strip():
             try:
-                hits = ev.search(store, ins_id, asked.search, SEARCH_LIMIT)
+                entries, snippets, ranked = self.first_page(asked.search, asked.filter,
+                                                            SEARCH_LIMIT)
             except QueryError as exc:
                 error = sentence(str(exc))
             else:
-                ok = browse.passing(store, ins_id, asked.filter, [h.entry.id for h in hits])
-                hits = [h for h in hits if h.entry.id in ok]
-                entries, snippets = [h.entry for h in hits], {h.entry.id: h.snippet for h in hits}
-                matching = len(hits)
+                matching = len(entries)
         if not snippets and not (asked.search.strip() and not error):
             entries = browse.page(store, ins_id, asked.filter, SHOWN)
             matching = len(entries) if len(entries) < SHOWN else None
@@ -88,12 +87,13 @@ class EvidenceReading:
             else:
                 n = browse.count(store, ins_id, upto=SHOWN + 1)
                 total = n if n <= SHOWN else None
-        return Page(asked, entries, snippets, matching, total, error,
+        return Page(asked, entries, snippets, ranked, matching, total, error,
                     asked.facets or browse.facets(store, ins_id),
                     asked.names or Redactor(protected_names(store, ins_id)))
 
     def loaded(self, page: Page) -> None:
         keep = self.selected()
+        self.rank_after(page.ranked, page.asked.filter, page.asked.search, SEARCH_LIMIT)
         self.entries, self.snippets, self.search_error = (page.entries, page.snippets,
                                                           page.search_error)
         self.matching, self.total = page.matching, page.total
