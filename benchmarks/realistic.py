@@ -28,7 +28,7 @@ from sendtui.store.models import new_id  # noqa: E402
 from sendtui.store.repo import Store  # noqa: E402
 
 SETTINGS, PEOPLE, EVENTS, ENTRIES = 200, 15, 150, 3_000
-KINDS = ["early-years", "primary", "primary", "primary", "secondary", "special", "fe-college",
+KINDS = ["early-years", "primary", "primary", "primary", "secondary", "special", "further-education",
          "independent"]
 SOURCES = ["document", "meeting", "focus-group", "visit", "case-file", "webinar", "survey",
            "data"]
@@ -115,7 +115,7 @@ def _sentences() -> list[str]:
 
 def kind_name(kind: str) -> str:
     return {"early-years": "Nursery", "primary": "Primary School", "secondary": "Academy",
-            "special": "Special School", "fe-college": "College",
+            "special": "Special School", "further-education": "College",
             "independent": "Independent School"}[kind]
 
 
