@@ -78,6 +78,7 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         self._names: Redactor | None = None  # names marked sensitive → pseudonyms
         self.search_error = ""
         self._facets: browse.Facets | None = None
+        self.changes = 0  # reads after a change: filter values read before one are dropped
         self._timer: Timer | None = None
 
     def above_table(self) -> ComposeResult:
