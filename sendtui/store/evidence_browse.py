@@ -16,7 +16,7 @@ from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.records import EvidenceRecord
 from sendtui.store import evidence
 from sendtui.store import models as m
-from sendtui.store.evidence_days import day_bounds, per_day
+from sendtui.store.evidence_days import day_bounds, days
 from sendtui.store.repo import Store
 
 NO_JUDGEMENT = "-"  # the judgement filter value for entries without one
@@ -44,9 +44,14 @@ class Facets:
 
     lines: list[str]
     sources: list[str]
-    settings: list[tuple[str, str]]  # (id, name), by name
-    judgements: list[str]
+    settings: list[tuple[str, str]] | None  # (id, name), by name; None: not read yet
+    judgements: list[str] | None  # None: not read yet
     days: list[dt.date]
+
+    @property
+    def partial(self) -> bool:
+        """Settings and judgements not read yet (they take a pass over every row)."""
+        return self.settings is None
 
 
 def _where(query, inspection_id: str, f: Filter):
@@ -112,26 +117,37 @@ FROM_ROWS = sql("""
     FROM evidence WHERE inspection_id = :inspection AND deleted_at IS NULL""")
 
 
-def facets(store: Store, inspection_id: str) -> Facets:
-    """What each filter can take (run it off the UI thread: about a second at 300,000)."""
+def facets(store: Store, inspection_id: str, rows: bool = True) -> Facets:
+    """What each filter can take (off the UI thread). Lines, sources and days come from the
+    indexes (a fraction of a second at 1,000,000 entries); settings and judgements take a pass
+    over the rows (seconds at 1,000,000), left out (None) unless `rows`."""
+    ask = {"inspection": inspection_id}
     with store.session() as s:
-        ask = {"inspection": inspection_id}
-        line_ids, sources, setting_ids, judgements = (
-            set((v or "").split(",")) - {""}
-            for q in (FROM_INDEX, FROM_ROWS) for v in s.connection().execute(q, ask).one())
+        line_ids, sources = (_values(v) for v in s.connection().execute(FROM_INDEX, ask).one())
         lines = s.exec(select(m.LineOfEnquiry.code).where(m.LineOfEnquiry.id.in_(line_ids))
                        .order_by(m.LineOfEnquiry.position, m.LineOfEnquiry.code)).all()
-        settings = s.exec(select(m.Setting.id, m.Setting.name).where(
-            m.Setting.id.in_(setting_ids)).order_by(m.Setting.name)).all()
+        settings = judgements = None
+        if rows:
+            setting_ids, judgements = (_values(v) for v in
+                                       s.connection().execute(FROM_ROWS, ask).one())
+            settings = [(i, n) for i, n in s.exec(select(m.Setting.id, m.Setting.name).where(
+                m.Setting.id.in_(setting_ids)).order_by(m.Setting.name))]
     return Facets(
         lines=list(dict.fromkeys(lines)),
         sources=[k for k in SOURCE_KINDS if k in sources] + sorted(sources - set(SOURCE_KINDS)),
-        settings=[(i, n) for i, n in settings],
-        judgements=[k for k in JUDGEMENTS if k in judgements]
-        + sorted(judgements - set(JUDGEMENTS) - {NO_JUDGEMENT})
-        + ([NO_JUDGEMENT] if NO_JUDGEMENT in judgements else []),
-        days=list(per_day(store, inspection_id)),
+        settings=settings,
+        judgements=None if judgements is None else _judgements(judgements),
+        days=days(store, inspection_id),
     )
+
+
+def _values(group: str | None) -> set[str]:
+    return set((group or "").split(",")) - {""}
+
+
+def _judgements(found: set[str]) -> list[str]:
+    return ([k for k in JUDGEMENTS if k in found] + sorted(found - set(JUDGEMENTS) - {NO_JUDGEMENT})
+            + ([NO_JUDGEMENT] if NO_JUDGEMENT in found else []))
 
 
 def entry(store: Store, inspection_id: str, evidence_id: str) -> EvidenceRecord | None:

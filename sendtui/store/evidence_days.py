@@ -43,17 +43,31 @@ def _stored(instant: dt.datetime) -> str:
     return f"{instant.astimezone(dt.timezone.utc):%Y-%m-%d %H:%M:%S}"
 
 
+def _days(conn, inspection_id: str):
+    """Each London day with a live entry, in order, with its bounds as stored: one look in
+    the index per day."""
+    start = ""  # before every stored instant
+    ask = {"inspection": inspection_id}
+    while (first := conn.execute(FIRST_FROM, {**ask, "start": start}).scalar()) is not None:
+        day = london_day(first)
+        start, end = (_stored(x) for x in day_bounds(day))
+        yield day, start, end
+        start = end
+
+
+def days(store: Store, inspection_id: str) -> list[dt.date]:
+    """The London days with live entries, in order."""
+    with store.engine.connect() as conn:
+        return [day for day, _, _ in _days(conn, inspection_id)]
+
+
 def per_day(store: Store, inspection_id: str) -> dict[dt.date, int]:
     """Live entries per London day, in date order; days without any left out."""
     days: dict[dt.date, int] = {}
-    start = ""  # before every stored instant
     with store.engine.connect() as conn:
         ask = {"inspection": inspection_id}
-        while (first := conn.execute(FIRST_FROM, {**ask, "start": start}).scalar()) is not None:
-            day = london_day(first)
-            start, end = (_stored(x) for x in day_bounds(day))
+        for day, start, end in _days(conn, inspection_id):
             days[day] = conn.execute(IN_RANGE, {**ask, "start": start, "end": end}).scalar()
-            start = end
         for (at,) in conn.execute(DELETED, ask):
             day = london_day(at)
             if day in days:

@@ -96,3 +96,10 @@ def test_counts_are_read_from_indexes_not_rows(demo_store, ins):
                                            compile_kwargs={"literal_binds": True})
     by_line = plan(demo_store, str(query))
     assert "COVERING INDEX ix_evidence_counts" in by_line
+
+
+def test_filter_values_from_the_indexes_first_then_those_read_from_the_rows(demo_store, ins):
+    quick, full = (evidence_browse.facets(demo_store, ins, rows) for rows in (False, True))
+    assert quick.partial and quick.settings is None and quick.judgements is None
+    assert not full.partial and full.settings and full.judgements
+    assert (quick.lines, quick.sources, quick.days) == (full.lines, full.sources, full.days)

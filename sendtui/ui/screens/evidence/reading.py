@@ -92,7 +92,7 @@ class EvidenceReading:
                 n = browse.count(store, ins_id, upto=SHOWN + 1)
                 total = n if n <= SHOWN else None
         facets = asked.facets
-        if facets is None and total is not None:  # a small store: cheap, read now
+        if facets is None and total is not None and total <= SHOWN:  # cheap: read now
             facets = browse.facets(store, ins_id)
         return Page(asked, entries, snippets, matching, total, error, facets,
                     asked.names or Redactor(protected_names(store, ins_id)))
@@ -104,12 +104,16 @@ class EvidenceReading:
         self.matching, self.total = page.matching, page.total
         self._facets, self._names = page.facets or self._facets, page.names
         self.show(keep.id if keep else None)
-        if None in (self.total, self.matching, self._facets):  # a big store: after painting
+        if self.total is None or self.matching is None:  # a big store: count after painting
             self.call_after_refresh(self._count_in_background, page.asked.filter,
-                                    self.search, self.changes)
+                                    self.search)
+        partial = self._facets is None or self._facets.partial
+        if partial and self.facets_asked != self.changes:  # once after each change
+            self.facets_asked = self.changes
+            self.call_after_refresh(self._facets_in_background, self.changes)
 
     @work(thread=True, exclusive=True, group="evidence-count")
-    def _count_in_background(self, f: Filter, search: str, changes: int) -> None:
+    def _count_in_background(self, f: Filter, search: str) -> None:
         store, ins_id = self.store, self.inspection.id
         total, matching = self.total, self.matching
         if total is None:
@@ -117,8 +121,17 @@ class EvidenceReading:
         if matching is None:  # without a filter or a search, every entry matches
             matching = browse.count(store, ins_id, f) if f.active or search.strip() else total
         self.app.call_from_thread(self._counted, f, search, total, matching)
-        if self._facets is None and not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._faceted, browse.facets(store, ins_id), changes)
+
+    @work(thread=True, exclusive=True, group="evidence-facets")
+    def _facets_in_background(self, changes: int) -> None:
+        """The filter values from the indexes first, then those that take a pass over the
+        rows; a filter changed meanwhile does not start them again, a change to the store
+        does."""
+        for rows in (False, True):
+            if get_current_worker().is_cancelled:  # the store changed: a newer read is on
+                return
+            facets = browse.facets(self.store, self.inspection.id, rows)
+            self.app.call_from_thread(self._faceted, facets, changes)
 
     def _counted(self, f: Filter, search: str, total: int, matching: int) -> None:
         if (f, search) != (self.filter, self.search) or not self.is_mounted:
@@ -128,4 +141,5 @@ class EvidenceReading:
 
     def _faceted(self, facets: browse.Facets, changes: int) -> None:
         if changes == self.changes and self.is_mounted:  # else read before a change
-            self._facets = facets
+            if self._facets is None or self._facets.partial:
+                self._facets = facets
