@@ -140,6 +140,6 @@ class EvidenceReading:
         self.show_summary()
 
     def _faceted(self, facets: browse.Facets, changes: int) -> None:
-        if changes == self.changes and self.is_mounted:  # else read before a change
-            if self._facets is None or self._facets.partial:
-                self._facets = facets
+        wanted = self._facets is None or self._facets.partial
+        if wanted and changes == self.changes and self.is_mounted:  # else read before a change
+            self._facets = facets
