@@ -16,7 +16,7 @@ from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.records import EvidenceRecord
 from sendtui.store import evidence
 from sendtui.store import models as m
-from sendtui.store.evidence_days import day_bounds, days
+from sendtui.store.evidence_days import day_bounds, days, on_day
 from sendtui.store.repo import Store
 
 NO_JUDGEMENT = "-"  # the judgement filter value for entries without one
@@ -85,7 +85,10 @@ def count(store: Store, inspection_id: str, f: Filter = Filter(),
           upto: int | None = None) -> int:
     """How many live entries the filter lets through; with `upto`, counting stops there
     (cheap), so a result of `upto` means "at least". Without a filter on the line, only the
-    index on (inspection, deleted, line, source) is read."""
+    index on (inspection, deleted, line, source) is read; for one day alone, the index on
+    (inspection, at)."""
+    if upto is None and f.day and f == Filter(day=f.day):
+        return on_day(store, inspection_id, f.day)
     query = select(m.Evidence.id).where(
         m.Evidence.inspection_id == inspection_id, m.Evidence.deleted_at.is_(None))
     if f.line:
@@ -146,7 +149,8 @@ def _values(group: str | None) -> set[str]:
 
 
 def _judgements(found: set[str]) -> list[str]:
-    return ([k for k in JUDGEMENTS if k in found] + sorted(found - set(JUDGEMENTS) - {NO_JUDGEMENT})
+    others = sorted(found - set(JUDGEMENTS) - {NO_JUDGEMENT})
+    return ([k for k in JUDGEMENTS if k in found] + others
             + ([NO_JUDGEMENT] if NO_JUDGEMENT in found else []))
 
 

@@ -25,6 +25,11 @@ IN_RANGE = sql("""
     WHERE inspection_id = :inspection AND at >= :start AND at < :end""")
 DELETED = sql("""
     SELECT at FROM evidence WHERE inspection_id = :inspection AND deleted_at IS NOT NULL""")
+# `+at`: find the deleted entries by the index on deletion (few), not every entry of the day
+DELETED_IN_RANGE = sql("""
+    SELECT count(*) FROM evidence
+    WHERE inspection_id = :inspection AND deleted_at IS NOT NULL
+      AND +at >= :start AND +at < :end""")
 
 
 def london_day(stored: str | dt.datetime) -> dt.date:
@@ -73,3 +78,11 @@ def per_day(store: Store, inspection_id: str) -> dict[dt.date, int]:
             if day in days:
                 days[day] -= 1
     return {day: n for day, n in days.items() if n > 0}
+
+
+def on_day(store: Store, inspection_id: str, day: dt.date) -> int:
+    """Live entries on a London day: the day's range in the index, less its deleted ones."""
+    start, end = (_stored(x) for x in day_bounds(day))
+    ask = {"inspection": inspection_id, "start": start, "end": end}
+    with store.engine.connect() as conn:
+        return conn.execute(IN_RANGE, ask).scalar() - conn.execute(DELETED_IN_RANGE, ask).scalar()

@@ -43,7 +43,8 @@ def test_the_same_utc_hour_falls_on_other_london_days_across_the_spring_change(d
 def test_the_autumn_day_of_25_hours_holds_both_ends(demo_store, ins):
     # Sun 25 October 2026 runs from 23:00 UTC on the 24th to 00:00 UTC on the 26th.
     add(demo_store, ins, dt.datetime(2026, 10, 24, 23, 0, tzinfo=UTC),
-        dt.datetime(2026, 10, 25, 23, 59, tzinfo=UTC), dt.datetime(2026, 10, 24, 22, 59, tzinfo=UTC))
+        dt.datetime(2026, 10, 25, 23, 59, tzinfo=UTC),
+        dt.datetime(2026, 10, 24, 22, 59, tzinfo=UTC))
     days = per_day(demo_store, ins)
     assert days[dt.date(2026, 10, 25)] == 2
     assert days[dt.date(2026, 10, 24)] == 1
@@ -76,6 +77,17 @@ def test_the_day_filter_and_its_choices_follow_london_days(demo_store, ins):
     monday = evidence_browse.page(demo_store, ins, Filter(day=dt.date(2026, 3, 30)))
     assert [e.id for e in monday] == [late]
     assert evidence_browse.count(demo_store, ins, Filter(day=dt.date(2026, 3, 29))) == 0
+    assert evidence_browse.count(demo_store, ins, Filter(day=dt.date(2026, 3, 30))) == 1
+    evidence.remove(demo_store, ins, late)
+    assert evidence_browse.count(demo_store, ins, Filter(day=dt.date(2026, 3, 30))) == 0
+
+
+def test_a_day_counted_from_the_index_is_the_day_counted_from_the_rows(demo_store, ins):
+    every = evidence.all(demo_store, ins)
+    evidence.remove(demo_store, ins, every[0].id)
+    for day, n in per_day(demo_store, ins).items():
+        assert evidence_browse.count(demo_store, ins, Filter(day=day)) == n
+        assert evidence_browse.count(demo_store, ins, Filter(day=day), upto=1000) == n
 
 
 def plan(store, statement, **params) -> str:
@@ -88,6 +100,9 @@ def test_counts_are_read_from_indexes_not_rows(demo_store, ins):
     """A million entries count in a fraction of a second only while no row is read."""
     days = plan(demo_store, evidence_days.IN_RANGE.text, inspection=ins, start="a", end="b")
     assert "COVERING INDEX ix_evidence_inspection_at" in days
+    gone = plan(demo_store, evidence_days.DELETED_IN_RANGE.text, inspection=ins, start="a",
+                end="b")
+    assert "ix_evidence_counts" in gone
     first = plan(demo_store, evidence_days.FIRST_FROM.text, inspection=ins, start="a")
     assert "ix_evidence_inspection_at" in first
     facets = plan(demo_store, evidence_browse.FROM_INDEX.text, inspection=ins)
