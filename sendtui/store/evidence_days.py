@@ -1,8 +1,9 @@
 """Live evidence entries per London day, counted in the index on (inspection, at).
 
-No entry is read as a row: SQLite finds the first entry from a day on, counts that London
-day's range in the index, and jumps to the next day with an entry, so a million entries over
-five days take a dozen statements. Only the deleted entries' rows are read (to take them off).
+Entries are counted in the index, not read: SQLite finds the first live entry from a day on
+(one row read), counts that London day's range in the index, and jumps to the next day with
+an entry, so a million entries over five days take a dozen statements. The deleted entries'
+rows are read to take them off (they are few; the index on deletion finds them).
 """
 
 from __future__ import annotations
@@ -68,16 +69,16 @@ def days(store: Store, inspection_id: str) -> list[dt.date]:
 
 def per_day(store: Store, inspection_id: str) -> dict[dt.date, int]:
     """Live entries per London day, in date order; days without any left out."""
-    days: dict[dt.date, int] = {}
+    counts: dict[dt.date, int] = {}
     with store.engine.connect() as conn:
         ask = {"inspection": inspection_id}
         for day, start, end in _days(conn, inspection_id):
-            days[day] = conn.execute(IN_RANGE, {**ask, "start": start, "end": end}).scalar()
+            counts[day] = conn.execute(IN_RANGE, {**ask, "start": start, "end": end}).scalar()
         for (at,) in conn.execute(DELETED, ask):
             day = london_day(at)
-            if day in days:
-                days[day] -= 1
-    return {day: n for day, n in days.items() if n > 0}
+            if day in counts:
+                counts[day] -= 1
+    return {day: n for day, n in counts.items() if n > 0}
 
 
 def on_day(store: Store, inspection_id: str, day: dt.date) -> int:

@@ -163,7 +163,8 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         if f.source:
             words.append(f"source {f.source}")
         if f.setting_id:
-            name = dict(self.facets.settings or () if self.facets else ()).get(f.setting_id, "?")
+            known = (self.facets.settings if self.facets else None) or ()
+            name = dict(known).get(f.setting_id, "?")
             words.append(f"setting {name}")
         if f.judgement:
             words.append("no judgement" if f.judgement == NO_JUDGEMENT
