@@ -237,6 +237,7 @@ async def test_evidence_loads_one_page_and_counts_the_rest_after(demo_db, monkey
     from sendtui.ui.screens.evidence import reading as screen_module
 
     monkeypatch.setattr(screen_module, "SHOWN", 10)
+    monkeypatch.setattr(screen_module, "SMALL", 10)  # 60 entries: a big store
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await evidence_screen(pilot)
@@ -256,6 +257,7 @@ async def test_a_big_store_without_a_filter_is_counted_once(demo_db, monkeypatch
     from sendtui.ui.screens.evidence import reading as screen_module
 
     monkeypatch.setattr(screen_module, "SHOWN", 10)
+    monkeypatch.setattr(screen_module, "SMALL", 10)  # 60 entries: a big store
     whole, real = [], evidence_browse.count
     monkeypatch.setattr(evidence_browse, "count", lambda store, ins_id, f=None, upto=None: (
         whole.append(f) if upto is None else None) or real(store, ins_id, f or Filter(), upto))

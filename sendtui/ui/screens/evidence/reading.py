@@ -22,6 +22,7 @@ from sendtui.store.evidence_browse import Filter
 from sendtui.store.names import all as protected_names
 
 SHOWN = 200  # rows loaded into the list; the summary says how many there are
+SMALL = 10_000  # entries: up to this many, the counts and filter values come with the page
 SEARCH_LIMIT = 200  # best matches shown for a search
 
 
@@ -68,7 +69,8 @@ class EvidenceReading:
         self.refresh_data(changed=False)
 
     def read_in_thread(self) -> Page:
-        """One page of rows (or the best matches), the counts when cheap."""
+        """One page of rows (or the best matches); the counts and filter values too on a
+        small store."""
         store, ins_id, asked = self.store, self.inspection.id, self.asked
         entries, snippets, matching, error = [], {}, None, ""
         if asked.search.strip():
@@ -89,10 +91,14 @@ class EvidenceReading:
             if not asked.filter.active and matching is not None and not snippets:
                 total = matching
             else:
-                n = browse.count(store, ins_id, upto=SHOWN + 1)
-                total = n if n <= SHOWN else None
+                n = browse.count(store, ins_id, upto=SMALL + 1)
+                total = n if n <= SMALL else None
+        small = total is not None and total <= SMALL  # cheap to count: no thread after
+        if matching is None and small:
+            matching = browse.count(store, ins_id, asked.filter) if asked.filter.active \
+                else total
         facets = asked.facets
-        if facets is None and total is not None and total <= SHOWN:  # cheap: read now
+        if facets is None and small:
             facets = browse.facets(store, ins_id)
         return Page(asked, entries, snippets, matching, total, error, facets,
                     asked.names or Redactor(protected_names(store, ins_id)))
