@@ -7,9 +7,7 @@ one source. Pure functions: no store, no screen.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 DEFAULT_THRESHOLD = 3
@@ -69,9 +67,3 @@ def attention_order(lines: Sequence[L], threshold: int = DEFAULT_THRESHOLD) -> l
         return 0 if s == Status.NONE else 2 if s == Status.TRIANGULATED else 1
 
     return sorted(lines, key=group)
-
-
-def by_day(entries_at: Iterable[tuple[str, dt.date]]) -> dict[dt.date, int]:
-    """Evidence entries per day, in date order, from (line code, local date) pairs."""
-    counts = Counter(day for _, day in entries_at)
-    return {day: counts[day] for day in sorted(counts)}

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-import pendulum
 from sqlalchemy import func
 from sqlalchemy import text as sql
 from sqlmodel import select
@@ -17,9 +16,9 @@ from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.records import EvidenceRecord
 from sendtui.store import evidence
 from sendtui.store import models as m
+from sendtui.store.evidence_days import day_bounds, days, on_day
 from sendtui.store.repo import Store
 
-LONDON = "Europe/London"
 NO_JUDGEMENT = "-"  # the judgement filter value for entries without one
 
 
@@ -45,9 +44,14 @@ class Facets:
 
     lines: list[str]
     sources: list[str]
-    settings: list[tuple[str, str]]  # (id, name), by name
-    judgements: list[str]
+    settings: list[tuple[str, str]] | None  # (id, name), by name; None: not read yet
+    judgements: list[str] | None  # None: not read yet
     days: list[dt.date]
+
+    @property
+    def partial(self) -> bool:
+        """Settings and judgements not read yet (they take a pass over every row)."""
+        return self.settings is None
 
 
 def _where(query, inspection_id: str, f: Filter):
@@ -67,14 +71,6 @@ def _where(query, inspection_id: str, f: Filter):
     return query
 
 
-def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """The UTC instants a London day starts and ends (23 or 25 hours on clock-change days)."""
-    start = pendulum.datetime(day.year, day.month, day.day, tz=LONDON)
-    end = start.add(days=1)
-    return (dt.datetime.fromtimestamp(start.timestamp(), dt.timezone.utc),
-            dt.datetime.fromtimestamp(end.timestamp(), dt.timezone.utc))
-
-
 def page(store: Store, inspection_id: str, f: Filter = Filter(),
          limit: int = 200) -> list[EvidenceRecord]:
     """The newest `limit` entries the filter lets through (the index on (inspection, at)
@@ -88,9 +84,15 @@ def page(store: Store, inspection_id: str, f: Filter = Filter(),
 def count(store: Store, inspection_id: str, f: Filter = Filter(),
           upto: int | None = None) -> int:
     """How many live entries the filter lets through; with `upto`, counting stops there
-    (cheap), so a result of `upto` means "at least"."""
-    query = select(m.Evidence.id).join(m.LineOfEnquiry).where(
+    (cheap), so a result of `upto` means "at least". Without a filter on the line, only the
+    index on (inspection, deleted, line, source) is read; for one day alone, the index on
+    (inspection, at)."""
+    if upto is None and f.day and f == Filter(day=f.day):
+        return on_day(store, inspection_id, f.day)
+    query = select(m.Evidence.id).where(
         m.Evidence.inspection_id == inspection_id, m.Evidence.deleted_at.is_(None))
+    if f.line:
+        query = query.join(m.LineOfEnquiry)
     query = _where(query, inspection_id, f)
     if upto is not None:
         query = query.limit(upto)
@@ -108,33 +110,48 @@ def passing(store: Store, inspection_id: str, f: Filter, ids: list[str]) -> set[
         return {e.id for e, *_ in s.exec(query)}
 
 
-def facets(store: Store, inspection_id: str) -> Facets:
-    """One pass over the entries (a few hundred ms at 100,000; run it off the UI thread)."""
-    one_pass = sql("""
-        SELECT group_concat(DISTINCT line_id), group_concat(DISTINCT source),
-               group_concat(DISTINCT setting_id), group_concat(DISTINCT coalesce(judgement, '-')),
-               group_concat(DISTINCT substr(at, 1, 13))
-        FROM evidence WHERE inspection_id = :inspection AND deleted_at IS NULL""")
+# Lines and sources come from the index on (inspection, deleted, line, source); settings and
+# judgements have no index: one pass over the rows (seconds at 1,000,000).
+FROM_INDEX = sql("""
+    SELECT group_concat(DISTINCT line_id), group_concat(DISTINCT source)
+    FROM evidence WHERE inspection_id = :inspection AND deleted_at IS NULL""")
+FROM_ROWS = sql("""
+    SELECT group_concat(DISTINCT setting_id), group_concat(DISTINCT coalesce(judgement, '-'))
+    FROM evidence WHERE inspection_id = :inspection AND deleted_at IS NULL""")
+
+
+def facets(store: Store, inspection_id: str, rows: bool = True) -> Facets:
+    """What each filter can take (off the UI thread). Lines, sources and days come from the
+    indexes (a fraction of a second at 1,000,000 entries); settings and judgements take a pass
+    over the rows (seconds at 1,000,000), left out (None) unless `rows`."""
+    ask = {"inspection": inspection_id}
     with store.session() as s:
-        row = s.connection().execute(one_pass, {"inspection": inspection_id}).one()
-        line_ids, sources, setting_ids, judgements, hours = (
-            set((v or "").split(",")) - {""} for v in row)
+        line_ids, sources = (_values(v) for v in s.connection().execute(FROM_INDEX, ask).one())
         lines = s.exec(select(m.LineOfEnquiry.code).where(m.LineOfEnquiry.id.in_(line_ids))
                        .order_by(m.LineOfEnquiry.position, m.LineOfEnquiry.code)).all()
-        settings = s.exec(select(m.Setting.id, m.Setting.name).where(
-            m.Setting.id.in_(setting_ids)).order_by(m.Setting.name)).all()
-    # Hours, not days: a UTC hour falls on one London day whatever the clocks do.
-    days = sorted({pendulum.parse(h.replace(" ", "T") + ":00:00", tz="UTC").in_tz(LONDON).date()
-                   for h in hours})
+        settings = judgements = None
+        if rows:
+            setting_ids, judgements = (_values(v) for v in
+                                       s.connection().execute(FROM_ROWS, ask).one())
+            settings = [(i, n) for i, n in s.exec(select(m.Setting.id, m.Setting.name).where(
+                m.Setting.id.in_(setting_ids)).order_by(m.Setting.name))]
     return Facets(
         lines=list(dict.fromkeys(lines)),
         sources=[k for k in SOURCE_KINDS if k in sources] + sorted(sources - set(SOURCE_KINDS)),
-        settings=[(i, n) for i, n in settings],
-        judgements=[k for k in JUDGEMENTS if k in judgements]
-        + sorted(judgements - set(JUDGEMENTS) - {NO_JUDGEMENT})
-        + ([NO_JUDGEMENT] if NO_JUDGEMENT in judgements else []),
-        days=[dt.date(d.year, d.month, d.day) for d in days],
+        settings=settings,
+        judgements=None if judgements is None else _judgements(judgements),
+        days=days(store, inspection_id),
     )
+
+
+def _values(group: str | None) -> set[str]:
+    return set((group or "").split(",")) - {""}
+
+
+def _judgements(found: set[str]) -> list[str]:
+    others = sorted(found - set(JUDGEMENTS) - {NO_JUDGEMENT})
+    return ([k for k in JUDGEMENTS if k in found] + others
+            + ([NO_JUDGEMENT] if NO_JUDGEMENT in found else []))
 
 
 def entry(store: Store, inspection_id: str, evidence_id: str) -> EvidenceRecord | None:

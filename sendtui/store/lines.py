@@ -15,19 +15,25 @@ from sendtui.store.rows import live, live_row
 GONE = "that line"
 
 
-def all(store: Store, inspection_id: str) -> list[LineRecord]:  # noqa: A001
-    """In the framework's order, each with its live evidence counted by source."""
+def all(store: Store, inspection_id: str,  # noqa: A001
+        counted: bool = True) -> list[LineRecord]:
+    """In the framework's order, each with its live evidence counted by source (unless not
+    `counted`: a pass over the index, a few hundred ms at 1,000,000 entries)."""
     with store.session() as s:
         rows = s.exec(live(m.LineOfEnquiry, inspection_id)
                       .order_by(m.LineOfEnquiry.position, m.LineOfEnquiry.code)).all()
-        counts = s.exec(
-            select(m.Evidence.line_id, m.Evidence.source, func.count())
-            .where(m.Evidence.inspection_id == inspection_id, m.Evidence.deleted_at.is_(None))
-            .group_by(m.Evidence.line_id, m.Evidence.source)).all()
+        counts = s.exec(counts_query(inspection_id)).all() if counted else []
         by_line: dict[str, dict[str, int]] = {}
         for line_id, source, n in counts:
             by_line.setdefault(line_id, {})[source] = n
         return [record(r, by_line.get(r.id, {})) for r in rows]
+
+
+def counts_query(inspection_id: str):
+    """Live entries per line and source: read from the index ix_evidence_counts alone."""
+    return (select(m.Evidence.line_id, m.Evidence.source, func.count())
+            .where(m.Evidence.inspection_id == inspection_id, m.Evidence.deleted_at.is_(None))
+            .group_by(m.Evidence.line_id, m.Evidence.source))
 
 
 def add(store: Store, inspection_id: str, code: str, title: str) -> LineRecord:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
 
-from sendtui.domain.triangulation import Status, attention_order, by_day, status
+from sendtui.domain.triangulation import Status, attention_order, status
 
 
 @dataclass
@@ -65,10 +64,3 @@ def test_attention_order_thin_lines_first_framework_order_within():
     assert [x.code for x in attention_order(lines, 2)] == ["A3", "X1", "A2", "A1", "B1", "B2"]
     assert [x.code for x in attention_order(lines, 4)] == ["A3", "X1", "A1", "A2", "B1", "B2"]
     assert [x.code for x in lines] == ["A1", "A2", "A3", "B1", "B2", "X1"]  # not reordered
-
-
-def test_by_day_counts_entries_in_date_order():
-    mon, tue = dt.date(2026, 11, 30), dt.date(2026, 12, 1)
-    assert by_day([("A1", tue), ("B2", mon), ("A1", mon)]) == {mon: 2, tue: 1}
-    assert list(by_day([("A1", tue), ("B2", mon)])) == [mon, tue]
-    assert by_day([]) == {}

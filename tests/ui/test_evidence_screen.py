@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Static, TextArea
 
 from sendtui.store import evidence, inspections
 from sendtui.store import evidence as ev
+from sendtui.store.evidence_browse import Filter
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.evidence import EvidenceDetail, EvidenceScreen
 from tests.conftest import DEMO_TODAY
@@ -258,6 +259,7 @@ async def test_evidence_loads_one_page_and_counts_the_rest_after(demo_db, monkey
     from sendtui.ui.screens.evidence import reading as screen_module
 
     monkeypatch.setattr(screen_module, "SHOWN", 10)
+    monkeypatch.setattr(screen_module, "SMALL", 10)  # 60 entries: a big store
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await evidence_screen(pilot)
@@ -269,6 +271,29 @@ async def test_evidence_loads_one_page_and_counts_the_rest_after(demo_db, monkey
         await app.workers.wait_for_complete()
         await settled(pilot)
         assert summary(screen) == "11 of 60 entries · line B4 · showing the newest 10"
+
+
+async def test_a_big_store_without_a_filter_is_counted_once(demo_db, monkeypatch):
+    """The entries and the entries matching no filter are the same number: one count."""
+    from sendtui.store import evidence_browse
+    from sendtui.ui.screens.evidence import reading as screen_module
+
+    monkeypatch.setattr(screen_module, "SHOWN", 10)
+    monkeypatch.setattr(screen_module, "SMALL", 10)  # 60 entries: a big store
+    whole, real = [], evidence_browse.count
+    monkeypatch.setattr(evidence_browse, "count", lambda store, ins_id, f=None, upto=None: (
+        whole.append(f) if upto is None else None) or real(store, ins_id, f or Filter(), upto))
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        screen = await evidence_screen(pilot)
+        await until(pilot, lambda: screen.facets is not None and not screen.facets.partial)
+        await settled(pilot)
+        assert summary(screen) == "60 entries, newest first · showing the newest 10"
+        assert len(whole) == 1
+        # the settings with evidence, read after the page, are there to cycle through
+        await pilot.press("s")
+        await settled(pilot)
+        assert screen.filter.setting_id == screen.facets.settings[0][0]
 
 
 async def test_a_store_gone_read_only_says_so_and_the_app_goes_on(demo_db, demo_store):

@@ -97,8 +97,8 @@ class CaptureScreen(Loads, FormScreen):
         setting_id = None if draft else self.setting_id
         if not draft and not setting_id and self.now is not None:
             setting_id = entry.happening_now(events.all(store, ins), self.now)
-        return (lines.all(store, ins), settings.all(store, ins), redactor(store, ins), draft,
-                setting_id)
+        return (lines.all(store, ins, counted=False), settings.all(store, ins),
+                redactor(store, ins), draft, setting_id)
 
     def loaded(self, data: tuple) -> None:
         """The draft's fields back (what was typed meanwhile after its text); all fields open."""

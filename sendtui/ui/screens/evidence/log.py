@@ -78,6 +78,8 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         self._names: Redactor | None = None  # names marked sensitive → pseudonyms
         self.search_error = ""
         self._facets: browse.Facets | None = None
+        self.changes = 0  # changes seen: filter values read before the last one are dropped
+        self.facets_asked = -1  # the `changes` the filter values were last asked for
         self._timer: Timer | None = None
 
     def above_table(self) -> ComposeResult:
@@ -163,7 +165,8 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         if f.source:
             words.append(f"source {f.source}")
         if f.setting_id:
-            name = dict(self.facets.settings if self.facets else ()).get(f.setting_id, "?")
+            known = (self.facets.settings if self.facets else None) or ()
+            name = dict(known).get(f.setting_id, "?")
             words.append(f"setting {name}")
         if f.judgement:
             words.append("no judgement" if f.judgement == NO_JUDGEMENT
@@ -211,8 +214,8 @@ class EvidenceScreen(EvidenceReading, ListScreen):
 
     def action_cycle(self, what: str) -> None:
         facets = self.facets
-        if facets is None:  # not read yet
-            self.app.bell()
+        if facets is None or (facets.partial and what in ("setting", "judgement")):
+            self.app.bell()  # not read yet: a big store reads them after the page
             return
         choices = {"line": facets.lines, "source": facets.sources,
                    "setting": [i for i, _ in facets.settings],

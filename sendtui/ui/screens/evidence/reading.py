@@ -1,7 +1,8 @@
 """How the evidence log reads the store: one page of rows at once, the counts after.
 
 On a big store only the rows shown are read while the screen paints; how many entries there
-are, and how many the filter lets through, come from a thread.
+are, how many the filter lets through, and the values each filter key cycles through (one pass
+over the rows: seconds at 1,000,000 entries) come from a thread after.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import work
+from textual.worker import get_current_worker
 
 from sendtui.domain.redaction import Redactor
 from sendtui.domain.words import sentence
@@ -20,6 +22,7 @@ from sendtui.store.names import all as protected_names
 from sendtui.ui.screens.evidence.ranking import EvidenceRanking
 
 SHOWN = 200  # rows loaded into the list; the summary says how many there are
+SMALL = 10_000  # entries: up to this many, the counts and filter values come with the page
 SEARCH_LIMIT = 200  # best matches shown for a search
 
 
@@ -45,7 +48,7 @@ class Page:
     matching: int | None
     total: int | None
     search_error: str
-    facets: browse.Facets
+    facets: browse.Facets | None  # None: being read after the page is shown
     names: Redactor
 
 
@@ -57,6 +60,7 @@ class EvidenceReading(EvidenceRanking):
         too."""
         if changed:
             self._facets, self._names, self.total = None, None, None
+            self.changes += 1
         self.asked = Asked(self.filter, self.search, self.total, self._facets,
                            self._names)
         super().refresh_data()
@@ -66,7 +70,8 @@ class EvidenceReading(EvidenceRanking):
         self.refresh_data(changed=False)
 
     def read_in_thread(self) -> Page:
-        """One page of rows (or the best matches), the counts when cheap."""
+        """One page of rows (or the best matches); the counts and filter values too on a
+        small store."""
         store, ins_id, asked = self.store, self.inspection.id, self.asked
         entries, snippets, matching, error, ranked = [], {}, None, "", True
         if asked.search.strip():
@@ -85,10 +90,16 @@ class EvidenceReading(EvidenceRanking):
             if not asked.filter.active and matching is not None and not snippets:
                 total = matching
             else:
-                n = browse.count(store, ins_id, upto=SHOWN + 1)
-                total = n if n <= SHOWN else None
-        return Page(asked, entries, snippets, ranked, matching, total, error,
-                    asked.facets or browse.facets(store, ins_id),
+                n = browse.count(store, ins_id, upto=SMALL + 1)
+                total = n if n <= SMALL else None
+        small = total is not None and total <= SMALL  # cheap to count: no thread after
+        if matching is None and small:
+            matching = browse.count(store, ins_id, asked.filter) if asked.filter.active \
+                else total
+        facets = asked.facets
+        if facets is None and small:
+            facets = browse.facets(store, ins_id)
+        return Page(asked, entries, snippets, ranked, matching, total, error, facets,
                     asked.names or Redactor(protected_names(store, ins_id)))
 
     def loaded(self, page: Page) -> None:
@@ -97,22 +108,44 @@ class EvidenceReading(EvidenceRanking):
         self.entries, self.snippets, self.search_error = (page.entries, page.snippets,
                                                           page.search_error)
         self.matching, self.total = page.matching, page.total
-        self._facets, self._names = page.facets, page.names
+        self._facets, self._names = page.facets or self._facets, page.names
         self.show(keep.id if keep else None)
         if self.total is None or self.matching is None:  # a big store: count after painting
             self.call_after_refresh(self._count_in_background, page.asked.filter,
                                     self.search)
+        partial = self._facets is None or self._facets.partial
+        if partial and self.facets_asked != self.changes:  # once after each change
+            self.facets_asked = self.changes
+            self.call_after_refresh(self._facets_in_background, self.changes)
 
     @work(thread=True, exclusive=True, group="evidence-count")
     def _count_in_background(self, f: Filter, search: str) -> None:
-        total = self.total if self.total is not None else browse.count(
-            self.store, self.inspection.id)
-        matching = self.matching if self.matching is not None else browse.count(
-            self.store, self.inspection.id, f)
+        store, ins_id = self.store, self.inspection.id
+        total, matching = self.total, self.matching
+        if total is None:
+            total = browse.count(store, ins_id)
+        if matching is None:  # without a filter or a search, every entry matches
+            matching = browse.count(store, ins_id, f) if f.active or search.strip() else total
         self.app.call_from_thread(self._counted, f, search, total, matching)
+
+    @work(thread=True, exclusive=True, group="evidence-facets")
+    def _facets_in_background(self, changes: int) -> None:
+        """The filter values from the indexes first, then those that take a pass over the
+        rows; a filter changed meanwhile does not start them again, a change to the store
+        does."""
+        for rows in (False, True):
+            if get_current_worker().is_cancelled:  # the store changed: a newer read is on
+                return
+            facets = browse.facets(self.store, self.inspection.id, rows)
+            self.app.call_from_thread(self._faceted, facets, changes)
 
     def _counted(self, f: Filter, search: str, total: int, matching: int) -> None:
         if (f, search) != (self.filter, self.search) or not self.is_mounted:
             return  # the filter changed meanwhile: a newer count is on its way
         self.total, self.matching = total, matching
         self.show_summary()
+
+    def _faceted(self, facets: browse.Facets, changes: int) -> None:
+        wanted = self._facets is None or self._facets.partial
+        if wanted and changes == self.changes and self.is_mounted:  # else read before a change
+            self._facets = facets

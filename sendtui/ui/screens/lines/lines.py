@@ -6,6 +6,8 @@ alone); the thin lines come first. `t` cycles the triangulation threshold for th
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,10 +15,11 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from sendtui.domain import triangulation as tri
-from sendtui.domain.dates import local_date, short_day
+from sendtui.domain.dates import short_day
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.errors import InvalidInput, NotFound
-from sendtui.store import evidence, inspections, lines
+from sendtui.store import inspections, lines
+from sendtui.store.evidence_days import per_day
 from sendtui.ui.screens.common.base import PlainTable
 from sendtui.ui.screens.common.list_screen import ListScreen
 
@@ -76,13 +79,16 @@ class LinesScreen(ListScreen):
         self.refresh_data(select=line.id if line else None)
 
     def read_in_thread(self) -> tuple:
-        """The lines, evidence entries per London day, and the first on-site day."""
+        """The lines, evidence entries per London day, and the first on-site day. Both counts
+        are passes over an index (no entry is read), side by side: SQLite lets go of Python
+        while it counts."""
         ins_id = self.inspection.id
-        entries = evidence.all(self.store, ins_id)
-        days = tri.by_day((e.line_code, local_date(e.at)) for e in entries)
-        on_site = next((k.date for k in inspections.key_dates(self.store, ins_id)
-                        if k.key == "on-site"), None)
-        return lines.all(self.store, ins_id), days, on_site
+        with ThreadPoolExecutor(1) as pool:
+            days = pool.submit(per_day, self.store, ins_id)
+            found = lines.all(self.store, ins_id)
+            on_site = next((k.date for k in inspections.key_dates(self.store, ins_id)
+                            if k.key == "on-site"), None)
+            return found, days.result(), on_site
 
     def loaded(self, data: tuple, select: str | None = None) -> None:
         found, days, on_site = data
