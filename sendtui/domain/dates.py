@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pendulum
 
@@ -10,6 +11,7 @@ from sendtui.domain.calendar import ENGLAND
 from sendtui.domain.frameworks import KeyDate, inspection_day
 
 LONDON = "Europe/London"
+_LONDON = ZoneInfo(LONDON)
 
 
 def day(d: dt.date) -> str:
@@ -26,12 +28,20 @@ def span(start: dt.date, end: dt.date | None) -> str:
     return f"{day(start)} – {day(end)}"
 
 
+def _in_london(instant: dt.datetime) -> dt.datetime:
+    """With zoneinfo, not pendulum: the week converts every event on each change (pendulum's
+    in_tz costs ~100× more). A naive instant is UTC, as pendulum reads it."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=dt.timezone.utc)
+    return instant.astimezone(_LONDON)
+
+
 def clock(instant: dt.datetime) -> str:
-    return pendulum.instance(instant).in_tz(LONDON).format("HH:mm")
+    return f"{_in_london(instant):%H:%M}"
 
 
 def local_date(instant: dt.datetime) -> dt.date:
-    return pendulum.instance(instant).in_tz(LONDON).date()
+    return _in_london(instant).date()
 
 
 def stamp(instant: dt.datetime) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -45,6 +47,32 @@ class Loads:
     def loaded(self, data, **options) -> None:
         """On the UI thread: draw what `read_in_thread()` returned."""
         raise NotImplementedError
+
+
+_last_change = threading.Event()  # set when the change asked last is done
+_last_change.set()
+
+
+def change_in_thread(app, change, then, expected: tuple[type[Exception], ...] = ()) -> None:
+    """Run `change` (a store write) in a worker thread once the changes asked before it are
+    done, so they land in the order the keys came (an undo after a move undoes the move);
+    then `then(result, error)` on the UI thread, `error` one of the `expected` exceptions
+    (nothing changed) or None. Any other exception is the app's (a store that failed)."""
+    global _last_change
+    before, mine = _last_change, threading.Event()
+    _last_change = mine
+
+    def run() -> None:
+        before.wait()
+        try:
+            result, error = change(), None
+        except expected as exc:
+            result, error = None, exc
+        finally:
+            mine.set()
+        app.call_from_thread(then, result, error)
+
+    app.run_worker(run, thread=True, group="store-change", name="store-change")
 
 
 class TaskScreen(Loads, Screen):

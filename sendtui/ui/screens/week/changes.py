@@ -11,6 +11,7 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EventRecord
 from sendtui.store import events
 from sendtui.store.events import EventInput
+from sendtui.ui.screens.common.base import change_in_thread
 
 QUARTER = dt.timedelta(minutes=15)
 HOUR = dt.timedelta(minutes=60)
@@ -27,15 +28,17 @@ class EventChanges:
         return event
 
     def _write(self, change, done: str, select: str | None = None) -> None:
-        """Run one store change; say what went wrong (nothing changed) or what was done."""
-        try:
-            result = change()
-        except (InvalidInput, NotFound) as exc:
-            self.notify(f"Nothing changed: {exc}.", severity="error")
-            self.refresh_data(select=select)
-            return
-        self.refresh_data(select=result if isinstance(result, str) else select)
-        self.notify(done)
+        """Run one store change off the UI thread; then read the week again and say what
+        went wrong (nothing changed) or what was done."""
+        def then(result, error) -> None:
+            if error is not None:
+                self.notify(f"Nothing changed: {error}.", severity="error")
+                self.refresh_data(select=select)
+                return
+            self.refresh_data(select=result if isinstance(result, str) else select)
+            self.notify(done)
+
+        change_in_thread(self.app, change, then, expected=(InvalidInput, NotFound))
 
     def _form(self, initial: EventInput, heading: str, save) -> None:
         from sendtui.ui.screens.week.event_form import EventForm
