@@ -124,6 +124,8 @@ class Round:
         for ch in SEARCH:
             await self.act("capture box: type a key", ch)
         await self.act("capture box: close (escape)", "escape")
+        await self.act("capture box: open again (n)", "n")  # the draft comes back
+        await self.act("capture box: close (escape)", "escape")
 
     async def week(self) -> None:
         from textual.widgets import OptionList
