@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 from rich.text import Text
@@ -17,6 +18,8 @@ class Loads:
     """A screen's one load path. The screen reads the store in `read_in_thread()` (a worker
     thread) and draws what it returned in `loaded()` (the UI thread); `refresh_data()` starts
     a read: on mount, after a change or an undo, on a return to the screen."""
+
+    KEPT = False  # a screen kept for the session: see settle_heap()
 
     class Loaded(Message):
         """What a screen's `read_in_thread()` returned, on its way to the UI thread."""
@@ -39,6 +42,9 @@ class Loads:
     def on_loads_loaded(self, message: Loaded) -> None:
         message.stop()
         self.loaded(message.data, **message.options)
+        if self.KEPT and not getattr(self, "_heap_settled", False):
+            self._heap_settled = True
+            self.call_after_refresh(settle_heap)
 
     def read_in_thread(self):
         """In a worker thread: everything the screen shows, as plain records."""
@@ -47,6 +53,15 @@ class Loads:
     def loaded(self, data, **options) -> None:
         """On the UI thread: draw what `read_in_thread()` returned."""
         raise NotImplementedError
+
+
+def settle_heap() -> None:
+    """Move everything alive now out of the garbage collector's sight (gc.freeze): the
+    modules, the store's mappings and the screens kept for the session. A full collection
+    walked them all, a stall of 100–300 ms every few screens; now it walks what is new.
+    Called once a kept screen has shown its first read; what it freezes is not freed by the
+    collector, so transient screens (forms, the capture box) never call it."""
+    gc.freeze()
 
 
 _last_change = threading.Event()  # set when the change asked last is done
@@ -80,6 +95,7 @@ class TaskScreen(Loads, Screen):
     read the store through `Loads`."""
 
     HEADING = ""
+    KEPT = True  # made once as a mode, kept while the inspection is open
 
     @property
     def store(self):
@@ -94,6 +110,10 @@ class TaskScreen(Loads, Screen):
         yield Static(self._tabs(), classes="tabs")
         yield from self.body()
         yield Footer()
+
+    def on_unmount(self) -> None:
+        # The inspection closed (or the app): what settle_heap() froze may be garbage now.
+        gc.unfreeze()
 
     def _tabs(self) -> str:
         """The screens and their number keys; the current one marked in words, not colour."""
