@@ -10,8 +10,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
+
+from sendtui.ui.widgets.footer import KeysFooter
 
 
 class Loads:
@@ -109,7 +111,7 @@ class TaskScreen(Loads, Screen):
         yield Header()
         yield Static(self._tabs(), classes="tabs")
         yield from self.body()
-        yield Footer()
+        yield KeysFooter()
 
     def on_unmount(self) -> None:
         # The inspection closed (or the app): what settle_heap() froze may be garbage now.
