@@ -79,7 +79,6 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         self.search_error = ""
         self._facets: browse.Facets | None = None
         self._timer: Timer | None = None
-        self._escape_offered: bool | None = None  # as the footer last showed it
 
     def above_table(self) -> ComposeResult:
         yield self.search_box("/ searches the text of every entry")
@@ -182,11 +181,10 @@ class EvidenceScreen(EvidenceReading, ListScreen):
     @on(Input.Changed, "#evidence-search")
     def _typed(self) -> None:
         self._stop_timer()
-        self._timer = self.set_timer(DEBOUNCE, self._searched)
-        offered = self.check_action("clear_search", ())
-        if offered != self._escape_offered:  # the footer is rebuilt on each refresh
-            self._escape_offered = offered
-            self.refresh_bindings()
+        asked = getattr(self, "asked", None)
+        if asked is None or self.search != asked.search:  # escape has read it already
+            self._timer = self.set_timer(DEBOUNCE, self._searched)
+        self.refresh_bindings()
 
     def _stop_timer(self) -> bool:
         stopped = self._timer is not None
