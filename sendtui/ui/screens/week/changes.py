@@ -40,6 +40,13 @@ class EventChanges:
 
         change_in_thread(self.app, change, then, expected=(InvalidInput, NotFound))
 
+    def _preview(self, changed: EventRecord) -> None:
+        """Draw a change at once, before it is written: the read after the write confirms it
+        (problems included) or, if it was refused, puts the event back."""
+        self.events = [changed if e.id == changed.id else e for e in self.events]
+        self._show()
+        self._describe()
+
     def _form(self, initial: EventInput, heading: str, save) -> None:
         from sendtui.ui.screens.week.event_form import EventForm
 
@@ -77,6 +84,7 @@ class EventChanges:
             return
         data = replace(EventInput.of(event), end=end)
         verb = "lengthened" if minutes > 0 else "shortened"
+        self._preview(replace(event, end=end))
         self._write(lambda: events.edit(self.store, self.inspection.id, event.id, data,
                                          summary=f"{verb} {event.title}"),
                     f"{event.title} now ends at {clock(end)}  (u to undo)", event.id)
