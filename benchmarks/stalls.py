@@ -16,9 +16,8 @@ was taken) or a worker thread held the GIL.
 
     python benchmarks/stalls.py [--rounds 5] [--stores DIR] [--only realistic|100k]
 
---stores keeps the built stores in DIR (and reuses them): run the same stores against
-another checkout with PYTHONPATH=that/checkout. Goal (issue 13): no stall over 50 ms on the
-realistic inspection, none over 100 ms at 100,000 entries.
+--stores keeps (and reuses) the built stores in DIR: run them against another checkout with
+PYTHONPATH=that/checkout. Goal: no stall over 50 ms (realistic), 100 ms (100,000 entries).
 """
 
 from __future__ import annotations
