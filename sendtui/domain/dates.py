@@ -2,7 +2,7 @@
 
 Formatted with the standard library and zoneinfo: these run once per row or entry on the
 screens, where pendulum's conversion (~40 µs a call, and ~40 ms to import) was most of the
-cost; `tests/domain/test_dates.py` checks they read as pendulum's formats did.
+cost; `tests/domain/test_dates_read_as_pendulum.py` checks they read as pendulum's did.
 """
 
 from __future__ import annotations
@@ -30,17 +30,25 @@ def span(start: dt.date, end: dt.date | None) -> str:
     return f"{day(start)} – {day(end)}"
 
 
+def _in_london(instant: dt.datetime) -> dt.datetime:
+    """With zoneinfo, not pendulum: the week converts every event on each change (pendulum's
+    in_tz costs ~100× more). A naive instant is UTC, as pendulum reads it."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=dt.timezone.utc)
+    return instant.astimezone(LONDON)
+
+
 def clock(instant: dt.datetime) -> str:
-    return f"{instant.astimezone(LONDON):%H:%M}"
+    return f"{_in_london(instant):%H:%M}"
 
 
 def local_date(instant: dt.datetime) -> dt.date:
-    return instant.astimezone(LONDON).date()
+    return _in_london(instant).date()
 
 
 def stamp(instant: dt.datetime) -> str:
     """When a document's data was last changed: 'Wed 25 Nov 2026 12:00' (London)."""
-    local = instant.astimezone(LONDON)
+    local = _in_london(instant)
     return f"{day(local.date())} {local:%H:%M}"
 
 

@@ -84,7 +84,10 @@ def all(store: Store, inspection_id: str) -> list[EventRecord]:  # noqa: A001
     """The live events, earliest first, with their setting and people (in the order picked)."""
     with store.session() as s:
         rows = s.exec(live(m.Event, inspection_id).order_by(m.Event.start, m.Event.title)).all()
-        settings = {r.id: r for r in s.exec(live(m.Setting, inspection_id)).all()}
+        # The setting's urn and name only: whole rows cost more than the events at 200
+        settings = {r.id: r for r in s.exec(
+            select(m.Setting.id, m.Setting.urn, m.Setting.name)
+            .where(m.Setting.inspection_id == inspection_id, m.Setting.deleted_at.is_(None)))}
         names = dict(s.exec(select(m.Person.id, m.Person.name)
                             .where(m.Person.inspection_id == inspection_id)).all())
         attendees: dict[str, list[str]] = {}
@@ -182,7 +185,7 @@ def _setting_for(row: EventRow, settings: dict, n: int) -> m.Setting | None:
     return setting
 
 
-def record(r: m.Event, setting: m.Setting | None, person_ids: list[str],
+def record(r: m.Event, setting, person_ids: list[str],
            names: dict[str, str]) -> EventRecord:
     return EventRecord(r.id, r.kind, r.title, r.start, r.end, r.setting_id,
                        setting.urn if setting else None, setting.name if setting else None,

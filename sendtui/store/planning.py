@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass, replace
 
 from sendtui.domain import schedule
-from sendtui.domain.frameworks import get_framework, on_site_days
+from sendtui.domain.frameworks import KeyDate, get_framework, on_site_days
 from sendtui.domain.travel import Place, TravelRules
 from sendtui.errors import InvalidInput
+from sendtui.records import EventRecord, PersonRecord, SettingRecord
 from sendtui.store import availability, events, inspections, people, settings
 from sendtui.store import models as m
 from sendtui.store.repo import Store
@@ -57,25 +59,50 @@ def _check_rules(r: schedule.Rules) -> None:
         raise InvalidInput("road factor 1–3, speed 1–120 km/h, buffer 0–120 min")
 
 
-def plan(store: Store, inspection_id: str) -> schedule.Plan:
+@dataclass(frozen=True)
+class Week:
+    """The week and its problems, each table read once (the week screen's one read)."""
+
+    rules: schedule.Rules
+    events: list[EventRecord]
+    people: list[PersonRecord]
+    settings: list[SettingRecord]
+    key_dates: list[KeyDate]
+    problems: list[schedule.Problem]
+
+
+def week(store: Store, inspection_id: str) -> Week:
     ins = inspections.find(store, inspection_id)
-    places = {s.id: s for s in settings.all(store, inspection_id)}
-    listed = people.all(store, inspection_id)
+    got = Week(rules(store, inspection_id), events.all(store, inspection_id),
+               people.all(store, inspection_id), settings.all(store, inspection_id),
+               inspections.key_dates(store, inspection_id), [])
+    found = schedule.find_problems(_plan(ins, got, availability.all(store, inspection_id)))
+    return replace(got, problems=found)
+
+
+def plan(store: Store, inspection_id: str) -> schedule.Plan:
+    return _plan(inspections.find(store, inspection_id), Week(
+        rules(store, inspection_id), events.all(store, inspection_id),
+        people.all(store, inspection_id), settings.all(store, inspection_id),
+        inspections.key_dates(store, inspection_id), []),
+        availability.all(store, inspection_id))
+
+
+def _plan(ins, got: Week, away) -> schedule.Plan:
+    places = {s.id: s for s in got.settings}
     framework = get_framework(ins.framework)
-    week = tuple(_plan_event(e, places) for e in events.all(store, inspection_id))
-    away = availability.all(store, inspection_id)
     return schedule.Plan(
-        events=week,
-        names={p.id: p.name for p in listed},
-        team=frozenset(p.id for p in listed if p.is_team),
+        events=tuple(_plan_event(e, places) for e in got.events),
+        names={p.id: p.name for p in got.people},
+        team=frozenset(p.id for p in got.people if p.is_team),
         unavailable=tuple(schedule.Unavailable(person_id, a.start, a.end, a.reason)
                           for person_id, periods in away.items() for a in periods),
-        on_site_days=tuple(on_site_days(inspections.key_dates(store, inspection_id))),
+        on_site_days=tuple(on_site_days(got.key_dates)),
         setting_kinds={s.id: s.kind for s in places.values()},
         expected_kinds=framework.expected_setting_kinds,
         expected_audiences=framework.expected_audiences,
         expect_final_feedback=True,
-        rules=rules(store, inspection_id),
+        rules=got.rules,
     )
 
 

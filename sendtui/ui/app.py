@@ -148,13 +148,20 @@ class SendApp(OpensStore, App):
         if not screen.ready_for_undo():
             return
         from sendtui.store import undo
+        from sendtui.ui.screens.common.base import change_in_thread
 
-        summary = (undo.redo if redo else undo.undo)(self.store, self.inspection.id)
-        if summary is None:
-            self.notify(f"Nothing to {'redo' if redo else 'undo'}.")
-            return
-        screen.refresh_data()
-        self.notify(f"{'Redone' if redo else 'Undone'}: {summary}.")
+        step, store, inspection_id = undo.redo if redo else undo.undo, self.store, \
+            self.inspection.id
+
+        def done(summary: str | None, _) -> None:
+            if summary is None:
+                self.notify(f"Nothing to {'redo' if redo else 'undo'}.")
+                return
+            if screen.is_attached:  # a screen closed meanwhile has nothing to show
+                screen.refresh_data()
+            self.notify(f"{'Redone' if redo else 'Undone'}: {summary}.")
+
+        change_in_thread(self, lambda: step(store, inspection_id), done)
 
     def action_help(self) -> None:
         from sendtui.ui.screens.common.help import HelpScreen

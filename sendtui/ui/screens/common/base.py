@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import gc
+import threading
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
+
+from sendtui.ui.widgets.footer import KeysFooter
 
 
 class Loads:
     """A screen's one load path. The screen reads the store in `read_in_thread()` (a worker
     thread) and draws what it returned in `loaded()` (the UI thread); `refresh_data()` starts
     a read: on mount, after a change or an undo, on a return to the screen."""
+
+    KEPT = False  # a screen kept for the session: see settle_heap()
 
     class Loaded(Message):
         """What a screen's `read_in_thread()` returned, on its way to the UI thread."""
@@ -37,6 +44,9 @@ class Loads:
     def on_loads_loaded(self, message: Loaded) -> None:
         message.stop()
         self.loaded(message.data, **message.options)
+        if self.KEPT and not getattr(self, "_heap_settled", False):
+            self._heap_settled = True
+            self.call_after_refresh(settle_heap)
 
     def read_in_thread(self):
         """In a worker thread: everything the screen shows, as plain records."""
@@ -47,11 +57,47 @@ class Loads:
         raise NotImplementedError
 
 
+def settle_heap() -> None:
+    """Move everything alive now out of the garbage collector's sight (gc.freeze): the
+    modules, the store's mappings and the screens kept for the session. A full collection
+    walked them all, a stall of 100–300 ms every few screens; now it walks what is new.
+    Called once a kept screen has shown its first read; what it freezes is not freed by the
+    collector, so transient screens (forms, the capture box) never call it."""
+    gc.freeze()
+
+
+_last_change = threading.Event()  # set when the change asked last is done
+_last_change.set()
+
+
+def change_in_thread(app, change, then, expected: tuple[type[Exception], ...] = ()) -> None:
+    """Run `change` (a store write) in a worker thread once the changes asked before it are
+    done, so they land in the order the keys came (an undo after a move undoes the move);
+    then `then(result, error)` on the UI thread, `error` one of the `expected` exceptions
+    (nothing changed) or None. Any other exception is the app's (a store that failed)."""
+    global _last_change
+    before, mine = _last_change, threading.Event()
+    _last_change = mine
+
+    def run() -> None:
+        before.wait()
+        try:
+            result, error = change(), None
+        except expected as exc:
+            result, error = None, exc
+        finally:
+            mine.set()
+        app.call_from_thread(then, result, error)
+
+    app.run_worker(run, thread=True, group="store-change", name="store-change")
+
+
 class TaskScreen(Loads, Screen):
     """A screen over the open inspection. Subclasses yield their body from `body()` and
     read the store through `Loads`."""
 
     HEADING = ""
+    KEPT = True  # made once as a mode, kept while the inspection is open
 
     @property
     def store(self):
@@ -65,7 +111,11 @@ class TaskScreen(Loads, Screen):
         yield Header()
         yield Static(self._tabs(), classes="tabs")
         yield from self.body()
-        yield Footer()
+        yield KeysFooter()
+
+    def on_unmount(self) -> None:
+        # The inspection closed (or the app): what settle_heap() froze may be garbage now.
+        gc.unfreeze()
 
     def _tabs(self) -> str:
         """The screens and their number keys; the current one marked in words, not colour."""

@@ -15,8 +15,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
+from sendtui.ui.widgets.footer import KeysFooter
 from sendtui.ui.widgets.key_choice import KeyChoice
 from sendtui.ui.widgets.line_picker import LinePicker
 from sendtui.ui.widgets.pickers import PeoplePicker, SettingPicker
@@ -112,7 +113,7 @@ class FormScreen(ModalScreen):
             else:
                 yield from self.body()
             yield from self.form_end()
-        yield Footer()
+        yield KeysFooter()
 
     def form_end(self) -> ComposeResult:
         message = Static("", id="form-message", classes="message error", markup=False)

@@ -186,7 +186,9 @@ class EvidenceScreen(EvidenceReading, ListScreen):
     @on(Input.Changed, "#evidence-search")
     def _typed(self) -> None:
         self._stop_timer()
-        self._timer = self.set_timer(DEBOUNCE, self._searched)
+        asked = getattr(self, "asked", None)
+        if asked is None or self.search != asked.search:  # escape has read it already
+            self._timer = self.set_timer(DEBOUNCE, self._searched)
         self.refresh_bindings()
 
     def _stop_timer(self) -> bool:

@@ -11,6 +11,7 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EventRecord
 from sendtui.store import events
 from sendtui.store.events import EventInput
+from sendtui.ui.screens.common.base import change_in_thread
 
 QUARTER = dt.timedelta(minutes=15)
 HOUR = dt.timedelta(minutes=60)
@@ -27,15 +28,24 @@ class EventChanges:
         return event
 
     def _write(self, change, done: str, select: str | None = None) -> None:
-        """Run one store change; say what went wrong (nothing changed) or what was done."""
-        try:
-            result = change()
-        except (InvalidInput, NotFound) as exc:
-            self.notify(f"Nothing changed: {exc}.", severity="error")
-            self.refresh_data(select=select)
-            return
-        self.refresh_data(select=result if isinstance(result, str) else select)
-        self.notify(done)
+        """Run one store change off the UI thread; then read the week again and say what
+        went wrong (nothing changed) or what was done."""
+        def then(result, error) -> None:
+            if error is not None:
+                self.notify(f"Nothing changed: {error}.", severity="error")
+                self.refresh_data(select=select)
+                return
+            self.refresh_data(select=result if isinstance(result, str) else select)
+            self.notify(done)
+
+        change_in_thread(self.app, change, then, expected=(InvalidInput, NotFound))
+
+    def _preview(self, changed: EventRecord) -> None:
+        """Draw a change at once, before it is written: the read after the write confirms it
+        (problems included) or, if it was refused, puts the event back."""
+        self.events = [changed if e.id == changed.id else e for e in self.events]
+        self._show()
+        self._describe()
 
     def _form(self, initial: EventInput, heading: str, save) -> None:
         from sendtui.ui.screens.week.event_form import EventForm
@@ -74,6 +84,7 @@ class EventChanges:
             return
         data = replace(EventInput.of(event), end=end)
         verb = "lengthened" if minutes > 0 else "shortened"
+        self._preview(replace(event, end=end))
         self._write(lambda: events.edit(self.store, self.inspection.id, event.id, data,
                                          summary=f"{verb} {event.title}"),
                     f"{event.title} now ends at {clock(end)}  (u to undo)", event.id)

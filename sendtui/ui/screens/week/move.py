@@ -78,6 +78,7 @@ class MoveMode:
             self.refresh_data(select=move.original.id)
             self.notify(f"{move.original.title} stays where it was.")
             return
+        self._preview(move.pending)
         data = EventInput.of(move.pending)
         to = when(data.start, data.end)
         if data.person_ids != move.original.person_ids:

@@ -22,8 +22,7 @@ from sendtui.domain.dates import local_date, short_day
 from sendtui.domain.frameworks import on_site_days
 from sendtui.domain.schedule import Problem, Rules
 from sendtui.records import EventRecord, PersonRecord, SettingRecord
-from sendtui.store import events, inspections, people, planning
-from sendtui.store.settings import all as all_settings
+from sendtui.store import planning
 from sendtui.ui.screens.common.base import TaskScreen
 from sendtui.ui.screens.common.erase import erase_binding
 from sendtui.ui.screens.week import text as words
@@ -117,11 +116,9 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         return not self.busy()
 
     def read_in_thread(self) -> WeekRead:
-        ins, store = self.inspection.id, self.store
-        return WeekRead(planning.rules(store, ins), events.all(store, ins),
-                        people.all(store, ins), planning.problems(store, ins),
-                        on_site_days(inspections.key_dates(store, ins)),
-                        all_settings(store, ins))
+        week = planning.week(self.store, self.inspection.id)
+        return WeekRead(week.rules, week.events, week.people, week.problems,
+                        on_site_days(week.key_dates), week.settings)
 
     def loaded(self, read: WeekRead, select: str | None = None,
                column: ColumnKey | None = None, first: bool = False) -> None:
