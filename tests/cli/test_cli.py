@@ -640,3 +640,11 @@ def test_workdays_skip_the_closures_in_the_config_file():
     (folder / "config.toml").write_text("[calendar]\nclosures = [\"Christmas\"]\n")
     result = run("workdays", "add", "2026-12-23", "1")
     assert result.exit_code == 2 and "closures are dates" in result.output
+
+
+def test_every_command_is_found_by_its_name():
+    """The commands load when asked for: each name leads to its command."""
+    from sendtui.cli import COMMANDS
+
+    for name in COMMANDS:
+        assert cli.get_command(None, name).name == name
