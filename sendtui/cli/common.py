@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import click
@@ -47,9 +48,16 @@ class Context:
 
     def store_trouble(self, exc: Exception) -> Exception:
         """A failure nobody foresaw, as the StoreError it is when the store is damaged or
-        the database failed (one line, exit 3); else `exc` itself (a bug)."""
-        from sendtui.store.damage import as_store_error
+        the database failed (one line, exit 3); else `exc` itself (a bug). A command that
+        read the file with sqlite3 alone opens the store now, to look at it."""
+        from sendtui.errors import StoreError
+        from sendtui.store.damage import UNREADABLE, as_store_error
 
+        if self._store is None and isinstance(exc, UNREADABLE):
+            try:
+                self.store()
+            except StoreError as refused:
+                return refused
         return as_store_error(exc, self._store) or exc
 
     def failed(self) -> None:
@@ -64,6 +72,21 @@ class Context:
         from sendtui.store import inspections
 
         return inspections.find(self.store(), self.inspection_ref)
+
+    @contextmanager
+    def reads(self):
+        """Plain SQL reads for a read-only command, and the inspection they are about: from
+        the file with sqlite3 alone when it is a store at the current schema (SQLAlchemy takes
+        half a second to load), else through the opened store."""
+        from sendtui.store import glance
+
+        if self._store is None:
+            with glance.plain_file(self.target()) as rows:
+                if rows is not None:
+                    yield rows, glance.choose(glance.inspections(rows), self.inspection_ref)
+                    return
+        with self.store().plain_reads() as rows:
+            yield rows, self.inspection()
 
     def record(self, action: str, detail: str = "") -> None:
         """Note in the audit log that names or case references left the store."""

@@ -48,13 +48,13 @@ def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: s
 def search(obj: Context, query: str, fmt: str, limit: int, include_sensitive: bool) -> None:
     """Full-text search over evidence: words, prefixes (foo*), "phrases"; best match first."""
     from sendtui.domain.clock import format_london
-    from sendtui.listing import text_shown
-    from sendtui.store.evidence import search as find
-    from sendtui.store.evidence import snippet_shown
+    from sendtui.domain.redaction import keep
+    from sendtui.store.evidence_search import first_page, snippet_shown
+    from sendtui.store.week_reads import redactor
 
-    ins = obj.inspection().id
-    hits = find(obj.store(), ins, query, limit)
-    redact = text_shown(obj.store(), ins, include_sensitive)
+    with obj.reads() as (read, ins):
+        hits = first_page(read, ins.id, query, limit)[0]
+        redact = keep if include_sensitive else redactor(read, ins.id).redact
     rows = [{"id": h.entry.id, "at": format_london(h.entry.at), "line": h.entry.line_code,
              "source": h.entry.source, "setting_urn": h.entry.setting_urn,
              "snippet": snippet_shown(redact, h.snippet), "text": redact(h.entry.text)} for h in hits]

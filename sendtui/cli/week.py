@@ -16,12 +16,12 @@ from sendtui.cli.types import Decimal, WholeNumber
 @pass_context
 def check(obj: Context, fmt: str, include_sensitive: bool) -> None:
     """Every problem in the schedule; exit 1 if any is an error."""
-    from sendtui.listing import text_shown
-    from sendtui.store.planning import problems
+    from sendtui.domain.redaction import keep
+    from sendtui.store import week_reads
 
-    ins = obj.inspection().id
-    found = problems(obj.store(), ins)
-    redact = text_shown(obj.store(), ins, include_sensitive)
+    with obj.reads() as (rows, ins):
+        found = week_reads.week(rows, ins).problems
+        redact = keep if include_sensitive else week_reads.redactor(rows, ins.id).redact
     if include_sensitive:
         obj.record("problems listed with names and case references")
     show([{**p.as_json(), "message": redact(p.message)} for p in found], fmt,

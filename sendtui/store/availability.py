@@ -3,37 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 
-from sqlmodel import select
 
 from sendtui.domain.clock import when
 from sendtui.domain.events import ends_after_start
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
+from sendtui.store import week_reads as reads
 from sendtui.store.repo import Store
+from sendtui.store.week_reads import Unavailable
 from sendtui.store.rows import live_row
-
-
-class Unavailable(NamedTuple):
-    """A time a person cannot be booked: aware UTC instants, the end after the start."""
-
-    id: str
-    start: dt.datetime
-    end: dt.datetime
-    reason: str
 
 
 def all(store: Store, inspection_id: str) -> dict[str, list[Unavailable]]:  # noqa: A001
     """Each listed person's unavailable periods, earliest first (people with none left out)."""
-    with store.session() as s:
-        rows = s.exec(select(m.Availability).join(m.Person).where(
-            m.Person.inspection_id == inspection_id, m.Person.deleted_at.is_(None),
-            m.Availability.deleted_at.is_(None)).order_by(m.Availability.start)).all()
-    periods: dict[str, list[Unavailable]] = {}
-    for r in rows:
-        periods.setdefault(r.person_id, []).append(Unavailable(r.id, r.start, r.end, r.reason))
-    return periods
+    with store.plain_reads() as rows:
+        return reads.unavailable(rows, inspection_id)
 
 
 def add(store: Store, inspection_id: str, person_id: str, start: dt.datetime,

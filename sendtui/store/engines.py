@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-APPLICATION_ID = 0x53454E44  # "SEND": marks a sendtui store
+from sendtui.store.storefile import APPLICATION_ID, SQLITE_MAGIC, side_files  # noqa: F401
+
 PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA synchronous=FULL",
@@ -81,6 +81,3 @@ def create_file(path: Path) -> list[Path]:
     return [*made, path]
 
 
-def side_files(path: Path) -> list[Path]:
-    """The files SQLite keeps beside a database."""
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]

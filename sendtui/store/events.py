@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlmodel import select
 
 from sendtui.domain.events import ends_after_start, needs_setting, visitable
 from sendtui.domain.kinds import (
@@ -19,6 +18,7 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EventRecord, EventRow, Loaded
 from sendtui.store import models as m
 from sendtui.store import undo
+from sendtui.store import week_reads as reads
 from sendtui.store.repo import Store
 from sendtui.store.rows import live, live_row
 
@@ -82,21 +82,8 @@ def _check_fields(data: EventInput) -> None:
 
 def all(store: Store, inspection_id: str) -> list[EventRecord]:  # noqa: A001
     """The live events, earliest first, with their setting and people (in the order picked)."""
-    with store.session() as s:
-        rows = s.exec(live(m.Event, inspection_id).order_by(m.Event.start, m.Event.title)).all()
-        # The setting's urn and name only: whole rows cost more than the events at 200
-        settings = {r.id: r for r in s.exec(
-            select(m.Setting.id, m.Setting.urn, m.Setting.name)
-            .where(m.Setting.inspection_id == inspection_id, m.Setting.deleted_at.is_(None)))}
-        names = dict(s.exec(select(m.Person.id, m.Person.name)
-                            .where(m.Person.inspection_id == inspection_id)).all())
-        attendees: dict[str, list[str]] = {}
-        for ep in s.exec(select(m.EventPerson).join(m.Event).where(
-                m.Event.inspection_id == inspection_id, m.EventPerson.deleted_at.is_(None))
-                .order_by(m.EventPerson.updated_at)).all():
-            attendees.setdefault(ep.event_id, []).append(ep.person_id)
-        return [record(r, settings.get(r.setting_id), attendees.get(r.id, []), names)
-                for r in rows]
+    with store.plain_reads() as rows:
+        return reads.events(rows, inspection_id)
 
 
 def add(store: Store, inspection_id: str, data: EventInput) -> str:

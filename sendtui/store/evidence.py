@@ -8,49 +8,22 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
-from sendtui.domain.search_query import fts_query
 from sendtui.domain.words import shown
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EvidenceRecord, EvidenceRow, Loaded
 from sendtui.store import models as m
 from sendtui.store.drafts import discard_draft
+from sendtui.store import evidence_search
+from sendtui.store.evidence_search import (  # noqa: F401 - where callers find them
+    MARK_END,
+    MARK_START,
+    Hit,
+    snippet_shown,
+)
 from sendtui.store.repo import Store
 from sendtui.store.rows import live, live_row
 
 GONE = "that evidence entry"
-MARK_START, MARK_END = "«", "»"  # around matched words in a snippet
-
-# One statement, plain rows: building ORM objects for the hits would cost more than the search.
-# Many matches: `ORDER BY rank` lets FTS5 sort them itself, and the snippet is made only for
-# the rows returned (`ORDER BY bm25(...)` made one for every match before sorting). A page or
-# less: ORDER BY bm25, which is then cheaper (FTS5's sorter goes over the matches twice).
-# Parameters: the query, the lowest rowid ranked (0: every match), the inspection, the limit.
-# CROSS JOIN: the full-text index first, always.
-SEARCH = f"""
-    SELECT e.id, l.code, e.source, e.text, e.at, s.urn, s.name, e.case_ref, e.judgement,
-           e.author, snippet(evidence_fts, 0, '{MARK_START}', '{MARK_END}', '…', 12), {{score}}
-    FROM evidence_fts
-    CROSS JOIN evidence e ON e.rowid = evidence_fts.rowid
-    JOIN line_of_enquiry l ON l.id = e.line_id
-    LEFT JOIN setting s ON s.id = e.setting_id
-    WHERE evidence_fts MATCH ? AND evidence_fts.rowid >= ?
-      AND e.inspection_id = ? AND e.deleted_at IS NULL
-    ORDER BY {{score}} LIMIT ?
-"""
-BY_RANK, BY_SCORE = (SEARCH.format(score=score)
-                     for score in ("evidence_fts.rank", "bm25(evidence_fts)"))
-# The newest matches, any inspection's: FTS5 walks its index backwards, cheaply.
-NEWEST = ("SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ? "
-          "ORDER BY rowid DESC LIMIT ?")
-
-
-@dataclass(frozen=True)
-class Hit:
-    entry: EvidenceRecord
-    snippet: str  # matched words between « and »; never holds the case reference
-    score: float  # bm25: lower is better
-
-
 @dataclass(frozen=True)
 class Version:
     saved_at: dt.datetime
@@ -65,33 +38,9 @@ def search(store: Store, inspection_id: str, query: str, limit: int = 50) -> lis
 def first_page(store: Store, inspection_id: str, query: str, limit: int = 50,
                among: int | None = None) -> tuple[list[Hit], bool]:
     """The best matches among the newest `among` (all when None), and whether that was every
-    match. Ranking costs about a microsecond a match: a common word matching tens of thousands
-    of entries answers at once this way, and the whole ranking can follow."""
-    match = fts_query(query)
-    with store.engine.connect() as conn:
-        upto = max(among or 0, limit) + 1
-        newest = [rowid for (rowid,) in conn.exec_driver_sql(NEWEST, (match, upto))]
-        whole = not among or len(newest) <= among
-        statement = BY_SCORE if len(newest) <= limit else BY_RANK
-        floor = 0 if whole else newest[among - 1]
-        rows = conn.exec_driver_sql(statement, (match, floor, inspection_id, limit)).all()
-    hits = [Hit(EvidenceRecord(*row[:4], _utc(row[4]), *row[5:10]), row[10], row[11])
-            for row in rows]
-    return hits, whole
-
-
-def snippet_shown(redact, snippet: str) -> str:
-    """A snippet passed through `redact`: when a marked name is in it (perhaps split by the
-    highlight, «Jamie» Holt), it comes back redacted and without its highlight marks."""
-    plain = snippet.replace(MARK_START, "").replace(MARK_END, "")
-    redacted = redact(plain)
-    return snippet if redacted == plain else redacted
-
-
-def _utc(stored: str | dt.datetime) -> dt.datetime:
-    """SQLite hands back the stored naive UTC text; make it an aware instant."""
-    at = stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(stored)
-    return at.replace(tzinfo=dt.timezone.utc)
+    match (`evidence_search.first_page`)."""
+    with store.plain_reads() as rows:
+        return evidence_search.first_page(rows, inspection_id, query, limit, among)
 
 
 def all(store: Store, inspection_id: str,  # noqa: A001

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import stat
 import urllib.parse
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from sendtui.domain import frameworks as fw
 from sendtui.domain.words import shown
-from sendtui.errors import Ambiguous, NotFound
+from sendtui.errors import Ambiguous, NotFound, StoreError
 from sendtui.domain.retention import erasure_due
 from sendtui.records import Counts, InspectionRecord, Retention
-from sendtui.store.revisions import head_revision
+from sendtui.store import storefile
+from sendtui.store.revisions import head_revision, known_revisions
 
 Rows = Callable[[str, Sequence], list[tuple]]  # run one query: (sql with ?, parameters) -> rows
 
@@ -38,7 +42,7 @@ def inspections(rows: Rows) -> list[InspectionRecord]:
     found = rows("SELECT id, local_area, framework, notified, published, last_opened_at "
                  "FROM inspection WHERE deleted_at IS NULL ORDER BY local_area, notified", ())
     return [InspectionRecord(i, area, framework, _date(notified), _date(published),
-                             _instant(opened))
+                             instant(opened))
             for i, area, framework, notified, published, opened in found]
 
 
@@ -104,29 +108,82 @@ def dashboard(rows: Rows, ref: str | None) -> Dashboard:
                      retention(rows, ins.id))
 
 
+@contextmanager
+def plain_file(target: str):
+    """Rows from a store file at the current schema with the sqlite3 module alone, read-only
+    (the read-only commands: no SQLAlchemy to load); None when the full opening must look at
+    it first (a URL, a file that is not a usable store, an older schema, a read-only file, a
+    mode others can read: it says why, or upgrades or narrows with a notice)."""
+    conn = _connect(target) if _plain(target) else None
+    try:
+        yield None if conn is None else (
+            lambda sql, params: conn.execute(sql, params).fetchall())
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def _plain(target: str) -> bool:
+    if "://" in target or not target.strip() or "\x00" in target:
+        return False
+    path = Path(target)
+    try:
+        if not stat.S_ISREG(path.stat().st_mode) or any(
+                each.stat().st_mode & 0o077 for each in (path, *storefile.side_files(path))
+                if each.exists()):
+            return False  # the full opening makes it owner-only, and says so
+        if storefile.writable_problem(path):
+            return False  # ... or refuses it, as for every command
+        found = storefile.inspect_file(path, known_revisions(), head_revision())
+    except (OSError, StoreError):
+        return False
+    return found.revision == head_revision()
+
+
+def _connect(target: str) -> sqlite3.Connection | None:
+    try:  # read-only: these reads never write
+        return sqlite3.connect("file:" + urllib.parse.quote(target) + "?mode=ro", uri=True)
+    except (sqlite3.Error, OSError):
+        return None
+
+
 def first_look(target: str, ref: str | None) -> Dashboard | None:
     """The dashboard of a store file at the current schema, read with sqlite3 alone; None
     when anything is unusual (the full opening then says what)."""
     if "://" in target or not target.strip() or "\x00" in target:
         return None
-    try:  # read-only: this look never writes
-        conn = sqlite3.connect("file:" + urllib.parse.quote(target) + "?mode=ro", uri=True)
-    except (sqlite3.Error, OSError):
+    conn = _connect(target)
+    if conn is None:
         return None
     try:
         rows: Rows = lambda sql, params: conn.execute(sql, params).fetchall()  # noqa: E731
         if rows("SELECT version_num FROM alembic_version", ()) != [(head_revision(),)]:
             return None
         return dashboard(rows, ref)
-    except (sqlite3.Error, LookupError, ValueError):
+    except (sqlite3.Error, LookupError, ValueError, StoreError):
         return None
     finally:
         conn.close()
 
 
+class Unreadable(StoreError):
+    """A stored value that cannot be read: a bit flipped inside it (one line, exit 3)."""
+
+    def __init__(self) -> None:
+        super().__init__("the store holds a value that cannot be read (it may be damaged): "
+                         "run 'sendtui doctor' or restore a backup")
+
+
 def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        raise Unreadable() from None
 
 
-def _instant(text: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc) if text else None
+def instant(text: str | None) -> dt.datetime | None:
+    """A stored UTC instant (naive text) as an aware datetime."""
+    try:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc) if text else None
+    except (TypeError, ValueError):
+        raise Unreadable() from None

@@ -11,6 +11,7 @@ from sendtui.domain.redaction import Protected, Redactor
 from sendtui.domain.words import plain_name, shown
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import models as m
+from sendtui.store import week_reads as reads
 from sendtui.store.repo import Store
 from sendtui.store.rows import live
 
@@ -72,10 +73,8 @@ def remove(store: Store, inspection_id: str, pseudonym: str) -> None:
 
 def redactor(store: Store, inspection_id: str) -> Redactor:
     """Marked names and every case reference recorded in this inspection's evidence."""
-    with store.session() as s:
-        refs = s.exec(select(m.Evidence.case_ref).distinct().where(
-            m.Evidence.inspection_id == inspection_id, m.Evidence.case_ref.is_not(None))).all()
-        return Redactor([_protected(r) for r in _rows(s, inspection_id)], refs)
+    with store.plain_reads() as rows:
+        return reads.redactor(rows, inspection_id)
 
 
 def _protected(row: m.ProtectedName) -> Protected:

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from sendtui.errors import InvalidInput
 from sendtui.records import Loaded, PersonRecord, PersonRow
 from sendtui.store import models as m
+from sendtui.store import week_reads as reads
 from sendtui.store.repo import Store
 from sendtui.store.rows import live, live_row
 
@@ -18,10 +19,8 @@ GONE = "that person"
 
 def all(store: Store, inspection_id: str) -> list[PersonRecord]:  # noqa: A001
     """The team first, then by name."""
-    with store.session() as s:
-        rows = s.exec(live(m.Person, inspection_id)
-                      .order_by(m.Person.is_team.desc(), m.Person.name)).all()
-        return [record(r) for r in rows]
+    with store.plain_reads() as rows:
+        return reads.people(rows, inspection_id)
 
 
 def tidy(name: str, role: str = "", organisation: str = "", email: str = "",

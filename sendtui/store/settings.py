@@ -6,8 +6,9 @@ from sqlmodel import select
 
 from sendtui.records import Loaded, SettingRecord, SettingRow
 from sendtui.store import models as m
+from sendtui.store import week_reads as reads
 from sendtui.store.repo import Store
-from sendtui.store.rows import live, live_row
+from sendtui.store.rows import live_row
 
 MARK_WORDS = {
     ("shortlisted", True): "shortlisted",
@@ -18,10 +19,8 @@ MARK_WORDS = {
 
 
 def all(store: Store, inspection_id: str) -> list[SettingRecord]:  # noqa: A001
-    with store.session() as s:
-        rows = s.exec(live(m.Setting, inspection_id)
-                      .order_by(m.Setting.kind, m.Setting.name)).all()
-        return [record(r) for r in rows]
+    with store.plain_reads() as rows:
+        return reads.settings(rows, inspection_id)
 
 
 def mark(store: Store, inspection_id: str, setting_id: str, shortlisted: bool | None = None,

@@ -14,7 +14,14 @@ from pathlib import Path
 
 from sendtui.errors import StoreError
 from sendtui.files import what_it_is
-from sendtui.store.engines import APPLICATION_ID, SQLITE_MAGIC, side_files
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+APPLICATION_ID = 0x53454E44  # "SEND": marks a sendtui store
+
+
+def side_files(path: Path) -> list[Path]:
+    """The files SQLite keeps beside a database."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 HOW_TO_MAKE = "make one with 'sendtui demo' or 'sendtui inspection new'"
 

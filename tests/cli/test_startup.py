@@ -23,3 +23,25 @@ def test_help_loads_no_database_or_ui():
     code = ("import sys\nfrom sendtui.cli import main\nsys.argv = ['sendtui', '--help']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass")
     assert not loaded_after(code) & set(HEAVY)
+
+
+def command_loads(*argv: str) -> set[str]:
+    code = (f"import sys\nfrom sendtui.cli import main\nsys.argv = ['sendtui', *{argv!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass")
+    return loaded_after(code) & set(HEAVY)
+
+
+def test_check_and_search_read_a_store_file_without_sqlalchemy(demo_db):
+    """The read-only commands read with sqlite3 alone: SQLAlchemy costs ~0.5 s to load."""
+    assert command_loads("--db", str(demo_db), "check") == set()
+    assert command_loads("--db", str(demo_db), "search", "camhs") == set()
+    assert "sqlalchemy" in command_loads("--db", str(demo_db), "list", "events")
+
+
+def test_a_store_others_can_read_is_opened_fully_and_narrowed(demo_db):
+    demo_db.chmod(0o644)
+    done = subprocess.run([sys.executable, "-m", "sendtui", "--db", str(demo_db), "check"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "owner-only" in done.stderr
+    assert demo_db.stat().st_mode & 0o777 == 0o600
