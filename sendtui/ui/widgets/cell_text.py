@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from itertools import islice
 
+from rich.cells import cell_len
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
@@ -25,6 +26,18 @@ def text_key(cell) -> tuple | None:
         return None
     return (cell.plain, tuple(cell.spans), cell.style, cell.justify, cell.overflow,
             cell.no_wrap, cell.end, cell.tab_size)
+
+
+def shortened(cell, width: int):
+    """A long text cut to what one line of `width` shows, if that lays out the same: rich
+    measures the whole text (~0.1 ms for a paragraph) to show its first cells."""
+    if type(cell) is not Text or cell.justify not in (None, "default", "left"):
+        return cell
+    keep = 2 * width + 8
+    if len(cell.plain) <= keep or "\n" in cell.plain or "\t" in cell.plain:
+        return cell
+    short = cell[:keep]
+    return short if cell_len(short.plain) > width else cell  # cut short both ways
 
 
 class CellTextOnce(DataTable):
@@ -56,6 +69,7 @@ class CellTextOnce(DataTable):
         layout = None if key is None else self._text_layouts.get(
             (key, width, self.cell_padding))
         if layout is None:
+            cell = shortened(cell, width)
             options = self.app.console_options.update_dimensions(width, 1).update(
                 no_wrap=True)
             layout = list(self.app.console.render(Padding(cell, (0, self.cell_padding)),
