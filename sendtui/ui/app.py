@@ -34,7 +34,12 @@ def task_screen(name: str) -> Screen:
     """Imported when first shown: the first frame paints before the store modules load."""
     from sendtui.ui.screens import screen_class
 
-    return screen_class(name)()
+    screen = screen_class(name)()
+    # Textual re-parses every stylesheet, uncached, for a screen it has not styled yet (twice
+    # on a first visit: 40–60 ms); the app's stylesheet is current and each widget is styled
+    # as it mounts, so the new screen is marked as up to date with the app's CSS.
+    screen._css_update_count = screen.app._css_update_count
+    return screen
 
 
 class SendApp(OpensStore, App):

@@ -10,9 +10,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
+from sendtui.ui.widgets.cell_text import CellTextOnce
 from sendtui.ui.widgets.footer import KeysFooter
 
 
@@ -134,7 +135,7 @@ class TaskScreen(Loads, Screen):
         return True
 
 
-class PlainTable(DataTable):
+class PlainTable(CellTextOnce):
     """A table whose text cells are shown as typed, never read as markup."""
 
     def add_row(self, *cells, **kwargs):

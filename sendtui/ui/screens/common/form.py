@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from sendtui.ui.widgets.dimmed import dimmed
 from sendtui.ui.widgets.footer import KeysFooter
 from sendtui.ui.widgets.key_choice import KeyChoice
 from sendtui.ui.widgets.line_picker import LinePicker
@@ -76,6 +77,9 @@ class FormScreen(ModalScreen):
     # When problems start to be shown: "at once" (on opening), "as you type" (from the first
     # change) or "once refused" (from the first refused ctrl+s); then live in every case.
     SHOW_PROBLEMS = "as you type"
+
+    def render(self):
+        return dimmed(super().render())  # the screen below, as Textual dims it, faster
 
     def __init__(self, heading: str = "") -> None:
         super().__init__()
