@@ -172,14 +172,6 @@ def _setting_for(row: EventRow, settings: dict, n: int) -> m.Setting | None:
     return setting
 
 
-def record(r: m.Event, setting, person_ids: list[str],
-           names: dict[str, str]) -> EventRecord:
-    return EventRecord(r.id, r.kind, r.title, r.start, r.end, r.setting_id,
-                       setting.urn if setting else None, setting.name if setting else None,
-                       r.audience, r.location, r.notes, r.status,
-                       tuple(names[p] for p in person_ids), tuple(person_ids), r.sequence)
-
-
 def _fields(data: EventInput) -> dict:
     return {"kind": data.kind, "title": data.title, "start": data.start, "end": data.end,
             "setting_id": data.setting_id, "audience": data.audience,

@@ -150,20 +150,13 @@ def _connect(target: str) -> sqlite3.Connection | None:
 def first_look(target: str, ref: str | None) -> Dashboard | None:
     """The dashboard of a store file at the current schema, read with sqlite3 alone; None
     when anything is unusual (the full opening then says what)."""
-    if "://" in target or not target.strip() or "\x00" in target:
-        return None
-    conn = _connect(target)
-    if conn is None:
-        return None
-    try:
-        rows: Rows = lambda sql, params: conn.execute(sql, params).fetchall()  # noqa: E731
-        if rows("SELECT version_num FROM alembic_version", ()) != [(head_revision(),)]:
+    with plain_file(target) as rows:
+        if rows is None:
             return None
-        return dashboard(rows, ref)
-    except (sqlite3.Error, LookupError, ValueError, StoreError):
-        return None
-    finally:
-        conn.close()
+        try:
+            return dashboard(rows, ref)
+        except (sqlite3.Error, LookupError, ValueError, StoreError):
+            return None
 
 
 class Unreadable(StoreError):
