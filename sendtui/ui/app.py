@@ -11,12 +11,14 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from sendtui.config import today as config_today
 from sendtui.ui.commands import SendtuiCommands
+from sendtui.ui.heap import IdleCollector
 from sendtui.ui.opening import OpensStore
 
 START = "start"  # the mode of the welcome screen after the open inspection was purged
@@ -83,7 +85,13 @@ class SendApp(OpensStore, App):
         except ConfigError as exc:
             self.key_overrides = {}
             self.notify(f"Key overrides ignored: {exc}", severity="warning", timeout=10)
+        self.collector = IdleCollector(self)
         await self.open_store()
+
+    async def on_event(self, event) -> None:
+        if isinstance(event, events.Key):
+            self.collector.key()
+        await super().on_event(event)
 
     def open_inspection(self, inspection) -> None:
         from sendtui.store import inspections
@@ -222,6 +230,7 @@ class SendApp(OpensStore, App):
                     severity="error", timeout=30)
 
     def on_unmount(self) -> None:
+        self.collector.stop()
         if self.store is not None:
             self.store.close()
 

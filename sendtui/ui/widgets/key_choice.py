@@ -45,6 +45,7 @@ class KeyChoice(Widget, can_focus=True):
     def __init__(self, value: str | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self.value = value if value in self.KEYS.values() else None
+        self.width_given = 0  # by the last Resize (content_size would map the whole screen)
 
     def key_of(self, slug: str, default: str) -> str:
         """The key that chooses `slug` now: the default, or the one config.toml gives."""
@@ -66,7 +67,7 @@ class KeyChoice(Widget, can_focus=True):
 
     def _packed(self, items: list[Text]) -> Text:
         """Packed by hand so that no option is split across two lines."""
-        width = self.content_size.width or 10_000
+        width = self.width_given or 10_000
         text, used = Text(), 0
         for item in items:
             if used and used + 2 + item.cell_len > width:
@@ -79,7 +80,8 @@ class KeyChoice(Widget, can_focus=True):
             used += item.cell_len
         return text
 
-    def on_resize(self) -> None:
+    def on_resize(self, event) -> None:
+        self.width_given = event.size.width
         self.refresh(layout=True)
 
     def on_key(self, event) -> None:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
+from sendtui.ui.heap import settle_heap
 from sendtui.ui.widgets.cell_text import CellTextOnce
 from sendtui.ui.widgets.footer import KeysFooter
 
@@ -56,15 +57,6 @@ class Loads:
     def loaded(self, data, **options) -> None:
         """On the UI thread: draw what `read_in_thread()` returned."""
         raise NotImplementedError
-
-
-def settle_heap() -> None:
-    """Move everything alive now out of the garbage collector's sight (gc.freeze): the
-    modules, the store's mappings and the screens kept for the session. A full collection
-    walked them all, a stall of 100–300 ms every few screens; now it walks what is new.
-    Called once a kept screen has shown its first read; what it freezes is not freed by the
-    collector, so transient screens (forms, the capture box) never call it."""
-    gc.freeze()
 
 
 _last_change = threading.Event()  # set when the change asked last is done

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from sendtui.ui.widgets.dimmed import DimmedModal
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(DimmedModal):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="yes"),
         Binding("n,escape", "answer(False)", "No", id="no"),

@@ -13,11 +13,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from sendtui.ui.widgets.dimmed import dimmed
+from sendtui.ui.widgets.dimmed import DimmedModal
 from sendtui.ui.widgets.footer import KeysFooter
 from sendtui.ui.widgets.key_choice import KeyChoice
 from sendtui.ui.widgets.line_picker import LinePicker
@@ -61,7 +60,12 @@ def say_in(message: Static, text: str) -> None:
     message.set_class(bool(text), "error")
 
 
-class FormScreen(ModalScreen):
+class FormBody(VerticalScroll, can_focus=False):
+    """The fields of a long form, scrolled to the field in focus; not a Tab stop itself
+    (else it takes the first focus and every field is restyled twice on opening)."""
+
+
+class FormScreen(DimmedModal):
     """A titled modal form. Subclasses give `body()` and `check()`, maybe `save()`."""
 
     BINDINGS = [
@@ -77,9 +81,6 @@ class FormScreen(ModalScreen):
     # When problems start to be shown: "at once" (on opening), "as you type" (from the first
     # change) or "once refused" (from the first refused ctrl+s); then live in every case.
     SHOW_PROBLEMS = "as you type"
-
-    def render(self):
-        return dimmed(super().render())  # the screen below, as Textual dims it, faster
 
     def __init__(self, heading: str = "") -> None:
         super().__init__()
@@ -112,7 +113,7 @@ class FormScreen(ModalScreen):
         with Vertical(classes=self.BOX):
             yield Static(self.heading, classes="heading", markup=False)
             if self.SCROLLS:
-                with VerticalScroll(classes="form-body"):
+                with FormBody(classes="form-body"):
                     yield from self.body()
             else:
                 yield from self.body()

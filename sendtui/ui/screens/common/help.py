@@ -6,13 +6,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Static
+
+from sendtui.ui.widgets.dimmed import DimmedModal
 
 MOVING = ("arrows pgup pgdn", "Move; enter opens the row", "")
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(DimmedModal):
     BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close", id="close-help")]
 
     def __init__(self, under: Screen):

@@ -36,6 +36,12 @@ WAITING = "#line-picker, #source, #setting-picker, #case-ref, #judgement"  # wai
 DRAFT_LOCK = threading.Lock()
 
 
+def waiting(field):
+    """A field composed disabled (not restyled on opening): `loaded()` enables it."""
+    field.disabled = True
+    return field
+
+
 class CaptureScreen(Loads, FormScreen):
     """Dismisses with the saved line's code, or None when closed (the draft kept)."""
 
@@ -69,18 +75,17 @@ class CaptureScreen(Loads, FormScreen):
                        compact=True, placeholder="What you saw, read or heard")
         yield field_message("text")
         yield Static("", id="sensitive-warning", classes="message warning", markup=False)
-        yield field_row("Line", "line", LinePicker([], id="line-picker"))
+        yield field_row("Line", "line", waiting(LinePicker([], id="line-picker")))
         yield field_message("line")
-        yield field_row("Source", "source", SourceChoice(id="source"))
+        yield field_row("Source", "source", waiting(SourceChoice(id="source")))
         yield field_message("source")
-        yield field_row("Setting", "setting", SettingPicker([], id="setting-picker"))
-        yield field_row("Case ref", "case-ref", Input(
-            placeholder="optional", id="case-ref", compact=True))
+        yield field_row("Setting", "setting", waiting(SettingPicker([], id="setting-picker")))
+        yield field_row("Case ref", "case-ref", waiting(Input(
+            placeholder="optional", id="case-ref", compact=True)))
         yield Static("sensitive: hidden in lists and exports", classes="hint field-hint")
-        yield field_row("Judgement", "judgement", JudgementChoice(id="judgement"))
+        yield field_row("Judgement", "judgement", waiting(JudgementChoice(id="judgement")))
 
     def on_mount(self) -> None:
-        self.query(WAITING).set(disabled=True)
         self.query_one("#capture-text", TextArea).focus()
         self.warn_sensitive("")
         self.refresh_data()

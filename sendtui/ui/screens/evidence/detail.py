@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from sendtui.domain.clock import when
@@ -20,9 +19,10 @@ from sendtui.ui.screens.common.base import Loads
 from sendtui.ui.screens.common.erase import ask_and_erase, erase_binding
 from sendtui.ui.screens.evidence.cells import judgement_label, one_line, source_label
 from sendtui.ui.screens.evidence.editor import EvidenceEditor
+from sendtui.ui.widgets.dimmed import DimmedModal
 
 
-class EvidenceDetail(Loads, ModalScreen):
+class EvidenceDetail(Loads, DimmedModal):
     """One entry in full: its fields, the case reference on request, every version."""
 
     BINDINGS = [

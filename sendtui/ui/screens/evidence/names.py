@@ -7,16 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from sendtui.ui.screens.common.base import Loads, table
 from sendtui.ui.screens.common.erase import ask_and_erase, erase_binding
+from sendtui.ui.widgets.dimmed import DimmedModal
 
 HIDDEN = "hidden: r reveals"
 
 
-class MarkedNamesScreen(Loads, ModalScreen):
+class MarkedNamesScreen(Loads, DimmedModal):
     BINDINGS = [
         Binding("escape", "close", "Close", id="marked-names-close"),
         Binding("r", "reveal", "Reveal", id="marked-names-reveal",
