@@ -1,30 +1,34 @@
-"""The screen under a form is dimmed exactly as Textual dims it, each style tinted once."""
+"""The screen under a box is dimmed exactly as Textual dims it, the picture kept while the
+screen below stays the same."""
 
 from __future__ import annotations
 
-from rich.segment import Segment
 from rich.style import Style
-from textual.color import Color
+from rich.text import Text
 from textual.app import App
+from textual.color import Color
 from textual.renderables.background_screen import BackgroundScreen
-from textual.widgets import Static
+from textual.visual import RichVisual
+from textual.widgets import DataTable, Input, Static
 
-from sendtui.ui.widgets.dimmed import DimmedModal, DimmedScreen
-
-SEGMENTS = [Segment("Week", Style(bold=True, color="red", bgcolor="black")),
-            Segment(" 09:00 ", None), Segment("\x1b[2J", None, [(1,)]),
-            Segment("Meeting", Style(color="#336699", bgcolor="#ffffff", meta={"x": 1})),
-            Segment("Week", Style(bold=True, color="red", bgcolor="black")),
-            Segment(" ", Style(italic=True))]
-
-
-def test_dimmed_as_textual_dims():
-    for color in (Color(0, 0, 0, 0.6), Color(255, 255, 255, 0.3), Color(0, 0, 0, 0)):
-        assert (list(DimmedScreen.process_segments(SEGMENTS * 3, color))
-                == list(BackgroundScreen.process_segments(SEGMENTS * 3, color)))
+from sendtui.ui.widgets.dimmed import DimmedBelow, DimmedModal
 
 
 class Below(App):
+    def compose(self):
+        yield Static("before the box", id="below")
+        yield Static(Text.assemble(("bold red", "bold red"), " plain ",
+                                   ("a link", "link https://example.org"), " ",
+                                   ("click", Style(meta={"@click": "app.bell"}))))
+        yield Input(value="typed")
+        table = DataTable(zebra_stripes=True)
+        table.add_columns("when", "what")
+        for n in range(12):
+            table.add_row(f"{n}:00", f"visit {n} — ünïcode 漢字")
+        yield table
+
+
+class OneLine(App):
     def compose(self):
         yield Static("before the box", id="below")
 
@@ -36,10 +40,30 @@ class Box(DimmedModal):
         yield Static("the box")
 
 
-async def test_the_dimmed_screen_below_follows_what_changes_under_the_box():
-    """The dimmed picture is kept while the box repaints itself, and painted again when the
-    screen below changes a region."""
+async def test_dimmed_as_textual_dims():
     app = Below()
+    async with app.run_test(size=(50, 16)) as pilot:
+        box = Box()
+        app.push_screen(box)
+        await pilot.pause()
+        below = app.screen_stack[0]
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            for color in (box.styles.background, Color(255, 255, 255, 0.3), Color(0, 0, 0, 0)):
+                shown = BackgroundScreen(below, color)
+                for width, height in ((50, 16), (30, 9)):
+                    textual = RichVisual(box, shown).render_strips(width, height,
+                                                                   box.visual_style, None)
+                    mine = DimmedBelow(box, shown).lines(width, height,
+                                                         box.visual_style.rich_style)
+                    assert [list(s) for s in mine] == [list(s) for s in textual]
+
+
+async def test_the_dimmed_screen_below_follows_what_changes_under_the_box():
+    """The dimmed picture is kept while the box repaints itself, and made again when the
+    screen below changes a region."""
+    app = OneLine()
     async with app.run_test(size=(40, 5)) as pilot:
         box = Box()
         app.push_screen(box)

@@ -1,4 +1,5 @@
-"""A DataTable that lays out each cell's text once, not on every repaint.
+"""A DataTable that lays out each cell's text once, not on every repaint, and does not
+measure cells for columns of a set width.
 
 Textual renders every visible cell again (its text through rich: ~0.15 ms a cell, 35–45 ms
 for a screenful) whenever the table's look changes — focus (the table is tinted while
@@ -8,8 +9,6 @@ cursor, focus tint) are laid over it again: the same segments as Textual's own r
 """
 
 from __future__ import annotations
-
-from itertools import islice
 
 from rich.cells import cell_len
 from rich.padding import Padding
@@ -45,6 +44,15 @@ class CellTextOnce(DataTable):
         super().__init__(*args, **kwargs)
         self._text_layouts: LRUCache[tuple, list[Segment]] = LRUCache(20_000)
 
+    def _update_dimensions(self, new_rows) -> None:
+        # Textual measures every cell of every new row to size the columns that fit their
+        # content (200 rows: 15–20 ms a search key); the app's columns have set widths, so
+        # only the rows that need more than that (a label, an automatic height) go through.
+        if not any(column.auto_width for column in self.columns.values()):
+            new_rows = [key for key in new_rows if (row := self.rows.get(key)) is not None
+                        and (row.label is not None or row.auto_height)]
+        super()._update_dimensions(new_rows)
+
     def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
                      cursor: bool = False, hover: bool = False):
         plain = (row_index >= self.fixed_rows and column_index >= self.fixed_columns
@@ -63,24 +71,25 @@ class CellTextOnce(DataTable):
 
     def _cell_lines(self, row_index: int, column_index: int, base_style: Style, width: int,
                     cursor: bool, hover: bool) -> list[list[Segment]]:
-        """As DataTable._render_cell for a one-line body cell, the text laid out once."""
+        """As DataTable._render_cell for a one-line body cell, the text laid out (and cut to
+        the width) once; only the styles are laid over it again."""
         cell = self._get_row_renderables(row_index)[1][column_index]
         key = text_key(cell)
-        layout = None if key is None else self._text_layouts.get(
+        line = None if key is None else self._text_layouts.get(
             (key, width, self.cell_padding))
-        if layout is None:
+        if line is None:
             cell = shortened(cell, width)
             options = self.app.console_options.update_dimensions(width, 1).update(
                 no_wrap=True)
-            layout = list(self.app.console.render(Padding(cell, (0, self.cell_padding)),
-                                                  options))
+            layout = self.app.console.render(Padding(cell, (0, self.cell_padding)), options)
+            line = next(Segment.split_and_crop_lines(layout, width, include_new_lines=False,
+                                                     pad=True), None)
             if key is not None:
-                self._text_layouts[(key, width, self.cell_padding)] = layout
+                self._text_layouts[(key, width, self.cell_padding)] = line
+        if line is None:
+            return [[Segment(" " * width)]]
         component_style, post_style = self._get_styles_to_render_cell(
             False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor,
             self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
         pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index})
-        styled = Segment.apply_style(layout, pre_style + component_style, post_style)
-        lines = list(islice(Segment.split_and_crop_lines(
-            styled, width, include_new_lines=False, pad=True), 1))
-        return lines or [[Segment(" " * width)]]
+        return [list(Segment.apply_style(line, pre_style + component_style, post_style))]

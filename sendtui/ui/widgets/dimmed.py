@@ -1,39 +1,27 @@
-"""The screen under a modal box, dimmed as Textual dims it: each style tinted once, and the
-whole dimmed picture kept while nothing below changes.
+"""The screen under a modal box, dimmed as Textual dims it, made cheaply and kept while
+nothing below changes.
 
-Textual tints every segment of the screen below (2,000–3,000 at 120×40) and splits them
-into lines again every time the box repaints itself (opening it takes two or three such
-repaints, 10–25 ms each). Here each style is tinted once per paint, by Textual's own code,
-and the lines are kept until the screen below repaints a region (Textual then refreshes the
-box with that region: `DimmedBelow.changed`) or the size changes.
+Textual renders the screen below through rich, tints every segment (2,000–3,000 at 120×40)
+and splits them into lines again every time the box repaints itself (opening the capture box
+takes two or three such repaints, 10–25 ms each). Here the screen below's own strips are
+tinted a style at a time, by Textual's own code, and the lines are kept until the screen
+below repaints a region (Textual then refreshes the box with that region:
+`DimmedBelow.changed`) or the size changes. A test compares the lines with Textual's.
 """
 
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events, on
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen
-from textual.visual import RichVisual, Visual
-
-
-class DimmedScreen(BackgroundScreen):
-    @classmethod
-    def process_segments(cls, segments, color):
-        tint = super().process_segments
-        tinted: dict = {}
-        for segment in segments:
-            text, style, control = segment
-            if control:
-                yield segment
-                continue
-            if style not in tinted:
-                tinted[style] = next(iter(tint([Segment(" ", style)], color))).style
-            yield Segment(text, tinted[style])
+from textual.strip import Strip
+from textual.visual import Visual
 
 
 class DimmedBelow(Visual):
-    """The dimmed screen below as lines, rendered once per (size, screen below, change)."""
+    """The dimmed screen below as lines, made once per (size, screen below, change)."""
 
     def __init__(self, box, shown: BackgroundScreen) -> None:
         self.box, self.shown = box, shown
@@ -42,11 +30,29 @@ class DimmedBelow(Visual):
         key = (width, height, self.shown.screen, style, getattr(self.box, "_below_changes", 0))
         kept = getattr(self.box, "_dimmed_below", None)
         if kept is None or kept[0] != key:
-            dimmed = DimmedScreen(self.shown.screen, self.shown.color)
-            kept = (key, RichVisual(self.box, dimmed).render_strips(width, height, style,
-                                                                    options))
+            kept = (key, self.lines(width, height, style.rich_style))
             self.box._dimmed_below = kept
         return kept[1]
+
+    def lines(self, width: int, height: int | None, base: Style) -> list[Strip]:
+        """What Textual makes of the screen below (RichVisual over BackgroundScreen, then
+        the box's own style under each segment), from the strips the screen below already
+        has: each style worked out once, no rich rendering, no splitting into lines."""
+        tint, color = BackgroundScreen.process_segments, self.shown.color
+        styles: dict = {}
+        lines = []
+        for strip in self.shown.screen._compositor.render_strips()[:height]:
+            segments = []
+            for text, segment_style, control in strip:
+                if not text:
+                    continue  # rich's line splitting drops empty segments
+                final = styles.get(segment_style)
+                if final is None:
+                    dimmed = next(iter(tint([Segment(" ", segment_style)], color))).style
+                    final = styles[segment_style] = base + dimmed if base else dimmed
+                segments.append(Segment(text, final, None if base else control))
+            lines.append(Strip(Segment.adjust_line_length(segments, width, pad=False)))
+        return lines
 
     def get_optimal_width(self, rules, container_width: int) -> int:
         return container_width
