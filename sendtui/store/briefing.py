@@ -68,7 +68,7 @@ def _latest_change(s, inspection_id: str) -> dt.datetime:
     # Not the inspection row: opening the app stamps it, and opening changes no export.
     stamps = []
     for model in (m.Event, m.Setting, m.Person, m.KeyDateRow, m.Evidence, m.LineOfEnquiry,
-                  m.ProtectedName):
+                  m.ProtectedName, m.Finding, m.FindingEvidence):
         stamps.append(s.exec(select(func.max(model.updated_at)).where(
             model.inspection_id == inspection_id)).one())
     return max((x for x in stamps if x is not None), default=EPOCH)
