@@ -104,6 +104,12 @@ def all(store: Store, inspection_id: str,  # noqa: A001
                     threshold) for f, code in found]
 
 
+def entries_on(store: Store, inspection_id: str, line_id: str) -> list[EvidenceRecord]:
+    """The live entries of a line, oldest first: what a finding on it may be backed by."""
+    with store.session() as s:
+        return [entry for _, entry in _entries(s, inspection_id, {line_id}, set())]
+
+
 def _record(f: m.Finding, code: str, ids: list[str], by_id: dict, on_line: list,
             threshold: int) -> FindingRecord:
     backing = sorted((by_id[i] for i in ids if i in by_id), key=lambda e: (e.at, e.id))
