@@ -51,8 +51,9 @@ async def test_add_edit_and_remove_a_finding(demo_db):
         assert added[" Kinds"] == "2" and added["  FG"] == "1" and added[" Vis"] == "1"
         assert added["Line of enquiry"].startswith(f"Concern · 2 entries: {STATEMENT}")
         detail = shown(screen.query_one("#lines-detail", Static))
-        assert detail.startswith("A3 finding · Concern · corroborated: 2 entries from 2 "
-                                 "source kinds — 1 more to be secure")
+        assert detail.splitlines()[0] == (
+            "A3 · Concern · corroborated: 2 entries, 2 kinds, 1 short of secure")
+        assert detail.splitlines()[2] == STATEMENT
         [stored] = findings.all(app.store, app.inspection.id)
         assert (stored.line_code, stored.text, stored.polarity) == ("A3", STATEMENT, "concern")
         assert {e.id for e in stored.backing} == {e.id for e in on_line}

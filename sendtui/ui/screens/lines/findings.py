@@ -59,20 +59,19 @@ def row(finding: FindingRecord, kinds: list[str], threshold: int) -> list[Text]:
 
 
 def describe(finding: FindingRecord, threshold: int) -> str:
-    """Three lines: what it is and how secure, the statement, what contradicts it."""
-    counts = by_source(finding)
-    security = rules.security(finding.sources, threshold)
-    kinds = len(counts)
-    head = (f"{finding.line_code} finding · {JUDGEMENTS.get(finding.polarity, '')} · "
-            f"{security}: {entries(len(finding.backing))} from {kinds} source "
-            f"kind{'' if kinds == 1 else 's'}")
+    """Three lines: how secure it is, what contradicts it, the statement (it may be cut:
+    the form shows it whole)."""
+    kinds = len(by_source(finding))
+    head = (f"{finding.line_code} · {JUDGEMENTS.get(finding.polarity, '')} · "
+            f"{rules.security(finding.sources, threshold)}: {entries(len(finding.backing))}, "
+            f"{kinds} kind{'' if kinds == 1 else 's'}")
     missing = threshold - kinds
     if missing > 0:
-        head += f" — {missing} more to be secure"
+        head += f", {missing} short of secure"
     against = "; ".join(f"{SOURCE_KINDS.get(e.source, e.source)} {when(e.at)}"
                         for e in finding.contradicting)
-    return "\n".join([head, " ".join(finding.text.split()),
-                      f"Contradicting: {against}" if against else "Nothing contradicts it."])
+    return "\n".join([head, f"Contradicting: {against}" if against
+                      else "Nothing contradicts it.", " ".join(finding.text.split())])
 
 
 class FindingKeys:
