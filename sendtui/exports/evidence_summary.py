@@ -1,5 +1,6 @@
 """The evidence summary (Markdown, CSV, DOCX): the triangulation table, the thin lines, then
-each line of enquiry's entries oldest first.
+each line of enquiry's findings (how secure, what contradicts them) and entries oldest first.
+The CSV has one row per entry and no findings.
 
 Every piece of typed text, the case reference included, goes through `redact`: the
 briefing's redactor (which knows every case reference in the evidence) or, when the user
@@ -13,6 +14,7 @@ import io
 
 from docx.shared import Emu, Pt
 
+from sendtui.domain import findings as rules
 from sendtui.domain import triangulation as tri
 from sendtui.domain.clock import format_london, when
 from sendtui.domain.dates import stamp
@@ -22,6 +24,7 @@ from sendtui.exports import ExportRequest, docs
 from sendtui.exports.selection import redaction_notice
 from sendtui.exports.spreadsheet import safe_row
 from sendtui.records import Briefing, EvidenceRecord
+from sendtui.records.findings import FindingRecord
 
 HEADER = ["Code", "Line of enquiry", *SOURCE_KINDS.values(), "Kinds", "Status"]
 CSV_HEADER = ["line", "line_title", "line_status", "at", "source", "setting", "judgement",
@@ -96,6 +99,25 @@ def _status_words(by_source: dict[str, int], n: int, threshold: int) -> str:
                     if missing > 0 else "")
 
 
+def findings_on(briefing: Briefing, code: str) -> list[FindingRecord]:
+    return [f for f in briefing.findings if f.line_code == code]
+
+
+def finding_head(f: FindingRecord, threshold: int) -> str:
+    """Polarity, security in words, backing and contradictions: one line, no stored text."""
+    n, kinds = len(f.backing), len(set(f.sources))
+    head = (f"{JUDGEMENTS.get(f.polarity, f.polarity)} · {rules.security(f.sources, threshold)}"
+            f": {n} entr{'y' if n == 1 else 'ies'} from {kinds} source "
+            f"kind{'' if kinds == 1 else 's'}")
+    against = len(f.contradicting)
+    return head + (f" · {against} contradicting" if against else "")
+
+
+def against(e: EvidenceRecord, redact: Redact) -> str:
+    """A contradicting entry on one line: its meta and its text."""
+    return f"Contradicting: {meta(e, redact)} — {' '.join(redact(e.text).split())}"
+
+
 def meta(e: EvidenceRecord, redact: Redact) -> str:
     """When, source, setting, judgement, author and case reference, as one line."""
     ref = redact(e.case_ref)
@@ -113,10 +135,21 @@ def _markdown(briefing: Briefing, request: ExportRequest, redact: Redact) -> str
     out += ["", thin_lines(briefing), "", "## Evidence by line of enquiry"]
     for code, line_title, status, entries in sections(briefing):
         out += ["", f"### {code} — {redact(line_title)}", "", status]
+        out += _md_findings(briefing, code, redact)
         for e in entries:
             text = "\n".join(f"  {x}" if x.strip() else "" for x in redact(e.text).splitlines())
             out += ["", f"- {meta(e, redact)}", "", text]
     return "\n".join(out) + "\n"
+
+
+def _md_findings(briefing: Briefing, code: str, redact: Redact) -> list[str]:
+    found = findings_on(briefing, code)
+    out = ["", "#### Findings"] if found else []
+    for f in found:
+        statement = " ".join(redact(f.text).split())
+        out += ["", f"- **{finding_head(f, briefing.threshold)}**", f"  {statement}"]
+        out += [f"  - {against(e, redact)}" for e in f.contradicting]
+    return out + (["", "#### Entries"] if found else [])
 
 
 def _md_row(cells: list[str]) -> str:
@@ -150,11 +183,23 @@ def html_summary(briefing: Briefing, redact: Redact) -> str:
     for code, line_title, status, entries in sections(briefing):
         out.append(f"<h3>{esc(code)} — {esc(redact(line_title))}</h3>\n"
                    f"<p class=\"meta\">{esc(status)}</p>\n")
+        out.append(_html_findings(briefing, code, redact))
         items = "".join(f"<li><span class=\"meta\">{esc(meta(e, redact))}</span><br>"
                         f"{esc(redact(e.text)).replace(chr(10), '<br>')}</li>\n"
                         for e in entries)
         out.append(f"<ul>\n{items}</ul>\n" if items else "")
     return "".join(out)
+
+
+def _html_findings(briefing: Briefing, code: str, redact: Redact) -> str:
+    esc = docs.esc
+    items = []
+    for f in findings_on(briefing, code):
+        contra = "".join(f"<li>{esc(against(e, redact))}</li>\n" for e in f.contradicting)
+        items.append(f"<li><span class=\"meta\">{esc(finding_head(f, briefing.threshold))}"
+                     f"</span><br>{esc(' '.join(redact(f.text).split()))}"
+                     + (f"\n<ul>\n{contra}</ul>" if contra else "") + "</li>\n")
+    return f"<h4>Findings</h4>\n<ul>\n{''.join(items)}</ul>\n" if items else ""
 
 
 def docx_summary(doc, briefing: Briefing, redact: Redact, level: int = 2) -> None:
@@ -166,6 +211,11 @@ def docx_summary(doc, briefing: Briefing, redact: Redact, level: int = 2) -> Non
     for code, line_title, status, entries in sections(briefing):
         docs.docx_heading(doc, f"{code} — {redact(line_title)}", level + 1)
         docs.docx_paragraph(doc, (status, "italic"))
+        for f in findings_on(briefing, code):
+            docs.docx_paragraph(doc, ("Finding: " + finding_head(f, briefing.threshold), "bold"),
+                                ("\n" + " ".join(redact(f.text).split()), ""))
+            for e in f.contradicting:
+                docs.docx_paragraph(doc, (against(e, redact), "italic"))
         for e in entries:
             docs.docx_paragraph(doc, (meta(e, redact), "bold"), ("\n" + redact(e.text), ""))
 

@@ -16,6 +16,7 @@ _MODULES = {
     "audit": ("AuditRecord",),
     "briefing": ("EPOCH", "Briefing", "SheetEvent"),
     "evidence": ("EvidenceRecord",),
+    "findings": ("FindingRecord",),
     "incoming": ("EventRow", "EvidenceRow", "Loaded", "PersonRow", "SettingRow"),
     "week": ("EventRecord",),
 }

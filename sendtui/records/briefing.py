@@ -20,6 +20,7 @@ from sendtui.records.area import (
     SettingRecord,
 )
 from sendtui.records.evidence import EvidenceRecord
+from sendtui.records.findings import FindingRecord
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -53,6 +54,7 @@ class Briefing:
     redactor: Redactor = field(default_factory=Redactor)
     threshold: int = DEFAULT_THRESHOLD
     as_of: dt.datetime = EPOCH  # the latest change in the data
+    findings: tuple[FindingRecord, ...] = ()  # in the lines' order, then as added
 
     def redaction(self, include_sensitive: bool) -> Redact:
         """The text filter for an export: the redactor, or nothing when the user opted in."""

@@ -10,7 +10,7 @@ from sqlmodel import select
 from sendtui.domain import frameworks as fw
 from sendtui.domain.triangulation import DEFAULT_THRESHOLD
 from sendtui.records import EPOCH, Briefing, PersonRecord, SheetEvent
-from sendtui.store import evidence, inspections, lines, people, planning, settings
+from sendtui.store import evidence, findings, inspections, lines, people, planning, settings
 from sendtui.store import models as m
 from sendtui.store.names import redactor
 from sendtui.store.repo import Store
@@ -36,6 +36,7 @@ def gather(store: Store, inspection_id: str, today: dt.date,
             rules=planning.rules(store, inspection_id),
             redactor=redactor(store, inspection_id), threshold=threshold,
             as_of=_latest_change(s, inspection_id),
+            findings=tuple(findings.all(store, inspection_id, threshold)),
         )
 
 
@@ -68,7 +69,7 @@ def _latest_change(s, inspection_id: str) -> dt.datetime:
     # Not the inspection row: opening the app stamps it, and opening changes no export.
     stamps = []
     for model in (m.Event, m.Setting, m.Person, m.KeyDateRow, m.Evidence, m.LineOfEnquiry,
-                  m.ProtectedName):
+                  m.ProtectedName, m.Finding, m.FindingEvidence):
         stamps.append(s.exec(select(func.max(model.updated_at)).where(
             model.inspection_id == inspection_id)).one())
     return max((x for x in stamps if x is not None), default=EPOCH)

@@ -79,6 +79,8 @@ def erase_deleted(store: Store, ins_id: str) -> Erased:
             rows += _erase_entry(store, s, entry)
         for event in _deleted(s, m.Event, ins_id):
             rows += _erase_event(store, s, event)
+        for finding in _deleted(s, m.Finding, ins_id):
+            rows += _erase_finding(store, s, finding)
         for marked in _deleted(s, m.ProtectedName, ins_id):
             if marked.name:
                 rows += _forget_changes(s, "protected_name", marked.id)
@@ -146,6 +148,7 @@ def _erase_entry(store: Store, s: Session, entry: m.Evidence) -> int:
     texts = {entry.text, *s.exec(select(m.EvidenceVersion.text).where(
         m.EvidenceVersion.evidence_id == entry.id))}
     rows = _delete(s, m.EvidenceVersion, m.EvidenceVersion.evidence_id == entry.id)
+    rows += _unlink_entry(s, entry.id)
     rows += _forget_changes(s, "evidence", entry.id)
     rows += _drop_drafts_holding(s, entry.inspection_id, texts)
     with store.change(s, None, entry):  # the text's UPDATE takes it out of the index
@@ -171,6 +174,27 @@ def _erase_event(store: Store, s: Session, event: m.Event) -> int:
         event.deleted_at = event.deleted_at or utc_now()
     _record(store, s, event.inspection_id, "event", event.id)
     return rows + 1
+
+
+def _unlink_entry(s: Session, evidence_id: str) -> int:
+    """The entry no longer backs any finding, and no undo can link it again."""
+    return _drop_links(s, m.FindingEvidence.evidence_id == evidence_id)
+
+
+def _erase_finding(store: Store, s: Session, finding: m.Finding) -> int:
+    """A removed finding's statement and backing, for good."""
+    rows = _drop_links(s, m.FindingEvidence.finding_id == finding.id)
+    rows += _forget_changes(s, "finding", finding.id)
+    with store.change(s, None, finding):
+        finding.text = ""
+    _record(store, s, finding.inspection_id, "finding", finding.id)
+    return rows + 1
+
+
+def _drop_links(s: Session, *where) -> int:
+    links = s.exec(select(m.FindingEvidence.id).where(*where)).all()
+    return (sum(_forget_changes(s, "finding_evidence", link) for link in links)
+            + _delete(s, m.FindingEvidence, *where))
 
 
 # --- a marked name -------------------------------------------------------------------------
@@ -211,7 +235,7 @@ def _erase_names(store: Store, s: Session, ins_id: str,
 # --- a whole inspection ------------------------------------------------------------------
 
 # Children before parents: the foreign keys hold at every step.
-OWNED = (m.Evidence, m.EvidenceDraft, m.Change, m.AuditEntry, m.ProtectedName, m.Event,
+OWNED = (m.FindingEvidence, m.Finding, m.Evidence, m.EvidenceDraft, m.Change, m.AuditEntry, m.ProtectedName, m.Event,
          m.Person, m.Setting, m.LineOfEnquiry, m.KeyDateRow)
 
 

@@ -15,6 +15,7 @@ from sendtui.store.repo import Store
 # Free text where a marked name may have been typed, table by table (JSON columns apart).
 TEXTS: tuple[tuple[type, tuple[str, ...]], ...] = (
     (m.Evidence, ("text", "case_ref")),
+    (m.Finding, ("text",)),
     (m.Event, ("title", "location", "notes")),
     (m.Person, ("name", "role", "organisation")),
     (m.KeyDateRow, ("label",)),

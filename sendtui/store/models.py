@@ -170,6 +170,24 @@ class Evidence(OfInspection, table=True):
     author: str = ""
 
 
+class Finding(OfInspection, table=True):
+    """A statement against a line of enquiry, backed by evidence entries (FindingEvidence)."""
+
+    __tablename__ = "finding"
+    line_id: str = Field(foreign_key="line_of_enquiry.id", index=True)
+    text: str  # content: erased and purged with the evidence
+    polarity: str  # a judgement slug: strength, development, concern
+    created_at: dt.datetime = instant(default_factory=utc_now)  # the order under a line
+
+
+class FindingEvidence(OfInspection, table=True):
+    """An evidence entry backing a finding; detaching makes it a tombstone."""
+
+    __tablename__ = "finding_evidence"
+    finding_id: str = Field(foreign_key="finding.id", index=True)
+    evidence_id: str = Field(foreign_key="evidence.id", index=True)
+
+
 class EvidenceDraft(OfInspection, table=True):
     """The capture box as last typed (JSON of its fields), until saved or thrown away."""
 

@@ -22,6 +22,8 @@ TABLES: dict[str, type[SQLModel]] = {
     "setting": m.Setting,
     "availability": m.Availability,
     "evidence": m.Evidence,
+    "finding": m.Finding,
+    "finding_evidence": m.FindingEvidence,
     "protected_name": m.ProtectedName,
     "inspection": m.Inspection,  # its retention period
 }

@@ -63,9 +63,27 @@ def test_people(snap_compare, demo_db):
                         run_before=after("4"))
 
 
+def add_findings(db) -> None:
+    """Two findings on the demo's thinnest line, A3 (a visit and a focus group, both judged
+    areas for development): a concern backed by both, and a strength backed by the focus
+    group, which the visit contradicts."""
+    from sendtui.store import findings, inspections, lines
+    from sendtui.store.repo import Store
+
+    store = Store.open(str(db))
+    ins = inspections.find(store).id
+    a3 = next(x for x in lines.all(store, ins) if x.code == "A3")
+    on_a3 = [e.id for e in findings.entries_on(store, ins, a3.id)]
+    findings.add(store, ins, a3.id, "Plans rarely shape teaching", "concern", on_a3)
+    findings.add(store, ins, a3.id, "SENCOs use plan outcomes", "strength", on_a3[1:])
+    store.close()
+
+
 def test_lines(snap_compare, demo_db):
+    """The strength highlighted: the detail under the table says what contradicts it."""
+    add_findings(demo_db)
     assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
-                        run_before=after("5"))
+                        run_before=after("5", "down", "down"))
 
 
 def test_evidence(snap_compare, demo_db):

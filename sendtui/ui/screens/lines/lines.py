@@ -1,7 +1,10 @@
-"""Lines of enquiry: how well each is triangulated; bespoke lines added, edited, removed.
+"""Lines of enquiry: how well each is triangulated; bespoke lines added, edited, removed;
+the findings on each line under it.
 
 The table counts evidence per source kind and shows each line's status in words (never colour
 alone); the thin lines come first. `t` cycles the triangulation threshold for the session.
+A finding's row counts its backing entries the same way and says how secure it is; `f` adds
+one on the highlighted line, `e` and `d` edit and remove the highlighted line or finding.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ from sendtui.domain import triangulation as tri
 from sendtui.domain.dates import short_day
 from sendtui.domain.kinds import SOURCE_KINDS
 from sendtui.errors import InvalidInput, NotFound
-from sendtui.store import inspections, lines
+from sendtui.store import findings, inspections, lines
 from sendtui.store.evidence_days import per_day
 from sendtui.ui.screens.common.base import PlainTable
 from sendtui.ui.screens.common.list_screen import ListScreen
+from sendtui.ui.screens.lines import findings as shown_findings
+from sendtui.ui.screens.lines.findings import FindingKeys, is_finding
 
 # Column headers for the source kinds: 2–3 letters, in SOURCE_KINDS order.
 SHORT_KINDS: dict[str, str] = {
@@ -42,13 +47,15 @@ def status_cell(status: str) -> str:
     return f"{MARKS[status]} {status}"
 
 
-class LinesScreen(ListScreen):
+class LinesScreen(FindingKeys, ListScreen):
     HEADING = "Lines of enquiry"
     TABLE = "lines"
     EMPTY = "No lines of enquiry: add a bespoke one with a."
     DETAIL = "hint"
     BINDINGS = [
         Binding("a", "add", "Add line", id="add-line"),
+        Binding("f", "add_finding", "Add finding", id="add-finding",
+                tooltip="A finding on the highlighted line, backed by its evidence"),
         Binding("e,enter", "edit", "Edit", id="edit-line"),
         Binding("d", "remove", "Remove", id="remove-line"),
         Binding("t", "threshold", "Threshold", id="triangulation-threshold"),
@@ -61,6 +68,7 @@ class LinesScreen(ListScreen):
     def __init__(self) -> None:
         super().__init__()
         self.lines: list = []
+        self.rows: list = []  # the lines, each followed by its findings, as the table shows
 
     def new_table(self) -> DataTable:
         return PlainTable(id="lines", cursor_type="row", zebra_stripes=True, cell_padding=0)
@@ -69,7 +77,10 @@ class LinesScreen(ListScreen):
         yield Static("", id="lines-days", classes="hint", markup=False)
 
     def listed(self) -> list:
-        return self.lines
+        return self.rows
+
+    def is_empty(self) -> bool:
+        return not self.lines
 
     def open_selected(self) -> None:
         self.action_edit()
@@ -79,20 +90,25 @@ class LinesScreen(ListScreen):
         self.refresh_data(select=line.id if line else None)
 
     def read_in_thread(self) -> tuple:
-        """The lines, evidence entries per London day, and the first on-site day. Both counts
-        are passes over an index (no entry is read), side by side: SQLite lets go of Python
-        while it counts."""
+        """The lines, evidence entries per London day, the first on-site day and the
+        findings. Both counts are passes over an index (no entry is read), side by side:
+        SQLite lets go of Python while it counts."""
         ins_id = self.inspection.id
         with ThreadPoolExecutor(1) as pool:
             days = pool.submit(per_day, self.store, ins_id)
             found = lines.all(self.store, ins_id)
             on_site = next((k.date for k in inspections.key_dates(self.store, ins_id)
                             if k.key == "on-site"), None)
-            return found, days.result(), on_site
+            stated = findings.all(self.store, ins_id)
+            return found, days.result(), on_site, stated
 
     def loaded(self, data: tuple, select: str | None = None) -> None:
-        found, days, on_site = data
+        found, days, on_site, stated = data
         self.lines = tri.attention_order(found, self.threshold)
+        under: dict[str, list] = {}
+        for finding in stated:
+            under.setdefault(finding.line_id, []).append(finding)
+        self.rows = [x for line in self.lines for x in (line, *under.get(line.id, ()))]
         self.show(select)
         self._show_days(days, on_site)
 
@@ -100,7 +116,11 @@ class LinesScreen(ListScreen):
         grid = self.table
         row = grid.cursor_row
         self._add_columns(grid)
-        for line in self.lines:
+        kinds = list(SHORT_KINDS)
+        for line in self.rows:
+            if is_finding(line):
+                grid.add_row(*shown_findings.row(line, kinds, self.threshold), key=line.id)
+                continue
             counts = [Text(str(line.by_source[s]) if line.by_source.get(s) else "·",
                            justify="right") for s in SHORT_KINDS]
             title = line.title + ("  (bespoke)" if line.is_bespoke else "")
@@ -137,7 +157,10 @@ class LinesScreen(ListScreen):
                 f"kinds) · {len(self.lines) - done - empty} not yet · {empty} without evidence")
 
     def describe(self, line) -> str:
-        """The highlighted line in full, its sources in words (the legend of the columns)."""
+        """The highlighted line in full, its sources in words (the legend of the columns);
+        or the highlighted finding."""
+        if is_finding(line):
+            return shown_findings.describe(line, self.threshold)
         sources = " · ".join(f"{label} {line.by_source[slug]}"
                              for slug, label in SOURCE_KINDS.items() if line.by_source.get(slug))
         missing = self.threshold - tri.kinds(line.by_source)
@@ -183,6 +206,9 @@ class LinesScreen(ListScreen):
         line = self.selected()
         if line is None:
             return
+        if is_finding(line):
+            self._edit_finding(line)
+            return
 
         def save(result) -> None:
             if result:
@@ -196,6 +222,9 @@ class LinesScreen(ListScreen):
 
         line = self.selected()
         if line is None:
+            return
+        if is_finding(line):
+            self._remove_finding(line)
             return
         kept = f" Its {line.evidence_count} evidence entries are kept." if line.evidence_count else ""
 
