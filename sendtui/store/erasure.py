@@ -212,7 +212,7 @@ def _erase_names(store: Store, s: Session, ins_id: str,
 
 # Children before parents: the foreign keys hold at every step.
 OWNED = (m.Evidence, m.EvidenceDraft, m.Change, m.AuditEntry, m.ProtectedName, m.Event,
-         m.Person, m.Setting, m.LineOfEnquiry, m.KeyDateRow)
+         m.Person, m.Setting, m.PostcodePoint, m.LineOfEnquiry, m.KeyDateRow)
 
 
 def _delete_inspection(s: Session, ins_id: str) -> int:
