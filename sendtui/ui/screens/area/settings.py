@@ -38,7 +38,7 @@ class SettingsScreen(ListScreen):
                 tooltip="Put the setting on the shortlist for visits, or take it off"),
         Binding("v", "mark('visited')", "Visited", id="settings-visited",
                 tooltip="Mark the setting visited, or not"),
-        Binding("a", "add_place", "Add place", id="settings-add-place",
+        Binding("a", "add_place", "Add", id="settings-add-place",
                 tooltip="Add a place GIAS does not list: a health or CAMHS site, a private "
                         "nursery or childminder, a short-breaks base, the base room"),
         clear_search_binding("settings"),
