@@ -26,8 +26,10 @@ def test_a_health_site_by_postcode_prints_its_id(db):
                  "--postcode", "wd2 3zz", db=db))
     assert UUID.fullmatch(out.strip())
     [place] = places_listed(db)
-    assert (place["name"], place["kind"], place["postcode"]) == (
-        "Oak Lodge child development centre", "other", "WD2 3ZZ")
+    assert (place["id"], place["name"], place["kind"], place["postcode"]) == (
+        out.strip(), "Oak Lodge child development centre", "other", "WD2 3ZZ")
+    assert (place["easting"], place["northing"], place["located_by"], place["base"]) == (
+        452310, 305880, "sector", False)
 
 
 def test_a_nursery_with_a_grid_reference_and_the_base_room(db):
@@ -35,8 +37,9 @@ def test_a_nursery_with_a_grid_reference_and_the_base_room(db):
            "--easting", "452000", "--northing", "305000", db=db))
     ok(run("places", "add", "--name", "Base room, County Hall", "--postcode", "WD1 1AA",
            "--base", db=db))
-    assert {(p["name"], p["kind"]) for p in places_listed(db)} == {
-        ("Little Acorns Day Nursery", "early-years"), ("Base room, County Hall", "other")}
+    assert {(p["name"], p["kind"], p["located_by"], p["base"]) for p in places_listed(db)} == {
+        ("Little Acorns Day Nursery", "early-years", "typed", False),
+        ("Base room, County Hall", "other", "postcode", True)}
 
 
 @pytest.mark.parametrize("args, words", [

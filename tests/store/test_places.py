@@ -106,3 +106,22 @@ def test_travel_to_a_place_by_postcode_sector_and_to_the_base_is_checked(store, 
     assert travel[0].endswith(f"; travel estimated from {sector}")
     assert travel[1].endswith(f"; travel estimated from {sector} and the GIAS "
                               "establishments at WD1 1AA (Room 4, County Hall)")
+
+
+def test_a_store_from_before_places_opens_with_its_settings_neither_base_nor_estimated(
+        tmp_path):
+    from sendtui.store.repo import Store
+    from tests.store.old_stores import make_store_at
+
+    path = tmp_path / "old.db"
+    make_store_at(path, "0009", entries=5)
+    store = Store.open(str(path))
+    try:
+        ins = inspections.all(store)[0].id
+        old = settings.all(store, ins)
+        assert old and not any(s.is_base or s.located_by for s in old)
+        import_gias(store, ins)
+        base = places.add(store, ins, "Base room", postcode="WD2 3ZZ", is_base=True)
+        assert (base.is_base, base.located_by) == (True, "sector")
+    finally:
+        store.close()
