@@ -9,8 +9,15 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from sendtui.domain.places import new_place
-from sendtui.domain.postcodes import BY_POSTCODE, BY_SECTOR, TYPED, Point, locate, normalise, \
-    sector
+from sendtui.domain.postcodes import (
+    BY_POSTCODE,
+    BY_SECTOR,
+    TYPED,
+    Point,
+    locate,
+    normalise,
+    sector,
+)
 from sendtui.records import SettingRecord
 from sendtui.store import models as m
 from sendtui.store.repo import Store

@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from sendtui.domain import schedule
 from sendtui.domain.frameworks import KeyDate, get_framework, on_site_days
-from sendtui.domain.redaction import Protected, Redactor
 from sendtui.domain.postcodes import located_words
+from sendtui.domain.redaction import Protected, Redactor
 from sendtui.domain.travel import Place, TravelRules, held_at_base
 from sendtui.records import EventRecord, InspectionRecord, PersonRecord, SettingRecord
 from sendtui.store import glance

@@ -4,8 +4,16 @@ import csv
 
 import pytest
 
-from sendtui.domain.postcodes import (BY_POSTCODE, BY_SECTOR, Point, centroids, locate,
-                                      located_words, normalise, sector)
+from sendtui.domain.postcodes import (
+    BY_POSTCODE,
+    BY_SECTOR,
+    Point,
+    centroids,
+    locate,
+    located_words,
+    normalise,
+    sector,
+)
 from tests.conftest import FIXTURES
 
 

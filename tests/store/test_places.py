@@ -77,8 +77,8 @@ def test_one_base_room_per_inspection(store, ins):
 
 
 @pytest.mark.parametrize("args", [
-    dict(name=""), dict(name="X", kind="health"), dict(name="X", postcode="12345"),
-    dict(name="X", easting="1"), dict(name="X", easting="800000", northing="1"),
+    {"name": ""}, {"name": "X", "kind": "health"}, {"name": "X", "postcode": "12345"},
+    {"name": "X", "easting": "1"}, {"name": "X", "easting": "800000", "northing": "1"},
 ])
 def test_bad_input_changes_nothing(store, ins, args):
     before = settings.all(store, ins)
@@ -125,3 +125,12 @@ def test_a_store_from_before_places_opens_with_its_settings_neither_base_nor_est
         assert (base.is_base, base.located_by) == (True, "sector")
     finally:
         store.close()
+
+
+def test_adding_a_place_and_a_new_base_undo_in_one_step(store, ins):
+    from sendtui.store.undo import undo
+
+    first = places.add(store, ins, "Base room, County Hall", is_base=True)
+    places.add(store, ins, "Base room, Civic Centre", is_base=True)
+    undo(store, ins)
+    assert [(s.id, s.is_base) for s in settings.all(store, ins)] == [(first.id, True)]

@@ -27,8 +27,7 @@ class PlaceForm(FormScreen):
         yield Select([(label, slug) for slug, label in SETTING_KINDS.items()], value="other",
                      allow_blank=False, id="kind", compact=True)
         for key, text, value in [
-                ("postcode", "Postcode (puts it on the map when the grid reference is "
-                             "not known)", ""),
+                ("postcode", "Postcode (puts it on the map without a grid reference)", ""),
                 ("easting", "Easting in metres (optional)", ""),
                 ("northing", "Northing in metres (optional)", ""),
                 ("base", "This is our base room? yes or no", "no")]:
