@@ -30,7 +30,7 @@ def add_demo(store: Store) -> tuple[InspectionRecord, bool]:
     entries = read_evidence(folder / "evidence.csv")
     with store.session():
         ins = inspections.create(store, about["local_area"], about["framework"], notified)
-        settings.load(store, ins.id, gias.settings)
+        settings.load(store, ins.id, gias.settings, gias.points)
         people.load(store, ins.id, contacts)
         events.load(store, ins.id, schedule)
         evidence.add(store, ins.id, entries)

@@ -23,7 +23,8 @@ def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
 
     if what == "settings":
         return ([{"urn": s.urn, "name": s.name, "kind": s.kind, "postcode": s.postcode,
-                  "status": s.status, "easting": s.easting, "northing": s.northing}
+                  "status": s.status, "easting": s.easting, "northing": s.northing,
+                  "id": s.id, "base": s.is_base, "located_by": s.located_by}
                  for s in settings.all(store, inspection_id)],
                 ["urn", "name", "kind", "postcode", "status", "easting", "northing"])
     if what == "people":

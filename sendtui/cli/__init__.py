@@ -18,6 +18,7 @@ COMMANDS = {  # name: module:function in sendtui.cli
     "run": "maintenance:run", "demo": "maintenance:demo", "doctor": "maintenance:doctor",
     "backup": "maintenance:backup", "workdays": "dates:workdays", "timeline": "dates:timeline",
     "inspection": "inspection:inspection", "import": "area:import_", "list": "area:list_",
+    "places": "area:places",
     "check": "week:check", "rules": "week:rules_", "evidence": "evidence:evidence",
     "search": "evidence:search", "names": "evidence:names", "audit": "evidence:audit",
     "export": "export:export", "erase": "erasure:erase", "purge": "erasure:purge",

@@ -30,7 +30,7 @@ def import_settings(obj: Context, file: Path, local_area: str | None) -> None:
     check_input(file)  # before the store is opened: a FIFO or a device is refused at once
     ins = obj.inspection()
     result = read_gias(file, local_area or ins.local_area)
-    loaded = settings.load(obj.store(), ins.id, result.settings)
+    loaded = settings.load(obj.store(), ins.id, result.settings, result.points)
     click.echo(f"{loaded.added} settings added, {loaded.updated} updated, "
                f"{sum(result.skipped.values())} skipped")
     for reason, n in sorted(result.skipped.items()):
@@ -87,3 +87,31 @@ def list_(obj: Context, what: str, fmt: str, include_sensitive: bool) -> None:
     if include_sensitive and what in listing.SENSITIVE:
         obj.record(f"{what} listed with names and case references")
     emit(rows, fmt, columns)
+
+
+@click.group("places")
+def places() -> None:
+    """Places GIAS does not list: a health site, a private nursery, the base room."""
+
+
+@places.command("add")
+@click.option("--name", required=True, metavar="NAME", help="What the place is called.")
+@click.option("--kind", default="other", show_default=True, metavar="K",
+              help="Setting kind: early-years, primary, secondary, special, "
+                   "further-education, independent, alternative-provision, other.")
+@click.option("--postcode", default="", metavar="PC",
+              help="Its postcode: places it on the map when no easting/northing is given.")
+@click.option("--easting", metavar="E", help="British National Grid easting (metres).")
+@click.option("--northing", metavar="N", help="British National Grid northing (metres).")
+@click.option("--base", "is_base", is_flag=True,
+              help="This is the inspection's base room (it takes over from any other).")
+@pass_context
+def places_add(obj: Context, name: str, kind: str, postcode: str, easting: str | None,
+               northing: str | None, is_base: bool) -> None:
+    """Add a place that is not in GIAS; print its id."""
+    from sendtui.domain.places import new_place
+    from sendtui.store import places as stored
+
+    new_place(name, kind, postcode, easting, northing)  # refused before the store is opened
+    click.echo(stored.add(obj.store(), obj.inspection().id, name, kind, postcode, easting,
+                          northing, is_base).id)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from sendtui.domain.calendar import ENGLAND, WorkingCalendar
 from sendtui.domain.clock import london_to_utc, to_london, when
 from sendtui.domain.kinds import AUDIENCES, SETTING_KINDS, event_kind_label
-from sendtui.domain.travel import Place, TravelRules, distance_km, minutes_needed
+from sendtui.domain.travel import Place, TravelRules, distance_km, estimated, minutes_needed
 
 ERROR, WARNING = "error", "warning"
 STEP = dt.timedelta(minutes=15)
@@ -154,7 +154,7 @@ def travel_squeezes(by_person, names, rules: TravelRules) -> list[Problem]:
                     WARNING, "travel-time",
                     f"{names.get(person, 'Someone')} has {gap:.0f} min to get from {label(a)} "
                     f"to {label(b)} but needs about {need:.0f} min "
-                    f"({rules.describe(km)})", (a.id, b.id)))
+                    f"({rules.describe(km)}){estimated(a.place, b.place)}", (a.id, b.id)))
     return problems
 
 

@@ -4,13 +4,20 @@ road factor and an average speed, plus a buffer for parking and signing in."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+
+# Great Britain's grid, in metres: anything else is not a place in Great Britain.
+GRID_EAST, GRID_NORTH = range(0, 700_001), range(0, 1_300_001)
 
 
 @dataclass(frozen=True)
 class Place:
     easting: int
     northing: int
+    # how the position was estimated, e.g. "the postcode sector centroid of WD2 3 (…)";
+    # "" when it was given (by GIAS or typed)
+    estimated_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -31,3 +38,21 @@ def distance_km(a: Place, b: Place) -> float:
 def minutes_needed(a: Place, b: Place, rules: TravelRules = TravelRules()) -> float:
     km = distance_km(a, b)
     return km * rules.road_factor / rules.speed_kmh * 60 + rules.buffer_minutes
+
+
+def estimated(*places: Place) -> str:
+    """What a travel warning adds when a position was estimated ('' when none was):
+    '; travel estimated from the postcode sector centroid of WD2 3 (Oak Lodge CDC)'."""
+    sources = list(dict.fromkeys(p.estimated_from for p in places if p.estimated_from))
+    return f"; travel estimated from {' and '.join(sources)}" if sources else ""
+
+
+BASE_WORD = re.compile(r"\bbase\b", re.IGNORECASE)
+
+
+def held_at_base(location: str, base_name: str) -> bool:
+    """An event's location names the base room ('Base room, County Hall'; the base's own
+    name), so it is held there and travel to and from it can be checked."""
+    where = " ".join(location.lower().split())
+    name = " ".join(base_name.lower().split())
+    return bool(where) and (bool(BASE_WORD.search(where)) or bool(name) and name in where)

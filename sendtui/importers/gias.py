@@ -8,12 +8,13 @@ from pathlib import Path
 
 from sendtui.domain.events import visitable
 from sendtui.domain.gias import setting_kind
+from sendtui.domain.postcodes import Point, centroids
+from sendtui.domain.travel import GRID_EAST, GRID_NORTH
 from sendtui.errors import BadFile
 from sendtui.importers.csvfile import DIGITS, CsvRow, read_rows, shown
 from sendtui.records import SettingRow
 
-# British National Grid metres, and pupils' ages: anything else is a broken row.
-GRID_EAST, GRID_NORTH, AGES = range(0, 700_001), range(0, 1_300_001), range(0, 100)
+AGES = range(0, 100)  # pupils' ages: anything else is a broken row
 
 REQUIRED = ("URN", "EstablishmentName", "TypeOfEstablishment (name)",
             "EstablishmentStatus (name)", "LA (name)")
@@ -24,14 +25,28 @@ class GiasResult:
     settings: list[SettingRow] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    # every establishment's postcode and sector, whatever its area or status: geography
+    points: dict[str, Point] = field(default_factory=dict)
 
 
 def read_gias(path: Path, local_area: str) -> GiasResult:
     _, rows = read_rows(path, REQUIRED)
-    result = GiasResult()
+    result, located = GiasResult(), []
     for row in rows:
+        located.append((row.get("postcode"), _grid(row, "easting", GRID_EAST),
+                        _grid(row, "northing", GRID_NORTH)))
         _take(row, path.name, local_area, result)
+    result.points = centroids(located)
     return result
+
+
+def _grid(row: CsvRow, column: str, bounds: range) -> int | None:
+    """A grid coordinate for the postcode table, None when it is blank or odd (a row of
+    another area is not refused for it)."""
+    text = row.get(column)
+    if not DIGITS.fullmatch(text) or len(text) > 9 or int(text) not in bounds:
+        return None
+    return int(text)
 
 
 def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:

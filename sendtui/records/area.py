@@ -45,6 +45,8 @@ class SettingRecord:
     out_of_area: bool = False  # flagged by hand: a setting beyond the area's border
     phone: str = ""
     head: str = ""
+    is_base: bool = False  # the inspection's base room
+    located_by: str = ""  # "typed", "postcode", "sector" for a place added by hand
 
 
 @dataclass(frozen=True)

@@ -235,8 +235,9 @@ def _erase_names(store: Store, s: Session, ins_id: str,
 # --- a whole inspection ------------------------------------------------------------------
 
 # Children before parents: the foreign keys hold at every step.
-OWNED = (m.FindingEvidence, m.Finding, m.Evidence, m.EvidenceDraft, m.Change, m.AuditEntry, m.ProtectedName, m.Event,
-         m.Person, m.Setting, m.LineOfEnquiry, m.KeyDateRow)
+OWNED = (m.FindingEvidence, m.Finding, m.Evidence, m.EvidenceDraft, m.Change, m.AuditEntry,
+         m.ProtectedName, m.Event, m.Person, m.Setting, m.PostcodePoint, m.LineOfEnquiry,
+         m.KeyDateRow)
 
 
 def _delete_inspection(s: Session, ins_id: str) -> int:

@@ -101,6 +101,22 @@ class Setting(OfInspection, table=True):
     visited: bool = False
     phone: str = ""
     head: str = ""  # the head or manager, as GIAS names them: the host of a visit
+    is_base: bool = False  # the inspection's base room (one per inspection)
+    # how easting/northing were found for a place added by hand: "typed", "postcode" (where
+    # a GIAS establishment stands), "sector" (the sector's centroid); "" from GIAS or unknown
+    located_by: str = ""
+
+
+class PostcodePoint(SQLModel, table=True):
+    """Where the establishments of the imported GIAS file stand, per postcode and per
+    postcode sector ("WD2 3"): how a place typed by postcode is put on the map offline."""
+
+    __tablename__ = "postcode_point"
+    inspection_id: str = Field(foreign_key="inspection.id", primary_key=True, max_length=36)
+    code: str = Field(primary_key=True, max_length=8)
+    easting: int
+    northing: int
+    establishments: int
 
 
 class Person(OfInspection, table=True):

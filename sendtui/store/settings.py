@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlmodel import select
 
+from sendtui.domain.postcodes import Point
 from sendtui.records import Loaded, SettingRecord, SettingRow
 from sendtui.store import models as m
 from sendtui.store import week_reads as reads
@@ -37,10 +40,16 @@ def mark(store: Store, inspection_id: str, setting_id: str, shortlisted: bool | 
         return record(row)
 
 
-def load(store: Store, inspection_id: str, rows: list[SettingRow]) -> Loaded:
-    """Settings from a GIAS file: new URNs added, known ones updated, never duplicated."""
+def load(store: Store, inspection_id: str, rows: list[SettingRow],
+         points: Mapping[str, Point] | None = None) -> Loaded:
+    """Settings from a GIAS file: new URNs added, known ones updated, never duplicated; with
+    the file's postcode points kept and places added by hand placed by them (one transaction)."""
+    from sendtui.store.places import save_points
+
     added = updated = 0
     with store.session() as s:
+        if points:
+            save_points(store, s, inspection_id, points)
         known = {r.urn: r for r in s.exec(select(m.Setting).where(
             m.Setting.inspection_id == inspection_id))}
         for row in rows:
@@ -61,4 +70,4 @@ def load(store: Store, inspection_id: str, rows: list[SettingRow]) -> Loaded:
 def record(r: m.Setting) -> SettingRecord:
     return SettingRecord(r.id, r.urn, r.name, r.kind, r.postcode, r.status, r.la_name,
                          r.address, r.easting, r.northing, r.is_specialist, r.shortlisted,
-                         r.visited, r.out_of_area, r.phone, r.head)
+                         r.visited, r.out_of_area, r.phone, r.head, r.is_base, r.located_by)

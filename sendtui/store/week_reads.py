@@ -15,8 +15,9 @@ from typing import NamedTuple
 
 from sendtui.domain import schedule
 from sendtui.domain.frameworks import KeyDate, get_framework, on_site_days
+from sendtui.domain.postcodes import located_words
 from sendtui.domain.redaction import Protected, Redactor
-from sendtui.domain.travel import Place, TravelRules
+from sendtui.domain.travel import Place, TravelRules, held_at_base
 from sendtui.records import EventRecord, InspectionRecord, PersonRecord, SettingRecord
 from sendtui.store import glance
 from sendtui.store.glance import Rows, instant
@@ -79,7 +80,8 @@ def people(rows: Rows, ins: str) -> list[PersonRecord]:
 
 
 SETTING_COLUMNS = ("id, urn, name, kind, postcode, status, la_name, address, easting, "
-                   "northing, is_specialist, shortlisted, visited, out_of_area, phone, head")
+                   "northing, is_specialist, shortlisted, visited, out_of_area, phone, head, "
+                   "is_base, located_by")
 
 
 def settings(rows: Rows, ins: str) -> list[SettingRecord]:
@@ -89,7 +91,7 @@ def settings(rows: Rows, ins: str) -> list[SettingRecord]:
 
 def setting(r: tuple) -> SettingRecord:
     flags = tuple(bool(x) for x in r[10:14])
-    return SettingRecord(*r[:10], *flags, *r[14:])
+    return SettingRecord(*r[:10], *flags, r[14], r[15], bool(r[16]), r[17])
 
 
 def unavailable(rows: Rows, ins: str) -> dict[str, list[Unavailable]]:
@@ -147,9 +149,10 @@ def _gathered(rows: Rows, ins: InspectionRecord) -> tuple[Week, dict]:
 
 def plan(ins: InspectionRecord, got: Week, away) -> schedule.Plan:
     places = {s.id: s for s in got.settings}
+    base = next((s for s in got.settings if s.is_base), None)
     framework = get_framework(ins.framework)
     return schedule.Plan(
-        events=tuple(_plan_event(e, places) for e in got.events),
+        events=tuple(_plan_event(e, places, base) for e in got.events),
         names={p.id: p.name for p in got.people},
         team=frozenset(p.id for p in got.people if p.is_team),
         unavailable=tuple(schedule.Unavailable(person_id, a.start, a.end, a.reason)
@@ -163,15 +166,27 @@ def plan(ins: InspectionRecord, got: Week, away) -> schedule.Plan:
     )
 
 
-def _plan_event(e, places) -> schedule.PlanEvent:
+def _plan_event(e, places, base: SettingRecord | None) -> schedule.PlanEvent:
+    """Where the event happens: its setting (a place added by hand too), else the base room
+    when its location names it, else its location's words (no coordinates)."""
     setting = places.get(e.setting_id)
     place = key = None
+    in_person = bool(e.location) and e.kind != "webinar" and not any(
+        w in e.location.lower() for w in ONLINE_WORDS)
+    if setting is None and in_person and base is not None and held_at_base(e.location,
+                                                                            base.name):
+        setting = base
     if setting is not None:
-        key = setting.id
-        if setting.easting is not None and setting.northing is not None:
-            place = Place(setting.easting, setting.northing)
-    elif e.location and e.kind != "webinar" and not any(
-            w in e.location.lower() for w in ONLINE_WORDS):
+        key, place = setting.id, place_of(setting)
+    elif in_person:
         key = " ".join(e.location.lower().split())
     return schedule.PlanEvent(e.id, e.kind, e.title, e.start, e.end, e.person_ids,
                               e.setting_id, key, place, e.audience, e.status)
+
+
+def place_of(setting: SettingRecord) -> Place | None:
+    """The setting on the map, saying how its position was estimated if it was."""
+    if setting.easting is None or setting.northing is None:
+        return None
+    return Place(setting.easting, setting.northing,
+                 located_words(setting.located_by, setting.postcode, setting.name))

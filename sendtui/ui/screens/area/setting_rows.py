@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sendtui.domain.kinds import SETTING_KINDS
+from sendtui.domain.postcodes import located_words
 from sendtui.records import SettingRecord
 
 SHORT_KINDS = {"alternative-provision": "Alt. provision"}
@@ -33,6 +34,8 @@ def status(s: SettingRecord, local_area: str) -> str:
 
 
 def marks(s: SettingRecord) -> str:
+    if s.is_base:
+        return "⌂ base room"
     if s.shortlisted and s.visited:
         return "★ ✓ visited"
     return "★ shortlist" if s.shortlisted else "✓ visited" if s.visited else ""
@@ -50,4 +53,16 @@ def describe(s: SettingRecord, local_area: str) -> str:
         parts.append(f"out of the area ({s.la_name or 'flagged'})")
     if "proposed to close" in s.status.lower():
         parts.append("proposed to close: visit only with good reason")
+    if s.is_base:
+        parts.append("the inspection's base room")
+    if s.urn is None:
+        parts.append(whereabouts(s))
     return " · ".join(p for p in parts if p)
+
+
+def whereabouts(s: SettingRecord) -> str:
+    """Where a place added by hand is on the map, and how that was found."""
+    if s.easting is None or s.northing is None:
+        return "not on the map: travel to it is not checked"
+    how = located_words(s.located_by, s.postcode, s.name).removesuffix(f" ({s.name})")
+    return f"grid {s.easting}, {s.northing}" + (f", estimated from {how}" if how else "")

@@ -1,4 +1,5 @@
-"""The area's settings from GIAS: counts per kind, a kind filter, search, shortlist and visits."""
+"""The area's settings from GIAS and the places added by hand: counts per kind, a kind
+filter, search, shortlist and visits, a place added (a health site, a nursery, the base room)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from textual.reactive import reactive
 from textual.widgets import Input
 
 from sendtui.domain.kinds import SETTING_KINDS
-from sendtui.errors import NotFound
+from sendtui.domain.words import sentence
+from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import SettingRecord
-from sendtui.store import settings
+from sendtui.store import places, settings
+from sendtui.ui.screens.area.place_form import PlaceForm
 from sendtui.ui.screens.area.setting_rows import cells, describe, matches
 from sendtui.ui.screens.common.columns import Column, fill
 from sendtui.ui.screens.common.list_screen import ListScreen, clear_search_binding, search_binding
@@ -25,7 +28,8 @@ MARK_WORDS = {"shortlisted": ("shortlisted", "taken off the shortlist"),
 class SettingsScreen(ListScreen):
     HEADING = "Settings"
     TABLE = "settings"
-    EMPTY = "No settings yet: import the GIAS extract with 'sendtui import settings FILE'."
+    EMPTY = ("No settings yet: import the GIAS extract with 'sendtui import settings FILE', "
+             "or press a to add a place by hand.")
     BINDINGS = [
         search_binding("settings", "Find settings by name, URN or postcode as you type"),
         Binding("k", "next_kind", "Kind", id="settings-kind",
@@ -34,6 +38,9 @@ class SettingsScreen(ListScreen):
                 tooltip="Put the setting on the shortlist for visits, or take it off"),
         Binding("v", "mark('visited')", "Visited", id="settings-visited",
                 tooltip="Mark the setting visited, or not"),
+        Binding("a", "add_place", "Add", id="settings-add-place",
+                tooltip="Add a place GIAS does not list: a health or CAMHS site, a private "
+                        "nursery or childminder, a short-breaks base, the base room"),
         clear_search_binding("settings"),
     ]
 
@@ -56,12 +63,13 @@ class SettingsScreen(ListScreen):
     def read_in_thread(self) -> list[SettingRecord]:
         return settings.all(self.store, self.inspection.id)
 
-    def loaded(self, data: list[SettingRecord]) -> None:
+    def loaded(self, data: list[SettingRecord], select: str | None = None) -> None:
         self.settings = data
-        self.show()
+        self.show(select)
 
-    def show(self) -> None:
-        """The table as filtered now, the cursor kept on the same setting if it is shown."""
+    def show(self, select: str | None = None) -> None:
+        """The table as filtered now, the cursor on `select`, else kept on the same setting
+        if it is shown."""
         keep = self.selected()
         self.shown = [s for s in self.settings if matches(s, self.kind, self.search)]
         area = self.inspection.local_area
@@ -69,7 +77,7 @@ class SettingsScreen(ListScreen):
         self.width_shown = self.app.size.width
         fill(self.table, COLUMNS, [(s.id, every[s.id]) for s in self.shown], self.width_shown,
              sizing=list(every.values()))
-        self.put_cursor(keep.id if keep else None)
+        self.put_cursor(select or (keep.id if keep else None))
         self.show_summary()
         self.show_detail()
 
@@ -123,3 +131,19 @@ class SettingsScreen(ListScreen):
             words = MARK_WORDS[mark][0 if marked else 1]
             self.notify(f"{setting.name} {words}.")
         self.refresh_data()
+
+    def action_add_place(self) -> None:
+        def save(details: dict | None) -> None:
+            if not details:
+                return
+            try:
+                added = places.add(self.store, self.inspection.id, **details)
+            except InvalidInput as exc:
+                self.notify(sentence(str(exc)), severity="error")
+                return
+            self.kind = ""  # show every kind, so the new place is in the list
+            self.query_one("#settings-search", Input).value = ""
+            self.refresh_data(select=added.id)
+            self.notify(f"{added.name} added" + (" as the base room." if added.is_base else "."))
+
+        self.app.push_screen(PlaceForm(), save)
