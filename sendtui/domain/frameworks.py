@@ -153,7 +153,8 @@ def timeline_warnings(dates: list[KeyDate], calendar: WorkingCalendar = ENGLAND)
             warnings.append(f"{name} on {day:%a %d %b %Y} falls inside the inspection: "
                             "the days after it move on")
     for kd in dates:
-        if kd.end and (kd.end - kd.date).days + 1 > len(calendar.working_days(kd.date, kd.end)):
+        working = len(calendar.working_days(kd.date, kd.end)) if kd.end else 0
+        if kd.end and (kd.end - kd.date).days + 1 > working and working <= 5:  # a week split
             warnings.append(f"{kd.label} is split: {kd.date:%a %d %b} – {kd.end:%a %d %b %Y} "
                             "includes days that are not working days")
         last_day = kd.end or kd.date
