@@ -116,6 +116,7 @@ class AfterReport:
 
     outcome_label: str | None
     dates: tuple[KeyDate, ...]
+    recorded: Recorded = Recorded()
 
 
 def after_report(framework: Framework, outcome: Recorded,
@@ -126,7 +127,7 @@ def after_report(framework: Framework, outcome: Recorded,
     found = framework.outcome(outcome.outcome)
     if found is None and not any(k.key in (PUBLISHED, RECEIVED) for k in shown):
         return None
-    return AfterReport(found.label if found else None, shown)
+    return AfterReport(found.label if found else None, shown, outcome)
 
 
 def countdown(kd: KeyDate, today: dt.date,
