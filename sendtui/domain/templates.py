@@ -81,7 +81,7 @@ RECEIVED_RULE = DateRule("report-received", "Final report received", RECEIVED)
 ON_SITE_2016 = DateRule("on-site", "On site (days 6–10)", NOTIFIED, offset=5, span=5)
 WSOA_DUE = DateRule("wsoa-due", "Written statement of action due", REPORT, offset=70)
 WSOA_REVIEW = DateRule("wsoa-review-due", "WSOA fitness decision due", "wsoa-due", offset=10)
-WSOA_RESUBMIT = DateRule("wsoa-resubmission-due", "WSOA resubmission due (if judged unfit)",
+WSOA_RESUBMIT = DateRule("wsoa-resubmission-due", "WSOA resubmission (if unfit)",
                          "wsoa-review-due", offset=20)
 REVISIT_WINDOW = DateRule("revisit-window", "Revisit (about 18 months after acceptance)",
                           "wsoa-review-due", months=18)
@@ -117,8 +117,8 @@ SET_UP = DateRule("set-up", "Week 1: set-up and data request", NOTIFIED, span=5)
 TRACKING = DateRule("tracking", "Week 2: tracking and case sampling", NOTIFIED, offset=5, span=5)
 ON_SITE_2023 = DateRule("on-site", "Week 3: on-site fieldwork ending in final feedback",
                         NOTIFIED, offset=10, span=5)
-SURVEYS = DateRule("surveys", "Surveys open: children and young people, parents and carers, "
-                   "practitioners (weeks 1–2)", NOTIFIED, span=10)
+SURVEYS = DateRule("surveys", "Surveys open (weeks 1–2)", NOTIFIED, span=10)  # to children
+# and young people, parents and carers, and practitioners (H25; BRIEF §2.4)
 PHASES_2023 = (
     Phase("set-up", SET_UP.label, SET_UP, kinds=("set-up-meeting",)),
     Phase("tracking", TRACKING.label, TRACKING, kinds=("tracking-meeting", "case-sampling")),
@@ -128,12 +128,9 @@ JUDGEMENTS_2023 = (("strength", "Strength"), ("development", "Area for improveme
                    ("concern", "Area for priority action"))
 OUTCOMES_SOURCE = ("H25, table of full inspection outcomes and subsequent activity "
                    "(June 2025 wording); SC23")
-STRATEGIC_PLAN = DateRule("strategic-plan-update", "Strategic plan updated and published "
-                          "(template: 30 working days)", REPORT, offset=30)
-PRIORITY_PLAN = DateRule("priority-action-plan", "Priority action plan (area SEND) due "
-                         "(template: 30 working days)", REPORT, offset=30)
-MONITORING = DateRule("monitoring-inspection", "Monitoring inspection (usually 18 months "
-                      "after the report is received)", REPORT, months=18)
+STRATEGIC_PLAN = DateRule("strategic-plan-update", "Strategic plan updated", REPORT, offset=30)
+PRIORITY_PLAN = DateRule("priority-action-plan", "Priority action plan due", REPORT, offset=30)
+MONITORING = DateRule("monitoring-inspection", "Monitoring inspection (about 18 months)", REPORT, months=18)
 
 
 def _next_full(years: int, how: str = "usually within") -> DateRule:
@@ -212,8 +209,7 @@ FRAMEWORK_REVISIT = Framework(
                 "BRIEF §8"),
         Outcome("app", "Not sufficient progress in at least one weakness: an Accelerated "
                 "Progress Plan (APP)",
-                (DateRule("app-review", "APP progress review with the DfE (within about 6 "
-                          "months of the letter)", PUBLISHED, months=6),),
+                (DateRule("app-review", "APP progress review (about 6 months)", PUBLISHED, months=6),),
                 "BRIEF §8; PQ 6435 (27 May 2021)"),
     ),
     outcome_question="Did every weakness show sufficient progress?",

@@ -61,7 +61,7 @@ def test_2016_wsoa_from_the_report_received_and_from_publication():
 def test_2016_wsoa_table():
     out = ok(run("timeline", "--framework", "2016", "--notified", "2020-03-02",
                  "--published", "2020-05-05", "--wsoa"))
-    assert "WSOA resubmission due" in out and "Fri 2020-09-25" in out
+    assert "WSOA resubmission (if unfit)" in out and "Fri 2020-09-25" in out
 
 
 def test_revisit_final_feedback_on_the_last_day():
