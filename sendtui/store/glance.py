@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sendtui.domain import frameworks as fw
+from sendtui.domain import outcomes as oc
 from sendtui.domain.words import shown
 from sendtui.errors import Ambiguous, NotFound, StoreError
 from sendtui.domain.retention import erasure_due
@@ -36,6 +37,7 @@ class Dashboard:
     key_dates: list[fw.KeyDate]
     counts: Counts
     retention: Retention
+    after_report: oc.AfterReport | None = None
 
 
 def inspections(rows: Rows) -> list[InspectionRecord]:
@@ -102,10 +104,25 @@ def retention(rows: Rows, inspection_id: str) -> Retention:
     return Retention(months, erasure_due(key_dates(rows, inspection_id), months))
 
 
+def after_report(rows: Rows, inspection_id: str) -> oc.AfterReport | None:
+    """The outcome and the dates that follow the report (None before there are any)."""
+    found = rows("SELECT framework, outcome, template FROM inspection WHERE id = ? "
+                 "AND deleted_at IS NULL", (inspection_id,))
+    if not found:
+        raise NotFound("that inspection no longer exists")
+    framework, outcome, template = found[0]
+    try:
+        template = oc.with_edits(fw.get_framework(framework), template)
+    except fw.FrameworkError:
+        return None  # a framework this version does not know: nothing to count
+    return oc.after_report(template, oc.Recorded.from_json(outcome),
+                           key_dates(rows, inspection_id))
+
+
 def dashboard(rows: Rows, ref: str | None) -> Dashboard:
     ins = choose(inspections(rows), ref)
     return Dashboard(ins, key_dates(rows, ins.id), counts(rows, ins.id),
-                     retention(rows, ins.id))
+                     retention(rows, ins.id), after_report(rows, ins.id))
 
 
 @contextmanager

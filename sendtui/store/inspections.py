@@ -8,6 +8,7 @@ import datetime as dt
 from sqlmodel import select
 
 from sendtui.domain import frameworks as fw
+from sendtui.domain import outcomes as oc
 from sendtui.domain.clock import utc_now
 from sendtui.domain.words import plain_name
 from sendtui.errors import InvalidInput, NotFound
@@ -28,7 +29,8 @@ def create(store: Store, local_area: str, framework: str,
     dates = fw.key_dates(template, notified)
     with store.session() as s:
         ins = store.insert(s, None, m.Inspection(local_area=local_area, framework=framework,
-                                                 notified=notified, last_opened_at=utc_now()))
+                                                 notified=notified, last_opened_at=utc_now(),
+                                                 template=oc.editable(template)))
         s.flush()
         for kd in dates:
             store.insert(s, None, m.KeyDateRow(inspection_id=ins.id, key=kd.key, label=kd.label,
@@ -66,16 +68,25 @@ def key_dates(store: Store, inspection_id: str) -> list[fw.KeyDate]:
 
 def set_key_date(store: Store, inspection_id: str, key: str, date: dt.date,
                  end: dt.date | None = None) -> fw.KeyDate:
-    """The coordinator's own date for a key date: kept, marked as edited."""
+    """The coordinator's own date for a key date: kept, marked as edited; the dates that count
+    from it follow (those set by hand stay)."""
+    from sendtui.store.outcomes import sync
+
     if end is not None and end < date:
         raise InvalidInput(f"the end {end} is before the start {date}")
     with store.session() as s:
         row = s.exec(live(m.KeyDateRow, inspection_id).where(m.KeyDateRow.key == key)).first()
         if row is None:
             raise NotFound(f"no key date {key!r}")
-        with store.change(s, inspection_id, row, f"key date {row.label} set to {date}"):
+        summary = f"key date {row.label} set to {date}"
+        with store.change(s, inspection_id, row, summary):
             row.date, row.end, row.edited = date, end if row.end or end else None, True
             row.rule = "set by hand"
+        ins = s.get(m.Inspection, inspection_id)
+        if key == fw.PUBLISHED:
+            with store.change(s, inspection_id, ins, summary):
+                ins.published = date
+        sync(store, s, ins)
         return _key_date(row)
 
 

@@ -69,6 +69,9 @@ class Inspection(Tracked, table=True):
     last_opened_at: dt.datetime | None = instant(nullable=True, default=None)
     rules: str = "{}"  # JSON: the coordinator's planning rules (hours, travel assumptions)
     retention_months: int | None = None  # erase the evidence this long after final feedback
+    outcome: str = Field(default="{}", sa_column_kwargs={"server_default": "{}"})  # JSON
+    template: str = Field(default="", sa_column_kwargs={"server_default": ""})  # JSON; "": the
+    # framework's own outcome labels and intervals (domain.outcomes.with_edits)
 
 
 class KeyDateRow(OfInspection, table=True):

@@ -18,7 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 # What a key asks of the store: pressed while it is still opening, held and done when it is.
-STORE_ACTIONS = {"show", "capture", "export", "undo", "redo", "edit_date", "retention", "purge"}
+STORE_ACTIONS = {"show", "capture", "export", "undo", "redo", "edit_date", "retention", "purge",
+                 "record_outcome"}
 
 
 class LoadingScreen(Screen):

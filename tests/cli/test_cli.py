@@ -132,8 +132,10 @@ def test_timeline_table():
 
 
 @pytest.mark.parametrize("framework, keys", [
-    ("2023", {"notified", "set-up", "tracking", "on-site", "final-feedback", "published",
-              "monitoring-inspection", "next-full-inspection"}),
+    ("2023", {"notified", "set-up", "surveys", "tracking", "on-site", "final-feedback",
+              "published", "monitoring-inspection", "next-full-inspection"}),
+    ("2023-monitoring", {"notified", "set-up", "tracking", "on-site", "final-feedback",
+                         "published"}),
     ("revisit", {"notified", "on-site", "final-feedback", "published"}),
 ])
 def test_timeline_other_frameworks(framework, keys):

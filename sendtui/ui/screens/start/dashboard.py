@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from sendtui.domain.dates import day, span
 from sendtui.domain.kinds import SETTING_KINDS
+from sendtui.domain.outcomes import AfterReport, Recorded, countdown
 from sendtui.errors import InvalidInput
 from sendtui.records import Retention
 from sendtui.ui.screens.common.base import TaskScreen, table
@@ -20,6 +21,8 @@ class DashboardScreen(TaskScreen):
     HEADING = "Dashboard"
     BINDINGS = [
         Binding("e,enter", "edit_date", "Edit date", id="edit-key-date"),
+        Binding("O", "record_outcome", "Outcome", id="record-outcome", key_display="O",
+                tooltip="What the report said, and when it was received and published"),
         Binding("R", "retention", "Retention", id="set-retention", key_display="R",
                 tooltip="How many months after final feedback the evidence is erased"),
         Binding("P", "purge", "Purge", id="purge-inspection", key_display="P",
@@ -28,11 +31,13 @@ class DashboardScreen(TaskScreen):
 
     dates: tuple = ()
     retention: Retention | None = None
+    after: AfterReport | None = None
 
     def body(self) -> ComposeResult:
         yield Static("", id="today", classes="banner")
         yield Static("", id="retention", classes="message", markup=False)
         yield table("key-dates", "Key date", "When", "Rule")
+        yield Static("", id="after-report")
         with Horizontal(id="dashboard"):
             yield Static("", id="counts")
             yield Static("", id="evidence-by-line")
@@ -44,22 +49,25 @@ class DashboardScreen(TaskScreen):
     def on_mount(self) -> None:
         first = self.app.first_look
         if self.store is None and first is not None:  # the store is still opening
-            self.loaded((first.key_dates, first.counts, first.retention))
+            self.loaded((first.key_dates, first.counts, first.retention, first.after_report))
             self.call_after_refresh(self.app.first_look_shown.set)
         else:
             self.refresh_data()
         self.query_one("#key-dates").focus()
 
     def read_in_thread(self):
-        from sendtui.store import inspections
+        from sendtui.store import inspections, outcomes
         from sendtui.store import retention as kept
 
         ins_id = self.inspection.id
         return (inspections.key_dates(self.store, ins_id), inspections.counts(self.store, ins_id),
-                kept.get(self.store, ins_id))
+                kept.get(self.store, ins_id), outcomes.after_report(self.store, ins_id))
 
     def loaded(self, data) -> None:
-        self.dates, counts, self.retention = data
+        self.dates, counts, self.retention, self.after = data
+        panel = self.query_one("#after-report", Static)
+        panel.update(after_report_text(self.after, self.app.today) if self.after else "")
+        panel.display = self.after is not None
         caption = self.app.day_caption(self.dates)
         self.query_one("#today", Static).update(Text(f"{self.inspection.local_area} · {caption}"))
         self._show_retention()
@@ -107,6 +115,31 @@ class DashboardScreen(TaskScreen):
 
         self.app.push_screen(KeyDateForm(kd), save)
 
+    def action_record_outcome(self) -> None:
+        from sendtui.domain.frameworks import get_framework
+        from sendtui.ui.screens.start.outcome import OutcomeForm
+
+        by_key = {kd.key: kd.date for kd in self.dates}
+        now = self.after.recorded if self.after else Recorded()
+
+        def save(answer: dict | None) -> None:
+            from sendtui.store import outcomes
+
+            if not answer:
+                return
+            try:
+                outcomes.record(self.store, self.inspection.id, **answer)
+            except InvalidInput as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.refresh_data()
+            self.notify("Outcome recorded: the dates that follow are on the dashboard "
+                        "(u undoes).")
+
+        self.app.push_screen(OutcomeForm(get_framework(self.inspection.framework), now,
+                                         by_key.get("report-received"), by_key.get("published")),
+                             save)
+
     def action_retention(self) -> None:
         from sendtui.ui.screens.start.retention import RetentionForm
 
@@ -146,6 +179,19 @@ def retention_line(retention: Retention | None, today) -> tuple[str, bool]:
                 "`sendtui purge --yes` or press P.", True)
     return (f"Evidence is due for erasure on {day(retention.due)}, {retention.months} months "
             "after final feedback (R changes it).", False)
+
+
+def after_report_text(after: AfterReport, today) -> Text:
+    """The panel: the outcome, then each date that follows with its countdown."""
+    text = Text("After the report", style="bold")
+    text.append(f"\n{after.outcome_label}" if after.outcome_label else
+                "\nOutcome not recorded yet (O records it).", style="" if
+                after.outcome_label else "italic")
+    for kd in after.dates:
+        left, overdue = countdown(kd, today)
+        text.append(f"\n{kd.label}: {day(kd.date)} — ")
+        text.append(left, style="bold red" if overdue else "bold")
+    return text
 
 
 def _by_line(by_line: dict[str, int]) -> str:
