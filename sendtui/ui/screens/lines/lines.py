@@ -27,6 +27,7 @@ from sendtui.ui.screens.common.list_screen import ListScreen
 SHORT_KINDS: dict[str, str] = {
     "document": "Doc", "meeting": "Mtg", "focus-group": "FG", "visit": "Vis",
     "case-file": "CF", "webinar": "Web", "survey": "Sur", "data": "Dat",
+    "tracking": "Trk", "written-submission": "WS",
 }
 THRESHOLDS = (2, 3, 4)  # what `t` cycles through
 MARKS = {
