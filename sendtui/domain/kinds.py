@@ -1,6 +1,6 @@
 """The vocabulary of the inspection: setting, event and source kinds, audiences, judgements.
 
-Slugs are the command line's contract (CLI.md); labels are what the screens show.
+Slugs are the command line's contract (docs/cli.md); labels are what the screens show.
 """
 
 from __future__ import annotations
