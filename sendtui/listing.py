@@ -1,4 +1,4 @@
-"""Records as rows for `sendtui list` (JSON keys are the contract in CLI.md)."""
+"""Records as rows for `sendtui list` (JSON keys are the contract in docs/cli.md)."""
 
 from __future__ import annotations
 

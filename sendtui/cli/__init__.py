@@ -1,4 +1,4 @@
-"""The command line: parse, call the store and the domain, print. Contract: CLI.md.
+"""The command line: parse, call the store and the domain, print. Contract: docs/cli.md.
 
 Each module holds one group of commands, named in COMMANDS below and imported only when one
 of its commands runs (or for --help); commands import the store, the exports and the app only

@@ -1,6 +1,6 @@
 """The vocabulary of the inspection: setting, event and source kinds, audiences, judgements.
 
-Slugs are the command line's contract (CLI.md); labels are what the screens show.
+Slugs are the command line's contract (docs/cli.md); labels are what the screens show.
 """
 
 from __future__ import annotations
@@ -26,6 +26,11 @@ EVENT_KINDS: dict[str, tuple[str, int]] = {
     "team-meeting": ("Team meeting", 45),
     "keep-in-touch": ("Keep-in-touch", 20),
     "final-feedback": ("Final feedback", 60),
+    "set-up-meeting": ("Set-up meeting", 75),
+    "tracking-meeting": ("Tracking meeting", 75),
+    "case-sampling": ("Case sampling", 150),
+    "leaders-meeting": ("Leaders' meeting", 60),
+    "pcf-meeting": ("PCF meeting", 60),
     "other": ("Other", 60),
 }
 
@@ -38,6 +43,8 @@ SOURCE_KINDS: dict[str, str] = {
     "webinar": "Webinar",
     "survey": "Survey",
     "data": "Data",
+    "tracking": "Tracking",
+    "written-submission": "Written submission",  # parents' emails and letters
 }
 
 AUDIENCES: dict[str, str] = {
@@ -50,6 +57,8 @@ AUDIENCES: dict[str, str] = {
     "health-practitioners": "Health practitioners",
     "social-care": "Social care practitioners",
     "caseworkers": "SEND caseworkers",
+    "elected-members": "Elected members",
+    "governors": "Governors",
 }
 
 JUDGEMENTS: dict[str, str] = {

@@ -13,12 +13,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from sendtui.domain import phase_checks
 from sendtui.domain.calendar import ENGLAND, WorkingCalendar
-from sendtui.domain.clock import london_to_utc, to_london, when
-from sendtui.domain.kinds import AUDIENCES, SETTING_KINDS, event_kind_label
+from sendtui.domain.clock import london_to_utc, to_london
+from sendtui.domain.frameworks import KeyDate
+from sendtui.domain.kinds import AUDIENCES, SETTING_KINDS
+from sendtui.domain.problems import ERROR, WARNING, Problem, label
 from sendtui.domain.travel import Place, TravelRules, distance_km, estimated, minutes_needed
 
-ERROR, WARNING = "error", "warning"
+__all__ = ["ERROR", "WARNING", "Plan", "PlanEvent", "Problem", "Rules", "Unavailable",
+           "find_problems", "free_slot", "label"]
 STEP = dt.timedelta(minutes=15)
 
 
@@ -63,20 +67,10 @@ class Plan:
     expected_kinds: tuple[str, ...] = ()
     expected_audiences: tuple[str, ...] = ()
     expect_final_feedback: bool = False  # on the last on-site day
+    framework: str = ""  # its slug: which phase each kind belongs to, what it expects
+    key_dates: tuple[KeyDate, ...] = ()  # the phases' days, the notification, the surveys
     rules: Rules = Rules()
     calendar: WorkingCalendar = ENGLAND
-
-
-@dataclass(frozen=True)
-class Problem:
-    severity: str
-    rule: str
-    message: str
-    events: tuple[str, ...] = ()
-
-    def as_json(self) -> dict:
-        return {"severity": self.severity, "rule": self.rule, "message": self.message,
-                "events": list(self.events)}
 
 
 def find_problems(plan: Plan) -> list[Problem]:
@@ -91,6 +85,8 @@ def find_problems(plan: Plan) -> list[Problem]:
         *unavailable_bookings(by_person, plan),
         *team_meeting_guests(live, plan),
         *coverage_gaps(live, plan),
+        *phase_checks.expected_events(live, plan),
+        *phase_checks.notification(plan),
     ]
     first = {e.id: e.start for e in live}
     far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
@@ -165,7 +161,7 @@ def _needs_travel(a: PlanEvent, b: PlanEvent) -> bool:
 
 
 def calendar_problems(events: list[PlanEvent], plan: Plan) -> list[Problem]:
-    problems, on_site = [], set(plan.on_site_days)
+    problems = []
     for e in events:
         start, end = to_london(e.start), to_london(e.end)
         day = start.date()
@@ -174,9 +170,8 @@ def calendar_problems(events: list[PlanEvent], plan: Plan) -> list[Problem]:
             why = holiday or f"a {start:%A}"
             problems.append(Problem(ERROR, "non-working-day",
                                     f"{label(e)} is on {why}, not a working day", (e.id,)))
-        elif on_site and day not in on_site:
-            problems.append(Problem(WARNING, "outside-on-site",
-                                    f"{label(e)} is outside the on-site days", (e.id,)))
+        elif wrong_phase := phase_checks.outside_phase(e, day, plan):
+            problems.append(wrong_phase)
         opens, closes = plan.rules.day_start, plan.rules.day_end
         if start.time() < opens or end.date() != day or end.time() > closes:
             problems.append(Problem(
@@ -223,18 +218,17 @@ def coverage_gaps(events: list[PlanEvent], plan: Plan) -> list[Problem]:
     heard = {e.audience for e in events if e.kind == "focus-group"}
     gaps += [f"No focus group with {AUDIENCES[a].lower()}"
              for a in plan.expected_audiences if a not in heard]
-    if plan.expected_audiences and not any(e.kind == "webinar" for e in events):
+    if (plan.expected_audiences and phase_checks.expects_webinar(plan.framework)
+            and not any(e.kind == "webinar" for e in events)):
         gaps.append("No parent/carer webinar")
+    found = [Problem(WARNING, "coverage", gap) for gap in gaps]
     if plan.expect_final_feedback and plan.on_site_days:
         last = plan.on_site_days[-1]
         if not any(e.kind == "final-feedback" and to_london(e.start).date() == last
                    for e in events):
-            gaps.append(f"No final feedback on the last on-site day ({last:%a %d %b})")
-    return [Problem(WARNING, "coverage", gap) for gap in gaps]
-
-
-def label(e: PlanEvent) -> str:
-    return f"{e.title or event_kind_label(e.kind)} ({when(e.start, e.end)})"
+            found.append(Problem(WARNING, phase_checks.final_feedback_rule(plan.framework),
+                                 f"No final feedback on the last on-site day ({last:%a %d %b})"))
+    return found
 
 
 def free_slot(plan: Plan, person_ids: tuple[str, ...], minutes: int,

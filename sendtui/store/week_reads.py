@@ -162,6 +162,8 @@ def plan(ins: InspectionRecord, got: Week, away) -> schedule.Plan:
         expected_kinds=framework.expected_setting_kinds,
         expected_audiences=framework.expected_audiences,
         expect_final_feedback=True,
+        framework=ins.framework,
+        key_dates=tuple(got.key_dates),
         rules=got.rules,
     )
 

@@ -100,16 +100,17 @@ def test_docx_triangulation_table(briefing):
     table = doc.tables[0]
     header = [c.text for c in table.rows[0].cells]
     assert header == ["Code", "Line of enquiry", "Document", "Meeting", "Focus group", "Visit",
-                      "Case file", "Webinar", "Survey", "Data", "Kinds", "Status"]
+                      "Case file", "Webinar", "Survey", "Data", "Tracking",
+                      "Written submission", "Kinds", "Status"]
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
     assert list(rows) == [line.code for line in briefing.lines]
     expected = Counter(r["source"] for r in demo_rows() if r["line"] == "B4")
     slugs = ["document", "meeting", "focus-group", "visit", "case-file", "webinar", "survey",
-             "data"]
+             "data", "tracking", "written-submission"]
     b4 = rows["B4"]
-    assert b4[2:10] == [str(expected[s]) if expected[s] else "·" for s in slugs]
-    assert b4[10] == str(len(expected)) and b4[11] == "triangulated"
-    assert rows["A3"][11] == "corroborated"
+    assert b4[2:12] == [str(expected[s]) if expected[s] else "·" for s in slugs]
+    assert b4[12] == str(len(expected)) and b4[13] == "triangulated"
+    assert rows["A3"][13] == "corroborated"
     assert doc.paragraphs[0].text == "Wealdshire — evidence summary"
 
 

@@ -14,7 +14,8 @@ from textual.widget import Widget
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 
 SOURCE_KEYS = {"d": "document", "m": "meeting", "f": "focus-group", "v": "visit",
-               "c": "case-file", "w": "webinar", "s": "survey", "a": "data"}
+               "c": "case-file", "w": "webinar", "s": "survey", "a": "data",
+               "t": "tracking", "e": "written-submission"}
 JUDGEMENT_KEYS = {"1": "strength", "2": "development", "3": "concern"}
 
 
@@ -103,7 +104,7 @@ class KeyChoice(Widget, can_focus=True):
 
 
 class SourceChoice(KeyChoice):
-    """The kind of source, by one key: d m f v c w s a."""
+    """The kind of source, by one key: d m f v c w s a t e."""
 
     PREFIX = "source"
     KEYS = SOURCE_KEYS

@@ -32,6 +32,7 @@ from sendtui.ui.screens.lines.findings import FindingKeys, is_finding
 SHORT_KINDS: dict[str, str] = {
     "document": "Doc", "meeting": "Mtg", "focus-group": "FG", "visit": "Vis",
     "case-file": "CF", "webinar": "Web", "survey": "Sur", "data": "Dat",
+    "tracking": "Trk", "written-submission": "WS",
 }
 THRESHOLDS = (2, 3, 4)  # what `t` cycles through
 MARKS = {
