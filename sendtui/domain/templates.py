@@ -18,6 +18,7 @@ Sources (`notes` and `Outcome.source` repeat them where a rule comes from):
 
 from __future__ import annotations
 
+from sendtui.domain.kinds import EVENT_KINDS
 from sendtui.domain.template_parts import (
     NOTIFIED, PUBLISHED, RECEIVED, REPORT, DateRule, Framework, Line, Outcome, Phase)
 
@@ -69,8 +70,12 @@ ALL_VISITABLE = ("early-years", "primary", "secondary", "special", "further-educ
                  "independent", "alternative-provision")
 CORE_AUDIENCES = ("parents-carers", "children-young-people", "sencos", "health-practitioners")
 
-ON_SITE_KINDS = ("visit", "focus-group", "meeting", "leaders-meeting", "pcf-meeting",
-                 "case-file-review", "team-meeting", "keep-in-touch", "final-feedback")
+# 2016 and the revisit keep every event to the on-site days, as their week always did. In
+# 2023 tracking and case sampling may run on into week 3; a meeting, keep-in-touch or the
+# team meeting belongs to no phase: any day of the three weeks.
+EVERY_KIND = tuple(EVENT_KINDS)
+ON_SITE_KINDS_2023 = ("visit", "focus-group", "leaders-meeting", "pcf-meeting",
+                      "case-file-review", "final-feedback", "tracking-meeting", "case-sampling")
 
 NOTIFIED_RULE = DateRule("notified", "Notification call (day 1)", NOTIFIED)
 PUBLISHED_RULE = DateRule("published", "Letter published", PUBLISHED)
@@ -99,7 +104,7 @@ FRAMEWORK_2016 = Framework(
     phases=(Phase("notice", "Notice (days 1–5)",
                   DateRule("notice", "Notice (days 1–5)", NOTIFIED, span=5)),
             Phase("on-site", "On site (days 6–10)", ON_SITE_2016,
-                  kinds=ON_SITE_KINDS + ("webinar", "set-up-meeting"))),
+                  kinds=EVERY_KIND)),
     judgements=(("strength", "Strength"), ("development", "Area for development"),
                 ("concern", "Significant weakness")),
     outcomes=(
@@ -122,7 +127,7 @@ SURVEYS = DateRule("surveys", "Surveys open (weeks 1–2)", NOTIFIED, span=10)  
 PHASES_2023 = (
     Phase("set-up", SET_UP.label, SET_UP, kinds=("set-up-meeting",)),
     Phase("tracking", TRACKING.label, TRACKING, kinds=("tracking-meeting", "case-sampling")),
-    Phase("on-site", ON_SITE_2023.label, ON_SITE_2023, kinds=ON_SITE_KINDS),
+    Phase("on-site", ON_SITE_2023.label, ON_SITE_2023, kinds=ON_SITE_KINDS_2023),
 )
 JUDGEMENTS_2023 = (("strength", "Strength"), ("development", "Area for improvement"),
                    ("concern", "Area for priority action"))
@@ -201,7 +206,7 @@ FRAMEWORK_REVISIT = Framework(
     phases=(Phase("notice", "Notice (10 working days)",
                   DateRule("notice", "Notice (10 working days)", NOTIFIED, span=10)),
             Phase("on-site", ON_SITE_REVISIT.label, ON_SITE_REVISIT,
-                  kinds=ON_SITE_KINDS + ("set-up-meeting",))),
+                  kinds=EVERY_KIND)),
     judgements=(("strength", "Progress"), ("development", "Area for development"),
                 ("concern", "Concern")),
     outcomes=(

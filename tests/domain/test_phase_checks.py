@@ -13,7 +13,8 @@ import datetime as dt
 from sendtui.domain.calendar import ENGLAND
 from sendtui.domain.frameworks import KeyDate
 from sendtui.domain.kinds import EVENT_KINDS
-from sendtui.domain.phases import PHASES, phase_of, phases_of
+from sendtui.domain.frameworks import phase_of
+from sendtui.domain.phases import PHASES, phases_of
 from sendtui.domain.schedule import Plan, find_problems
 from tests.domain.test_schedule import NAMES, ev
 
