@@ -116,14 +116,14 @@ class LinesScreen(FindingKeys, ListScreen):
     def show(self, select: str | None = None) -> None:
         grid = self.table
         row = grid.cursor_row
-        self._add_columns(grid)
-        kinds = list(SHORT_KINDS)
+        kinds = self.kinds_in_use()
+        self._add_columns(grid, kinds)
         for line in self.rows:
             if is_finding(line):
                 grid.add_row(*shown_findings.row(line, kinds, self.threshold), key=line.id)
                 continue
             counts = [Text(str(line.by_source[s]) if line.by_source.get(s) else "·",
-                           justify="right") for s in SHORT_KINDS]
+                           justify="right") for s in kinds]
             title = line.title + ("  (bespoke)" if line.is_bespoke else "")
             grid.add_row(
                 Text(line.code), *counts,
@@ -135,17 +135,23 @@ class LinesScreen(FindingKeys, ListScreen):
         self.show_summary()
         self.show_detail()
 
-    def _add_columns(self, grid: DataTable) -> None:
+    def kinds_in_use(self) -> list[str]:
+        """The source kinds with evidence on some line: a column each (ten columns of which
+        most are empty would leave the titles no room at 80 columns)."""
+        return [s for s in SHORT_KINDS if any(line.by_source.get(s) for line in self.lines)]
+
+    def _add_columns(self, grid: DataTable, kinds: list[str]) -> None:
         """The title column takes the width left over; longer titles end in an ellipsis."""
         grid.clear(columns=True)
         code = max([WIDTHS["code"]] + [len(x.code) + 1 for x in self.lines])
         grid.add_column(Text("Code"), width=code, key="code")
-        for slug, short in SHORT_KINDS.items():
+        for slug in kinds:
             # header cells are not justified by the table: the label carries its own gap
-            grid.add_column(short.rjust(WIDTHS["kind"]), width=WIDTHS["kind"], key=slug)
+            grid.add_column(SHORT_KINDS[slug].rjust(WIDTHS["kind"]), width=WIDTHS["kind"],
+                            key=slug)
         grid.add_column(" Kinds", width=WIDTHS["kinds"], key="kinds")
         grid.add_column(Text("Status"), width=WIDTHS["status"], key="status")
-        fixed = code + len(SHORT_KINDS) * WIDTHS["kind"] + WIDTHS["kinds"] + WIDTHS["status"]
+        fixed = code + len(kinds) * WIDTHS["kind"] + WIDTHS["kinds"] + WIDTHS["status"]
         self.width_shown = self.app.size.width
         title = max(MIN_TITLE, self.width_shown - fixed - grid.styles.gutter.width)
         grid.add_column(Text("Line of enquiry"), width=title, key="title")
