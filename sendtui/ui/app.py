@@ -57,7 +57,7 @@ class SendApp(OpensStore, App):
         Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
-        Binding("ctrl+t", "toggle_theme", "Theme", id="theme"),
+        Binding("ctrl+t", "toggle_theme", "Theme", id="theme", show=False),  # in ? and ^p
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
