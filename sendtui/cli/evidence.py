@@ -49,9 +49,11 @@ def search(obj: Context, query: str, fmt: str, limit: int, include_sensitive: bo
     """Full-text search over evidence: words, prefixes (foo*), "phrases"; best match first."""
     from sendtui.domain.clock import format_london
     from sendtui.domain.redaction import keep
+    from sendtui.domain.search_query import fts_query
     from sendtui.store.evidence_search import first_page, snippet_shown
     from sendtui.store.week_reads import redactor
 
+    fts_query(query)  # a query that cannot be searched is refused before the store is opened
     with obj.reads() as (read, ins):
         hits = first_page(read, ins.id, query, limit)[0]
         redact = keep if include_sensitive else redactor(read, ins.id).redact

@@ -111,7 +111,7 @@ def read_only(path: Path) -> sqlite3.Connection:
     wal, shm = side_files(path)[:2]
     live = wal.exists() and shm.exists() and wal.stat().st_size > 0
     flags = "mode=ro" if live else "mode=ro&immutable=1"
-    conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=2)
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True, timeout=2)
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     return conn
 

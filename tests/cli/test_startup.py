@@ -45,3 +45,23 @@ def test_a_store_others_can_read_is_opened_fully_and_narrowed(demo_db):
     assert done.returncode == 0, done.stderr
     assert "owner-only" in done.stderr
     assert demo_db.stat().st_mode & 0o777 == 0o600
+
+
+def sendtui(*argv: str, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sendtui", *argv], capture_output=True,
+                          text=True, check=False, cwd=cwd)
+
+
+def test_a_relative_store_path_is_read_the_same(demo_db):
+    """`--db store.db` from the store's folder: the plain read makes the path absolute."""
+    for command in (["check"], ["search", "camhs"]):
+        done = sendtui("--db", demo_db.name, *command, cwd=demo_db.parent)
+        assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+        assert done.stdout
+
+
+def test_a_search_that_cannot_be_run_leaves_the_folder_as_it_was(demo_db):
+    before = sorted(p.name for p in demo_db.parent.iterdir())
+    done = sendtui("--db", str(demo_db), "search", '   ("', cwd=demo_db.parent)
+    assert done.returncode == 2 and done.stderr.startswith("sendtui: nothing to search for")
+    assert sorted(p.name for p in demo_db.parent.iterdir()) == before  # no -wal, no -shm
