@@ -169,8 +169,9 @@ async def test_a_move_onto_a_colleague_shows_a_clash_until_undone(demo_db):
         assert [names[i] for i in moved.person_ids] == ["Helen Marsden"]
         assert moved.start == at(30, 11)
         panel = screen.query_one("#problems", OptionList)
-        assert panel.border_title == "Problems (1)"
-        [clash] = problems_listed(screen)
+        assert panel.border_title == "Problems (2)"  # and the demo's standing warning:
+        clash, period = problems_listed(screen)  # a 2016 inspection dated in 2026
+        assert period.startswith("▲ warning  Notified on 23 Nov 2026, after January 2023")
         assert clash.startswith("✖ error  Helen Marsden is in two places at once")
         assert "Case file review batch 1" in clash and "Head of SEND services" in clash
         # Both blocks, in Helen's column, start with "!" (meaning without colour).
@@ -180,7 +181,7 @@ async def test_a_move_onto_a_colleague_shows_a_clash_until_undone(demo_db):
         await press(pilot, "u")
         back = event_titled(store, "Case file review batch 1")
         assert [names[i] for i in back.person_ids] == ["Fiona Gallagher"]
-        assert panel.border_title == "Problems (0)"
+        assert panel.border_title == "Problems (1)"
         assert not any("!" in line for line in grid_text(screen))
         assert screen.query_one(WeekGrid).event_under_cursor.id == moved.id
         assert notices(app)[-1].startswith("Undone: moved Case file review batch 1")
@@ -188,7 +189,7 @@ async def test_a_move_onto_a_colleague_shows_a_clash_until_undone(demo_db):
 
         await press(pilot, "ctrl+y")
         assert event_titled(store, "Case file review batch 1").person_ids == moved.person_ids
-        assert panel.border_title == "Problems (1)"
+        assert panel.border_title == "Problems (2)"
 
 
 async def test_moving_by_day_and_escape_puts_it_back(demo_db):
@@ -367,7 +368,9 @@ async def test_errors_come_before_warnings_in_words(demo_db, demo_store):
         assert grid.select(late.id) and grid.cursor_start == at(4, 19)
 
         await press(pilot, "tab", "end", "enter")  # a problem of the week as a whole
-        assert listed[-1].startswith("▲ warning  No final feedback on the last on-site day")
+        assert any(line.startswith("▲ warning  No final feedback on the last on-site day")
+                   for line in listed)
+        assert listed[-1].startswith("▲ warning  Notified on 23 Nov 2026")  # the demo's date
         assert notices(app)[-1] == "This problem is about the week as a whole, not one event."
 
 

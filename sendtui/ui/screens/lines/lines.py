@@ -59,7 +59,7 @@ class LinesScreen(FindingKeys, ListScreen):
                 tooltip="A finding on the highlighted line, backed by its evidence"),
         Binding("e,enter", "edit", "Edit", id="edit-line"),
         Binding("d", "remove", "Remove", id="remove-line"),
-        Binding("t", "threshold", "Threshold", id="triangulation-threshold"),
+        Binding("t", "threshold", "Threshold", id="triangulation-threshold", show=False),
     ]
 
     # The source kinds a line needs to count as triangulated; kept while the screen lives
