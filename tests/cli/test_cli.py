@@ -211,9 +211,9 @@ def test_inspection_list_when_empty(db_path):
 # --- demo ----------------------------------------------------------------------------------
 
 def test_demo_is_idempotent(db_path):
-    first = run("demo", "--no-open", db=db_path)
-    assert ok(first).startswith("Added the demo inspection Wealdshire")
-    second = run("demo", "--no-open", db=db_path)
+    first = run("demo", "--no-open", "--framework", "2016", db=db_path)
+    assert ok(first).startswith("Added the 2016 demo inspection Wealdshire")
+    second = run("demo", "--no-open", "--framework", "2016", db=db_path)
     assert ok(second).startswith("Already there")
     rows = as_json(run("inspection", "list", "--format", "json", db=db_path))
     assert [(r["local_area"], r["notified"]) for r in rows] == [("Wealdshire", "2026-11-23")]

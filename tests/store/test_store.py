@@ -265,7 +265,7 @@ def test_removing_a_line_keeps_its_evidence(store):
 
 def test_the_demo_is_added_once(demo_store):
     first = inspections.find(demo_store)
-    again, added = add_demo(demo_store)
+    again, added = add_demo(demo_store, "2016")
     assert added is False and again.id == first.id
     assert len(inspections.all(demo_store)) == 1
 
