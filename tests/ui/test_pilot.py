@@ -185,7 +185,7 @@ async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
         screen = app.screen
         assert isinstance(screen, DashboardScreen) and tab_marked(screen) == "1 Dashboard"
         counts = shown(screen.query_one("#counts", Static))
-        assert "Settings  19" in counts and "People    13 (team 3, local 10)" in counts
+        assert "Settings  19" in counts and "People    14 (team 3, local 11)" in counts
         assert "Evidence  60" in counts
 
         await pilot.press("2")
@@ -208,10 +208,10 @@ async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
         screen = app.screen
         assert isinstance(screen, PeopleScreen) and tab_marked(screen) == "4 People"
         people = rows(screen.query_one("#people", DataTable))
-        assert len(people) == 13
+        assert len(people) == 14
         assert [p["Side"] for p in people].count("Team") == 3
         assert shown(screen.query_one("#people-summary", Static)) == (
-            "Inspection team 3 · local contacts 10")
+            "Inspection team 3 · local contacts 11")
 
         await pilot.press("5")
         screen = app.screen
