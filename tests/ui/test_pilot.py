@@ -157,7 +157,7 @@ async def test_new_inspection_escape_goes_back_to_welcome(db_path):
         assert inspections.all(app.store) == []
 
 
-async def test_welcome_d_opens_the_demo_on_day_3(db_path):
+async def test_welcome_d_opens_the_2023_demo_in_its_second_week(db_path):
     app = make_app(str(db_path), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await store_open(pilot)
@@ -167,10 +167,10 @@ async def test_welcome_d_opens_the_demo_on_day_3(db_path):
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
         assert shown(screen.query_one("#today", Static)).startswith(
-            "Wealdshire · Day 3 of 10 · on site in 3 working days · Wed 25 Nov 2026")
-        assert app.sub_title == "Day 3 of 10"
+            "Wealdshire · Day 8 of 15 · on site in 3 working days · Wed 25 Nov 2026")
+        assert app.sub_title == "Day 8 of 15"
     ins, _, lines = stored(db_path)
-    assert ins.local_area == "Wealdshire" and len(lines) == 13
+    assert (ins.local_area, ins.framework, len(lines)) == ("Wealdshire", "2023", 9)
 
 
 # --- the demo: every screen by its number key ----------------------------------------------
