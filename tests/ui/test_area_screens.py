@@ -180,7 +180,7 @@ async def test_add_a_person_through_the_form(demo_db, demo_store):
         assert (added["Name"], added["Side"], added["Role"]) == (
             "Priya Shah", "Local", "Head of inclusion")
         assert shown(screen.query_one("#people-summary", Static)) == (
-            "Inspection team 3 · local contacts 11")
+            "Inspection team 3 · local contacts 12")
         assert "priya.shah@example.org · 01632 960999" in shown(
             screen.query_one("#people-detail", Static))
     priya = next(p for p in people.all(demo_store, ins.id) if p.name == "Priya Shah")
