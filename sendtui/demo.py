@@ -1,23 +1,48 @@
-"""The demo inspection: a fictional local area built from the plain files in db/demo."""
+"""The demo inspections of a fictional local area, built from the plain files in db/demo:
+the 2023 framework's three weeks (db/demo/2023, the default) and a 2016 week (db/demo)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
+from pathlib import Path
 
 from sendtui.config import shipped_data
+from sendtui.domain.calendar import parse_date
+from sendtui.domain.clock import london_to_utc, parse_london, parse_time
 from sendtui.importers.evidence import read_evidence
 from sendtui.importers.gias import read_gias
 from sendtui.importers.people import read_people
 from sendtui.importers.schedule import read_schedule
-from sendtui.records import InspectionRecord
-from sendtui.store import events, evidence, inspections, names, people, settings
+from sendtui.records import EventRow, EvidenceRow, InspectionRecord, SettingRecord
+from sendtui.store import (
+    events,
+    evidence,
+    findings,
+    inspections,
+    lines,
+    names,
+    people,
+    places,
+    settings,
+    undo,
+)
 from sendtui.store.repo import Store
 
+DEMO_FRAMEWORKS = ("2023", "2016")  # the first is the default
 
-def add_demo(store: Store) -> tuple[InspectionRecord, bool]:
-    """The demo inspection, added if it is not there yet; (inspection, was it added)."""
+
+def demo_folder(framework: str) -> Path:
     folder = shipped_data() / "demo"
+    return folder if framework == "2016" else folder / framework
+
+
+def add_demo(store: Store, framework: str = DEMO_FRAMEWORKS[0]
+             ) -> tuple[InspectionRecord, bool]:
+    """The demo inspection of that framework, added if it is not there yet; (inspection,
+    was it added). The demos of other frameworks are left as they are."""
+    folder = demo_folder(framework)
     about = json.loads((folder / "inspection.json").read_text(encoding="utf-8"))
     notified = dt.date.fromisoformat(about["notified"])
     for ins in inspections.all(store):
@@ -28,12 +53,54 @@ def add_demo(store: Store) -> tuple[InspectionRecord, bool]:
     contacts = read_people(folder / "people.csv")
     schedule = read_schedule(folder / "schedule.csv")
     entries = read_evidence(folder / "evidence.csv")
-    with store.session():
+    with store.session() as s:
         ins = inspections.create(store, about["local_area"], about["framework"], notified)
         settings.load(store, ins.id, gias.settings, gias.points)
         people.load(store, ins.id, contacts)
-        events.load(store, ins.id, schedule)
-        evidence.add(store, ins.id, entries)
+        added = [(place, _add_place(store, ins.id, place)) for place in about.get("places", [])]
+        events.load(store, ins.id, schedule + [
+            visit for place, row in added for visit in _visits(place, row)])
+        entries = [_linked(entry, added) for entry in entries]
+        ids = evidence.add(store, ins.id, entries).ids
         for marked in about.get("protected_names", []):
             names.add(store, ins.id, marked["name"], marked["pseudonym"], undoable=False)
+        _add_findings(store, ins.id, about.get("findings", []), entries, ids)
+        undo.forget(store, s, ins.id)
     return ins, True
+
+
+def _add_place(store: Store, inspection_id: str, place: dict) -> SettingRecord:
+    """A place without a URN: the base room, or a health site placed by its postcode."""
+    return places.add(store, inspection_id, place["name"], place.get("kind", "other"),
+                      place.get("postcode", ""), place.get("easting"), place.get("northing"),
+                      is_base=place.get("base", False))
+
+
+def _visits(place: dict, row: SettingRecord) -> list[EventRow]:
+    found = []
+    for visit in place.get("visits", []):
+        day = parse_date(visit["date"])
+        start, end = (london_to_utc(day, parse_time(visit[k])) for k in ("start", "end"))
+        found.append(EventRow("visit", visit["title"], start, end, None,
+                              tuple(visit.get("people", ())), "", visit.get("notes", ""),
+                              None, "planned", setting_id=row.id))
+    return found
+
+
+def _linked(entry: EvidenceRow, added: list[tuple[dict, SettingRecord]]) -> EvidenceRow:
+    """An entry gathered at a place without a URN, linked to it (named by its time)."""
+    for place, row in added:
+        if any(parse_london(at) == entry.at for at in place.get("evidence", [])):
+            return replace(entry, setting_id=row.id)
+    return entry
+
+
+def _add_findings(store: Store, inspection_id: str, wanted: list[dict],
+                  entries: list[EvidenceRow], ids: tuple[str, ...]) -> None:
+    """Findings backed by entries named by their time (each demo entry has its own)."""
+    by_time = {entry.at: entry_id for entry, entry_id in zip(entries, ids)}
+    line_ids = {line.code: line.id for line in lines.all(store, inspection_id)}
+    for finding in wanted:
+        backing = [by_time[parse_london(at)] for at in finding["backing"]]
+        findings.add(store, inspection_id, line_ids[finding["line"]], finding["text"],
+                     finding["polarity"], backing)

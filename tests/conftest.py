@@ -44,7 +44,7 @@ def store(db_path):
 def _demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     s = Store.open(str(path))
-    add_demo(s)
+    add_demo(s, "2016")
     s.close()
     return path
 

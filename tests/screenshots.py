@@ -58,7 +58,7 @@ async def _shoot(folder: Path) -> None:
 
     demo = folder / "demo.db"
     store = Store.open(str(demo))
-    add_demo(store)
+    add_demo(store, "2016")
     store.close()
     empty = folder / "empty.db"  # not created yet: the app makes it
     not_a_store = folder / "notes.db"

@@ -31,14 +31,18 @@ def run(obj: Context) -> None:
 
 @click.command()
 @click.option("--no-open", is_flag=True, help="Add the demo but do not open the app.")
+@click.option("--framework", type=click.Choice(["2023", "2016"]), default="2023",
+              show_default=True, help="The demo of that framework (sendtui.demo: "
+                                      "DEMO_FRAMEWORKS).")
 @pass_context
-def demo(obj: Context, no_open: bool) -> None:
-    """Add the demo inspection (if not there yet) and open it."""
+def demo(obj: Context, no_open: bool, framework: str) -> None:
+    """Add the demo inspection of a framework (if not there yet) and open it."""
     from sendtui.demo import add_demo
 
-    ins, added = add_demo(obj.store(create=True))
+    ins, added = add_demo(obj.store(create=True), framework)
     verb = "Added" if added else "Already there:"
-    click.echo(f"{verb} the demo inspection {ins.local_area} ({ins.id})", err=not no_open)
+    click.echo(f"{verb} the {ins.framework} demo inspection {ins.local_area} ({ins.id})",
+               err=not no_open)
     if not no_open:
         obj.store().close()
         obj.inspection_ref = ins.id

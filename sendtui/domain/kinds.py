@@ -10,7 +10,7 @@ SETTING_KINDS: dict[str, str] = {
     "primary": "Primary",
     "secondary": "Secondary",
     "special": "Special school",
-    "further-education": "FE college",
+    "further-education": "Post-16",  # FE and sixth-form colleges, special post-16
     "independent": "Independent",
     "alternative-provision": "Alternative provision",
     "other": "Other",

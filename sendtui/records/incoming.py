@@ -46,6 +46,7 @@ class EventRow:
     notes: str
     audience: str | None
     status: str
+    setting_id: str | None = None  # a place without a URN (a health site), known by its id
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,8 @@ def load(store: Store, inspection_id: str, rows: list[EventRow]) -> Loaded:
     twice is one event. People not yet known are added as new people (local contacts)."""
     added = unchanged = 0
     with store.session() as s:
-        settings = {r.urn: r for r in s.exec(live(m.Setting, inspection_id))}
+        places = s.exec(live(m.Setting, inspection_id)).all()
+        settings = {r.urn: r for r in places if r.urn} | {r.id: r for r in places}
         people = {p.name.lower(): p for p in s.exec(live(m.Person, inspection_id))}
         existing = {_key(e.kind, e.title, e.start, e.end, e.setting_id)
                     for e in s.exec(live(m.Event, inspection_id))}
@@ -159,6 +160,9 @@ def _key(kind, title, start, end, setting_id) -> tuple:
 
 
 def _setting_for(row: EventRow, settings: dict, n: int) -> m.Setting | None:
+    """The row's setting, by URN or (a place added by hand) by id; `settings` holds both."""
+    if row.setting_id and row.setting_id in settings:
+        return settings[row.setting_id]
     if not row.setting_urn:
         if needs_setting(row.kind):
             raise InvalidInput(f"event {n} ({row.title}): a visit needs a setting_urn")

@@ -56,6 +56,14 @@ def discard_redo(store, s: Session, inspection_id: str) -> None:
         store.tombstone(s, None, change)
 
 
+def forget(store, s: Session, inspection_id: str) -> None:
+    """Nothing of the inspection so far can be undone (a demo just set up is where it
+    starts, not a user's action)."""
+    for change in s.exec(select(m.Change).where(m.Change.inspection_id == inspection_id,
+                                                m.Change.deleted_at.is_(None))):
+        store.tombstone(s, None, change)
+
+
 def step(store, s: Session, inspection_id: str, redo: bool) -> str | None:
     """Undo the latest action (or redo the last undone one); its summary, or None."""
     live = select(m.Change).where(m.Change.inspection_id == inspection_id,

@@ -211,9 +211,9 @@ def test_inspection_list_when_empty(db_path):
 # --- demo ----------------------------------------------------------------------------------
 
 def test_demo_is_idempotent(db_path):
-    first = run("demo", "--no-open", db=db_path)
-    assert ok(first).startswith("Added the demo inspection Wealdshire")
-    second = run("demo", "--no-open", db=db_path)
+    first = run("demo", "--no-open", "--framework", "2016", db=db_path)
+    assert ok(first).startswith("Added the 2016 demo inspection Wealdshire")
+    second = run("demo", "--no-open", "--framework", "2016", db=db_path)
     assert ok(second).startswith("Already there")
     rows = as_json(run("inspection", "list", "--format", "json", db=db_path))
     assert [(r["local_area"], r["notified"]) for r in rows] == [("Wealdshire", "2026-11-23")]
@@ -262,7 +262,7 @@ def test_list_contents(demo_db):
     assert visit["kind"] == "visit" and visit["start"] == "2026-12-01 09:00"
     assert visit["people"] == ["Helen Marsden", "Emma Kowalski"]
     people = as_json(run("list", "people", "--format", "json", db=demo_db))
-    assert len(people) == 13
+    assert len(people) == 14
 
 
 def test_case_references_only_with_include_sensitive(demo_db):
@@ -496,7 +496,7 @@ def test_doctor(demo_db):
     assert report["integrity"] == "ok"
     assert report["inspections"] == "1"
     assert re.fullmatch(r"\w+", report["schema"])
-    assert any("13 people" in v and "evidence" in v for v in report.values())
+    assert any("14 people" in v and "evidence" in v for v in report.values())
 
 
 def test_backup(demo_db, tmp_path):
@@ -507,7 +507,7 @@ def test_backup(demo_db, tmp_path):
     try:
         ins = inspections.find(backup)
         assert ins.local_area == "Wealdshire"
-        assert inspections.counts(backup, ins.id).people == 13
+        assert inspections.counts(backup, ins.id).people == 14
     finally:
         backup.close()
 

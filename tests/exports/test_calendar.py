@@ -238,7 +238,7 @@ def test_child_names_and_case_references_never_reach_the_calendar(demo_store):
     ev = next(e for e in vevents(data) if e.decoded("DTSTART") ==
               dt.datetime(2026, 12, 2, 16, 30, tzinfo=LONDON))
     description = str(ev["DESCRIPTION"])
-    assert "add CYP-03's file ([case ref withheld]) at the family's request" in description
+    assert "the case files they chose for Thursday, CYP-03's ([case ref withheld]) among" in description
 
 
 # --- golden file ----------------------------------------------------------------------------

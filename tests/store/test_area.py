@@ -76,7 +76,7 @@ def test_add_change_remove_a_person_round_trip(demo_db, demo_store, ins):
 
     people.remove(demo_store, ins.id, added.id)
     assert "Priya Shah" not in by_name(demo_store, ins.id)
-    assert len(people.all(demo_store, ins.id)) == 13
+    assert len(people.all(demo_store, ins.id)) == 14
 
 
 def test_removed_person_stays_on_their_events(demo_store, ins):

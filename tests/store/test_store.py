@@ -265,7 +265,7 @@ def test_removing_a_line_keeps_its_evidence(store):
 
 def test_the_demo_is_added_once(demo_store):
     first = inspections.find(demo_store)
-    again, added = add_demo(demo_store)
+    again, added = add_demo(demo_store, "2016")
     assert added is False and again.id == first.id
     assert len(inspections.all(demo_store)) == 1
 
@@ -275,7 +275,7 @@ def test_the_demo_is_a_full_week(demo_store):
     counts = inspections.counts(demo_store, ins.id)
     assert counts.events >= 25
     assert counts.evidence >= 40
-    assert counts.people == 13
+    assert counts.people == 14
     fixture_kinds = {s.kind for s in read_gias(GIAS, "Wealdshire").settings}
     assert fixture_kinds <= set(counts.settings_by_kind)
 

@@ -180,7 +180,7 @@ async def test_add_a_person_through_the_form(demo_db, demo_store):
         assert (added["Name"], added["Side"], added["Role"]) == (
             "Priya Shah", "Local", "Head of inclusion")
         assert shown(screen.query_one("#people-summary", Static)) == (
-            "Inspection team 3 · local contacts 11")
+            "Inspection team 3 · local contacts 12")
         assert "priya.shah@example.org · 01632 960999" in shown(
             screen.query_one("#people-detail", Static))
     priya = next(p for p in people.all(demo_store, ins.id) if p.name == "Priya Shah")
@@ -204,7 +204,7 @@ async def test_a_bad_email_is_refused_in_words(demo_db, demo_store, email):
         assert app.screen is form  # not saved
         await typed(pilot, "escape")
         assert isinstance(app.screen, PeopleScreen)
-    assert len(people.all(demo_store, ins.id)) == 13
+    assert len(people.all(demo_store, ins.id)) == 14
 
 
 async def test_a_name_already_listed_is_refused_as_you_type(demo_db):
@@ -255,7 +255,7 @@ async def test_remove_a_person_after_yes_and_undo_brings_them_back(demo_db, demo
         assert question.startswith("Remove Helen Marsden? The ")
         assert question.endswith(" events they are booked on keep them.")
         await typed(pilot, "n")
-        assert grid.row_count == 13
+        assert grid.row_count == 14
 
         await typed(pilot, "d", "y")
         assert app.screen is screen
@@ -265,7 +265,7 @@ async def test_remove_a_person_after_yes_and_undo_brings_them_back(demo_db, demo
 
         await typed(pilot, "u")
         assert "Helen Marsden" in {r["Name"] for r in rows(grid)}
-    assert len(people.all(demo_store, ins.id)) == 13
+    assert len(people.all(demo_store, ins.id)) == 14
 
 
 async def test_add_and_remove_an_unavailable_period(demo_db, demo_store):

@@ -157,7 +157,7 @@ async def test_new_inspection_escape_goes_back_to_welcome(db_path):
         assert inspections.all(app.store) == []
 
 
-async def test_welcome_d_opens_the_demo_on_day_3(db_path):
+async def test_welcome_d_opens_the_2023_demo_in_its_second_week(db_path):
     app = make_app(str(db_path), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         await store_open(pilot)
@@ -167,10 +167,10 @@ async def test_welcome_d_opens_the_demo_on_day_3(db_path):
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
         assert shown(screen.query_one("#today", Static)).startswith(
-            "Wealdshire · Day 3 of 10 · on site in 3 working days · Wed 25 Nov 2026")
-        assert app.sub_title == "Day 3 of 10"
+            "Wealdshire · Day 8 of 15 · on site in 3 working days · Wed 25 Nov 2026")
+        assert app.sub_title == "Day 8 of 15"
     ins, _, lines = stored(db_path)
-    assert ins.local_area == "Wealdshire" and len(lines) == 13
+    assert (ins.local_area, ins.framework, len(lines)) == ("Wealdshire", "2023", 9)
 
 
 # --- the demo: every screen by its number key ----------------------------------------------
@@ -185,7 +185,7 @@ async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
         screen = app.screen
         assert isinstance(screen, DashboardScreen) and tab_marked(screen) == "1 Dashboard"
         counts = shown(screen.query_one("#counts", Static))
-        assert "Settings  19" in counts and "People    13 (team 3, local 10)" in counts
+        assert "Settings  19" in counts and "People    14 (team 3, local 11)" in counts
         assert "Evidence  60" in counts
 
         await pilot.press("2")
@@ -208,10 +208,10 @@ async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
         screen = app.screen
         assert isinstance(screen, PeopleScreen) and tab_marked(screen) == "4 People"
         people = rows(screen.query_one("#people", DataTable))
-        assert len(people) == 13
+        assert len(people) == 14
         assert [p["Side"] for p in people].count("Team") == 3
         assert shown(screen.query_one("#people-summary", Static)) == (
-            "Inspection team 3 · local contacts 10")
+            "Inspection team 3 · local contacts 11")
 
         await pilot.press("5")
         screen = app.screen

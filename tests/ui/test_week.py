@@ -273,7 +273,7 @@ async def test_by_person_view_has_a_column_per_person(demo_db):
         await press(pilot, "v")
         header = grid_text(screen)[0]
         listed = people.all(app.store, app.inspection.id)
-        assert len(listed) == 13 and header.startswith("Mon30 ")
+        assert len(listed) == 14 and header.startswith("Mon30 ")
         positions = [header.index(p.name[:9]) for p in listed]
         assert positions == sorted(positions)  # in the store's order: the team first
         assert [p.name for p in listed[:3]] == [

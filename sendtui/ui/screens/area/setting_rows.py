@@ -21,7 +21,7 @@ def matches(s: SettingRecord, kind: str, search: str) -> bool:
 def cells(s: SettingRecord, local_area: str) -> list[str]:
     kind = SHORT_KINDS.get(s.kind, SETTING_KINDS.get(s.kind, s.kind))
     if s.is_specialist:
-        kind = kind.replace("Independent", "Indep.") + " special"
+        kind = "Non-LA special"  # independent or non-maintained: neither is the other
     return [s.urn or "—", s.name, kind, s.postcode, status(s, local_area), marks(s)]
 
 
