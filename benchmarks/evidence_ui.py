@@ -241,7 +241,7 @@ def main() -> None:
 
         demo = str(Path(folder) / "demo.db")
         store = Store.open(demo)
-        add_demo(store)
+        add_demo(store, "2016")
         store.close()
         keys, key_frames, typed_writes, typed_saves, after_saves, after_writes = asyncio.run(
             type_in_capture(demo))

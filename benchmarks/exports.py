@@ -81,7 +81,7 @@ def counts(store: Store, ins: str) -> str:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(str(Path(folder) / "demo.db"))
-        demo = add_demo(store)[0].id
+        demo = add_demo(store, "2016")[0].id
         real_path = str(Path(folder) / "realistic.db")
         real_id = build(real_path)
         real = Store.open(real_path)

@@ -33,7 +33,7 @@ def grown_store(path: str) -> None:
     from sendtui.store.repo import Store
 
     store = Store.open(path)
-    ins, _ = add_demo(store)
+    ins, _ = add_demo(store, "2016")
     team = [p.id for p in people.all(store, ins.id)]
     week = events.all(store, ins.id)
     added, turn = len(week), 1

@@ -41,7 +41,7 @@ def build(path: str, entries: int = ENTRIES, seed: int = 7) -> str:
     """Make the store at `path`; returns the inspection id."""
     store = Store.open(path)
     try:
-        ins, _ = add_demo(store)
+        ins, _ = add_demo(store, "2016")
         rng = random.Random(seed)
         _grow_area(store, ins.id, rng)
         _grow_week(store, ins.id, rng)

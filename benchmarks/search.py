@@ -59,7 +59,7 @@ GOALS = {"p50": 20, "p90": 50, "selective": 20, "common": 30, "1M p50": 100}
 
 def fill(store: Store, n: int) -> str:
     """The demo inspection and n generated entries; its id (benchmarks/evidence_ui.py)."""
-    ins, _ = add_demo(store)
+    ins, _ = add_demo(store, "2016")
     fill_evidence(store, ins.id, n, random.Random(7))
     return ins.id
 

@@ -51,8 +51,8 @@ def counts_shown(entries: int):
 def build(folder: Path, env: dict) -> dict[str, tuple[Path, int]]:
     stores = {}
     demo = folder / "demo.db"
-    subprocess.run([BIN / "sendtui", "--db", demo, "demo", "--no-open"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run([BIN / "sendtui", "--db", demo, "demo", "--no-open", "--framework", "2016"],
+                   env=env, check=True, capture_output=True)
     stores["demo (60 entries)"] = (demo, 60)
     real = folder / "realistic.db"
     subprocess.run([sys.executable, ROOT / "benchmarks" / "realistic.py", real], env=env,

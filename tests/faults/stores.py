@@ -16,7 +16,9 @@ def demo_store(work: Path) -> Path:
     """A store holding the demo inspection, made once in `work` by the command line."""
     path = work / "demo-template.db"
     if not path.exists():
-        child, _ = spawn.run("sendtui", ["--db", str(path), "demo", "--no-open"],
+        # the 2016 demo: the campaign writes to its lines (B5 …)
+        args = ["--db", str(path), "demo", "--no-open", "--framework", "2016"]
+        child, _ = spawn.run("sendtui", args,
                              spawn.base_env(work / "home"), work, work / "logs-demo", 120)
         if child.code != 0:
             raise RuntimeError(f"the demo store could not be made: {child.stderr()}")
