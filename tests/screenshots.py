@@ -23,7 +23,10 @@ OUT = ROOT / "screenshots"
 SIZE = (100, 30)
 TODAY = dt.date(2026, 11, 25)
 NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people", "lines",
-         "evidence", "help", "line-form", "store-error", "export")
+         "evidence", "help", "line-form", "store-error", "export", "dashboard-2023",
+         "week-2023", "lines-findings", "finding-form", "place-form", "outcome-form",
+         "after-the-report")
+ON_SITE_2023 = dt.date(2026, 11, 30)  # day 11 of the 2023 demo: the first on-site day
 
 
 async def _ready(pilot) -> None:
@@ -94,12 +97,47 @@ async def _shoot(folder: Path) -> None:
         await _week(pilot)
         await _evidence(pilot)
 
+    await _inspection_2023(folder)
     _briefing_pack_pages(demo, folder)
 
     app = make_app(str(not_a_store), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot)
         await _save(pilot, "store-error")
+
+
+async def _inspection_2023(folder: Path) -> None:
+    """The 2023 demo on its first on-site day: three weeks, findings, places, the outcome."""
+    from sendtui.demo import add_demo
+    from sendtui.store import outcomes
+    from sendtui.store.repo import Store
+    from sendtui.ui.app import make_app
+
+    path = folder / "demo-2023.db"
+    store = Store.open(str(path))
+    ins, _ = add_demo(store, "2023")
+    store.close()
+    app = make_app(str(path), today=ON_SITE_2023)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await _save(pilot, "dashboard-2023")
+        for key, name in (("2", "week-2023"), ("5", "lines-findings")):
+            await pilot.press(key)
+            await _save(pilot, name)
+        for keys, name in ((("f",), "finding-form"), (("escape", "3", "a"), "place-form"),
+                           (("escape", "1", "O"), "outcome-form")):
+            await pilot.press(*keys)
+            await settled(pilot)
+            _steady_cursors(pilot.app.screen)
+            await _save(pilot, name)
+    store = Store.open(str(path))
+    outcomes.record(store, ins.id, outcome=2, received=dt.date(2027, 1, 18),
+                    published=dt.date(2027, 1, 25))
+    store.close()
+    app = make_app(str(path), today=dt.date(2027, 2, 1))
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await _save(pilot, "after-the-report")
 
 
 async def _week(pilot) -> None:
