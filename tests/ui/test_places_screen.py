@@ -20,6 +20,10 @@ async def test_a_adds_a_health_site_by_postcode_and_it_is_listed(demo_db, demo_s
         screen = await on_screen(pilot, "3", SettingsScreen)
         await typed(pilot, "a")
         assert isinstance(app.screen, PlaceForm)
+        # an empty form is not shouted at: its problems show once something is typed
+        assert not app.screen.query_one("#form-message", Static).display
+        await typed(pilot, "x", "backspace")
+        assert shown(app.screen.query_one("#form-message", Static)) == "A place needs a name."
         await typed(pilot, *"Oak Lodge child development centre", "tab", "tab",
                     *"wd2 3zz", "ctrl+s")
         assert app.screen is screen

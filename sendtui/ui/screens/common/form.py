@@ -87,6 +87,7 @@ class FormScreen(DimmedModal):
         self.heading = heading
         self.checked = self.SHOW_PROBLEMS == "at once"
         self.refused = False  # ctrl+s was refused: the message line names what to fix
+        self.opened = False  # the form is up: changes from now on are the user's
 
     # --- what subclasses give ------------------------------------------------------------
 
@@ -128,6 +129,9 @@ class FormScreen(DimmedModal):
 
     def on_mount(self) -> None:
         self.validate()
+        # A field set as the form is built (a Select's first value) says Changed too: only
+        # what changes once the form is up starts the checking as you type.
+        self.call_after_refresh(setattr, self, "opened", True)
 
     def values(self) -> dict[str, str]:
         """The text of every input with an id."""
@@ -141,7 +145,7 @@ class FormScreen(DimmedModal):
     @on(LinePicker.Changed)
     @on(KeyChoice.Changed)
     def _changed(self) -> None:
-        self.checked = self.checked or self.SHOW_PROBLEMS == "as you type"
+        self.checked = self.checked or (self.SHOW_PROBLEMS == "as you type" and self.opened)
         self.changed()
         self.validate()
 
