@@ -11,12 +11,9 @@ These are the one place where rows are deleted or rewritten outside `Store.chang
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import delete
-from sqlalchemy import text as sql
 from sqlmodel import Session, select
 
 from sendtui.domain.clock import utc_now
@@ -24,6 +21,9 @@ from sendtui.domain.redaction import Redactor
 from sendtui.errors import Ambiguous, NotFound
 from sendtui.store import models as m
 from sendtui.store.compaction import compact
+from sendtui.store.erasure_rows import (
+    delete_rows, drop_dead_drafts, drop_drafts_holding, forget_changes, is_erased, note_erasure,
+    rebuild_search_index, record_erasure, tombstones)
 from sendtui.store.erasure_text import folded, rewrite, spellings
 from sendtui.store.repo import Store
 
@@ -62,10 +62,10 @@ def erase_name(store: Store, ins_id: str, name_or_pseudonym: str) -> Erased:
         marked = _marked(s, ins_id, name_or_pseudonym)
         pseudonym = next((r.pseudonym for r in marked if r.name), marked[0].pseudonym)
         rows = _erase_names(store, s, ins_id, marked)
-        rows += _drop_dead_drafts(s, ins_id)
+        rows += drop_dead_drafts(s, ins_id)
         if rows:
-            _note(store, s, ins_id, f"the name marked as {pseudonym}")
-        _reindex(s)
+            note_erasure(store, s, ins_id, f"the name marked as {pseudonym}")
+        rebuild_search_index(s)
     return Erased(f"the name marked as {pseudonym}", rows, compact(store))
 
 
@@ -75,23 +75,23 @@ def erase_deleted(store: Store, ins_id: str) -> Erased:
     marked names (their rows only: a name no longer marked is not replaced in the texts)."""
     with store.session() as s:
         rows = 0
-        for entry in _deleted(s, m.Evidence, ins_id):
+        for entry in tombstones(s, m.Evidence, ins_id):
             rows += _erase_entry(store, s, entry)
-        for event in _deleted(s, m.Event, ins_id):
+        for event in tombstones(s, m.Event, ins_id):
             rows += _erase_event(store, s, event)
-        for finding in _deleted(s, m.Finding, ins_id):
+        for finding in tombstones(s, m.Finding, ins_id):
             rows += _erase_finding(store, s, finding)
-        for marked in _deleted(s, m.ProtectedName, ins_id):
+        for marked in tombstones(s, m.ProtectedName, ins_id):
             if marked.name:
-                rows += _forget_changes(s, "protected_name", marked.id)
+                rows += forget_changes(s, "protected_name", marked.id)
                 with store.change(s, None, marked):
                     marked.name = ""
-                _record(store, s, ins_id, "protected_name", marked.id)
+                record_erasure(store, s, ins_id, "protected_name", marked.id)
                 rows += 1
-        rows += _drop_dead_drafts(s, ins_id)
+        rows += drop_dead_drafts(s, ins_id)
         if rows:
-            _note(store, s, ins_id, "everything deleted")
-        _reindex(s)
+            note_erasure(store, s, ins_id, "everything deleted")
+        rebuild_search_index(s)
     return Erased("everything deleted in this inspection", rows, compact(store))
 
 
@@ -102,8 +102,8 @@ def purge(store: Store, ins_id: str) -> Erased:
         if s.get(m.Inspection, ins_id) is None:
             raise NotFound("that inspection no longer exists")
         rows = _delete_inspection(s, ins_id)
-        _record(store, s, ins_id, "inspection", ins_id)
-        _reindex(s)
+        record_erasure(store, s, ins_id, "inspection", ins_id)
+        rebuild_search_index(s)
     return Erased(f"inspection {ins_id[:8]}", rows, compact(store))
 
 
@@ -135,44 +135,44 @@ def _erase_one(store: Store, ins_id: str, model: type[m.OfInspection], ref: str,
     said = f"{what} {row_id[:8]}"
     with store.session() as s:
         row = s.get(model, row_id)
-        rows = 0 if _is_erased(s, row) else erase(store, s, row)
-        rows += _drop_dead_drafts(s, ins_id)
+        rows = 0 if is_erased(s, row) else erase(store, s, row)
+        rows += drop_dead_drafts(s, ins_id)
         if rows:
-            _note(store, s, ins_id, said)
+            note_erasure(store, s, ins_id, said)
         if reindex:  # the entry's words leave the search index
-            _reindex(s)
+            rebuild_search_index(s)
     return Erased(said, rows, compact(store))
 
 
 def _erase_entry(store: Store, s: Session, entry: m.Evidence) -> int:
     texts = {entry.text, *s.exec(select(m.EvidenceVersion.text).where(
         m.EvidenceVersion.evidence_id == entry.id))}
-    rows = _delete(s, m.EvidenceVersion, m.EvidenceVersion.evidence_id == entry.id)
+    rows = delete_rows(s, m.EvidenceVersion, m.EvidenceVersion.evidence_id == entry.id)
     rows += _unlink_entry(s, entry.id)
-    rows += _forget_changes(s, "evidence", entry.id)
-    rows += _drop_drafts_holding(s, entry.inspection_id, texts)
+    rows += forget_changes(s, "evidence", entry.id)
+    rows += drop_drafts_holding(s, entry.inspection_id, texts)
     with store.change(s, None, entry):  # the text's UPDATE takes it out of the index
         entry.text, entry.case_ref, entry.judgement, entry.author = "", None, None, ""
         entry.setting_id = entry.event_id = None
         entry.deleted_at = entry.deleted_at or utc_now()
-    _record(store, s, entry.inspection_id, "evidence", entry.id)
+    record_erasure(store, s, entry.inspection_id, "evidence", entry.id)
     return rows + 1
 
 
 def _erase_event(store: Store, s: Session, event: m.Event) -> int:
-    rows = _delete(s, m.EventPerson, m.EventPerson.event_id == event.id)
+    rows = delete_rows(s, m.EventPerson, m.EventPerson.event_id == event.id)
     for entry in s.exec(select(m.Evidence).where(m.Evidence.event_id == event.id)).all():
         with store.change(s, None, entry):
             entry.event_id = None
         rows += 1
-    rows += _forget_changes(s, "event", event.id)
+    rows += forget_changes(s, "event", event.id)
     with store.change(s, None, event):
         event.title = event.location = event.notes = ""
         event.audience = event.setting_id = None
         event.status = "cancelled"
         event.sequence += 1  # a calendar that had it sees it cancelled
         event.deleted_at = event.deleted_at or utc_now()
-    _record(store, s, event.inspection_id, "event", event.id)
+    record_erasure(store, s, event.inspection_id, "event", event.id)
     return rows + 1
 
 
@@ -184,17 +184,17 @@ def _unlink_entry(s: Session, evidence_id: str) -> int:
 def _erase_finding(store: Store, s: Session, finding: m.Finding) -> int:
     """A removed finding's statement and backing, for good."""
     rows = _drop_links(s, m.FindingEvidence.finding_id == finding.id)
-    rows += _forget_changes(s, "finding", finding.id)
+    rows += forget_changes(s, "finding", finding.id)
     with store.change(s, None, finding):
         finding.text = ""
-    _record(store, s, finding.inspection_id, "finding", finding.id)
+    record_erasure(store, s, finding.inspection_id, "finding", finding.id)
     return rows + 1
 
 
 def _drop_links(s: Session, *where) -> int:
     links = s.exec(select(m.FindingEvidence.id).where(*where)).all()
-    return (sum(_forget_changes(s, "finding_evidence", link) for link in links)
-            + _delete(s, m.FindingEvidence, *where))
+    return (sum(forget_changes(s, "finding_evidence", link) for link in links)
+            + delete_rows(s, m.FindingEvidence, *where))
 
 
 # --- a marked name -------------------------------------------------------------------------
@@ -222,12 +222,12 @@ def _erase_names(store: Store, s: Session, ins_id: str,
     redactor = Redactor(protected)
     rows = rewrite(store, s, ins_id, lambda t: redactor.redact(t) if t else t)
     for row in marked:
-        rows += _forget_changes(s, "protected_name", row.id)
+        rows += forget_changes(s, "protected_name", row.id)
         if row.name:
             with store.change(s, None, row):
                 row.name = ""  # the pseudonym stays: it is what the texts now say
                 row.deleted_at = row.deleted_at or utc_now()
-            _record(store, s, ins_id, "protected_name", row.id)
+            record_erasure(store, s, ins_id, "protected_name", row.id)
             rows += 1
     return rows
 
@@ -241,72 +241,12 @@ OWNED = (m.FindingEvidence, m.Finding, m.Evidence, m.EvidenceDraft, m.Change, m.
 
 
 def _delete_inspection(s: Session, ins_id: str) -> int:
-    rows = _delete(s, m.EvidenceVersion, m.EvidenceVersion.evidence_id.in_(
+    rows = delete_rows(s, m.EvidenceVersion, m.EvidenceVersion.evidence_id.in_(
         select(m.Evidence.id).where(m.Evidence.inspection_id == ins_id)))
-    rows += _delete(s, m.EventPerson, m.EventPerson.event_id.in_(
+    rows += delete_rows(s, m.EventPerson, m.EventPerson.event_id.in_(
         select(m.Event.id).where(m.Event.inspection_id == ins_id)))
-    rows += _delete(s, m.Availability, m.Availability.person_id.in_(
+    rows += delete_rows(s, m.Availability, m.Availability.person_id.in_(
         select(m.Person.id).where(m.Person.inspection_id == ins_id)))
     for model in OWNED:
-        rows += _delete(s, model, model.inspection_id == ins_id)
-    return rows + _delete(s, m.Inspection, m.Inspection.id == ins_id)
-
-
-# --- shared ------------------------------------------------------------------------------
-
-
-def _delete(s: Session, model: type, *where) -> int:
-    result = s.exec(delete(model).where(*where).execution_options(synchronize_session=False))
-    return result.rowcount or 0
-
-
-def _forget_changes(s: Session, table: str, row_id: str) -> int:
-    """The row's undo history: its snapshots hold the content. It cannot be undone now."""
-    return _delete(s, m.Change, m.Change.table_name == table, m.Change.row_id == row_id)
-
-
-def _drop_drafts_holding(s: Session, ins_id: str, texts: set[str]) -> int:
-    """Drafts that hold a copy of the text (the entry as it was typed)."""
-    wanted = {t.strip() for t in texts if t and t.strip()}
-    ids = [d.id for d in s.exec(select(m.EvidenceDraft).where(
-        m.EvidenceDraft.inspection_id == ins_id)).all()
-        if str(json.loads(d.fields or "{}").get("text", "")).strip() in wanted]
-    return _delete(s, m.EvidenceDraft, m.EvidenceDraft.id.in_(ids)) if ids else 0
-
-
-def _drop_dead_drafts(s: Session, ins_id: str) -> int:
-    """Drafts thrown away or saved by an earlier version, which kept them as tombstones."""
-    return _delete(s, m.EvidenceDraft, m.EvidenceDraft.inspection_id == ins_id,
-                   m.EvidenceDraft.deleted_at.is_not(None))
-
-
-def _deleted(s: Session, model: type, ins_id: str) -> list:
-    """The tombstones of the inspection not erased yet."""
-    erased = select(m.Erasure.row_id).where(m.Erasure.table_name == model.__tablename__)
-    return s.exec(select(model).where(model.inspection_id == ins_id,
-                                      model.deleted_at.is_not(None),
-                                      model.id.not_in(erased))).all()
-
-
-def _is_erased(s: Session, row: m.Tracked) -> bool:
-    return s.exec(select(m.Erasure.id).where(m.Erasure.table_name == row.__tablename__,
-                                             m.Erasure.row_id == row.id)).first() is not None
-
-
-def _record(store: Store, s: Session, ins_id: str, table: str, row_id: str) -> None:
-    if s.exec(select(m.Erasure.id).where(m.Erasure.table_name == table,
-                                         m.Erasure.row_id == row_id)).first() is None:
-        store.insert(s, None, m.Erasure(inspection_id=ins_id, table_name=table, row_id=row_id))
-
-
-def _note(store: Store, s: Session, ins_id: str, what: str) -> None:
-    """The audit log says what was erased (by id or pseudonym, never the content)."""
-    store.insert(s, None, m.AuditEntry(inspection_id=ins_id, action="erased for good",
-                                       detail=what))
-
-
-def _reindex(s: Session) -> None:
-    """Rebuild the search index from the evidence as it is now: no segment of it keeps a
-    word of what was erased (a delete only adds a marker until segments are merged)."""
-    if s.get_bind().dialect.name == "sqlite":
-        s.exec(sql("INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild')"))
+        rows += delete_rows(s, model, model.inspection_id == ins_id)
+    return rows + delete_rows(s, m.Inspection, m.Inspection.id == ins_id)
