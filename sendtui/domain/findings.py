@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
 from sendtui.domain.kinds import JUDGEMENTS
-from sendtui.domain.triangulation import DEFAULT_THRESHOLD, check_threshold
+from sendtui.domain.triangulation import DEFAULT_THRESHOLD, Status, status
 
 POLARITIES = JUDGEMENTS  # a finding's polarity is one of the evidence judgements
 STRENGTH = "strength"
@@ -22,9 +22,7 @@ LONGEST_STATEMENT = 2000
 class Security:
     """The security labels, weakest first."""
 
-    NONE = "no evidence"
-    SINGLE = "single source"
-    CORROBORATED = "corroborated"
+    NONE, SINGLE, CORROBORATED = Status.NONE, Status.SINGLE, Status.CORROBORATED
     SECURE = "secure"
 
     ALL = (NONE, SINGLE, CORROBORATED, SECURE)
@@ -32,14 +30,9 @@ class Security:
 
 def security(sources: Iterable[str], threshold: int = DEFAULT_THRESHOLD) -> str:
     """One of Security.ALL for a finding backed by entries of these source kinds (one slug
-    per entry: repeats count once)."""
-    check_threshold(threshold)
-    n = len(set(sources))
-    if n == 0:
-        return Security.NONE
-    if n >= threshold:
-        return Security.SECURE
-    return Security.SINGLE if n == 1 else Security.CORROBORATED
+    per entry: repeats count once): a line's triangulation rule, its top step called secure."""
+    found = status(dict.fromkeys(sources, 1), threshold)
+    return Security.SECURE if found == Status.TRIANGULATED else found
 
 
 def rank(label: str) -> int:
