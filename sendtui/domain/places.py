@@ -4,16 +4,13 @@ childminder, a short-breaks base) or the inspection's base room. One rule for bo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.domain.postcodes import normalise
-from sendtui.domain.travel import GRID_EAST, GRID_NORTH
+from sendtui.domain.travel import GRID_EAST, GRID_NORTH, grid_metres
 from sendtui.domain.words import plain_name, shown
 from sendtui.errors import InvalidInput
-
-DIGITS = re.compile(r"[0-9]{1,7}")
 
 
 @dataclass(frozen=True)
@@ -52,7 +49,7 @@ def _grid_problems(easting, northing) -> dict[str, str]:
     problems = {}
     for key, bounds in (("easting", GRID_EAST), ("northing", GRID_NORTH)):
         value = given[key]
-        if value is not None and _grid_number(value, bounds) is None:
+        if value is not None and grid_metres(value, bounds) is None:
             problems[key] = (f"{key} {shown(str(value))} is not in Great Britain's grid: metres "
                              f"from 0 to {bounds.stop - 1:,}")
     return problems
@@ -67,17 +64,9 @@ def new_place(name: str, kind: str = "other", postcode: str = "",
     e, n = _blank_none(easting), _blank_none(northing)
     return NewPlace(plain_name(name, "a place's name"), kind,
                     normalise(postcode) or "" if postcode else "",
-                    None if e is None else _grid_number(e, GRID_EAST),
-                    None if n is None else _grid_number(n, GRID_NORTH))
+                    None if e is None else grid_metres(e, GRID_EAST),
+                    None if n is None else grid_metres(n, GRID_NORTH))
 
 
 def _blank_none(value: str | int | None) -> str | int | None:
     return None if value is None or isinstance(value, str) and not value.strip() else value
-
-
-def _grid_number(value: str | int, bounds: range) -> int | None:
-    """A whole number of metres within bounds, typed in ASCII digits; else None."""
-    text = str(value).strip()
-    if not DIGITS.fullmatch(text) or int(text) not in bounds:
-        return None
-    return int(text)

@@ -9,6 +9,16 @@ from dataclasses import dataclass
 
 # Great Britain's grid, in metres: anything else is not a place in Great Britain.
 GRID_EAST, GRID_NORTH = range(0, 700_001), range(0, 1_300_001)
+GRID_DIGITS = re.compile(r"[0-9]{1,7}")  # ASCII only: int() would take "１２" too
+
+
+def grid_metres(value: str | int, bounds: range) -> int | None:
+    """A whole number of metres within bounds (GRID_EAST, GRID_NORTH), written in ASCII
+    digits; None for anything else."""
+    text = str(value).strip()
+    if not GRID_DIGITS.fullmatch(text) or int(text) not in bounds:
+        return None
+    return int(text)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from sendtui.domain.events import visitable
 from sendtui.domain.gias import setting_kind
 from sendtui.domain.postcodes import Point, centroids
-from sendtui.domain.travel import GRID_EAST, GRID_NORTH
+from sendtui.domain.travel import GRID_EAST, GRID_NORTH, grid_metres
 from sendtui.errors import BadFile
 from sendtui.importers.csvfile import DIGITS, CsvRow, read_rows, shown
 from sendtui.records import SettingRow
@@ -33,20 +33,13 @@ def read_gias(path: Path, local_area: str) -> GiasResult:
     _, rows = read_rows(path, REQUIRED)
     result, located = GiasResult(), []
     for row in rows:
-        located.append((row.get("postcode"), _grid(row, "easting", GRID_EAST),
-                        _grid(row, "northing", GRID_NORTH)))
+        # a blank or odd coordinate leaves the row out of the postcode table (a row of
+        # another area is not refused for it)
+        located.append((row.get("postcode"), grid_metres(row.get("easting"), GRID_EAST),
+                        grid_metres(row.get("northing"), GRID_NORTH)))
         _take(row, path.name, local_area, result)
     result.points = centroids(located)
     return result
-
-
-def _grid(row: CsvRow, column: str, bounds: range) -> int | None:
-    """A grid coordinate for the postcode table, None when it is blank or odd (a row of
-    another area is not refused for it)."""
-    text = row.get(column)
-    if not DIGITS.fullmatch(text) or len(text) > 9 or int(text) not in bounds:
-        return None
-    return int(text)
 
 
 def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
