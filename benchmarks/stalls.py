@@ -195,7 +195,8 @@ async def one_round(db: str) -> dict[str, list[float]]:
 
 
 async def baseline_round() -> dict[str, list[float]]:
-    """A bare app with a DataTable of 200 rows, down pressed 20 times."""
+    """Bare Textual apps: a DataTable of 200 rows with down pressed 20 times (the noise
+    floor), and the same work as the two slowest sendtui actions done the plainest way."""
     from textual.app import App
     from textual.widgets import DataTable, Footer
 
@@ -211,16 +212,86 @@ async def baseline_round() -> dict[str, list[float]]:
                 table.add_row(f"Mon 30 Nov {n % 10}:00", f"L{n % 7}", "visit",
                               f"Setting {n}", f"Entry number {n} about children and services")
 
-    app = Bare()
+    stalls = {}
     ticker = Ticker()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with Bare().run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         ticker.start()
         r = Round(pilot, ticker)
         for _ in range(20):
             await r.act("bare Textual app: DataTable down (per key)", "down", least=0.05)
         ticker.stop()
-    return r.stalls
+        stalls.update(r.stalls)
+    for action, keys in (("bare Textual app: search cleared (escape)", ("escape",)),
+                         ("bare Textual app: open a form box (n)", ("n", "escape", "n"))):
+        ticker = Ticker()
+        async with bare_twin().run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("slash", "a", "b", *(("escape",) if "box" in action else ()))
+            await settle(pilot)
+            ticker.start()
+            r = Round(pilot, ticker)
+            for key in keys:
+                await r.act(action if key != "escape" or "search" in action else "-", key)
+            ticker.stop()
+            stalls[action] = r.stalls[action]
+    return stalls
+
+
+def bare_twin():
+    """The plainest Textual app that does what sendtui's evidence log does on the two
+    actions nearest the goal: escape empties the search, focuses the table and puts back
+    200 rows of 7 columns; n opens a modal box of a text area and five fields."""
+    from textual.app import App
+    from textual.containers import Vertical
+    from textual.screen import ModalScreen
+    from textual.widgets import DataTable, Footer, Input, Label, Select, TextArea
+
+    def rows(word: str):
+        return [(f"Mon 30 Nov {n % 10}:00", f"E{n % 5 + 1}", "visit", f"Setting {n}",
+                 "strength", "", f"{word} entry {n} about children, families and services")
+                for n in range(200)]
+
+    class Box(ModalScreen):
+        BINDINGS = [("escape", "dismiss")]
+
+        def compose(self):
+            with Vertical(id="box"):
+                yield TextArea(id="text")
+                for name in ("Line", "Source", "Setting", "Judgement"):
+                    yield Label(name)
+                    yield Select([(f"{name} {n}", n) for n in range(20)], compact=True)
+                yield Label("Case ref")
+                yield Input(compact=True)
+
+    class Twin(App):
+        CSS = "#box { width: 80; height: auto; border: round $accent; }"
+        BINDINGS = [("slash", "search"), ("escape", "clear"), ("n", "box")]
+
+        def compose(self):
+            yield Input(id="search")
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+            yield Footer()
+
+        def on_mount(self) -> None:
+            self.table = self.query_one(DataTable)
+            self.table.add_columns("when", "line", "source", "setting", "judgement", "ref",
+                                   "text")
+            self.table.add_rows(rows("Newest"))
+
+        def action_search(self) -> None:
+            self.query_one("#search").focus()
+
+        def action_clear(self) -> None:
+            self.query_one("#search", Input).value = ""
+            self.table.focus()
+            self.table.clear()
+            self.table.add_rows(rows("Newest"))
+
+        def action_box(self) -> None:
+            self.push_screen(Box())
+
+    return Twin()
 
 
 def child(kind: str, db: str, rounds: int) -> None:

@@ -103,6 +103,54 @@ def with_edits(framework: Framework, text: str | None) -> Framework:
     return dataclasses.replace(framework, outcomes=outcomes, pending=pending)
 
 
+LONGEST_LABEL = 300
+LONGEST_INTERVAL = {"working days": 250, "months": 120}
+
+
+def unit(rule: DateRule) -> str:
+    """What a rule's interval counts: months or working days."""
+    return "months" if rule.months else "working days"
+
+
+def wording_problems(framework: Framework, labels: dict[str, str],
+                     intervals: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """What is wrong with new outcome wording, keyed (code, "") for a label and (code, rule
+    key) for an interval; empty when all is well."""
+    errors = {}
+    for o in framework.outcomes:
+        label = " ".join(labels.get(o.code, o.label).split())
+        if not label or len(label) > LONGEST_LABEL:
+            errors[(o.code, "")] = f"outcome {o.code}'s wording must be 1 to {LONGEST_LABEL} characters"
+        for rule in o.follows:
+            text = str(intervals.get((o.code, rule.key), _interval(rule))).strip()
+            most = LONGEST_INTERVAL[unit(rule)]
+            if not text.isdigit() or not 1 <= int(text) <= most:
+                errors[(o.code, rule.key)] = (f"“{rule.label}” after outcome {o.code} must be "
+                                              f"1 to {most} {unit(rule)}, not {text[:10]!r}")
+    return errors
+
+
+def reworded(framework: Framework, labels: dict[str, str],
+             intervals: dict[tuple[str, str], str]) -> Framework:
+    """The framework with new outcome labels (by code) and new intervals (by outcome code
+    and rule key, in the rule's own unit); refused whole if any is wrong."""
+    if errors := wording_problems(framework, labels, intervals):
+        raise InvalidInput("; ".join(errors.values()))
+
+    def follows(o: Outcome) -> tuple[DateRule, ...]:
+        return tuple(dataclasses.replace(rule, **{"months" if rule.months else "offset": int(
+            str(intervals.get((o.code, rule.key), _interval(rule))).strip())})
+                     for rule in o.follows)
+
+    return dataclasses.replace(framework, outcomes=tuple(
+        dataclasses.replace(o, label=" ".join(labels.get(o.code, o.label).split()),
+                            follows=follows(o)) for o in framework.outcomes))
+
+
+def _interval(rule: DateRule) -> int:
+    return rule.months or rule.offset
+
+
 def _source(framework: Framework, code: str) -> str:
     found = framework.outcome(code)
     return found.source if found else ""

@@ -26,6 +26,15 @@ def template_of(ins: m.Inspection) -> fw.Framework:
     return oc.with_edits(fw.get_framework(ins.framework), ins.template)
 
 
+def framework_of(store: Store, inspection_id: str) -> fw.Framework:
+    """The inspection's framework as it stands in the store, its own wording included."""
+    with store.session() as s:
+        ins = s.get(m.Inspection, inspection_id)
+        if ins is None or ins.deleted_at:
+            raise NotFound("that inspection no longer exists")
+        return template_of(ins)
+
+
 def record(store: Store, inspection_id: str, *, outcome: int | str | None = None,
            wsoa: bool | None = None, verdicts: dict[str, bool] | None = None,
            received: dt.date | None = None,
@@ -50,6 +59,21 @@ def record(store: Store, inspection_id: str, *, outcome: int | str | None = None
             _set_received(store, s, ins, received)
         sync(store, s, ins)
     return after_report(store, inspection_id)
+
+
+def reword(store: Store, inspection_id: str, labels: dict[str, str],
+           intervals: dict[tuple[str, str], str]) -> fw.Framework:
+    """Change this inspection's outcome wording and the intervals that follow each outcome
+    (the template is untouched); the dates that follow are recomputed."""
+    with store.session() as s:
+        ins = s.get(m.Inspection, inspection_id)
+        if ins is None or ins.deleted_at:
+            raise NotFound("that inspection no longer exists")
+        framework = oc.reworded(template_of(ins), labels, intervals)
+        with store.change(s, inspection_id, ins, "outcome wording changed"):
+            ins.template = oc.editable(framework)
+        sync(store, s, ins)
+    return framework
 
 
 def _set_received(store: Store, s: Session, ins: m.Inspection, day: dt.date) -> None:

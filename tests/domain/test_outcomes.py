@@ -126,3 +126,25 @@ def test_after_report_waits_for_an_outcome_or_a_report():
     assert oc.after_report(F2023, oc.Recorded(), dates) is None
     shown = oc.after_report(F2023, oc.Recorded("3"), dates)
     assert shown.outcome_label.startswith("There are widespread") and shown.dates == ()
+
+
+def test_an_inspection_may_reword_its_outcomes_and_change_their_intervals():
+    from sendtui.domain.outcomes import reworded, wording_problems
+    from sendtui.domain.templates import FRAMEWORK_2023
+
+    new = reworded(FRAMEWORK_2023, {"2": "  Inconsistent   experiences "},
+                   {("3", "priority-action-plan"): "25", ("2", "next-full-inspection"): "30"})
+    assert new.outcome("2").label == "Inconsistent experiences"
+    assert new.outcome("1").label == FRAMEWORK_2023.outcome("1").label  # untouched
+    plan = {r.key: r for r in new.outcome("3").follows}
+    assert plan["priority-action-plan"].offset == 25
+    assert {r.key: r for r in new.outcome("2").follows}["next-full-inspection"].months == 30
+    assert FRAMEWORK_2023.outcome("2").label.startswith("The local area partnership's")
+
+    bad = wording_problems(FRAMEWORK_2023, {"1": " "},
+                           {("3", "monitoring-inspection"): "0",
+                            ("3", "priority-action-plan"): "ten"})
+    assert set(bad) == {("1", ""), ("3", "monitoring-inspection"), ("3", "priority-action-plan")}
+    assert "1 to 120 months" in bad[("3", "monitoring-inspection")]
+    with pytest.raises(InvalidInput, match="1 to 250 working days, not 'ten'"):
+        reworded(FRAMEWORK_2023, {}, {("3", "priority-action-plan"): "ten"})

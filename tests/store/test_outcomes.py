@@ -88,3 +88,23 @@ def test_an_inspection_made_before_outcomes_uses_the_template(tmp_path):
         assert shown is not None and shown.outcome_label is None
     finally:
         store.close()
+
+
+def test_rewording_an_inspection_redates_what_follows_and_undo_brings_it_back(store):
+    ins = inspections.create(store, "Wealdshire", "2023", D(2024, 5, 20)).id
+    recorded.record(store, ins, outcome=3, received=D(2024, 7, 15))
+    recorded.reword(store, ins, {"3": "Widespread failings"},
+                    {("3", "priority-action-plan"): "20", ("3", "monitoring-inspection"): "12"})
+    assert recorded.after_report(store, ins).outcome_label == "Widespread failings"
+    assert dates(store, ins)["priority-action-plan"] == D(2024, 8, 12)
+    assert dates(store, ins)["monitoring-inspection"] == D(2025, 7, 15)
+    assert recorded.framework_of(store, ins).outcome("3").label == "Widespread failings"
+    other = inspections.create(store, "Fenmarch", "2023", D(2024, 5, 20)).id
+    assert recorded.framework_of(store, other).outcome("3").label.startswith("There are")
+
+    with pytest.raises(InvalidInput):
+        recorded.reword(store, ins, {"3": ""}, {})
+    assert recorded.after_report(store, ins).outcome_label == "Widespread failings"
+    undo.undo(store, ins)
+    assert dates(store, ins)["priority-action-plan"] == D(2024, 8, 27)
+    assert recorded.after_report(store, ins).outcome_label.startswith("There are widespread")

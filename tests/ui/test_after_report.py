@@ -82,3 +82,32 @@ def test_after_the_report_panel(snap_compare, db_path):
                     published=dt.date(2024, 7, 22))
     assert snap_compare(make_app(str(db_path), today=dt.date(2024, 9, 2)), terminal_size=(80, 40),
                         run_before=store_open)
+
+
+async def test_w_rewords_the_outcome_and_its_intervals(db_path):
+    from sendtui.ui.screens.start.wording import WordingForm
+
+    inspection_2023(db_path, outcome=3, received=dt.date(2024, 7, 15))
+    app = make_app(str(db_path), today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await store_open(pilot)
+        await pilot.press("W")
+        await settled(pilot)
+        assert isinstance(app.screen, WordingForm)
+        field = app.screen.query_one("#every-3-priority-action-plan", Input)
+        field.value = "0"
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        assert isinstance(app.screen, WordingForm)  # refused, said in words
+        assert "1 to 250 working days" in str(
+            app.screen.query_one("#every-3-priority-action-plan-label").render()) or \
+            "1 to 250 working days" in " ".join(
+                str(m.render()) for m in app.screen.query(".message"))
+        field.value = "20"
+        app.screen.query_one("#label-3", Input).value = "Widespread failings"
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        text = str(app.screen.query_one("#after-report", Static).render())
+        assert "Widespread failings" in text
+        assert "Priority action plan due: Mon 12 Aug 2024" in text

@@ -12,7 +12,8 @@ from textual.widgets import DataTable, Static
 from sendtui.domain.dates import day, span
 from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.domain.outcomes import AfterReport, Recorded, countdown
-from sendtui.errors import InvalidInput
+from sendtui.domain.words import sentence
+from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import Retention
 from sendtui.ui.screens.common.base import TaskScreen, table
 
@@ -23,6 +24,8 @@ class DashboardScreen(TaskScreen):
         Binding("e,enter", "edit_date", "Edit date", id="edit-key-date"),
         Binding("O", "record_outcome", "Outcome", id="record-outcome", key_display="O",
                 tooltip="What the report said, and when it was received and published"),
+        Binding("W", "reword", "Outcome wording", id="outcome-wording", key_display="W",
+                show=False, tooltip="This inspection's outcome wording and the intervals that follow"),
         Binding("R", "retention", "Retention", id="set-retention", key_display="R",
                 tooltip="How many months after final feedback the evidence is erased"),
         Binding("P", "purge", "Purge", id="purge-inspection", key_display="P",
@@ -116,7 +119,7 @@ class DashboardScreen(TaskScreen):
         self.app.push_screen(KeyDateForm(kd), save)
 
     def action_record_outcome(self) -> None:
-        from sendtui.domain.frameworks import get_framework
+        from sendtui.store.outcomes import framework_of
         from sendtui.ui.screens.start.outcome import OutcomeForm
 
         by_key = {kd.key: kd.date for kd in self.dates}
@@ -136,9 +139,32 @@ class DashboardScreen(TaskScreen):
             self.notify("Outcome recorded: the dates that follow are on the dashboard "
                         "(u undoes).")
 
-        self.app.push_screen(OutcomeForm(get_framework(self.inspection.framework), now,
+        self.app.push_screen(OutcomeForm(framework_of(self.store, self.inspection.id), now,
                                          by_key.get("report-received"), by_key.get("published")),
                              save)
+
+    def action_reword(self) -> None:
+        from sendtui.store.outcomes import framework_of, reword
+        from sendtui.ui.screens.start.wording import WordingForm
+
+        framework = framework_of(self.store, self.inspection.id)
+        if not framework.outcomes:
+            self.notify(f"A {framework.name} has no outcomes to word.", severity="warning")
+            return
+
+        def save(answer) -> None:
+            if answer is None:
+                return
+            try:
+                reword(self.store, self.inspection.id, *answer)
+            except (InvalidInput, NotFound) as exc:
+                self.notify(sentence(str(exc)), severity="error")
+                return
+            self.refresh_data()
+            self.notify("Outcome wording saved: the dates that follow are recomputed "
+                        "(u undoes).")
+
+        self.app.push_screen(WordingForm(framework), save)
 
     def action_retention(self) -> None:
         from sendtui.ui.screens.start.retention import RetentionForm
