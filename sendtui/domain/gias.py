@@ -50,6 +50,14 @@ OUTSIDE_ENGLAND = {"welsh establishment", "british schools overseas", "offshore 
 NOT_SETTINGS = {"children's centre", "children's centre linked site", "institution funded by other government department"}
 
 
+def specialist_label(gias_type: str) -> str:
+    """What a specialist independent-kind setting is: a non-maintained special school
+    (charitable, approved by the DfE) is not an independent one, nor the other way round."""
+    if _norm(gias_type) == "non-maintained special school":
+        return "Non-maintained special school"
+    return "Independent special school"
+
+
 @dataclass(frozen=True)
 class KindResult:
     kind: str | None  # None: not a setting at all

@@ -47,6 +47,7 @@ class SettingRecord:
     head: str = ""
     is_base: bool = False  # the inspection's base room
     located_by: str = ""  # "typed", "postcode", "sector" for a place added by hand
+    gias_type: str = ""  # the establishment type GIAS gives ("" for a place added by hand)
 
 
 @dataclass(frozen=True)

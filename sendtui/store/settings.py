@@ -70,4 +70,5 @@ def load(store: Store, inspection_id: str, rows: list[SettingRow],
 def record(r: m.Setting) -> SettingRecord:
     return SettingRecord(r.id, r.urn, r.name, r.kind, r.postcode, r.status, r.la_name,
                          r.address, r.easting, r.northing, r.is_specialist, r.shortlisted,
-                         r.visited, r.out_of_area, r.phone, r.head, r.is_base, r.located_by)
+                         r.visited, r.out_of_area, r.phone, r.head, r.is_base, r.located_by,
+                         r.gias_type)

@@ -81,7 +81,7 @@ def people(rows: Rows, ins: str) -> list[PersonRecord]:
 
 SETTING_COLUMNS = ("id, urn, name, kind, postcode, status, la_name, address, easting, "
                    "northing, is_specialist, shortlisted, visited, out_of_area, phone, head, "
-                   "is_base, located_by")
+                   "is_base, located_by, gias_type")
 
 
 def settings(rows: Rows, ins: str) -> list[SettingRecord]:
@@ -91,7 +91,7 @@ def settings(rows: Rows, ins: str) -> list[SettingRecord]:
 
 def setting(r: tuple) -> SettingRecord:
     flags = tuple(bool(x) for x in r[10:14])
-    return SettingRecord(*r[:10], *flags, r[14], r[15], bool(r[16]), r[17])
+    return SettingRecord(*r[:10], *flags, r[14], r[15], bool(r[16]), r[17], r[18] or "")
 
 
 def unavailable(rows: Rows, ins: str) -> dict[str, list[Unavailable]]:

@@ -115,3 +115,10 @@ def test_not_visitable_types(type_name):
 def test_other_types(type_name):
     result = setting_kind(type_name, "Not applicable")
     assert result.kind == "other" and result.known
+
+
+def test_a_non_maintained_special_school_is_not_called_independent():
+    from sendtui.domain.gias import specialist_label
+
+    assert specialist_label(" Non-maintained  special school") == "Non-maintained special school"
+    assert specialist_label("Other independent special school") == "Independent special school"

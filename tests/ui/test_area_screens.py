@@ -105,7 +105,11 @@ async def test_search_by_urn_and_name_any_case_within_a_kind(demo_db):
         assert [r["Name"] for r in rows(grid)] == ["Meadowbank Independent Specialist School"]
         detail = shown(screen.query_one("#settings-detail", Static))
         assert detail.startswith("190014 Meadowbank Independent Specialist School · "
-                                 "Independent (specialist) · WD6 4PP")
+                                 "Independent special school · WD6 4PP")
+        await typed(pilot, "ctrl+u", *"190012")
+        assert [r["Kind"] for r in rows(grid)] == ["Non-maint. special"]
+        assert "Harrowden House School · Non-maintained special school · " in shown(
+            screen.query_one("#settings-detail", Static))
 
         await typed(pilot, "enter")  # enter keeps the search and goes back to the table
         assert app.focused is grid and grid.row_count == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sendtui.domain.gias import specialist_label
 from sendtui.domain.kinds import SETTING_KINDS
 from sendtui.domain.postcodes import located_words
 from sendtui.records import SettingRecord
@@ -20,8 +21,9 @@ def matches(s: SettingRecord, kind: str, search: str) -> bool:
 
 def cells(s: SettingRecord, local_area: str) -> list[str]:
     kind = SHORT_KINDS.get(s.kind, SETTING_KINDS.get(s.kind, s.kind))
-    if s.is_specialist:
-        kind = "Non-LA special"  # independent or non-maintained: neither is the other
+    if s.is_specialist:  # independent or non-maintained: neither is the other
+        kind = specialist_label(s.gias_type).removesuffix(" school").replace(
+            "Non-maintained", "Non-maint.").replace("Independent", "Indep.")
     return [s.urn or "—", s.name, kind, s.postcode, status(s, local_area), marks(s)]
 
 
@@ -47,7 +49,7 @@ def is_out_of_area(s: SettingRecord, local_area: str) -> bool:
 
 def describe(s: SettingRecord, local_area: str) -> str:
     """The selected setting in full, with its warnings in words."""
-    kind = SETTING_KINDS.get(s.kind, s.kind) + (" (specialist)" if s.is_specialist else "")
+    kind = specialist_label(s.gias_type) if s.is_specialist else SETTING_KINDS.get(s.kind, s.kind)
     parts = [f"{s.urn or 'no URN'} {s.name}", kind, s.postcode, s.status]
     if is_out_of_area(s, local_area):
         parts.append(f"out of the area ({s.la_name or 'flagged'})")
