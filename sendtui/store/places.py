@@ -21,7 +21,7 @@ from sendtui.domain.postcodes import (
 from sendtui.records import SettingRecord
 from sendtui.store import models as m
 from sendtui.store.repo import Store
-from sendtui.store.rows import live
+from sendtui.store.rows import live, live_row
 from sendtui.store.settings import record
 
 CHUNK = 500  # codes per statement (SQLite's bound-parameter limit)
@@ -42,12 +42,29 @@ def add(store: Store, inspection_id: str, name: str, kind: str = "other", postco
         else:
             _locate(s, inspection_id, row)
         if is_base:
-            for other in s.exec(live(m.Setting, inspection_id).where(m.Setting.is_base)):
-                with store.change(s, inspection_id, other, f"{other.name} no longer the base"):
-                    other.is_base = False
+            _no_base(store, s, inspection_id)
         store.insert(s, inspection_id, row, f"{place.name} added" +
                      (" as the base room" if is_base else ""))
         return record(row)
+
+
+def make_base(store: Store, inspection_id: str, setting_id: str,
+              base: bool = True) -> SettingRecord:
+    """Make a setting the inspection's base room (the one before stops being it), or not."""
+    with store.session() as s:
+        row = live_row(s, m.Setting, setting_id, inspection_id, "that setting")
+        if base and not row.is_base:
+            _no_base(store, s, inspection_id)
+        with store.change(s, inspection_id, row, f"{row.name} " + (
+                "made the base room" if base else "no longer the base room")):
+            row.is_base = base
+        return record(row)
+
+
+def _no_base(store: Store, s: Session, inspection_id: str) -> None:
+    for other in s.exec(live(m.Setting, inspection_id).where(m.Setting.is_base)):
+        with store.change(s, inspection_id, other, f"{other.name} no longer the base"):
+            other.is_base = False
 
 
 def save_points(store: Store, s: Session, inspection_id: str,

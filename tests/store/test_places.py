@@ -134,3 +134,17 @@ def test_adding_a_place_and_a_new_base_undo_in_one_step(store, ins):
     places.add(store, ins, "Base room, Civic Centre", is_base=True)
     undo(store, ins)
     assert [(s.id, s.is_base) for s in settings.all(store, ins)] == [(first.id, True)]
+
+
+def test_a_setting_from_gias_can_be_made_the_base_and_undo_puts_the_old_base_back(store, ins):
+    from sendtui.store.undo import undo
+
+    import_gias(store, ins)
+    hall = places.add(store, ins, "Base room, County Hall", is_base=True)
+    school = settings.all(store, ins)[0]
+    assert places.make_base(store, ins, school.id).is_base
+    assert [s.id for s in settings.all(store, ins) if s.is_base] == [school.id]
+    undo(store, ins)
+    assert [s.id for s in settings.all(store, ins) if s.is_base] == [hall.id]
+    assert not places.make_base(store, ins, hall.id, base=False).is_base
+    assert not any(s.is_base for s in settings.all(store, ins))

@@ -77,3 +77,17 @@ async def test_bad_input_is_marked_and_nothing_is_saved(demo_db, demo_store):
         assert app.screen is screen
         assert len(rows(screen.query_one("#settings", DataTable))) == 19
     assert all(s.urn for s in settings.all(demo_store, ins.id))
+
+
+async def test_b_makes_the_highlighted_school_the_base_room_and_again_unmakes_it(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        screen = await on_screen(pilot, "3", SettingsScreen)
+        grid = screen.query_one("#settings", DataTable)
+        await typed(pilot, "slash", *"190012", "enter", "b")
+        assert selected(grid)["Marks"] == "⌂ base room"
+        assert "Harrowden House School is the base room (u undoes)." in [
+            n.message for n in app._notifications]
+        assert "the inspection's base room" in shown(screen.query_one("#settings-detail", Static))
+        await typed(pilot, "b")
+        assert selected(grid)["Marks"] == ""

@@ -38,6 +38,9 @@ class SettingsScreen(ListScreen):
                 tooltip="Put the setting on the shortlist for visits, or take it off"),
         Binding("v", "mark('visited')", "Visited", id="settings-visited",
                 tooltip="Mark the setting visited, or not"),
+        Binding("b", "base", "Base", id="settings-base",
+                tooltip="Make the setting the inspection's base room (travel is checked to "
+                        "and from it), or not"),
         Binding("a", "add_place", "Add", id="settings-add-place",
                 tooltip="Add a place GIAS does not list: a health or CAMHS site, a private "
                         "nursery or childminder, a short-breaks base, the base room"),
@@ -130,6 +133,20 @@ class SettingsScreen(ListScreen):
         else:
             words = MARK_WORDS[mark][0 if marked else 1]
             self.notify(f"{setting.name} {words}.")
+        self.refresh_data()
+
+    def action_base(self) -> None:
+        setting = self.selected()
+        if setting is None:
+            self.app.bell()
+            return
+        try:
+            places.make_base(self.store, self.inspection.id, setting.id, not setting.is_base)
+        except NotFound as exc:
+            self.notify(f"{setting.name}: {exc}.", severity="error")
+        else:
+            self.notify(f"{setting.name} is {'no longer ' if setting.is_base else ''}the base "
+                        "room (u undoes).")
         self.refresh_data()
 
     def action_add_place(self) -> None:
