@@ -79,7 +79,12 @@ def _anchor(rule: DateRule, spans: dict[str, Span]) -> Span | None:
 def _apply(rule: DateRule, anchor: Span, calendar: WorkingCalendar) -> Span:
     start, end = anchor
     base = (end or start) if rule.at_end else start
-    day = _add_months(base, rule.months) if rule.months else calendar.add(base, rule.offset)
+    if rule.months:  # "about N months": a date that falls when no one works moves on to one
+        day = _add_months(base, rule.months)
+        while not calendar.is_working_day(day):
+            day += dt.timedelta(days=1)
+    else:
+        day = calendar.add(base, rule.offset)
     return day, calendar.add(day, rule.span - 1) if rule.span > 1 else None
 
 

@@ -22,7 +22,7 @@ def test_2023_names_the_three_weeks_and_the_survey_window():
 
 
 @pytest.mark.parametrize("outcome, follows", [
-    ("1", {"next-full-inspection": ("2029-07-15", None)}),
+    ("1", {"next-full-inspection": ("2029-07-16", None)}),  # Sun 15 Jul moves on
     ("2", {"strategic-plan-update": ("2024-08-27", None),
            "next-full-inspection": ("2027-07-15", None)}),
     ("3", {"priority-action-plan": ("2024-08-27", None),
@@ -55,7 +55,7 @@ def test_2016_wsoa_from_the_report_received_and_from_publication():
                                   "--published", "2020-05-05", "--wsoa", "--format", "json")))
     assert published["wsoa-due"] == ("2020-08-13", None)
     assert published["wsoa-review-due"] == ("2020-08-27", None)
-    assert published["revisit-window"] == ("2022-02-27", None)
+    assert published["revisit-window"] == ("2022-02-28", None)  # after Sun 27 Feb
 
 
 def test_2016_wsoa_table():

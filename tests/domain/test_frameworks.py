@@ -1,10 +1,14 @@
 """Framework templates: the key dates of an inspection (BRIEF §2.3–2.4) and its lines (§6)."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sendtui.domain import frameworks as fw
+from sendtui.domain.template_parts import DateRule
 
 D = dt.date
 
@@ -53,7 +57,7 @@ def test_2023_template_produces_its_keys():
     assert (by_key["on-site"].date, by_key["on-site"].end) == (D(2024, 1, 22), D(2024, 1, 26))
     assert by_key["final-feedback"].date == D(2024, 1, 26)
     assert by_key["monitoring-inspection"].date == D(2025, 12, 3)  # about 18 months
-    assert by_key["next-full-inspection"].date == D(2029, 6, 3)
+    assert by_key["next-full-inspection"].date == D(2029, 6, 4)  # Sun 3 June moves on
 
 
 def test_revisit_template_produces_its_keys():
@@ -65,10 +69,25 @@ def test_revisit_template_produces_its_keys():
     assert by_key["final-feedback"].date == D(2022, 11, 16)
 
 
-def test_month_offsets_clamp_to_the_end_of_the_month():
+def test_month_offsets_clamp_to_the_end_of_the_month_then_move_to_a_working_day():
     dates = fw.key_dates(fw.get_framework("2023"), D(2024, 1, 8), D(2024, 8, 31))
     by_key = {k.key: k.date for k in dates}
-    assert by_key["monitoring-inspection"] == D(2026, 2, 28)
+    assert by_key["monitoring-inspection"] == D(2026, 3, 2)  # Sat 28 Feb 2026 moves on
+    dates = fw.key_dates(fw.get_framework("2023"), D(2023, 1, 9), D(2023, 8, 31))
+    assert {k.key: k.date for k in dates}["monitoring-inspection"] == D(2025, 2, 28)  # a Friday
+
+
+@given(st.dates(dt.date(2016, 1, 1), dt.date(2030, 12, 31)), st.sampled_from([6, 18, 36, 60]))
+def test_a_date_months_after_the_report_is_a_working_day_within_four_days(report, months):
+    from sendtui.domain.calendar import ENGLAND
+
+    rule = DateRule("later", "Later", "published", months=months)
+    framework = dataclasses.replace(fw.get_framework("2023"), rules=(
+        DateRule("notified", "Notified", "notified"), rule))
+    day = {k.key: k.date for k in fw.key_dates(framework, report - dt.timedelta(days=30),
+                                                 report)}["later"]
+    assert ENGLAND.is_working_day(day)
+    assert 0 <= (day - fw._add_months(report, months)).days <= 4  # Christmas at most
 
 
 def test_warnings_when_a_bank_holiday_splits_the_week():

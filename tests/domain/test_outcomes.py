@@ -26,7 +26,7 @@ def test_2016_wsoa_counts_from_the_report_received():
     assert dates == {"report-received": D(2020, 3, 27), "published": D(2020, 4, 3),
                      "wsoa-due": D(2020, 7, 9), "wsoa-review-due": D(2020, 7, 23),
                      "wsoa-resubmission-due": D(2020, 8, 20),
-                     "revisit-window": D(2022, 1, 23)}
+                     "revisit-window": D(2022, 1, 24)}
 
 
 def test_2016_wsoa_falls_back_on_publication():
@@ -42,7 +42,7 @@ def test_2016_without_a_wsoa_nothing_follows():
 
 
 @pytest.mark.parametrize("outcome, expected", [
-    ("1", {"next-full-inspection": D(2029, 7, 15)}),
+    ("1", {"next-full-inspection": D(2029, 7, 16)}),  # Sun 15 Jul moves on
     ("2", {"strategic-plan-update": D(2024, 8, 27), "next-full-inspection": D(2027, 7, 15)}),
     ("3", {"priority-action-plan": D(2024, 8, 27), "strategic-plan-update": D(2024, 8, 27),
            "monitoring-inspection": D(2026, 1, 15), "next-full-inspection": D(2027, 7, 15)}),
@@ -100,7 +100,7 @@ def test_an_inspection_keeps_its_own_labels_and_intervals():
     edited = oc.with_edits(F2023, json.dumps(data))
     assert edited.outcome("1").label == "Positive (our words)"
     dates = after(edited, D(2024, 5, 20), received=D(2024, 7, 15), outcome="1")
-    assert dates["next-full-inspection"] == D(2028, 7, 15)
+    assert dates["next-full-inspection"] == D(2028, 7, 17)  # after Sat 15 Jul
     assert oc.with_edits(F2023, "") is F2023 and oc.with_edits(F2023, "{broken") is F2023
 
 

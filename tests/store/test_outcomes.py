@@ -33,7 +33,7 @@ def test_a_2023_outcome_dates_what_follows_and_a_new_outcome_replaces_it(store):
     recorded.record(store, ins, outcome=1)
     after = dates(store, ins)
     assert "monitoring-inspection" not in after and "priority-action-plan" not in after
-    assert after["next-full-inspection"] == D(2029, 7, 15)
+    assert after["next-full-inspection"] == D(2029, 7, 16)  # after Sun 15 Jul
     undo.undo(store, ins)
     assert dates(store, ins)["monitoring-inspection"] == D(2026, 1, 15)
 
