@@ -1,6 +1,6 @@
 """The evidence summary (Markdown, CSV, DOCX): the triangulation table, the thin lines, then
 each line of enquiry's findings (how secure, what contradicts them) and entries oldest first.
-The CSV has one row per entry and no findings.
+The CSV has one row per entry, with the findings it backs or contradicts.
 
 Every piece of typed text, the case reference included, goes through `redact`: the
 briefing's redactor (which knows every case reference in the evidence) or, when the user
@@ -28,7 +28,7 @@ from sendtui.records.findings import FindingRecord
 
 HEADER = ["Code", "Line of enquiry", *SOURCE_KINDS.values(), "Kinds", "Status"]
 CSV_HEADER = ["line", "line_title", "line_status", "at", "source", "setting", "judgement",
-              "author", "text", "case_ref", "redacted"]
+              "author", "text", "case_ref", "findings", "redacted"]
 NO_EVIDENCE = "No evidence yet."
 REMOVED = "(line removed)"
 
@@ -162,6 +162,7 @@ def _csv(briefing: Briefing, redact: Redact, redacted: str) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
+    roles = _finding_roles(briefing, redact)
     for code, line_title, _, entries in sections(briefing):
         line = next((x for x in briefing.lines if x.code == code), None)
         status = tri.status(line.by_source, briefing.threshold) if line else ""
@@ -170,8 +171,21 @@ def _csv(briefing: Briefing, redact: Redact, redacted: str) -> bytes:
                 code, redact(line_title), status, format_london(e.at),
                 SOURCE_KINDS.get(e.source, e.source), redact(e.setting_name),
                 JUDGEMENTS.get(e.judgement or "", e.judgement or ""),
-                redact(e.author), redact(e.text), redact(e.case_ref), redacted]))
+                redact(e.author), redact(e.text), redact(e.case_ref),
+                "; ".join(roles.get(e.id, ())), redacted]))
     return buf.getvalue().encode("utf-8-sig")
+
+
+def _finding_roles(briefing: Briefing, redact: Redact) -> dict[str, list[str]]:
+    """Per entry: "backs: <finding> (<security>)" and "contradicts: <finding>"."""
+    roles: dict[str, list[str]] = {}
+    for f in briefing.findings:
+        head = redact(" ".join(f.text.split()))
+        for e in f.backing:
+            roles.setdefault(e.id, []).append(f"backs: {head} ({f.security})")
+        for e in f.contradicting:
+            roles.setdefault(e.id, []).append(f"contradicts: {head}")
+    return roles
 
 
 def html_summary(briefing: Briefing, redact: Redact) -> str:

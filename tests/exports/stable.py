@@ -35,6 +35,10 @@ def stable_event(e: SheetEvent) -> SheetEvent:
                    people=tuple(stable_person(p) for p in e.people))
 
 
+def stable_entry(x):
+    return replace(x, id=stable_id(f"{x.at.isoformat()}|{x.line_code}|{x.text}"))
+
+
 def stable_briefing(b: Briefing) -> Briefing:
     """A copy of `b` whose ids and save stamps are the same on every run."""
     events = tuple(stable_event(e) for e in b.events)
@@ -49,7 +53,9 @@ def stable_briefing(b: Briefing) -> Briefing:
         problems=tuple(replace(p, events=tuple(new_ids.get(i, i) for i in p.events))
                        for p in b.problems),
         lines=tuple(replace(x, id=stable_id(x.code)) for x in b.lines),
-        evidence=tuple(replace(x, id=stable_id(f"{x.at.isoformat()}|{x.line_code}|{x.text}"))
-                       for x in b.evidence),
+        evidence=tuple(stable_entry(x) for x in b.evidence),
+        findings=tuple(replace(f, backing=tuple(map(stable_entry, f.backing)),
+                               contradicting=tuple(map(stable_entry, f.contradicting)))
+                       for f in b.findings),
         as_of=STAMP,
     )

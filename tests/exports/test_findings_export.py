@@ -84,3 +84,20 @@ def test_other_formats_and_the_pack_carry_findings_redacted(briefing, kind, fmt)
 def test_finding_text_kept_when_sensitive_data_is_included(briefing, kind, fmt):
     text = export(briefing, kind, fmt, include_sensitive=True)
     assert "Jamie Holt" in text and "EHC-3107" in text and "EHC-2440" in text
+
+
+def test_the_csv_names_on_each_entry_the_findings_it_backs_or_contradicts(briefing):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(export(briefing, "evidence", "csv").lstrip("\ufeff"))))
+    b4 = [r for r in rows if r["line"] == "B4"]
+    backs = [r for r in b4 if r["findings"].startswith("backs: ")]
+    assert len(backs) == 4
+    assert {r["findings"] for r in backs} == {f"backs: {REDACTED} (secure)"}
+    against = [r for r in b4 if r["findings"].startswith("contradicts: ")]
+    assert len(against) == 2 and all(r["judgement"] == "Strength" for r in against)
+    assert sum("contradicts: " + STRENGTH in r["findings"] for r in rows) == 3
+    assert not any("Jamie Holt" in r["findings"] or "EHC-3107" in r["findings"] for r in rows)
+    assert [r["findings"] for r in rows if r["line"] == "B2"] == [""] * len(
+        [r for r in rows if r["line"] == "B2"])
