@@ -14,6 +14,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from sendtui.config import today as config_today
@@ -49,6 +50,7 @@ class SendApp(OpensStore, App):
     TITLE = "sendtui"
     COMMANDS = App.COMMANDS | {SendtuiCommands}
     MODES = {name: partial(task_screen, name) for name, _ in SCREEN_KEYS.values()}
+    overdue_words = reactive("", init=False)  # "3 overdue" in the header, from the dashboard
     BINDINGS = [
         *(Binding(key, f"show('{name}')", label, id=f"show-{name}", show=False)
           for key, (name, label) in SCREEN_KEYS.items()),
@@ -129,8 +131,12 @@ class SendApp(OpensStore, App):
         from sendtui.domain.dates import day_caption
 
         caption = day_caption(key_dates, self.today)
-        self.sub_title = caption.split(" · ")[0]
+        self.sub_title = " · ".join(x for x in (caption.split(" · ")[0], self.overdue_words) if x)
         return caption
+
+    def watch_overdue_words(self) -> None:
+        self.sub_title = " · ".join(x for x in (self.sub_title.split(" · ")[0],
+                                                self.overdue_words) if x)
 
     def action_show(self, name: str) -> None:
         if self.inspection is None:

@@ -38,6 +38,7 @@ class DashboardScreen(TaskScreen):
 
     def body(self) -> ComposeResult:
         yield Static("", id="today", classes="banner")
+        yield Static("", id="today-panel")
         yield Static("", id="retention", classes="message", markup=False)
         yield table("key-dates", "Key date", "When", "Rule")
         yield Static("", id="after-report")
@@ -59,15 +60,20 @@ class DashboardScreen(TaskScreen):
         self.query_one("#key-dates").focus()
 
     def read_in_thread(self):
+        from sendtui.domain.today import moment
         from sendtui.store import inspections, outcomes
         from sendtui.store import retention as kept
+        from sendtui.store.today import today
 
         ins_id = self.inspection.id
         return (inspections.key_dates(self.store, ins_id), inspections.counts(self.store, ins_id),
-                kept.get(self.store, ins_id), outcomes.after_report(self.store, ins_id))
+                kept.get(self.store, ins_id), outcomes.after_report(self.store, ins_id),
+                today(self.store, ins_id, moment(self.app.today)))
 
     def loaded(self, data) -> None:
-        self.dates, counts, self.retention, self.after = data
+        self.dates, counts, self.retention, self.after, *now = data
+        if now:  # not in the first look painted before the store opened
+            self.show_today(now[0])
         panel = self.query_one("#after-report", Static)
         panel.update(after_report_text(self.after, self.app.today) if self.after else "")
         panel.display = self.after is not None
@@ -86,6 +92,12 @@ class DashboardScreen(TaskScreen):
             f"{counts.people - counts.team})\n[b]Events[/]    {counts.events}"
             f"\n[b]Evidence[/]  {counts.evidence}")
         self.query_one("#evidence-by-line", Static).update(_by_line(counts.evidence_by_line))
+
+    def show_today(self, today) -> None:
+        from sendtui.ui.screens.start.today_panel import header_words, today_text
+
+        self.query_one("#today-panel", Static).update(today_text(today))
+        self.app.overdue_words = header_words(today)
 
     def _show_retention(self) -> None:
         line = self.query_one("#retention", Static)

@@ -1,0 +1,58 @@
+"""What matters this morning: the day's events still to come, and what is due today or
+overdue across requests, actions and tracked children, in one list a coordinator reads first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sendtui.domain.clock import london_to_utc, london_today, to_london, utc_now
+
+MORNING = dt.time(8, 0)  # a pretended day (SENDTUI_TODAY) is read as at 08:00 in London
+
+
+def moment(today: dt.date) -> dt.datetime:
+    """Now (UTC), or 08:00 London on a day that is not today (demos, rehearsals, tests)."""
+    return utc_now() if today == london_today() else london_to_utc(today, MORNING)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One thing with a deadline: a request, an action, a child's consent or documents."""
+
+    what: str  # "Request", "Action", "Child", … as the panel names it
+    text: str
+    due: dt.datetime | None  # UTC; None: no deadline (never due today, never overdue)
+    owner: str = ""
+    overdue: bool = False
+
+
+def due_on_day(item: DueItem, now: dt.datetime) -> bool:
+    """Due later on now's London day, and not already overdue."""
+    return (item.due is not None and not item.overdue
+            and to_london(item.due).date() == to_london(now).date())
+
+
+def sorted_by_due(items: list[DueItem]) -> list[DueItem]:
+    far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+    return sorted(items, key=lambda i: (i.due or far, i.what, i.text))
+
+
+@dataclass(frozen=True)
+class Today:
+    now: dt.datetime
+    events: tuple = ()  # EventRecords still to come today, in time order
+    overdue: tuple[DueItem, ...] = ()  # oldest deadline first
+    due_today: tuple[DueItem, ...] = ()
+
+
+def today(now: dt.datetime, events: list, items: list[DueItem]) -> Today:
+    """The panel's content from the inspection's events and everything with a deadline."""
+    day = to_london(now).date()
+    left = sorted((e for e in events if e.status != "cancelled" and e.end > now
+                   and to_london(e.start).date() <= day <= to_london(e.end).date()),
+                  key=lambda e: e.start)
+    return Today(now, tuple(left),
+                 tuple(sorted_by_due([i for i in items if i.overdue])),
+                 tuple(sorted_by_due([i for i in items if due_on_day(i, now)])))
