@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from sendtui.domain.calendar import ENGLAND, WorkingCalendar, parse_date
-from sendtui.domain.clock import london_to_utc, parse_time, to_london
+from sendtui.domain.clock import london_to_utc, london_today, parse_time, to_london, utc_now
 from sendtui.domain.words import shown
 from sendtui.errors import InvalidInput, TimeError
 
@@ -87,6 +87,11 @@ def ordered(items: Iterable[T], now: dt.datetime) -> list[T]:
 def morning_of(day: dt.date) -> dt.datetime:
     """'Now' on a pretended day: 09:00 London time."""
     return london_to_utc(day, MORNING)
+
+
+def now_on(today: dt.date) -> dt.datetime:
+    """The moment overdue is judged at: now, or 09:00 on a pretended today."""
+    return utc_now() if today == london_today() else morning_of(today)
 
 
 # --- what a user types ---------------------------------------------------------------------

@@ -233,6 +233,12 @@ def _record(s: Session, row: m.InfoRequest) -> RequestRecord:
                          row.notes)
 
 
+def by_title(store: Store, ins: str) -> dict[str, RequestRecord]:
+    """The live requests by title, read in the transaction under way (the demo's set-up)."""
+    with store.session() as s:
+        return {r.title: _record(s, r) for r in s.exec(live(m.InfoRequest, ins))}
+
+
 def by_id(store: Store, ins: str, request_id: str) -> RequestRecord:
     with store.session() as s:
         return _record(s, live_row(s, m.InfoRequest, request_id, ins, GONE))
