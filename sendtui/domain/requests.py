@@ -8,6 +8,7 @@ and never overdue; `not-held` says why. Each framework's template seeds the list
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -107,6 +108,19 @@ def parse_due(text: str) -> dt.datetime | None:
                         "YYYY-MM-DD HH:MM)")
     day = parse_date(parts[0])
     return london_to_utc(day, parse_time(parts[1]) if len(parts) == 2 else DAY_ENDS)
+
+
+_RULE = re.compile(r"(-?\d{1,3}) working days? after ([a-z0-9-]+),? *(\S+)?")
+
+
+def parse_due_rule(text: str) -> DueRule | None:
+    """`N working days after KEY, HH:MM` (as `DueRule.words` says it), or None when the
+    text is not a rule; the time defaults to 17:00."""
+    match = _RULE.fullmatch(" ".join(text.lower().split()))
+    if not match:
+        return None
+    at = parse_time(match[3]) if match[3] else DAY_ENDS
+    return DueRule(match[2], int(match[1]), at)
 
 
 def checked_kind(kind: str) -> str:

@@ -97,14 +97,15 @@ def follow_key_dates(store: Store, s: Session, ins: str, summary: str) -> None:
 
 
 def add(store: Store, ins: str, title: str, kind: str = "document", owner: str = "",
-        due_at: dt.datetime | None = None, where: str = "", notes: str = "",
+        due_at: dt.datetime | rules.DueRule | None = None, where: str = "", notes: str = "",
         status: str = "to-do", reason: str = "") -> RequestRecord:
-    """A new request (owner: a person's name or ''); its record."""
+    """A new request (owner: a person's name or ''; due: an instant or a rule); its record."""
     fields = _checked(title, kind, status, reason)
     with store.session() as s:
-        row = store.insert(s, ins, m.InfoRequest(
-            inspection_id=ins, owner_id=_owner_id(s, ins, owner), due_at=due_at,
-            where=where.strip(), notes=notes.strip(), **fields), "request added")
+        row = m.InfoRequest(inspection_id=ins, owner_id=_owner_id(s, ins, owner),
+                            where=where.strip(), notes=notes.strip(), **fields)
+        _set_due(s, ins, row, due_at)
+        store.insert(s, ins, row, "request added")
         return _record(s, row)
 
 

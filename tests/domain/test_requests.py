@@ -101,3 +101,13 @@ def test_each_framework_seeds_its_list():
     assert all(s.rule.anchor == "notified" and s.kind in rules.KINDS
                for f in ("2016", "2023") for s in rules.seeds(f))
     assert rules.seeds("revisit") == ()
+
+
+def test_a_rule_reads_back_as_written():
+    assert rules.parse_due_rule(RULE.words()) == RULE
+    assert RULE.words() == "3 working days after notified, 12:00"
+    assert rules.parse_due_rule("1 working day after final-feedback") == rules.DueRule(
+        "final-feedback", 1, dt.time(17, 0))
+    assert rules.parse_due_rule("2026-12-01 10:00") is None
+    with pytest.raises(TimeError):
+        rules.parse_due_rule("2 working days after notified, 9am")
