@@ -22,7 +22,7 @@ from sendtui.ui.screens.common.list_screen import ListScreen
 from sendtui.ui.screens.requests.form import RequestForm, due_text
 
 COLUMNS = [Column("✓", 1), Column("Due", 16), Column("Status", 11), Column("Owner", 10),
-           Column("Title", 16), Column("Kind", 8, optional=True),
+           Column("Title", 24), Column("Kind", 8, optional=True),
            Column("Where", 12, optional=True)]
 NOBODY = ""  # the owner filter's value for requests nobody owns
 
@@ -36,13 +36,13 @@ class RequestsScreen(ListScreen):
                 tooltip="Mark the request for a bulk tick, or unmark it"),
         Binding("t", "tick", "Sent", id="requests-tick",
                 tooltip="Tick the marked requests (or this one) as sent"),
-        Binding("p", "progress", "In progress", id="requests-in-progress",
+        Binding("p", "progress", "In progress", id="requests-in-progress", show=False,
                 tooltip="The marked requests (or this one) are in progress"),
         Binding("r", "reopen", "Reopen", id="requests-reopen",
                 tooltip="Back to to-do: the marked requests (or this one)"),
-        Binding("o", "owner", "Owner", id="requests-owner",
+        Binding("o", "owner", "Owner", id="requests-owner", show=False,
                 tooltip="Show one owner's requests, the next on each press; then all"),
-        Binding("s", "status", "Status", id="requests-status",
+        Binding("s", "status", "Status", id="requests-status", show=False,
                 tooltip="Show one status, the next on each press; then all"),
         Binding("a", "add", "Add", id="add-request"),
         Binding("e", "edit", "Edit", id="edit-request"),
