@@ -109,3 +109,22 @@ async def test_a_added_with_a_due_counted_from_a_key_date_follows_it(demo_db):
         inspections.set_key_date(app.store, app.inspection.id, "notified",
                                  DEMO_TODAY)  # Wed → Fri 27 Nov
         assert f"{stored(app, 'EHC plan audit').due_at:%Y-%m-%d}" == "2026-11-27"
+
+
+async def test_question_mark_lists_every_key_of_the_screen(demo_db):
+    from sendtui.ui.screens.common.help import HelpScreen
+
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await on_screen(pilot, "7", RequestsScreen)
+        await typed(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = {r["Does"]: r["Key"] for r in rows(app.screen.query_one("#help-keys",
+                                                                      DataTable))}
+        assert {does: keys.get(does) for does in (
+            "Mark", "Sent", "In progress", "Reopen", "Owner", "Status", "Add", "Edit",
+            "Remove", "Requests", "Undo")} == {
+            "Mark": "space", "Sent": "t", "In progress": "p", "Reopen": "r", "Owner": "o",
+            "Status": "s", "Add": "a", "Edit": "e", "Remove": "d", "Requests": "7",
+            "Undo": "u / ^z"}
+        assert all(b.id and b.description for b in RequestsScreen.BINDINGS)
