@@ -120,8 +120,9 @@ def _add_requests(store: Store, inspection_id: str, wanted: list[dict]) -> None:
                   item.get("where", ""), item.get("notes", had.notes if had else ""),
                   item.get("status", "to-do"), item.get("reason", ""))
         if had:
-            requests.edit(store, inspection_id, had.id, item["title"], *fields)
+            requests.edit(store, inspection_id, had.id, item["title"], *fields,
+                          undoable=False)
         else:
             kind, owner, due, where, notes, status, reason = fields
             requests.add(store, inspection_id, item["title"], kind, owner, due, where, notes,
-                         status, reason)
+                         status, reason, undoable=False)

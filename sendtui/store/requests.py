@@ -98,26 +98,27 @@ def follow_key_dates(store: Store, s: Session, ins: str, summary: str) -> None:
 
 def add(store: Store, ins: str, title: str, kind: str = "document", owner: str = "",
         due_at: dt.datetime | rules.DueRule | None = None, where: str = "", notes: str = "",
-        status: str = "to-do", reason: str = "") -> RequestRecord:
-    """A new request (owner: a person's name or ''; due: an instant or a rule); its record."""
+        status: str = "to-do", reason: str = "", undoable: bool = True) -> RequestRecord:
+    """A new request (owner: a person's name or ''; due: an instant or a rule); its record.
+    Not `undoable`: set-up (the demo), kept out of the undo log."""
     fields = _checked(title, kind, status, reason)
     with store.session() as s:
         row = m.InfoRequest(inspection_id=ins, owner_id=_owner_id(s, ins, owner),
                             where=where.strip(), notes=notes.strip(), **fields)
         _set_due(s, ins, row, due_at)
-        store.insert(s, ins, row, "request added")
+        store.insert(s, ins, row, "request added" if undoable else None)
         return _record(s, row)
 
 
 def edit(store: Store, ins: str, request_id: str, title: str, kind: str, owner: str,
          due: dt.datetime | rules.DueRule | None, where: str, notes: str, status: str,
-         reason: str = "") -> RequestRecord:
+         reason: str = "", undoable: bool = True) -> RequestRecord:
     """Every field anew; `due` an instant (typed), a rule (counted) or None."""
     fields = _checked(title, kind, status, reason)
     with store.session() as s:
         row = live_row(s, m.InfoRequest, request_id, ins, GONE)
         owner_id = _owner_id(s, ins, owner)
-        with store.change(s, ins, row, "request edited"):
+        with store.change(s, ins, row, "request edited" if undoable else None):
             for key, value in fields.items():
                 setattr(row, key, value)
             row.owner_id, row.where, row.notes = owner_id, where.strip(), notes.strip()
