@@ -146,3 +146,21 @@ def test_removed_requests_are_erased_and_purged_for_good(store, ins, db_path):
     requests.add(store, ins, "Xylophonequux plan")
     purge(store, ins)
     assert found_in_files(db_path, "xylophonequux") == {"xylophonequux": 0}
+
+
+def test_a_store_from_before_requests_opens_with_none_and_takes_new_ones(tmp_path):
+    from sendtui.store.repo import Store
+    from tests.store.old_stores import make_store_at
+
+    path = tmp_path / "old.db"
+    make_store_at(path, "0012", entries=5)
+    store = Store.open(str(path))
+    try:
+        ins = inspections.all(store)[0].id
+        assert requests.all(store, ins, MORNING) == []  # an inspection set up before: none
+        added = requests.add(store, ins, "Data request", "data-set",
+                             due_at=at("2026-11-24", "12:00"))
+        assert [r.id for r in requests.due_today_and_overdue(store, ins, MORNING)] == [
+            added.id]
+    finally:
+        store.close()
