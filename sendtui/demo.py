@@ -11,6 +11,7 @@ from pathlib import Path
 from sendtui.config import shipped_data
 from sendtui.domain.calendar import parse_date
 from sendtui.domain.clock import london_to_utc, parse_london, parse_time
+from sendtui.domain.requests import DueRule
 from sendtui.importers.evidence import read_evidence
 from sendtui.importers.gias import read_gias
 from sendtui.importers.people import read_people
@@ -25,6 +26,7 @@ from sendtui.store import (
     names,
     people,
     places,
+    requests,
     settings,
     undo,
 )
@@ -65,6 +67,7 @@ def add_demo(store: Store, framework: str = DEMO_FRAMEWORKS[0]
         for marked in about.get("protected_names", []):
             names.add(store, ins.id, marked["name"], marked["pseudonym"], undoable=False)
         _add_findings(store, ins.id, about.get("findings", []), entries, ids)
+        _add_requests(store, ins.id, about.get("requests", []))
         undo.forget(store, s, ins.id)
     return ins, True
 
@@ -104,3 +107,22 @@ def _add_findings(store: Store, inspection_id: str, wanted: list[dict],
         backing = [by_time[parse_london(at)] for at in finding["backing"]]
         findings.add(store, inspection_id, line_ids[finding["line"]], finding["text"],
                      finding["polarity"], backing)
+
+
+def _add_requests(store: Store, inspection_id: str, wanted: list[dict]) -> None:
+    """Where the seeded requests stand (named by title), and the ones asked for since."""
+    seeded = requests.by_title(store, inspection_id)
+    for item in wanted:
+        had = seeded.get(item["title"])
+        due = parse_london(item["due"]) if "due" in item else (
+            DueRule(had.due_anchor, had.due_days, parse_time(had.due_time)) if had else None)
+        fields = (item.get("kind", had.kind if had else "document"), item.get("owner", ""), due,
+                  item.get("where", ""), item.get("notes", had.notes if had else ""),
+                  item.get("status", "to-do"), item.get("reason", ""))
+        if had:
+            requests.edit(store, inspection_id, had.id, item["title"], *fields,
+                          undoable=False)
+        else:
+            kind, owner, due, where, notes, status, reason = fields
+            requests.add(store, inspection_id, item["title"], kind, owner, due, where, notes,
+                         status, reason, undoable=False)

@@ -25,7 +25,7 @@ TODAY = dt.date(2026, 11, 25)
 NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people", "lines",
          "evidence", "help", "line-form", "store-error", "export", "dashboard-2023",
          "week-2023", "lines-findings", "finding-form", "place-form", "outcome-form",
-         "after-the-report")
+         "after-the-report", "requests", "request-form")
 ON_SITE_2023 = dt.date(2026, 11, 30)  # day 11 of the 2023 demo: the first on-site day
 
 
@@ -96,6 +96,7 @@ async def _shoot(folder: Path) -> None:
         await _save(pilot, "evidence")
         await _week(pilot)
         await _evidence(pilot)
+        await _requests(pilot)
 
     await _inspection_2023(folder)
     _briefing_pack_pages(demo, folder)
@@ -181,6 +182,17 @@ async def _evidence(pilot) -> None:
     await pilot.pause()
     _steady_cursors(pilot.app.screen)
     await _save(pilot, "export")
+    await pilot.press("escape")
+
+
+async def _requests(pilot) -> None:
+    """The information requests: overdue first; the form editing the one under the cursor."""
+    await pilot.press("7")
+    await _save(pilot, "requests")
+    await pilot.press("e")
+    await pilot.pause()
+    _steady_cursors(pilot.app.screen)
+    await _save(pilot, "request-form")
     await pilot.press("escape")
 
 

@@ -81,6 +81,8 @@ def erase_deleted(store: Store, ins_id: str) -> Erased:
             rows += _erase_event(store, s, event)
         for finding in tombstones(s, m.Finding, ins_id):
             rows += _erase_finding(store, s, finding)
+        for request in tombstones(s, m.InfoRequest, ins_id):
+            rows += _erase_request(store, s, request)
         for marked in tombstones(s, m.ProtectedName, ins_id):
             if marked.name:
                 rows += forget_changes(s, "protected_name", marked.id)
@@ -191,6 +193,15 @@ def _erase_finding(store: Store, s: Session, finding: m.Finding) -> int:
     return rows + 1
 
 
+def _erase_request(store: Store, s: Session, request: m.InfoRequest) -> int:
+    """A removed request's title, reason, place and notes, for good."""
+    rows = forget_changes(s, "info_request", request.id)
+    with store.change(s, None, request):
+        request.title = request.reason = request.where = request.notes = ""
+    record_erasure(store, s, request.inspection_id, "info_request", request.id)
+    return rows + 1
+
+
 def _drop_links(s: Session, *where) -> int:
     links = s.exec(select(m.FindingEvidence.id).where(*where)).all()
     return (sum(forget_changes(s, "finding_evidence", link) for link in links)
@@ -235,7 +246,7 @@ def _erase_names(store: Store, s: Session, ins_id: str,
 # --- a whole inspection ------------------------------------------------------------------
 
 # Children before parents: the foreign keys hold at every step.
-OWNED = (m.FindingEvidence, m.Finding, m.Evidence, m.EvidenceDraft, m.Change, m.AuditEntry,
+OWNED = (m.InfoRequest, m.FindingEvidence, m.Finding, m.Evidence, m.EvidenceDraft, m.Change, m.AuditEntry,
          m.ProtectedName, m.Event, m.Person, m.Setting, m.PostcodePoint, m.LineOfEnquiry,
          m.KeyDateRow)
 

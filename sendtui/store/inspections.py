@@ -13,7 +13,7 @@ from sendtui.domain.clock import utc_now
 from sendtui.domain.words import plain_name
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import Counts, InspectionRecord
-from sendtui.store import glance
+from sendtui.store import glance, requests
 from sendtui.store import models as m
 from sendtui.store.repo import Store
 from sendtui.store.rows import live
@@ -39,6 +39,7 @@ def create(store: Store, local_area: str, framework: str,
             store.insert(s, None, m.LineOfEnquiry(inspection_id=ins.id, code=line.code,
                                                   title=line.title, strand=line.strand,
                                                   position=pos))
+        requests.seed(store, s, ins.id, framework, {kd.key: kd.date for kd in dates})
         return record(ins)
 
 
@@ -87,6 +88,7 @@ def set_key_date(store: Store, inspection_id: str, key: str, date: dt.date,
             with store.change(s, inspection_id, ins, summary):
                 ins.published = date
         sync(store, s, ins)
+        requests.follow_key_dates(store, s, inspection_id, summary)
         return _key_date(row)
 
 

@@ -225,6 +225,24 @@ class ProtectedName(OfInspection, table=True):
     match_first_name: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
 
 
+class InfoRequest(OfInspection, table=True):
+    """Something the inspectors asked the area for: a data set, a document, a template, an
+    access; due at a typed instant or counted from a key date (`due_anchor`)."""
+
+    __tablename__ = "info_request"
+    title: str
+    kind: str = "document"
+    owner_id: str | None = Field(default=None, foreign_key="person.id")
+    due_at: dt.datetime | None = instant(nullable=True, default=None)
+    due_anchor: str = ""  # a key date's key: due_days working days after it, at due_time
+    due_days: int = 0
+    due_time: str = ""  # HH:MM London time
+    status: str = "to-do"
+    reason: str = ""  # why it is not held
+    where: str = ""
+    notes: str = ""
+
+
 class Erasure(Tracked, table=True):
     """A row erased for good: only its table and id remain, so that a merge erases it too."""
 

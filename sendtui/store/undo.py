@@ -25,6 +25,7 @@ TABLES: dict[str, type[SQLModel]] = {
     "finding": m.Finding,
     "finding_evidence": m.FindingEvidence,
     "protected_name": m.ProtectedName,
+    "info_request": m.InfoRequest,
     "inspection": m.Inspection,  # its retention period
 }
 KEEP = {"id", "updated_at", "updated_by", "hlc"}  # bookkeeping is stamped anew, not restored

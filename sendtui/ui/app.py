@@ -30,6 +30,7 @@ SCREEN_KEYS = {
     "4": ("people", "People"),
     "5": ("lines", "Lines"),
     "6": ("evidence", "Evidence"),
+    "7": ("requests", "Requests"),
 }
 
 

@@ -20,7 +20,7 @@ async def light(pilot) -> None:
 
 @pytest.mark.parametrize("screen, keys", [
     ("dashboard", []), ("week", ["2"]), ("settings", ["3"]), ("people", ["4"]),
-    ("lines", ["5"]), ("evidence", ["6"]), ("capture", ["n"]),
+    ("lines", ["5"]), ("evidence", ["6"]), ("capture", ["n"]), ("requests", ["7"]),
 ])
 def test_screen_in_light_theme(snap_compare, demo_db, screen, keys):
     assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,

@@ -106,3 +106,9 @@ def test_export_dialog(snap_compare, demo_db, monkeypatch):
 
     assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
                         run_before=opened)
+
+
+def test_requests(snap_compare, demo_db):
+    """Overdue first, in red and saying so; then by due; the finished last."""
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=after("7"))

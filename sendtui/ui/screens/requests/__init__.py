@@ -1,0 +1,1 @@
+"""Information requests: the Requests screen (7) and its form."""
