@@ -19,6 +19,7 @@ _MODULES = {
     "findings": ("FindingRecord",),
     "incoming": ("EventRow", "EvidenceRow", "Loaded", "PersonRow", "SettingRow"),
     "week": ("EventRecord",),
+    "tracking": ("Identity", "Missing", "TrackedChildRecord", "TrackedEntry"),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 __all__ = sorted(_WHERE)

@@ -16,6 +16,7 @@ from sendtui.store.repo import Store
 TEXTS: tuple[tuple[type, tuple[str, ...]], ...] = (
     (m.Evidence, ("text", "case_ref")),
     (m.Finding, ("text",)),
+    (m.TrackedChild, ("consent_by", "professionals")),
     (m.Event, ("title", "location", "notes")),
     (m.Person, ("name", "role", "organisation")),
     (m.KeyDateRow, ("label",)),

@@ -25,6 +25,7 @@ TABLES: dict[str, type[SQLModel]] = {
     "finding": m.Finding,
     "finding_evidence": m.FindingEvidence,
     "protected_name": m.ProtectedName,
+    "tracked_child": m.TrackedChild,
     "inspection": m.Inspection,  # its retention period
 }
 KEEP = {"id", "updated_at", "updated_by", "hlc"}  # bookkeeping is stamped anew, not restored
