@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlmodel import select
+
 from sendtui.domain import tracking as rules
 from sendtui.domain.clock import to_london
 from sendtui.domain.words import plain_name, shown
 from sendtui.errors import InvalidInput
-from sendtui.records import Identity, Missing, TrackedChildRecord
+from sendtui.records import Identity, Missing, TrackedChildRecord, TrackedEntry
 from sendtui.store import audit, names
 from sendtui.store import models as m
 from sendtui.store import tracked_reads as reads
@@ -29,10 +31,15 @@ def all(store: Store, inspection_id: str) -> list[TrackedChildRecord]:  # noqa: 
 
 
 def get(store: Store, inspection_id: str, child_id: str) -> TrackedChildRecord:
-    found = next((c for c in all(store, inspection_id) if c.id == child_id), None)
-    if found is None:
-        raise InvalidInput(f"{GONE} no longer exists")
-    return found
+    """One child, read in the session (so within a larger transaction too)."""
+    with store.session() as s:
+        return _record(s, live_row(s, m.TrackedChild, child_id, inspection_id, GONE))
+
+
+def meetings(store: Store, inspection_id: str) -> dict[str, str]:
+    """The live events' ids by title, read in the session (the demo links its children)."""
+    with store.session() as s:
+        return {e.title: e.id for e in s.exec(live(m.Event, inspection_id))}
 
 
 def add(store: Store, inspection_id: str, kind: str, name: str, selected_on: dt.date, *,
@@ -54,8 +61,7 @@ def add(store: Store, inspection_id: str, kind: str, name: str, selected_on: dt.
         _put(s, inspection_id, row, details)
         store.insert(s, inspection_id, row, f"{row.pseudonym} added as a "
                      f"{rules.KINDS[kind].lower()}")
-        child_id = row.id
-    return get(store, inspection_id, child_id)
+        return _record(s, row)
 
 
 def edit(store: Store, inspection_id: str, child_id: str, *, born: dt.date | None = None,
@@ -78,7 +84,7 @@ def edit(store: Store, inspection_id: str, child_id: str, *, born: dt.date | Non
             _identity(store, s, inspection_id, marked, born, case_ref)
         with store.change(s, inspection_id, row, f"{row.pseudonym} edited"):
             _put(s, inspection_id, row, changes)
-    return get(store, inspection_id, child_id)
+        return _record(s, row)
 
 
 def cycle_consent(store: Store, inspection_id: str, child_id: str) -> TrackedChildRecord:
@@ -89,7 +95,7 @@ def cycle_consent(store: Store, inspection_id: str, child_id: str) -> TrackedChi
         with store.change(s, inspection_id, row,
                           f"{row.pseudonym}: consent {rules.CONSENT[consent]}"):
             row.consent = consent
-    return get(store, inspection_id, child_id)
+        return _record(s, row)
 
 
 def uploaded(store: Store, inspection_id: str, child_id: str,
@@ -100,7 +106,7 @@ def uploaded(store: Store, inspection_id: str, child_id: str,
         words = f"uploaded {day:%d %b}" if day else "not uploaded"
         with store.change(s, inspection_id, row, f"{row.pseudonym}: documents {words}"):
             row.documents_uploaded = day
-    return get(store, inspection_id, child_id)
+        return _record(s, row)
 
 
 def remove(store: Store, inspection_id: str, child_id: str) -> None:
@@ -142,6 +148,21 @@ def due_today_and_overdue(store: Store, inspection_id: str,
 
 
 # --- the rows ----------------------------------------------------------------------------
+
+
+def _record(s, row: m.TrackedChild) -> TrackedChildRecord:
+    event = s.get(m.Event, row.event_id) if row.event_id else None
+    event = event if event is not None and event.deleted_at is None else None
+    entries = s.exec(select(m.Evidence, m.LineOfEnquiry.code).join(
+        m.LineOfEnquiry, m.LineOfEnquiry.id == m.Evidence.line_id).where(
+        m.Evidence.tracked_child_id == row.id, m.Evidence.deleted_at.is_(None))
+        .order_by(m.Evidence.at.desc(), m.Evidence.id)).all()
+    return TrackedChildRecord(
+        row.id, row.kind, row.pseudonym, row.selected_on, row.consent, row.consent_by,
+        row.documents_due, row.documents_uploaded,
+        tuple(x for x in row.sectors.split(",") if x), row.professionals, row.event_id,
+        event.title if event else "", event.start if event else None,
+        tuple(TrackedEntry(e.id, e.at, code, e.text) for e, code in entries))
 
 
 def _marked(store: Store, s, inspection_id: str, name: str,
