@@ -54,7 +54,7 @@ async def test_the_children_show_by_pseudonym_with_overdue_documents_in_words(de
         table = screen.query_one(DataTable)
         shown_rows = rows(table)
         assert [r["Child"] for r in shown_rows] == [f"CYP-0{n}" for n in range(1, 10)]
-        assert shown_rows[4]["Docs due"] == "LATE 23 Nov 17:00"
+        assert shown_rows[4]["Docs due"] == "LATE 23 Nov"
         assert "Tracked 6 of 6 · sampled 3" in shown(screen.query_one("#children-summary"))
         await pilot.press("down")
         assert "no social care professional to invite" in detail(screen)
@@ -85,7 +85,7 @@ async def test_a_seventh_tracked_child_is_refused_then_added_as_sampled(demo):
         await settled(pilot)
         screen = pilot.app.screen
         assert selected(screen.table)["Child"] == "CYP-10"
-        assert selected(screen.table)["Docs due"] == "27 Nov 17:00"  # Wed 25 + 2 working days
+        assert selected(screen.table)["Docs due"] == "27 Nov"  # Wed 25 + 2 working days
         await pilot.press("u")
         await settled(pilot)
         assert len(stored(demo)[0]) == 9
@@ -101,7 +101,7 @@ async def test_consent_cycles_documents_tick_and_reveal_shows_one_child_audited(
         assert selected(screen.table)["Consent"] == "given"
         await pilot.press("i")
         await settled(pilot)
-        assert selected(screen.table)["Uploaded"] == "25 Nov"
+        assert selected(screen.table)["Docs in"] == "25 Nov"
         assert "Problems: no health professional to invite\n" in detail(screen)
         await pilot.press("r")
         await settled(pilot)

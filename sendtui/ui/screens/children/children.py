@@ -4,7 +4,6 @@ The name and case reference show for the highlighted child only, on `r`, and are
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.binding import Binding
 
 from sendtui.domain.redaction import Redactor, keep
@@ -15,7 +14,7 @@ from sendtui.store import events, tracked
 from sendtui.ui.screens.children.form import ChildForm
 from sendtui.ui.screens.children.rows import (COLUMNS, DOCS_DUE, LATE, cells, describe,
                                               now_at)
-from sendtui.ui.screens.common.columns import fill
+from sendtui.ui.screens.common.columns import cell, fill
 from sendtui.ui.screens.common.confirm import ConfirmScreen
 from sendtui.ui.screens.common.list_screen import ListScreen
 
@@ -75,8 +74,9 @@ class ChildrenScreen(ListScreen):
         for c in self.children_:  # overdue in red as well as in words
             due = cells(c, now)[4]
             if due.startswith(LATE) and DOCS_DUE in self.table.columns:
-                self.table.update_cell(c.id, DOCS_DUE, Text(due, style="bold red",
-                                                            no_wrap=True, overflow="ellipsis"))
+                late = cell(due)
+                late.stylize("bold red")
+                self.table.update_cell(c.id, DOCS_DUE, late)
         self.put_cursor(select, row)
         self.show_summary()
         self.show_detail()

@@ -13,9 +13,10 @@ from sendtui.domain.redaction import Redact
 from sendtui.records import Identity, TrackedChildRecord
 from sendtui.ui.screens.common.columns import Column
 
-COLUMNS = [Column("Child", 6), Column("Kind", 7), Column("Selected", 6),
-           Column("Consent", 9), Column("Docs due", 12), Column("Uploaded", 6),
-           Column("Sectors", 5), Column("Meeting", 6, optional=True)]
+# The day a child was picked is in the details too: its column goes first when narrow.
+COLUMNS = [Column("Child", 6), Column("Kind", 7), Column("Picked", 6, optional=True),
+           Column("Consent", 9), Column("Docs due", 11), Column("Docs in", 6),
+           Column("Invite", 6), Column("Meeting", 12)]
 DOCS_DUE = "Docs due"
 LATE = "LATE "  # overdue is said in words as well as in red
 SHORT_SECTORS = {"education": "E", "health": "H", "social-care": "SC"}
@@ -34,8 +35,15 @@ def when(instant: dt.datetime) -> str:
     return f"{local.day} {local:%b} {clock(instant)}"
 
 
+def due_cell(due: dt.datetime) -> str:
+    """'23 Nov' when due at the usual 17:00, else '23 Nov 12:00'."""
+    local = to_london(due)
+    return f"{local.day} {local:%b}" + ("" if local.time() == rules.DUE_TIME
+                                        else f" {clock(due)}")
+
+
 def cells(c: TrackedChildRecord, now: dt.datetime) -> list[str]:
-    due = when(c.documents_due)
+    due = due_cell(c.documents_due)
     return [c.pseudonym, c.kind, f"{c.selected_on.day} {c.selected_on:%b}",
             rules.CONSENT[c.consent], (LATE + due) if rules.is_overdue(c, now) else due,
             f"{c.documents_uploaded.day} {c.documents_uploaded:%b}"
