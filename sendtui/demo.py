@@ -28,6 +28,7 @@ from sendtui.store import (
     places,
     requests,
     settings,
+    tracked,
     undo,
 )
 from sendtui.store.repo import Store
@@ -62,10 +63,11 @@ def add_demo(store: Store, framework: str = DEMO_FRAMEWORKS[0]
         added = [(place, _add_place(store, ins.id, place)) for place in about.get("places", [])]
         events.load(store, ins.id, schedule + [
             visit for place, row in added for visit in _visits(place, row)])
-        entries = [_linked(entry, added) for entry in entries]
-        ids = evidence.add(store, ins.id, entries).ids
         for marked in about.get("protected_names", []):
             names.add(store, ins.id, marked["name"], marked["pseudonym"], undoable=False)
+        children = _add_children(store, ins.id, about.get("tracked_children", []))
+        entries = [_tracked(_linked(entry, added), children) for entry in entries]
+        ids = evidence.add(store, ins.id, entries).ids
         _add_findings(store, ins.id, about.get("findings", []), entries, ids)
         _add_requests(store, ins.id, about.get("requests", []))
         undo.forget(store, s, ins.id)
@@ -96,6 +98,31 @@ def _linked(entry: EvidenceRow, added: list[tuple[dict, SettingRecord]]) -> Evid
         if any(parse_london(at) == entry.at for at in place.get("evidence", [])):
             return replace(entry, setting_id=row.id)
     return entry
+
+
+def _add_children(store: Store, inspection_id: str, wanted: list[dict]) -> dict:
+    """Tracked children and sampled cases (names only in the protected table), each linked
+    to the meeting whose title starts as given; {entry time: child id} of their evidence."""
+    meetings = tracked.meetings(store, inspection_id)
+    found = {}
+    for child in wanted:
+        meeting = next(i for title, i in sorted(meetings.items())
+                       if title.startswith(child["meeting"]))
+        row = tracked.add(
+            store, inspection_id, child["kind"], child["name"],
+            parse_date(child["selected_on"]), pseudonym=child["pseudonym"],
+            born=parse_date(child["born"]), case_ref=child["case_ref"],
+            consent=child["consent"], consent_by=child["consent_by"],
+            documents_uploaded=parse_date(child["uploaded"]) if "uploaded" in child else None,
+            sectors=child["sectors"], professionals=child["professionals"], event_id=meeting)
+        found.update({parse_london(at): row.id for at in child.get("evidence", [])})
+    return found
+
+
+def _tracked(entry: EvidenceRow, children: dict) -> EvidenceRow:
+    """An entry from a tracking meeting, captured against its child (named by its time)."""
+    child_id = children.get(entry.at)
+    return replace(entry, tracked_child_id=child_id) if child_id else entry
 
 
 def _add_findings(store: Store, inspection_id: str, wanted: list[dict],

@@ -25,7 +25,7 @@ TODAY = dt.date(2026, 11, 25)
 NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people", "lines",
          "evidence", "help", "line-form", "store-error", "export", "dashboard-2023",
          "week-2023", "lines-findings", "finding-form", "place-form", "outcome-form",
-         "after-the-report", "requests", "request-form")
+         "after-the-report", "requests", "request-form", "children-2023")
 ON_SITE_2023 = dt.date(2026, 11, 30)  # day 11 of the 2023 demo: the first on-site day
 
 
@@ -122,7 +122,8 @@ async def _inspection_2023(folder: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot)
         await _save(pilot, "dashboard-2023")
-        for key, name in (("2", "week-2023"), ("5", "lines-findings")):
+        for key, name in (("2", "week-2023"), ("8", "children-2023"),
+                          ("5", "lines-findings")):
             await pilot.press(key)
             await _save(pilot, name)
         for keys, name in ((("f",), "finding-form"), (("escape", "3", "a"), "place-form"),

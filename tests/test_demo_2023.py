@@ -18,6 +18,7 @@ from sendtui.store.repo import Store
 from tests.cli.test_cli import as_json, ok, run
 
 PSEUDONYMS = [f"CYP-0{n}" for n in range(1, 7)]
+SAMPLED = ["CYP-07", "CYP-08", "CYP-09"]
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +110,7 @@ def test_six_tracked_children_by_pseudonym_only(store, ins):
     tracking = [e for e in events.all(store, ins.id) if e.kind == "tracking-meeting"]
     assert sorted(p for e in tracking for p in PSEUDONYMS if p in e.title) == PSEUDONYMS
     marked = names.all(store, ins.id)
-    assert sorted(m.pseudonym for m in marked) == PSEUDONYMS
+    assert sorted(m.pseudonym for m in marked) == PSEUDONYMS + SAMPLED
     written = [e.title + e.notes for e in events.all(store, ins.id)] + [
         e.text for e in evidence.all(store, ins.id)]
     assert not [m.name for m in marked for text in written if m.name.split()[0] in text]
@@ -153,3 +154,24 @@ def test_findings_with_their_security_and_contradictions(store, ins):
 
 def test_a_new_demo_leaves_nothing_to_undo(store, ins):
     assert undo.undo(store, ins.id) is None
+
+
+def test_the_tracked_children_and_sampled_cases_on_the_demos_today(store, ins):
+    from sendtui.domain.clock import london_to_utc
+    from sendtui.store import tracked
+    from tests.conftest import DEMO_TODAY
+
+    children = tracked.all(store, ins.id)
+    assert [(c.pseudonym, c.kind) for c in children] == [
+        (p, "tracked") for p in PSEUDONYMS] + [(p, "sampled") for p in SAMPLED]
+    assert all(c.event_title.startswith(("Tracking meeting: " + c.pseudonym, "Case sampling"))
+               for c in children)
+    assert [len(c.entries) for c in children[:6]] == [1] * 6
+    now = london_to_utc(DEMO_TODAY, dt.time(9))
+    missing = [(x.pseudonym, x.what, x.overdue)
+               for x in tracked.due_today_and_overdue(store, ins.id, now)]
+    assert missing == [("CYP-05", "documents", True), ("CYP-06", "consent", True),
+                       ("CYP-06", "documents", True), ("CYP-08", "consent", False),
+                       ("CYP-08", "documents", False), ("CYP-09", "consent", False)]
+    plain = " ".join(str(v) for c in children for v in vars(c).values())
+    assert not [m.name for m in names.all(store, ins.id) if m.name.split()[-1] in plain]

@@ -20,6 +20,7 @@ _MODULES = {
     "incoming": ("EventRow", "EvidenceRow", "Loaded", "PersonRow", "SettingRow"),
     "week": ("EventRecord",),
     "requests": ("RequestRecord", "RequestRow"),
+    "tracking": ("Identity", "Missing", "TrackedChildRecord", "TrackedEntry"),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 __all__ = sorted(_WHERE)

@@ -60,6 +60,7 @@ class EvidenceRow:
     judgement: str | None
     author: str
     setting_id: str | None = None  # a setting picked on screen (early years ones have no URN)
+    tracked_child_id: str | None = None  # captured against a tracked child or sampled case
 
 
 @dataclass(frozen=True)

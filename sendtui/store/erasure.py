@@ -87,7 +87,7 @@ def erase_deleted(store: Store, ins_id: str) -> Erased:
             if marked.name:
                 rows += forget_changes(s, "protected_name", marked.id)
                 with store.change(s, None, marked):
-                    marked.name = ""
+                    marked.name, marked.case_ref, marked.born = "", None, None
                 record_erasure(store, s, ins_id, "protected_name", marked.id)
                 rows += 1
         rows += drop_dead_drafts(s, ins_id)
@@ -230,13 +230,14 @@ def _erase_names(store: Store, s: Session, ins_id: str,
     protected = [p for r in marked if r.name for p in spellings(r)]
     if not protected:  # erased already
         return 0
-    redactor = Redactor(protected)
+    redactor = Redactor(protected, [r.case_ref for r in marked if r.case_ref])
     rows = rewrite(store, s, ins_id, lambda t: redactor.redact(t) if t else t)
     for row in marked:
         rows += forget_changes(s, "protected_name", row.id)
         if row.name:
             with store.change(s, None, row):
                 row.name = ""  # the pseudonym stays: it is what the texts now say
+                row.case_ref, row.born = None, None
                 row.deleted_at = row.deleted_at or utc_now()
             record_erasure(store, s, ins_id, "protected_name", row.id)
             rows += 1
@@ -246,7 +247,8 @@ def _erase_names(store: Store, s: Session, ins_id: str,
 # --- a whole inspection ------------------------------------------------------------------
 
 # Children before parents: the foreign keys hold at every step.
-OWNED = (m.InfoRequest, m.FindingEvidence, m.Finding, m.Evidence, m.EvidenceDraft, m.Change, m.AuditEntry,
+OWNED = (m.InfoRequest, m.FindingEvidence, m.Finding, m.Evidence, m.TrackedChild,
+         m.EvidenceDraft, m.Change, m.AuditEntry,
          m.ProtectedName, m.Event, m.Person, m.Setting, m.PostcodePoint, m.LineOfEnquiry,
          m.KeyDateRow)
 

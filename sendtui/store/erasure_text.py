@@ -17,6 +17,7 @@ TEXTS: tuple[tuple[type, tuple[str, ...]], ...] = (
     (m.Evidence, ("text", "case_ref")),
     (m.Finding, ("text",)),
     (m.InfoRequest, ("title", "reason", "where", "notes")),
+    (m.TrackedChild, ("consent_by", "professionals")),
     (m.Event, ("title", "location", "notes")),
     (m.Person, ("name", "role", "organisation")),
     (m.KeyDateRow, ("label",)),

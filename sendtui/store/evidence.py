@@ -84,7 +84,8 @@ def _add_one(store: Store, s, inspection_id: str, row: EvidenceRow, lines: dict,
     entry = store.insert(s, None, m.Evidence(
         inspection_id=inspection_id, line_id=line.id, source=row.source, text=row.text,
         at=row.at, setting_id=row.setting_id or (setting.id if setting else None),
-        case_ref=row.case_ref, judgement=row.judgement, author=row.author))
+        case_ref=row.case_ref, judgement=row.judgement, author=row.author,
+        tracked_child_id=row.tracked_child_id))
     store.insert(s, None, m.EvidenceVersion(evidence_id=entry.id, text=row.text,
                                             saved_at=row.at))
     return entry

@@ -187,6 +187,9 @@ class Evidence(OfInspection, table=True):
     case_ref: str | None = None  # sensitive: redacted in lists and exports by default
     judgement: str | None = None
     author: str = ""
+    # captured against a tracked child or sampled case; no foreign key (added to an existing
+    # table by op.add_column, which SQLite cannot give one)
+    tracked_child_id: str | None = Field(default=None, index=True)
 
 
 class Finding(OfInspection, table=True):
@@ -223,6 +226,28 @@ class ProtectedName(OfInspection, table=True):
     is_child: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
     # also redact the first name on its own ("Poppy was out of school")
     match_first_name: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+    # a tracked child's or sampled case's identity: here only, never in `tracked_child`
+    case_ref: str | None = None  # redacted like the evidence's case references
+    born: dt.date | None = None
+
+
+class TrackedChild(OfInspection, table=True):
+    """A tracked child or sampled case (2023), by pseudonym; the identity is `name_id`'s
+    protected row. The professionals to invite are sector flags (`sectors`, comma-separated
+    slugs of domain.tracking.SECTORS) and a free text naming them."""
+
+    __tablename__ = "tracked_child"
+    kind: str  # tracked, sampled
+    pseudonym: str
+    name_id: str = Field(foreign_key="protected_name.id", index=True)
+    selected_on: dt.date
+    consent: str = ""  # "" (not asked), asked, given, refused
+    consent_by: str = ""
+    documents_due: dt.datetime = instant()
+    documents_uploaded: dt.date | None = None
+    sectors: str = ""
+    professionals: str = ""
+    event_id: str | None = Field(default=None, foreign_key="event.id")
 
 
 class InfoRequest(OfInspection, table=True):

@@ -26,6 +26,7 @@ TABLES: dict[str, type[SQLModel]] = {
     "finding_evidence": m.FindingEvidence,
     "protected_name": m.ProtectedName,
     "info_request": m.InfoRequest,
+    "tracked_child": m.TrackedChild,
     "inspection": m.Inspection,  # its retention period
 }
 KEEP = {"id", "updated_at", "updated_by", "hlc"}  # bookkeeping is stamped anew, not restored

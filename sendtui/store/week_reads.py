@@ -121,9 +121,12 @@ def rules_of(raw: str) -> schedule.Rules:
 
 
 def redactor(rows: Rows, ins: str) -> Redactor:
-    """Marked names and every case reference recorded in this inspection's evidence."""
+    """Marked names, every case reference recorded in this inspection's evidence and the
+    case references of its tracked children and sampled cases."""
     refs = [r for (r,) in rows("SELECT DISTINCT case_ref FROM evidence WHERE inspection_id = ? "
-                               "AND case_ref IS NOT NULL", (ins,))]
+                               "AND case_ref IS NOT NULL UNION SELECT case_ref FROM "
+                               f"protected_name WHERE {LIVE} AND case_ref IS NOT NULL",
+                               (ins, ins))]
     marked = [Protected(name, pseudonym, bool(first), bool(child))
               for name, pseudonym, first, child in rows(
                   "SELECT name, pseudonym, match_first_name, is_child FROM protected_name "

@@ -31,6 +31,7 @@ SCREEN_KEYS = {
     "5": ("lines", "Lines"),
     "6": ("evidence", "Evidence"),
     "7": ("requests", "Requests"),
+    "8": ("children", "Children"),
 }
 
 

@@ -112,3 +112,13 @@ def test_requests(snap_compare, demo_db):
     """Overdue first, in red and saying so; then by due; the finished last."""
     assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
                         run_before=after("7"))
+
+
+def test_children_2023(snap_compare, db_path):
+    """The 2023 demo in its tracking week: six tracked children, three sampled cases, CYP-05's
+    documents late (in red and in words), the first child's details under the table."""
+    from tests.ui.test_demo_2023_dashboard import demo_2023
+
+    demo_2023(db_path)
+    assert snap_compare(make_app(str(db_path), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=after("8"))

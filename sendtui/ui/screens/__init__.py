@@ -13,6 +13,7 @@ SCREENS = {
     "lines": "sendtui.ui.screens.lines.lines:LinesScreen",
     "evidence": "sendtui.ui.screens.evidence:EvidenceScreen",
     "requests": "sendtui.ui.screens.requests.requests:RequestsScreen",
+    "children": "sendtui.ui.screens.children.children:ChildrenScreen",
 }
 
 

@@ -55,9 +55,12 @@ class CaptureScreen(Loads, FormScreen):
     HINT = "tab: next field · ctrl+s saves · escape closes (draft kept)"
     SHOW_PROBLEMS = "once refused"  # a box being typed into is not shouted at
 
-    def __init__(self, setting_id: str | None = None, now: dt.datetime | None = None) -> None:
-        super().__init__("New evidence")
+    def __init__(self, setting_id: str | None = None, now: dt.datetime | None = None,
+                 tracked: tuple[str, str] | None = None) -> None:
+        super().__init__(f"New evidence for {tracked[1]}" if tracked else "New evidence")
         self.setting_id = setting_id  # of the event under the week's cursor
+        self.opened_on = tracked[0] if tracked else None  # a tracked child's id
+        self.tracked_child = self.opened_on or ""  # the child the entry is captured against
         self.now = now  # for the event happening now
         self.redactor = Redactor()
         self.reading = True  # until loaded(): only the text takes keys, no draft is written
@@ -111,7 +114,8 @@ class CaptureScreen(Loads, FormScreen):
 
         lines, settings, self.redactor, draft, setting_id = data
         self.draft_id, fields = draft if draft else (None, {})
-        self.initial = entry.start_fields(fields, setting_id)
+        self.initial = entry.start_fields(fields, setting_id, self.opened_on)
+        self.tracked_child = self.initial["tracked_child"]
         self.written = dict(self.initial)
         typed = self.query_one("#capture-text", TextArea).text
         fill(self, lines, settings, entry.with_typed(self.initial["text"], typed))
@@ -128,6 +132,7 @@ class CaptureScreen(Loads, FormScreen):
             "setting": self.query_one(SettingPicker).setting_id or "",
             "case_ref": self.query_one("#case-ref", Input).value,
             "judgement": self.query_one("#judgement", KeyChoice).value or "",
+            "tracked_child": self.tracked_child,
         }
 
     def check(self) -> dict[str, str]:

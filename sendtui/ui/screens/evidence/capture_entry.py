@@ -9,14 +9,19 @@ from sendtui.domain.redaction import CASE_REF, Redactor
 NEEDS = {"line": "a line of enquiry", "source": "a source", "text": "the text"}
 
 
-FIELDS = ("text", "line", "source", "setting", "case_ref", "judgement")
+FIELDS = ("text", "line", "source", "setting", "case_ref", "judgement", "tracked_child")
 
 
-def start_fields(draft: dict[str, str], setting_id: str | None) -> dict[str, str]:
-    """The fields to start from: the draft's, else the setting now (if any)."""
+def start_fields(draft: dict[str, str], setting_id: str | None,
+                 tracked_child: str | None = None) -> dict[str, str]:
+    """The fields to start from: the draft's, else the setting now (if any). Opened on a
+    tracked child: against that child, the source `tracking` unless the draft has one."""
     fields = {key: draft.get(key, "") for key in FIELDS}
     if not restored(fields) and setting_id:
         fields["setting"] = setting_id
+    if tracked_child:
+        fields["tracked_child"] = tracked_child
+        fields["source"] = fields["source"] or "tracking"
     return fields
 
 
@@ -74,7 +79,8 @@ def save_entry(store, inspection_id: str, fields: dict[str, str], setting,
         at=at, line=fields["line"], source=fields["source"],
         text=fields["text"].strip(), setting_urn=setting.urn if setting else None,
         case_ref=fields["case_ref"].strip() or None, judgement=fields["judgement"] or None,
-        author="", setting_id=setting.id if setting else None)
+        author="", setting_id=setting.id if setting else None,
+        tracked_child_id=fields.get("tracked_child") or None)
     add_evidence(store, inspection_id, [entry], draft_id=draft_id)
 
 

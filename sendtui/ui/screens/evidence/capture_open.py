@@ -19,13 +19,14 @@ def setting_under_cursor(app) -> str | None:
     return event.setting_id if event is not None else None
 
 
-def open_capture(app) -> None:
-    """Push the capture box over whatever screen is up (once); refresh that screen after."""
+def open_capture(app, tracked: tuple[str, str] | None = None) -> None:
+    """Push the capture box over whatever screen is up (once); refresh that screen after.
+    `tracked`: (id, pseudonym) of the tracked child the entry is captured against."""
     if app.inspection is None or app.store is None or isinstance(app.screen, CaptureScreen):
         app.bell()
         return
     # capture.utc_now looked up here so that tests can set the clock
-    screen = CaptureScreen(setting_under_cursor(app), capture.utc_now())
+    screen = CaptureScreen(setting_under_cursor(app), capture.utc_now(), tracked)
     under = app.screen
 
     def closed(code: str | None) -> None:
