@@ -21,9 +21,9 @@ def requests() -> None:
 
 def _now():
     from sendtui.config import today
-    from sendtui.domain.requests import now_on
+    from sendtui.domain.today import moment
 
-    return now_on(today())
+    return moment(today())
 
 
 @requests.command("list")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from sendtui.domain.calendar import ENGLAND, WorkingCalendar, parse_date
-from sendtui.domain.clock import london_to_utc, london_today, parse_time, to_london, utc_now
+from sendtui.domain.clock import london_to_utc, parse_time, to_london
 from sendtui.domain.words import shown
 from sendtui.errors import InvalidInput, TimeError
 
@@ -23,7 +23,6 @@ STATUSES = ("to-do", "in-progress", "sent", "not-held")
 FINISHED = frozenset({"sent", "not-held"})
 NOT_HELD = "not-held"
 DAY_ENDS = dt.time(17, 0)  # a due date without a time means 17:00 London time that day
-MORNING = dt.time(9, 0)  # a pretended day (SENDTUI_TODAY) is judged at 09:00
 
 
 @dataclass(frozen=True)
@@ -83,16 +82,6 @@ def ordered(items: Iterable[T], now: dt.datetime) -> list[T]:
     return sorted(items, key=lambda r: (r.status in FINISHED, not is_overdue(r, now),
                                         r.due_at is None, r.due_at or far,
                                         getattr(r, "title", "").casefold()))
-
-
-def morning_of(day: dt.date) -> dt.datetime:
-    """'Now' on a pretended day: 09:00 London time."""
-    return london_to_utc(day, MORNING)
-
-
-def now_on(today: dt.date) -> dt.datetime:
-    """The moment overdue is judged at: now, or 09:00 on a pretended today."""
-    return utc_now() if today == london_today() else morning_of(today)
 
 
 # --- what a user types ---------------------------------------------------------------------

@@ -9,12 +9,17 @@ from dataclasses import dataclass
 
 from sendtui.domain.clock import london_to_utc, london_today, to_london, utc_now
 
-MORNING = dt.time(8, 0)  # a pretended day (SENDTUI_TODAY) is read as at 08:00 in London
+MORNING = dt.time(9, 0)  # a pretended day (SENDTUI_TODAY) is read as at 09:00 in London
+
+
+def morning_of(day: dt.date) -> dt.datetime:
+    return london_to_utc(day, MORNING)
 
 
 def moment(today: dt.date) -> dt.datetime:
-    """Now (UTC), or 08:00 London on a day that is not today (demos, rehearsals, tests)."""
-    return utc_now() if today == london_today() else london_to_utc(today, MORNING)
+    """Now (UTC), or 09:00 London on a day that is not today (demos, rehearsals, tests):
+    when overdue is judged, on every screen and in the CLI."""
+    return utc_now() if today == london_today() else morning_of(today)
 
 
 @dataclass(frozen=True)
@@ -23,15 +28,15 @@ class DueItem:
 
     what: str  # "Request", "Action", "Child", … as the panel names it
     text: str
-    due: dt.datetime | None  # UTC; None: no deadline (never due today, never overdue)
+    due: dt.datetime | None  # UTC; None: to do, no deadline (listed as due today)
     owner: str = ""
     overdue: bool = False
 
 
 def due_on_day(item: DueItem, now: dt.datetime) -> bool:
-    """Due later on now's London day, and not already overdue."""
-    return (item.due is not None and not item.overdue
-            and to_london(item.due).date() == to_london(now).date())
+    """Due later on now's London day (or to do with no deadline), and not overdue."""
+    return not item.overdue and (item.due is None
+                                 or to_london(item.due).date() == to_london(now).date())
 
 
 def sorted_by_due(items: list[DueItem]) -> list[DueItem]:

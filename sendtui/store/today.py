@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sendtui.domain import requests as asked
 from sendtui.domain import today as td
-from sendtui.store import events
+from sendtui.store import events, requests, tracked
 from sendtui.store.repo import Store
 
 
@@ -15,4 +16,11 @@ def today(store: Store, inspection_id: str, now: dt.datetime) -> td.Today:
 
 def due_items(store: Store, inspection_id: str, now: dt.datetime) -> list[td.DueItem]:
     """Requests, actions and tracked children due today or overdue, in the panel's words."""
-    return []
+    items = [td.DueItem("Request", r.title, r.due_at, r.owner, asked.is_overdue(r, now))
+             for r in requests.due_today_and_overdue(store, inspection_id, now)]
+    for m in tracked.due_today_and_overdue(store, inspection_id, now):
+        missing = "consent not given yet" if m.what == "consent" else "documents not in"
+        items.append(td.DueItem("Child", f"{m.pseudonym}: {missing}",
+                                m.due if m.what == "documents" or m.overdue else None,
+                                overdue=m.overdue))
+    return items

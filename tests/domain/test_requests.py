@@ -7,6 +7,7 @@ import pytest
 
 from sendtui.domain import requests as rules
 from sendtui.domain.clock import london_to_utc
+from sendtui.domain.today import morning_of
 from sendtui.errors import InvalidInput, TimeError
 
 RULE = rules.DueRule("notified", 3, dt.time(12, 0))
@@ -54,7 +55,7 @@ def test_not_held_and_sent_are_never_overdue():
 
 
 def test_due_today_is_later_on_the_same_london_day():
-    now = rules.morning_of(dt.date(2026, 11, 25))
+    now = morning_of(dt.date(2026, 11, 25))
     assert rules.is_due_today(Item("a", "to-do", at("2026-11-25", "17:00")), now)
     assert not rules.is_due_today(Item("a", "to-do", at("2026-11-26", "09:00")), now)
     assert not rules.is_due_today(Item("a", "sent", at("2026-11-25", "17:00")), now)

@@ -18,8 +18,8 @@ def event(title: str, start: dt.datetime, hours: int = 1, status: str = "planned
                        status=status)
 
 
-def test_a_pretended_day_is_read_at_eight_in_the_morning():
-    assert moment(DAY) == at(DAY, 8)
+def test_a_pretended_day_is_read_at_nine_in_the_morning():
+    assert moment(DAY) == at(DAY, 9)
 
 
 def test_events_still_to_come_today_in_time_order():
@@ -36,7 +36,7 @@ def test_overdue_first_by_deadline_and_due_today_apart():
              DueItem("Action", "Send the list", at(DAY, 7), overdue=True),
              DueItem("Child", "CYP-02 consent", at(DAY - dt.timedelta(days=2), 17), overdue=True),
              DueItem("Request", "JSNA", at(DAY + dt.timedelta(days=1), 10)),
-             DueItem("Request", "Not dated", None)]
+             DueItem("Child", "CYP-06: consent not given yet", None)]
     shown = today(now, [], items)
     assert [i.text for i in shown.overdue] == ["CYP-02 consent", "Send the list"]
-    assert [i.text for i in shown.due_today] == ["EHC audit"]
+    assert [i.text for i in shown.due_today] == ["EHC audit", "CYP-06: consent not given yet"]

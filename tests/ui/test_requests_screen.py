@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
-from sendtui.domain.requests import morning_of
+from sendtui.domain.today import morning_of
 from sendtui.store import inspections, requests
 from sendtui.ui.app import make_app
 from sendtui.ui.screens.requests.form import RequestForm

@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from sendtui.domain import requests as rules
 from sendtui.domain.clock import when
+from sendtui.domain.today import moment
 from sendtui.domain.words import sentence
 from sendtui.errors import UserError
 from sendtui.records import RequestRecord
@@ -62,7 +63,7 @@ class RequestsScreen(ListScreen):
     # --- reading ---------------------------------------------------------------------------
 
     def read_in_thread(self) -> tuple:
-        now = rules.now_on(self.app.today)
+        now = moment(self.app.today)
         ins = self.inspection.id
         return (requests.all(self.store, ins, now),
                 frozenset(p.name for p in people.all(self.store, ins)), now)
