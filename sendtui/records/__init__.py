@@ -19,6 +19,7 @@ _MODULES = {
     "findings": ("FindingRecord",),
     "incoming": ("EventRow", "EvidenceRow", "Loaded", "PersonRow", "SettingRow"),
     "week": ("EventRecord",),
+    "plan": ("ActionRecord", "PlanRecord", "PlanVersionRecord", "ReportBackRecord", "WeaknessRecord"),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 __all__ = sorted(_WHERE)

@@ -16,6 +16,10 @@ from sendtui.store.repo import Store
 TEXTS: tuple[tuple[type, tuple[str, ...]], ...] = (
     (m.Evidence, ("text", "case_ref")),
     (m.Finding, ("text",)),
+    (m.Action, ("text",)),
+    (m.Weakness, ("title",)),
+    (m.PlanVersion, ("notes",)),
+    (m.ReportBack, ("to", "notes")),
     (m.Event, ("title", "location", "notes")),
     (m.Person, ("name", "role", "organisation")),
     (m.KeyDateRow, ("label",)),

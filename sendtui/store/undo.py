@@ -25,6 +25,10 @@ TABLES: dict[str, type[SQLModel]] = {
     "finding": m.Finding,
     "finding_evidence": m.FindingEvidence,
     "protected_name": m.ProtectedName,
+    "action": m.Action,
+    "weakness": m.Weakness,
+    "plan_version": m.PlanVersion,
+    "report_back": m.ReportBack,
     "inspection": m.Inspection,  # its retention period
 }
 KEEP = {"id", "updated_at", "updated_by", "hlc"}  # bookkeeping is stamped anew, not restored
