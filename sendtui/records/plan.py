@@ -59,3 +59,4 @@ class PlanRecord:
     team_actions: tuple[ActionRecord, ...] = ()  # no weakness: keep-in-touch and team
     versions: tuple[PlanVersionRecord, ...] = ()
     report_backs: tuple[ReportBackRecord, ...] = ()
+    now: dt.datetime | None = None  # when overdue is counted from (exports: today 09:00)
