@@ -131,11 +131,19 @@ def edit_report_back(store: Store, inspection_id: str, report_id: str, on: dt.da
             row.on, row.to, row.notes = on, to, notes
 
 
-def remove(store: Store, inspection_id: str, model: type, row_id: str) -> None:
-    """A plan version or a report-back becomes a tombstone (back with undo)."""
+def remove_version(store: Store, inspection_id: str, version_id: str) -> None:
+    _remove(store, inspection_id, m.PlanVersion, version_id, "plan version removed")
+
+
+def remove_report_back(store: Store, inspection_id: str, report_id: str) -> None:
+    _remove(store, inspection_id, m.ReportBack, report_id, "report-back removed")
+
+
+def _remove(store: Store, inspection_id: str, model: type, row_id: str, summary: str) -> None:
+    """A tombstone (back with undo)."""
     with store.session() as s:
-        row = live_row(s, model, row_id, inspection_id, GONE[model])
-        store.tombstone(s, inspection_id, row, f"{model.__tablename__.replace('_', '-')} removed")
+        store.tombstone(s, inspection_id, live_row(s, model, row_id, inspection_id,
+                                                   GONE[model]), summary)
 
 
 # --- the whole plan ------------------------------------------------------------------------

@@ -29,6 +29,7 @@ SCREEN_KEYS = {
     "4": ("people", "People"),
     "5": ("lines", "Lines"),
     "6": ("evidence", "Evidence"),
+    "9": ("plan", "Plan"),
 }
 
 

@@ -12,6 +12,7 @@ SCREENS = {
     "people": "sendtui.ui.screens.area.people:PeopleScreen",
     "lines": "sendtui.ui.screens.lines.lines:LinesScreen",
     "evidence": "sendtui.ui.screens.evidence:EvidenceScreen",
+    "plan": "sendtui.ui.screens.plan.plan:PlanScreen",
 }
 
 
