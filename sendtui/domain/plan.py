@@ -24,9 +24,11 @@ WORDS_FROM = {"revisit": "2016", "2023-monitoring": "2023"}
 PLAN_KINDS = {"wsoa": "Written statement of action (WSOA)",
               "app": "Accelerated progress plan (APP)",
               "priority-action-plan": "Priority action plan"}
+PLAN_SHORT = {"wsoa": "WSOA", "app": "APP", "priority-action-plan": "Priority action plan"}
 FIRST_PLAN = {"2016": "wsoa", "revisit": "app", "2023": "priority-action-plan",
               "2023-monitoring": "priority-action-plan"}
 VERDICTS = {"sufficient": "Sufficient progress", "not-sufficient": "Not sufficient progress"}
+VERDICT_SHORT = {"sufficient": "Sufficient", "not-sufficient": "Insufficient"}
 LONGEST_TITLE = 200
 LONGEST_NOTE = 1000
 
@@ -91,6 +93,10 @@ def check_version_dates(submitted: dt.date | None, decided: dt.date | None,
         raise InvalidInput("a plan is resubmitted after the fitness decision")
     if resubmitted and not decided:
         raise InvalidInput("a plan is resubmitted only after a fitness decision")
+
+
+def fitness_short(decided: dt.date | None, fit: bool | None) -> str:
+    return "Awaited" if decided is None else "Fit" if fit else "Not fit"
 
 
 def fitness_words(decided: dt.date | None, fit: bool | None) -> str:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 
 from sendtui.domain import actions as act
 from sendtui.domain import plan as rules
-from sendtui.domain.clock import london_to_utc
+from sendtui.domain.clock import london_to_utc, to_london
 from sendtui.domain.words import sentence
 from sendtui.errors import UserError
 from sendtui.records import PersonRecord, PlanRecord
@@ -23,11 +23,25 @@ from sendtui.ui.screens.common.confirm import ConfirmScreen
 from sendtui.ui.screens.common.list_screen import ListScreen
 from sendtui.ui.screens.plan.forms import ActionForm, ReportBackForm, VersionForm, WeaknessForm
 
-COLUMNS = [Column("What", 24), Column("Owner", 10), Column("Due", 10), Column("Status", 11),
+COLUMNS = [Column("What", 31), Column("Owner", 9), Column("Due", 11), Column("Status", 12),
            Column("RAG", 5)]
 RAG_ORDER = ("", "red", "amber", "green")
 VERDICT_ORDER = ("", "sufficient", "not-sufficient")
 TEAM, VERSIONS, REPORTS = "Team actions", "Versions of the plan", "Report-backs to scrutiny"
+
+
+def _short(day: dt.date | None) -> str:
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
+def short_due(due_at: dt.datetime | None, year: int) -> str:
+    """`24 Nov` for a date-only due (17:00), else `1 Dec 10:00` (London); the year too when
+    it is not this one."""
+    if due_at is None:
+        return ""
+    local = to_london(due_at)
+    text = f"{local.day} {local:%b}" + (f" {local.year}" if local.year != year else "")
+    return text if local.time() == act.DATE_ONLY_DUE else f"{text} {local:%H:%M}"
 
 
 @dataclass(frozen=True)
@@ -109,16 +123,15 @@ class PlanScreen(ListScreen):
             label = rules.weakness_label(self.plan.framework, r.kind)
             p = act.progress(list(r.actions), self.now)
             return [f"{label}: {r.title}", "", f"{p.done}/{p.total} done",
-                    rules.VERDICTS.get(r.verdict, ""), ""]
+                    rules.VERDICT_SHORT.get(r.verdict, ""), ""]
         if row.kind == "action":
-            status = act.STATUSES[r.status] + (" overdue" if act.is_overdue(r, self.now) else "")
+            status = "Overdue" if act.is_overdue(r, self.now) else act.STATUSES[r.status]
             return [f"  {'✓' if r.status == 'done' else '·'} {r.text}", r.owner,
-                    act.format_due(r.due_at), status, act.RAGS.get(r.rag, "")]
+                    short_due(r.due_at, self.app.today.year), status, act.RAGS.get(r.rag, "")]
         if row.kind == "version":
-            return [f"{rules.PLAN_KINDS[r.kind]} v{r.version}", "",
-                    r.submitted_on.isoformat() if r.submitted_on else "",
-                    rules.fitness_words(r.decided_on, r.fit), ""]
-        return [r.to, "", r.on.isoformat(), "", ""]
+            return [f"{rules.PLAN_SHORT[r.kind]} v{r.version}", "", _short(r.submitted_on),
+                    rules.fitness_short(r.decided_on, r.fit), ""]
+        return [r.to, "", _short(r.on), "", ""]
 
     def summary(self) -> str:
         every = [a for w in self.plan.weaknesses for a in w.actions] + list(self.plan.team_actions)
@@ -130,11 +143,13 @@ class PlanScreen(ListScreen):
         r = row.record
         if row.kind == "action":
             source = f" · from {r.source_title}" if r.source and r.source != "weakness" else ""
-            return f"{r.text}{source}"
+            return (f"{act.STATUSES[r.status]}, due {act.format_due(r.due_at) or 'any time'}"
+                    f"{source} · {r.text}")
         if row.kind == "weakness":
             return f"{act.progress(list(r.actions), self.now).words()} · v: verdict"
         if row.kind == "version":
-            return f"{rules.PLAN_KINDS[r.kind]} v{r.version}: {r.notes}"
+            return (f"{rules.PLAN_KINDS[r.kind]} v{r.version}: "
+                    f"{rules.fitness_words(r.decided_on, r.fit)} {r.notes}")
         if row.kind == "report":
             return f"{r.on.isoformat()} to {r.to}: {r.notes}"
         return ""
