@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sendtui.config import shipped_data
+from sendtui.domain.actions import parse_due
 from sendtui.domain.calendar import parse_date
 from sendtui.domain.clock import london_to_utc, parse_london, parse_time
 from sendtui.domain.requests import DueRule
@@ -20,6 +21,7 @@ from sendtui.records import EventRow, EvidenceRow, InspectionRecord, SettingReco
 from sendtui.store import (
     events,
     evidence,
+    actions,
     findings,
     inspections,
     lines,
@@ -27,11 +29,14 @@ from sendtui.store import (
     people,
     places,
     requests,
+    plan,
     settings,
     tracked,
     undo,
 )
+from sendtui.store import models as m
 from sendtui.store.repo import Store
+from sendtui.store.rows import live
 
 DEMO_FRAMEWORKS = ("2023", "2016")  # the first is the default
 
@@ -70,6 +75,7 @@ def add_demo(store: Store, framework: str = DEMO_FRAMEWORKS[0]
         ids = evidence.add(store, ins.id, entries).ids
         _add_findings(store, ins.id, about.get("findings", []), entries, ids)
         _add_requests(store, ins.id, about.get("requests", []))
+        _add_plan(store, ins.id, about.get("actions", []), about.get("plan", {}))
         undo.forget(store, s, ins.id)
     return ins, True
 
@@ -153,3 +159,32 @@ def _add_requests(store: Store, inspection_id: str, wanted: list[dict]) -> None:
             kind, owner, due, where, notes, status, reason = fields
             requests.add(store, inspection_id, item["title"], kind, owner, due, where, notes,
                          status, reason, undoable=False)
+def _add_plan(store: Store, inspection_id: str, wanted: list[dict], story: dict) -> None:
+    """Actions (from keep-in-touch meetings named by their start), and the plan after the
+    report: weaknesses with their actions, the plan's versions and report-backs."""
+    with store.session() as s:  # the outer transaction's: not committed yet
+        starts = {e.start: e.id for e in s.exec(live(m.Event, inspection_id).where(
+            m.Event.kind == "keep-in-touch"))}
+    for action in wanted:
+        _add_action(store, inspection_id, action,
+                    event_id=starts[parse_london(action["event"])] if "event" in action else None)
+    for weakness in story.get("weaknesses", []):
+        weakness_id = plan.add_weakness(store, inspection_id, weakness["title"],
+                                        weakness.get("kind", "priority"))
+        for action in weakness["actions"]:
+            _add_action(store, inspection_id, action, weakness_id=weakness_id)
+    for version in story.get("versions", []):
+        dates = {k: parse_date(version[k]) if version.get(k) else None
+                 for k in ("submitted_on", "decided_on", "resubmitted_on")}
+        plan.add_version(store, inspection_id, version["kind"], version["version"],
+                         fit=version.get("fit"), notes=version.get("notes", ""), **dates)
+    for report in story.get("report_backs", []):
+        plan.add_report_back(store, inspection_id, parse_date(report["on"]), report["to"],
+                             report.get("notes", ""))
+
+
+def _add_action(store: Store, inspection_id: str, action: dict, **source) -> None:
+    actions.add(store, inspection_id, action["text"],
+                actions.owner_named(store, inspection_id, action.get("owner", "")),
+                parse_due(action.get("due", "")), status=action.get("status", "open"),
+                rag=action.get("rag", ""), **source)

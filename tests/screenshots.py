@@ -25,7 +25,7 @@ TODAY = dt.date(2026, 11, 25)
 NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people", "lines",
          "evidence", "help", "line-form", "store-error", "export", "dashboard-2023",
          "week-2023", "lines-findings", "finding-form", "place-form", "outcome-form",
-         "after-the-report", "requests", "request-form", "children-2023")
+         "after-the-report", "requests", "request-form", "children-2023", "plan")
 ON_SITE_2023 = dt.date(2026, 11, 30)  # day 11 of the 2023 demo: the first on-site day
 
 
@@ -94,6 +94,8 @@ async def _shoot(folder: Path) -> None:
         await _save(pilot, "line-form")
         await pilot.press("escape", "6")
         await _save(pilot, "evidence")
+        await pilot.press("9")
+        await _save(pilot, "plan")
         await _week(pilot)
         await _evidence(pilot)
         await _requests(pilot)

@@ -12,7 +12,8 @@ from sendtui.cli.types import given
 
 @click.group()
 def export() -> None:
-    """Calendars, day sheets, the briefing pack and evidence summaries ('-o -' for stdout)."""
+    """Calendars, day sheets, the briefing pack, evidence summaries and the plan ('-o -' for
+    stdout)."""
 
 
 def _export(obj: Context, output: str, force: bool, **request) -> None:
@@ -93,3 +94,15 @@ def export_pack(obj: Context, fmt: str, output: str, force: bool, day: str | Non
     """The briefing pack: key dates, the week, day sheets, problems, evidence summary."""
     _export(obj, output, force, what="pack", fmt=fmt, start=day, end=day,
             include_sensitive=include_sensitive)
+
+
+@export.command("plan")
+@click.option("--format", "fmt", required=True, type=click.Choice(["docx", "csv", "md"]))
+@OUTPUT
+@SENSITIVE
+@pass_context
+def export_plan(obj: Context, fmt: str, output: str, force: bool,
+                include_sensitive: bool) -> None:
+    """The plan after the report: weaknesses, actions, versions, report-backs ('md': the
+    progress on one page; the DOCX has it on its first page)."""
+    _export(obj, output, force, what="plan", fmt=fmt, include_sensitive=include_sensitive)

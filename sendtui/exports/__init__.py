@@ -1,4 +1,5 @@
-"""Files for briefings: calendars, day sheets, the briefing pack and evidence summaries.
+"""Files for briefings: calendars, day sheets, the briefing pack, evidence summaries and the
+plan after the report.
 
 Every export is a pure function of a `Briefing` (read from the store in one go) and an
 `ExportRequest`: same data, same bytes. `write` puts the bytes in place atomically; `run`
@@ -20,9 +21,10 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "schedule": ("csv", "md", "html", "docx"),
     "evidence": ("md", "csv", "docx"),
     "pack": ("html", "docx"),
+    "plan": ("docx", "csv", "md"),
 }
 LABELS = {"ics": "Calendar (.ics)", "schedule": "Day sheets", "evidence": "Evidence summary",
-          "pack": "Briefing pack"}
+          "pack": "Briefing pack", "plan": "Plan after the report"}
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,11 @@ class ExportRequest:
 
 def render(briefing, request: ExportRequest) -> bytes:
     """The file's bytes for this request."""
-    from sendtui.exports import calendar, evidence_summary, pack, sheets
+    from sendtui.exports import calendar, evidence_summary, pack, plan, sheets
 
     renderers = {"ics": calendar.render, "schedule": sheets.render,
-                 "evidence": evidence_summary.render, "pack": pack.render}
+                 "evidence": evidence_summary.render, "pack": pack.render,
+                 "plan": plan.render}
     return renderers[request.what](briefing, request)
 
 

@@ -21,6 +21,7 @@ _MODULES = {
     "week": ("EventRecord",),
     "requests": ("RequestRecord", "RequestRow"),
     "tracking": ("Identity", "Missing", "TrackedChildRecord", "TrackedEntry"),
+    "plan": ("ActionRecord", "PlanRecord", "PlanVersionRecord", "ReportBackRecord", "WeaknessRecord"),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 __all__ = sorted(_WHERE)

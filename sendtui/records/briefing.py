@@ -21,6 +21,7 @@ from sendtui.records.area import (
 )
 from sendtui.records.evidence import EvidenceRecord
 from sendtui.records.findings import FindingRecord
+from sendtui.records.plan import PlanRecord
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -55,6 +56,7 @@ class Briefing:
     threshold: int = DEFAULT_THRESHOLD
     as_of: dt.datetime = EPOCH  # the latest change in the data
     findings: tuple[FindingRecord, ...] = ()  # in the lines' order, then as added
+    plan: PlanRecord | None = None  # actions and the plan after the report
 
     def redaction(self, include_sensitive: bool) -> Redact:
         """The text filter for an export: the redactor, or nothing when the user opted in."""

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import func
 from sqlmodel import select
 
 from sendtui.domain import frameworks as fw
+from sendtui.domain.clock import london_to_utc
 from sendtui.domain.triangulation import DEFAULT_THRESHOLD
 from sendtui.records import EPOCH, Briefing, PersonRecord, SheetEvent
 from sendtui.store import evidence, findings, inspections, lines, people, planning, settings
+from sendtui.store import plan as plans
 from sendtui.store import models as m
 from sendtui.store.names import redactor
 from sendtui.store.repo import Store
@@ -37,7 +40,12 @@ def gather(store: Store, inspection_id: str, today: dt.date,
             redactor=redactor(store, inspection_id), threshold=threshold,
             as_of=_latest_change(s, inspection_id),
             findings=tuple(findings.all(store, inspection_id, threshold)),
+            plan=replace(plans.read(store, inspection_id),
+                         now=london_to_utc(today, MORNING)),
         )
+
+
+MORNING = dt.time(9)  # overdue in an export: as seen at 09:00 on the day it is made
 
 
 def _inspection_over(key_dates: list[fw.KeyDate], today: dt.date) -> bool:
@@ -69,7 +77,8 @@ def _latest_change(s, inspection_id: str) -> dt.datetime:
     # Not the inspection row: opening the app stamps it, and opening changes no export.
     stamps = []
     for model in (m.Event, m.Setting, m.Person, m.KeyDateRow, m.Evidence, m.LineOfEnquiry,
-                  m.ProtectedName, m.Finding, m.FindingEvidence):
+                  m.ProtectedName, m.Finding, m.FindingEvidence, m.Action, m.Weakness,
+                  m.PlanVersion, m.ReportBack):
         stamps.append(s.exec(select(func.max(model.updated_at)).where(
             model.inspection_id == inspection_id)).one())
     return max((x for x in stamps if x is not None), default=EPOCH)

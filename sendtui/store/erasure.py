@@ -83,6 +83,7 @@ def erase_deleted(store: Store, ins_id: str) -> Erased:
             rows += _erase_finding(store, s, finding)
         for request in tombstones(s, m.InfoRequest, ins_id):
             rows += _erase_request(store, s, request)
+        rows += _erase_plan_rows(store, s, ins_id)
         for marked in tombstones(s, m.ProtectedName, ins_id):
             if marked.name:
                 rows += forget_changes(s, "protected_name", marked.id)
@@ -202,6 +203,25 @@ def _erase_request(store: Store, s: Session, request: m.InfoRequest) -> int:
     return rows + 1
 
 
+# The plan's removed rows and what each holds that a person may have typed.
+PLAN_TEXTS = ((m.Action, ("text",)), (m.Weakness, ("title",)), (m.PlanVersion, ("notes",)),
+              (m.ReportBack, ("to", "notes")))
+
+
+def _erase_plan_rows(store: Store, s: Session, ins_id: str) -> int:
+    """Removed actions, weaknesses, plan versions and report-backs: their text, for good."""
+    rows = 0
+    for model, fields in PLAN_TEXTS:
+        for row in tombstones(s, model, ins_id):
+            rows += forget_changes(s, model.__tablename__, row.id)
+            with store.change(s, None, row):
+                for name in fields:
+                    setattr(row, name, "")
+            record_erasure(store, s, ins_id, model.__tablename__, row.id)
+            rows += 1
+    return rows
+
+
 def _drop_links(s: Session, *where) -> int:
     links = s.exec(select(m.FindingEvidence.id).where(*where)).all()
     return (sum(forget_changes(s, "finding_evidence", link) for link in links)
@@ -247,10 +267,10 @@ def _erase_names(store: Store, s: Session, ins_id: str,
 # --- a whole inspection ------------------------------------------------------------------
 
 # Children before parents: the foreign keys hold at every step.
-OWNED = (m.InfoRequest, m.FindingEvidence, m.Finding, m.Evidence, m.TrackedChild,
-         m.EvidenceDraft, m.Change, m.AuditEntry,
-         m.ProtectedName, m.Event, m.Person, m.Setting, m.PostcodePoint, m.LineOfEnquiry,
-         m.KeyDateRow)
+OWNED = (m.Action, m.Weakness, m.PlanVersion, m.ReportBack, m.InfoRequest,
+         m.FindingEvidence, m.Finding, m.Evidence, m.TrackedChild, m.EvidenceDraft, m.Change,
+         m.AuditEntry, m.ProtectedName, m.Event, m.Person, m.Setting, m.PostcodePoint,
+         m.LineOfEnquiry, m.KeyDateRow)
 
 
 def _delete_inspection(s: Session, ins_id: str) -> int:

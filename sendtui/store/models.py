@@ -210,6 +210,56 @@ class FindingEvidence(OfInspection, table=True):
     evidence_id: str = Field(foreign_key="evidence.id", index=True)
 
 
+class Weakness(OfInspection, table=True):
+    """A weakness the report named (2016: significant weakness; 2023: area for priority
+    action or for improvement), with the verdict of the revisit or monitoring on it."""
+
+    __tablename__ = "weakness"
+    kind: str = "priority"  # domain.plan.WEAKNESS_KINDS
+    title: str
+    position: int = 0
+    verdict: str = ""  # "", sufficient, not-sufficient
+    verdict_on: dt.date | None = None
+
+
+class Action(OfInspection, table=True):
+    """Something to be done by someone by when: from a keep-in-touch meeting (event), an
+    evidence entry, a weakness of the plan, or the team's own (no source)."""
+
+    __tablename__ = "action"
+    text: str
+    owner_id: str | None = Field(default=None, foreign_key="person.id")
+    due_at: dt.datetime | None = instant(nullable=True, default=None)
+    status: str = "open"  # domain.actions.STATUSES
+    rag: str = ""  # red, amber, green or ""
+    event_id: str | None = Field(default=None, foreign_key="event.id")
+    evidence_id: str | None = Field(default=None, foreign_key="evidence.id")
+    weakness_id: str | None = Field(default=None, foreign_key="weakness.id", index=True)
+    created_at: dt.datetime = instant(default_factory=utc_now)  # the order under a weakness
+
+
+class PlanVersion(OfInspection, table=True):
+    """A version of the WSOA, APP or priority action plan and what became of it."""
+
+    __tablename__ = "plan_version"
+    kind: str  # domain.plan.PLAN_KINDS
+    version: str = "1"
+    submitted_on: dt.date | None = None
+    decided_on: dt.date | None = None  # the fitness decision
+    fit: bool | None = None
+    resubmitted_on: dt.date | None = None
+    notes: str = ""
+
+
+class ReportBack(OfInspection, table=True):
+    """Progress reported to scrutiny (a committee, a board): when, to whom, what was said."""
+
+    __tablename__ = "report_back"
+    on: dt.date
+    to: str
+    notes: str = ""
+
+
 class EvidenceDraft(OfInspection, table=True):
     """The capture box as last typed (JSON of its fields), until saved or thrown away."""
 

@@ -27,6 +27,10 @@ TABLES: dict[str, type[SQLModel]] = {
     "protected_name": m.ProtectedName,
     "info_request": m.InfoRequest,
     "tracked_child": m.TrackedChild,
+    "action": m.Action,
+    "weakness": m.Weakness,
+    "plan_version": m.PlanVersion,
+    "report_back": m.ReportBack,
     "inspection": m.Inspection,  # its retention period
 }
 KEEP = {"id", "updated_at", "updated_by", "hlc"}  # bookkeeping is stamped anew, not restored

@@ -32,6 +32,7 @@ SCREEN_KEYS = {
     "6": ("evidence", "Evidence"),
     "7": ("requests", "Requests"),
     "8": ("children", "Children"),
+    "9": ("plan", "Plan"),
 }
 
 

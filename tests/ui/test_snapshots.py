@@ -63,6 +63,13 @@ def test_people(snap_compare, demo_db):
                         run_before=after("4"))
 
 
+def test_plan(snap_compare, demo_db):
+    """The 2016 demo's WSOA: two significant weaknesses with their actions, the team's
+    actions (one overdue on 25 Nov), then the plan's versions and report-backs."""
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=after("9"))
+
+
 def add_findings(db) -> None:
     """Two findings on the demo's thinnest line, A3 (a visit and a focus group, both judged
     areas for development): a concern backed by both, and a strength backed by the focus

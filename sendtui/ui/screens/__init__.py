@@ -14,6 +14,7 @@ SCREENS = {
     "evidence": "sendtui.ui.screens.evidence:EvidenceScreen",
     "requests": "sendtui.ui.screens.requests.requests:RequestsScreen",
     "children": "sendtui.ui.screens.children.children:ChildrenScreen",
+    "plan": "sendtui.ui.screens.plan.plan:PlanScreen",
 }
 
 

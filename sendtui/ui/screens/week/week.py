@@ -26,6 +26,7 @@ from sendtui.store import planning
 from sendtui.ui.screens.common.base import TaskScreen
 from sendtui.ui.screens.common.erase import erase_binding
 from sendtui.ui.screens.week import text as words
+from sendtui.ui.screens.week.action import ActionFromEvent
 from sendtui.ui.screens.week.changes import EventChanges
 from sendtui.ui.screens.week.move import MoveMode
 from sendtui.ui.widgets.week_grid import WeekGrid
@@ -46,7 +47,7 @@ class WeekRead:
     settings: list[SettingRecord]
 
 
-class WeekScreen(MoveMode, EventChanges, TaskScreen):
+class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
     HEADING = "Week"
     BINDINGS = [
         Binding("a", "add", "Add", id="add-event"),
@@ -65,6 +66,8 @@ class WeekScreen(MoveMode, EventChanges, TaskScreen):
         Binding("right_square_bracket", "day(1)", "Next day", id="next-day",
                 key_display="]", show=False),
         Binding("f", "free_slot", "Free slot", id="find-free-slot"),
+        Binding("t", "add_action", "Action from event", id="action-from-event", show=False,
+                tooltip="An action from the event under the cursor (a keep-in-touch request)"),
     ]
 
     by_person = reactive(False, init=False)  # one column per person for `day`, or the week
