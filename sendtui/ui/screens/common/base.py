@@ -102,7 +102,7 @@ class TaskScreen(Loads, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self._tabs(), classes="tabs")
+        yield ScreenTabs(self.HEADING.split()[0] if self.HEADING else "", classes="tabs")
         yield from self.body()
         yield KeysFooter()
 
@@ -110,21 +110,39 @@ class TaskScreen(Loads, Screen):
         # The inspection closed (or the app): what settle_heap() froze may be garbage now.
         gc.unfreeze()
 
-    def _tabs(self) -> str:
-        """The screens and their number keys; the current one marked in words, not colour."""
-        from sendtui.ui.app import SCREEN_KEYS
-
-        return "  ".join(
-            f"[b reverse] {key} {label} [/]" if label == self.HEADING.split()[0]
-            else f"[dim]{key}[/] {label}"
-            for key, (_, label) in SCREEN_KEYS.items())
-
     def body(self) -> ComposeResult:
         yield from ()
 
     def ready_for_undo(self) -> bool:
         """False (having said why) while a change is half made."""
         return True
+
+
+class ScreenTabs(Static):
+    """The screens and their number keys; the current one marked in words, not colour. Below
+    WIDE columns the others go by short names, so that nine screens fit 80 columns."""
+
+    WIDE = 100
+    SHORT = {"Dashboard": "Dash", "Settings": "Sett", "People": "Ppl", "Evidence": "Evid",
+             "Requests": "Reqs", "Children": "Kids"}
+
+    def __init__(self, current: str, **kwargs) -> None:
+        super().__init__(self.line(current, True), **kwargs)
+        self.current, self.wide = current, True
+
+    def line(self, current: str, wide: bool) -> str:
+        from sendtui.ui.app import SCREEN_KEYS
+
+        return "  ".join(
+            f"[b reverse] {key} {label} [/]" if label == current
+            else f"[dim]{key}[/] {label if wide else self.SHORT.get(label, label)}"
+            for key, (_, label) in SCREEN_KEYS.items())
+
+    def on_resize(self, event) -> None:
+        wide = event.size.width >= self.WIDE
+        if wide != self.wide:
+            self.wide = wide
+            self.update(self.line(self.current, wide))
 
 
 class PlainTable(CellTextOnce):

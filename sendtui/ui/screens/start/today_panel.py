@@ -43,14 +43,13 @@ def _items(text: Text, heading: str, items: tuple[DueItem, ...], style: str,
            past: bool = False) -> None:
     for item in items[:SHOWN]:
         text.append(f"\n  {heading:<10} ", style=style)
-        text.append(f"{item.what}: {item.text}")
+        text.append(f"{item.what}: {item.text}" if item.what != "Child" else item.text)
         if item.owner:
             text.append(f" ({item.owner})", style="dim")
         if item.due is not None:
             text.append(" — " + ("was due " if past else "by ") + (
                 when(item.due) if past else f"{to_london(item.due):%H:%M}"))
-    _more(text, len(items), f"{heading.lower()}: the Requests, Children and Plan screens "
-                            "list them all")
+    _more(text, len(items), f"{heading.lower()}: 7, 8 and 9 list them all")
 
 
 def _more(text: Text, total: int, where: str) -> None:
