@@ -11,7 +11,7 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -136,6 +136,18 @@ class SendApp(OpensStore, App):
         caption = day_caption(key_dates, self.today)
         self.sub_title = " · ".join(x for x in (caption.split(" · ")[0], self.overdue_words) if x)
         return caption
+
+    @work(thread=True, exclusive=True, group="overdue")
+    def recount_overdue(self) -> None:
+        """The header's overdue count again, after a change on a tracker screen."""
+        from sendtui.domain.today import moment
+        from sendtui.store.today import due_items
+
+        if self.store is None or self.inspection is None:
+            return
+        n = sum(i.overdue for i in due_items(self.store, self.inspection.id,
+                                             moment(self.today)))
+        self.call_from_thread(setattr, self, "overdue_words", f"{n} overdue" if n else "")
 
     def watch_overdue_words(self) -> None:
         self.sub_title = " · ".join(x for x in (self.sub_title.split(" · ")[0],

@@ -24,6 +24,9 @@ async def test_7_shows_overdue_first_and_t_ticks_a_request_sent(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await on_screen(pilot, "7", RequestsScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        before = int(app.sub_title.split(" · ")[1].split()[0])  # everything overdue: 3
         grid = screen.query_one("#requests", DataTable)
         first, second = rows(grid)[:2]
         assert (first["Due"], first["Status"], first["Title"]) == (
@@ -35,6 +38,9 @@ async def test_7_shows_overdue_first_and_t_ticks_a_request_sent(demo_db):
         assert rows(grid)[0]["Title"] == "Webinar sign-up numbers"  # the sent one went down
         assert rows(grid)[-1]["Status"] in ("sent", "not-held")
         assert "1 overdue" in shown(screen.query_one("#requests-summary", Static))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.sub_title == f"Day 3 of 10 · {before - 1} overdue"  # the header follows
         await typed(pilot, "u")
         assert stored(app, "Case-file logins for HMI").status == "in-progress"
         assert rows(grid)[0]["Title"] == "Case-file logins for HMI"

@@ -59,6 +59,7 @@ class ChildrenScreen(ListScreen):
                 redactor(self.store, ins))
 
     def loaded(self, data: tuple, select: str | None = None) -> None:
+        self.app.recount_overdue()  # the header's count follows a tick
         self.children_, self.events, self.redactor = data
         self.show(select)
 

@@ -92,6 +92,7 @@ class PlanScreen(ListScreen):
         return plans.read(self.store, ins_id), people.all(self.store, ins_id)
 
     def loaded(self, data: tuple, select: str | None = None) -> None:
+        self.app.recount_overdue()  # the header's count follows a tick
         self.plan, self.people = data
         self.show(select)
 

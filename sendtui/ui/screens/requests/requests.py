@@ -69,6 +69,7 @@ class RequestsScreen(ListScreen):
                 frozenset(p.name for p in people.all(self.store, ins)), now)
 
     def loaded(self, data: tuple, select: str | None = None) -> None:
+        self.app.recount_overdue()  # the header's count follows a tick
         self.all, self.people, self.now = data
         self.marked &= {r.id for r in self.all}
         self.show(select)
