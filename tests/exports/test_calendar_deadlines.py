@@ -13,7 +13,7 @@ from sendtui.domain import frameworks as fw
 from sendtui.domain.clock import LONDON
 from sendtui.exports import ExportRequest
 from sendtui.exports.calendar import render
-from sendtui.store import actions, inspections
+from sendtui.store import actions, inspections, repo
 from sendtui.store import requests as info_requests
 from sendtui.store.briefing import gather
 from tests.cli.test_cli import ok, run
@@ -135,6 +135,19 @@ def test_uids_stay_when_a_title_changes_and_differ_from_the_events(demo_store):
         "Action: Book the room for Thursday")
     events = {str(e["UID"]) for e in Calendar.from_ical(data).walk("VEVENT")}
     assert not events & set(after)
+
+
+def test_ticking_a_request_restamps_the_todos(demo_store, monkeypatch):
+    """DTSTAMP is the data's latest change, which counts the requests: never "now"."""
+    before = briefing_of(demo_store)
+    later = before.as_of.replace(microsecond=0) + dt.timedelta(days=1)
+    monkeypatch.setattr(repo, "utc_now", lambda: later)
+    audit = next(r for r in before.requests if r.title == AUDIT)
+    info_requests.tick(demo_store, inspections.find(demo_store).id, [audit.id])
+    assert briefing_of(demo_store).as_of == later
+    found = todos(ics(demo_store))
+    assert str(found[f"request-{audit.id}@sendtui"]["STATUS"]) == "COMPLETED"
+    assert {t.decoded("DTSTAMP") for t in found.values()} == {later}
 
 
 # --- one person's, a range ------------------------------------------------------------------
