@@ -95,7 +95,8 @@ def export_evidence(obj: Context, fmt: str, output: str, force: bool,
 @pass_context
 def export_pack(obj: Context, fmt: str, output: str, force: bool, day: str | None,
                 include_sensitive: bool) -> None:
-    """The briefing pack: key dates, the week, day sheets, problems, evidence summary."""
+    """The briefing pack: key dates, the week, problems, outstanding requests and actions per
+    owner, day sheets, evidence summary."""
     _export(obj, output, force, what="pack", fmt=fmt, start=day, end=day,
             include_sensitive=include_sensitive)
 
