@@ -48,14 +48,18 @@ PERSON = click.option("--person", callback=given, metavar="NAME", help="Only thi
 
 @export.command("ics")
 @OUTPUT
-@PERSON
+@click.option("--person", callback=given, metavar="NAME",
+              help="Only this person's events (and the deadlines they own).")
 @click.option("--from", "start", callback=given, metavar="DATE", help="First day (YYYY-MM-DD).")
 @click.option("--to", "end", callback=given, metavar="DATE", help="Last day (YYYY-MM-DD).")
+@click.option("--with-deadlines", is_flag=True,
+              help="Add the requests', actions' and plan's deadlines as to-dos (VTODO).")
 @pass_context
 def export_ics(obj: Context, output: str, force: bool, person: str | None, start: str | None,
-               end: str | None) -> None:
+               end: str | None, with_deadlines: bool) -> None:
     """An iCalendar file: Europe/London times, stable UIDs, removed events cancelled."""
-    _export(obj, output, force, what="ics", fmt="ics", person=person, start=start, end=end)
+    _export(obj, output, force, what="ics", fmt="ics", person=person, start=start, end=end,
+            with_deadlines=with_deadlines)
 
 
 @export.command("schedule")
@@ -91,7 +95,8 @@ def export_evidence(obj: Context, fmt: str, output: str, force: bool,
 @pass_context
 def export_pack(obj: Context, fmt: str, output: str, force: bool, day: str | None,
                 include_sensitive: bool) -> None:
-    """The briefing pack: key dates, the week, day sheets, problems, evidence summary."""
+    """The briefing pack: key dates, the week, problems, outstanding requests and actions per
+    owner, day sheets, evidence summary."""
     _export(obj, output, force, what="pack", fmt=fmt, start=day, end=day,
             include_sensitive=include_sensitive)
 

@@ -35,6 +35,7 @@ class ExportRequest:
     start: dt.date | None = None
     end: dt.date | None = None
     include_sensitive: bool = False
+    with_deadlines: bool = False  # ics: requests, actions and the plan's dates as to-dos
 
     def __post_init__(self):
         if self.what not in FORMATS:

@@ -19,7 +19,7 @@ from icalendar import (
 )
 
 from sendtui.domain.clock import LONDON
-from sendtui.exports import ExportRequest
+from sendtui.exports import ExportRequest, calendar_deadlines
 from sendtui.exports.selection import events_for, hosts, person_named
 from sendtui.records import Briefing, SheetEvent
 
@@ -46,6 +46,9 @@ def render(briefing: Briefing, request: ExportRequest) -> bytes:
     cal.add_component(_timezone())
     for e in events:
         cal.add_component(_event(briefing, e))
+    if request.with_deadlines:
+        for todo in calendar_deadlines.todos(briefing, request):
+            cal.add_component(todo)
     return cal.to_ical()
 
 

@@ -1,11 +1,12 @@
 """The briefing pack (HTML and DOCX): key dates, the week at a glance, the outstanding
-problems from the checks, each day's sheet and the evidence summary."""
+problems from the checks, the outstanding requests and actions per owner, each day's sheet
+and the evidence summary."""
 
 from __future__ import annotations
 
 from sendtui.domain.dates import clock, span, stamp
 from sendtui.domain.dates import day as day_name
-from sendtui.exports import ExportRequest, evidence_summary, sheets
+from sendtui.exports import ExportRequest, evidence_summary, pack_outstanding, sheets
 from sendtui.exports.docs import (
     docx_bytes,
     docx_heading,
@@ -78,6 +79,7 @@ def _html(briefing, request, days, week, redact) -> str:
              html_table(["Severity", "Problem"], problems) if problems
              else f"<p>{esc(NO_PROBLEMS)}</p>\n",
              "</section>\n",
+             pack_outstanding.html_section(briefing, redact),
              sheets.html_days(briefing, days, redact),
              "<section class=\"page\">\n<h1>Evidence summary</h1>\n",
              evidence_summary.html_summary(briefing, redact),
@@ -100,6 +102,8 @@ def _docx(briefing, request, days, week, redact) -> bytes:
         docx_table(doc, ["Severity", "Problem"], problems)
     else:
         doc.add_paragraph(NO_PROBLEMS)
+    doc.add_page_break()
+    pack_outstanding.docx_section(doc, briefing, redact)
     doc.add_page_break()
     sheets.docx_days(doc, briefing, days, redact)
     doc.add_page_break()

@@ -22,6 +22,7 @@ from sendtui.records.area import (
 from sendtui.records.evidence import EvidenceRecord
 from sendtui.records.findings import FindingRecord
 from sendtui.records.plan import PlanRecord
+from sendtui.records.requests import RequestRecord
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -57,6 +58,7 @@ class Briefing:
     as_of: dt.datetime = EPOCH  # the latest change in the data
     findings: tuple[FindingRecord, ...] = ()  # in the lines' order, then as added
     plan: PlanRecord | None = None  # actions and the plan after the report
+    requests: tuple[RequestRecord, ...] = ()  # information requests, by due (undated last)
 
     def redaction(self, include_sensitive: bool) -> Redact:
         """The text filter for an export: the redactor, or nothing when the user opted in."""

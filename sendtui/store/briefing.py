@@ -11,9 +11,10 @@ from sqlmodel import select
 from sendtui.domain import frameworks as fw
 from sendtui.domain.clock import london_to_utc
 from sendtui.domain.triangulation import DEFAULT_THRESHOLD
-from sendtui.records import EPOCH, Briefing, PersonRecord, SheetEvent
+from sendtui.records import EPOCH, Briefing, PersonRecord, RequestRecord, SheetEvent
 from sendtui.store import evidence, findings, inspections, lines, people, planning, settings
 from sendtui.store import plan as plans
+from sendtui.store import requests as info_requests
 from sendtui.store import models as m
 from sendtui.store.names import redactor
 from sendtui.store.repo import Store
@@ -42,6 +43,7 @@ def gather(store: Store, inspection_id: str, today: dt.date,
             findings=tuple(findings.all(store, inspection_id, threshold)),
             plan=replace(plans.read(store, inspection_id),
                          now=london_to_utc(today, MORNING)),
+            requests=_requests(s, inspection_id),
         )
 
 
@@ -73,12 +75,23 @@ def _events(s, inspection_id: str, keep_removed: bool) -> list[SheetEvent]:
         r.deleted_at is not None or r.status == "cancelled") for r in rows]
 
 
+def _requests(s, inspection_id: str) -> tuple[RequestRecord, ...]:
+    """The live requests, read in this transaction, by due instant (the undated last)."""
+    conn = s.connection()
+    found = info_requests.read(
+        lambda sql, params: [tuple(r) for r in conn.exec_driver_sql(sql, tuple(params))],
+        inspection_id)
+    far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+    return tuple(sorted(found, key=lambda r: (r.due_at is None, r.due_at or far,
+                                              r.title.casefold(), r.id)))
+
+
 def _latest_change(s, inspection_id: str) -> dt.datetime:
     # Not the inspection row: opening the app stamps it, and opening changes no export.
     stamps = []
     for model in (m.Event, m.Setting, m.Person, m.KeyDateRow, m.Evidence, m.LineOfEnquiry,
                   m.ProtectedName, m.Finding, m.FindingEvidence, m.Action, m.Weakness,
-                  m.PlanVersion, m.ReportBack):
+                  m.PlanVersion, m.ReportBack, m.InfoRequest):
         stamps.append(s.exec(select(func.max(model.updated_at)).where(
             model.inspection_id == inspection_id)).one())
     return max((x for x in stamps if x is not None), default=EPOCH)

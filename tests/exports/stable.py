@@ -39,6 +39,22 @@ def stable_entry(x):
     return replace(x, id=stable_id(f"{x.at.isoformat()}|{x.line_code}|{x.text}"))
 
 
+def stable_owned(x):
+    """A request or an action: its id from what it says, its owner's as `stable_person`'s."""
+    what = getattr(x, "title", None) or x.text
+    return replace(x, id=stable_id(f"{type(x).__name__}|{what}"),
+                   owner_id=x.owner_id and stable_id(x.owner))
+
+
+def stable_plan(plan):
+    if plan is None:
+        return None
+    return replace(plan, team_actions=tuple(map(stable_owned, plan.team_actions)),
+                   weaknesses=tuple(replace(w, id=stable_id(w.title),
+                                            actions=tuple(map(stable_owned, w.actions)))
+                                    for w in plan.weaknesses))
+
+
 def stable_briefing(b: Briefing) -> Briefing:
     """A copy of `b` whose ids and save stamps are the same on every run."""
     events = tuple(stable_event(e) for e in b.events)
@@ -58,4 +74,6 @@ def stable_briefing(b: Briefing) -> Briefing:
                                contradicting=tuple(map(stable_entry, f.contradicting)))
                        for f in b.findings),
         as_of=STAMP,
+        requests=tuple(map(stable_owned, b.requests)),
+        plan=stable_plan(b.plan),
     )

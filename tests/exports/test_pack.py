@@ -65,7 +65,7 @@ def test_golden_html(briefing):
 
 def test_html_reads_top_down(briefing):
     html = pack(briefing, "html").decode("utf-8")
-    front, *day_pages, evidence = html.split('<section class="page">')[1:]
+    front, outstanding, *day_pages, evidence = html.split('<section class="page">')[1:]
     assert front.startswith("\n<h1>Wealdshire — local area SEND inspection: briefing pack</h1>\n"
                             '<p class="meta">As of Wed 25 Nov 2026 12:00</p>\n'
                             f'<p class="notice">{WITHHELD}</p>\n')
@@ -74,6 +74,7 @@ def test_html_reads_top_down(briefing):
              "Final feedback (day 10)</td><td>Fri 4 Dec 2026",
              "<h2>The week at a glance</h2>", *DAYS,
              "<h2>Outstanding problems</h2>", "the 2016 framework was not in use then")
+    assert outstanding.startswith("\n<h1>Outstanding requests and actions</h1>\n")
     glance = front.split("<h2>The week at a glance</h2>")[1].split("</table>")[0]
     assert glance.count("<tr><td>") == 5
     assert ("<tr><td>Tue 1 Dec 2026</td><td>9 events, 09:00–17:45</td>"
@@ -89,7 +90,9 @@ def test_html_reads_top_down(briefing):
 def test_docx_tables_and_headings(briefing):
     doc = docx_of(pack(briefing, "docx"))
     # the demo's one problem: a 2016 inspection notified in 2026 (issue 14)
-    key_dates, glance, problems, *day_tables, triangulation = doc.tables
+    key_dates, glance, problems, *tables, triangulation = doc.tables
+    owners, day_tables = tables[:-5], tables[-5:]
+    assert len(owners) == 6 and all(rows(t)[0] == ["What", "Due"] for t in owners)
     assert [r[0] for r in rows(problems)] == ["Severity", "Warning"]
     assert rows(key_dates) == [
         ["Key date", "When"],
@@ -105,7 +108,7 @@ def test_docx_tables_and_headings(briefing):
                               "As of Wed 25 Nov 2026 12:00", WITHHELD]
     text = "\n".join(paragraphs)
     in_order(text, "Key dates", "The week at a glance", "Outstanding problems",
-             "Wealdshire — local area SEND inspection · Mon 30 Nov 2026",
+             "Outstanding requests and actions", "Wealdshire — local area SEND inspection · Mon 30 Nov 2026",
              "Wealdshire — local area SEND inspection · Fri 4 Dec 2026",
              "Evidence summary", "Triangulation", "Evidence by line of enquiry")
     section = doc.sections[0]
@@ -144,14 +147,15 @@ def test_problems_are_listed(demo_store):
 
 def test_one_day_keeps_the_front_page_and_evidence(briefing):
     html = pack(briefing, "html", TUE).decode("utf-8")
-    assert html.count('<section class="page">') == 3  # front page, Tuesday, evidence
+    assert html.count('<section class="page">') == 4  # front, outstanding, Tuesday, evidence
     assert "<h2>Wealdshire — local area SEND inspection · Tue 1 Dec 2026</h2>" in html
     assert "· Mon 30 Nov 2026</h2>" not in html and "· Wed 2 Dec 2026</h2>" not in html
     glance = html.split("<h2>The week at a glance</h2>")[1].split("</table>")[0]
     assert all(f"<tr><td>{d}</td>" in glance for d in DAYS)
     in_order(html, "<h2>Key dates</h2>", "· Tue 1 Dec 2026</h2>", "<h1>Evidence summary</h1>")
     doc = docx_of(pack(briefing, "docx", TUE))
-    key_dates, glance, _problems, *day_tables, triangulation = doc.tables
+    key_dates, glance, _problems, *tables, triangulation = doc.tables
+    day_tables = [t for t in tables if rows(t)[0] != ["What", "Due"]]
     assert len(day_tables) == 1 and rows(day_tables[0])[0] == sheets.HEADER
     assert len(rows(glance)) == 6 and rows(key_dates)[0] == ["Key date", "When"]
     assert len(rows(triangulation)) == len(briefing.lines) + 1
