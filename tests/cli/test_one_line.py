@@ -49,7 +49,7 @@ def test_numbers_are_ascii_digits(demo_db, args, says):
 
 
 @pytest.mark.parametrize("args, says", [
-    (["export"], "export needs a command: evidence, ics, pack, schedule"),
+    (["export"], "export needs a command: evidence, ics, pack, plan, schedule"),
     (["names"], "names needs a command: add, list, remove"),
     (["list"], "Missing argument"),
 ])

@@ -10,6 +10,7 @@ import pytest
 
 from sendtui.demo import add_demo
 from sendtui.exports import FORMATS
+from sendtui.store import actions, plan
 from sendtui.store.repo import Store
 from tests.cli.test_cli import ok, run
 
@@ -22,7 +23,11 @@ SECRETS = ("Tyler", "Brooks", "EHC-29470", "Oscar", "Pemberton", "EHC-39764")
 def demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("redaction") / "demo.db"
     s = Store.open(str(path))
-    add_demo(s, "2023")
+    ins, _ = add_demo(s, "2023")
+    # a child named in the plan after the report, as people write
+    weakness = plan.add_weakness(s, ins.id, "Plans like Tyler Brooks's (EHC-29470) are late",
+                                 "priority")
+    actions.add(s, ins.id, "Chase Tyler Brooks's documents", weakness_id=weakness)
     s.close()
     schedule = path.parent / "more.csv"
     schedule.write_text(

@@ -168,7 +168,7 @@ async def test_welcome_d_opens_the_2023_demo_in_its_second_week(db_path):
         assert isinstance(screen, DashboardScreen)
         assert shown(screen.query_one("#today", Static)).startswith(
             "Wealdshire · Day 8 of 15 · on site in 3 working days · Wed 25 Nov 2026")
-        assert app.sub_title == "Day 8 of 15"
+        assert app.sub_title == "Day 8 of 15 · 5 overdue"  # documents, consent, a request
     ins, _, lines = stored(db_path)
     assert (ins.local_area, ins.framework, len(lines)) == ("Wealdshire", "2023", 9)
 
