@@ -158,6 +158,23 @@ def _source(framework: Framework, code: str) -> str:
 
 # --- after the report --------------------------------------------------------------------
 
+# A deadline after the report is met by the plan's version: (plan kind, which of its dates)
+MET_BY = {"wsoa-due": ("wsoa", 1), "wsoa-review-due": ("wsoa", 2),
+          "wsoa-resubmission-due": ("wsoa", 3),
+          "priority-action-plan": ("priority-action-plan", 1)}
+
+
+def met(versions: list[tuple]) -> dict[str, dt.date]:
+    """When each deadline was met, from the plan's versions as (kind, submitted on, decided
+    on, resubmitted on): the earliest such date."""
+    found: dict[str, dt.date] = {}
+    for key, (kind, at) in MET_BY.items():
+        days = [v[at] for v in versions if v[0] == kind and v[at] is not None]
+        if days:
+            found[key] = min(days)
+    return found
+
+
 @dataclass(frozen=True)
 class AfterReport:
     """What the dashboard's "After the report" panel shows."""
@@ -165,23 +182,27 @@ class AfterReport:
     outcome_label: str | None
     dates: tuple[KeyDate, ...]
     recorded: Recorded = Recorded()
+    met: tuple[tuple[str, dt.date], ...] = ()  # deadlines met (key, on), from the plan
 
 
-def after_report(framework: Framework, outcome: Recorded,
-                 dates: list[KeyDate]) -> AfterReport | None:
+def after_report(framework: Framework, outcome: Recorded, dates: list[KeyDate],
+                 versions: list[tuple] = ()) -> AfterReport | None:
     """None until there is an outcome or a publication (or receipt) date."""
     keys = after_report_keys(framework)
     shown = tuple(k for k in dates if k.key in keys)
     found = framework.outcome(outcome.outcome)
     if found is None and not any(k.key in (PUBLISHED, RECEIVED) for k in shown):
         return None
-    return AfterReport(found.label if found else None, shown, outcome)
+    return AfterReport(found.label if found else None, shown, outcome,
+                       tuple(sorted(met(list(versions)).items())))
 
 
-def countdown(kd: KeyDate, today: dt.date,
-              calendar: WorkingCalendar = ENGLAND) -> tuple[str, bool]:
+def countdown(kd: KeyDate, today: dt.date, calendar: WorkingCalendar = ENGLAND,
+              met_on: dt.date | None = None) -> tuple[str, bool]:
     """How far off a date is, in working days (months when far off), and whether it is
-    overdue. The report's own dates are facts, never overdue."""
+    overdue. The report's own dates are facts, never overdue; a deadline met is done."""
+    if met_on is not None:
+        return f"done {met_on:%a} {met_on.day} {met_on:%b %Y}", False
     fact = kd.key in (PUBLISHED, RECEIVED)
     if kd.date == today:
         return ("today" if fact else "due today"), False

@@ -44,6 +44,27 @@ def sorted_by_due(items: list[DueItem]) -> list[DueItem]:
     return sorted(items, key=lambda i: (i.due or far, i.what, i.text))
 
 
+DAY_ENDS = dt.time(17, 0)  # a date-only deadline falls due at the end of the working day
+
+
+def deadline_items(after, now: dt.datetime) -> list[DueItem]:
+    """The dates after the report (an `outcomes.AfterReport`) still to meet that are due
+    today or overdue: the plan's, the reviews'; never the report's own dates."""
+    from sendtui.domain.template_parts import PUBLISHED, RECEIVED
+
+    if after is None:
+        return []
+    met, items = dict(after.met), []
+    for kd in after.dates:
+        if kd.key in (PUBLISHED, RECEIVED) or kd.key in met:
+            continue
+        due = london_to_utc(kd.date, DAY_ENDS)
+        item = DueItem("Plan", kd.label, due, overdue=due < now)
+        if item.overdue or due_on_day(item, now):
+            items.append(item)
+    return items
+
+
 @dataclass(frozen=True)
 class Today:
     now: dt.datetime

@@ -116,7 +116,18 @@ def after_report(rows: Rows, inspection_id: str) -> oc.AfterReport | None:
     except fw.FrameworkError:
         return None  # a framework this version does not know: nothing to count
     return oc.after_report(template, oc.Recorded.from_json(outcome),
-                           key_dates(rows, inspection_id))
+                           key_dates(rows, inspection_id), plan_versions(rows, inspection_id))
+
+
+def plan_versions(rows: Rows, inspection_id: str) -> list[tuple]:
+    """(kind, submitted on, decided on, resubmitted on) of each version of the plan; none
+    from a store older than the plan's table (a first look before it is migrated)."""
+    try:
+        found = rows("SELECT kind, submitted_on, decided_on, resubmitted_on FROM plan_version "
+                     "WHERE inspection_id = ? AND deleted_at IS NULL", (inspection_id,))
+    except sqlite3.OperationalError:
+        return []
+    return [(kind, *(_date(x) for x in dates)) for kind, *dates in found]
 
 
 def dashboard(rows: Rows, ref: str | None) -> Dashboard:

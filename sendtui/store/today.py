@@ -7,7 +7,7 @@ import datetime as dt
 from sendtui.domain import actions as acted
 from sendtui.domain import requests as asked
 from sendtui.domain import today as td
-from sendtui.store import actions, events, requests, tracked
+from sendtui.store import actions, events, outcomes, requests, tracked
 from sendtui.store.repo import Store
 
 
@@ -26,4 +26,4 @@ def due_items(store: Store, inspection_id: str, now: dt.datetime) -> list[td.Due
         items.append(td.DueItem("Child", f"{m.pseudonym}: {missing}",
                                 m.due if m.what == "documents" or m.overdue else None,
                                 overdue=m.overdue))
-    return items
+    return items + td.deadline_items(outcomes.after_report(store, inspection_id), now)

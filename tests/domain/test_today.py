@@ -40,3 +40,33 @@ def test_overdue_first_by_deadline_and_due_today_apart():
     shown = today(now, [], items)
     assert [i.text for i in shown.overdue] == ["CYP-02 consent", "Send the list"]
     assert [i.text for i in shown.due_today] == ["EHC audit", "CYP-06: consent not given yet"]
+
+
+def test_a_deadline_after_the_report_is_overdue_until_the_plan_meets_it():
+    from sendtui.domain.outcomes import AfterReport, countdown, met
+    from sendtui.domain.template_parts import KeyDate
+    from sendtui.domain.today import deadline_items
+
+    dates = (KeyDate("published", "Report published", dt.date(2024, 7, 22)),
+             KeyDate("priority-action-plan", "Priority action plan due", dt.date(2024, 8, 27)),
+             KeyDate("monitoring-inspection", "Monitoring inspection", dt.date(2026, 1, 15)))
+    now = at(dt.date(2024, 9, 2), 9)
+    late = deadline_items(AfterReport("3", dates), now)
+    assert [(i.what, i.text, i.overdue) for i in late] == [
+        ("Plan", "Priority action plan due", True)]  # not the report, not next year's
+    done = met([("priority-action-plan", dt.date(2024, 8, 23), None, None),
+                ("wsoa", None, None, None)])
+    assert done == {"priority-action-plan": dt.date(2024, 8, 23)}
+    assert deadline_items(AfterReport("3", dates, met=tuple(done.items())), now) == []
+    assert countdown(dates[1], now.date(), met_on=dt.date(2024, 8, 23)) == (
+        "done Fri 23 Aug 2024", False)
+
+
+def test_a_wsoa_is_met_step_by_step_by_its_versions():
+    from sendtui.domain.outcomes import met
+
+    first = ("wsoa", dt.date(2027, 3, 26), dt.date(2027, 4, 23), dt.date(2027, 5, 14))
+    second = ("wsoa", dt.date(2027, 5, 14), dt.date(2027, 6, 4), None)
+    assert met([second, first]) == {"wsoa-due": dt.date(2027, 3, 26),
+                                    "wsoa-review-due": dt.date(2027, 4, 23),
+                                    "wsoa-resubmission-due": dt.date(2027, 5, 14)}

@@ -111,3 +111,31 @@ async def test_w_rewords_the_outcome_and_its_intervals(db_path):
         text = str(app.screen.query_one("#after-report", Static).render())
         assert "Widespread failings" in text
         assert "Priority action plan due: Mon 12 Aug 2024" in text
+
+
+async def test_a_plan_submitted_meets_its_deadline_on_the_panel_and_in_today(db_path):
+    from sendtui.store import plan
+
+    ins = inspection_2023(db_path, outcome=3, received=dt.date(2024, 7, 15))
+    app = make_app(str(db_path), today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await store_open(pilot)
+        today = str(app.screen.query_one("#today-panel", Static).render())
+        assert "Plan: Priority action plan due — was due Tue 27 Aug" not in today  # not yet
+        assert "Priority action plan due: Tue 27 Aug 2024 — 4 working days to go" in str(
+            app.screen.query_one("#after-report", Static).render())
+    store = Store.open(str(db_path))
+    try:
+        plan.add_version(store, ins, "priority-action-plan", "1",
+                         submitted_on=dt.date(2024, 8, 23))
+    finally:
+        store.close()
+    app = make_app(str(db_path), today=dt.date(2024, 9, 2))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await store_open(pilot)
+        text = str(app.screen.query_one("#after-report", Static).render())
+        assert "Priority action plan due: Tue 27 Aug 2024 — done Fri 23 Aug 2024" in text
+        assert "Strategic plan updated: Tue 27 Aug 2024 — overdue by 4 working days" in text
+        late = [(i.what, i.text) for i in app.screen.today.overdue]
+        assert ("Plan", "Strategic plan updated") in late  # 6 seeded requests and it
+        assert len(late) == 7 and "7 overdue" in app.sub_title

@@ -35,6 +35,7 @@ class DashboardScreen(TaskScreen):
     dates: tuple = ()
     retention: Retention | None = None
     after: AfterReport | None = None
+    today = None  # domain.today.Today, once read
 
     def body(self) -> ComposeResult:
         yield Static("", id="today", classes="banner")
@@ -96,6 +97,7 @@ class DashboardScreen(TaskScreen):
     def show_today(self, today) -> None:
         from sendtui.ui.screens.start.today_panel import header_words, today_text
 
+        self.today = today
         self.query_one("#today-panel", Static).update(today_text(today))
         self.app.overdue_words = header_words(today)
 
@@ -226,7 +228,7 @@ def after_report_text(after: AfterReport, today) -> Text:
                 "\nOutcome not recorded yet (O records it).", style="" if
                 after.outcome_label else "italic")
     for kd in after.dates:
-        left, overdue = countdown(kd, today)
+        left, overdue = countdown(kd, today, met_on=dict(after.met).get(kd.key))
         text.append(f"\n{kd.label}: {day(kd.date)} — ")
         text.append(left, style="bold red" if overdue else "bold")
     return text
