@@ -123,8 +123,8 @@ class ScreenTabs(Static):
     WIDE columns the others go by short names, so that nine screens fit 80 columns."""
 
     WIDE = 100
-    SHORT = {"Dashboard": "Dash", "Settings": "Sett", "People": "Ppl", "Evidence": "Evid",
-             "Requests": "Reqs", "Children": "Kids"}
+    SHORT = {"Dashboard": "Dash", "Settings": "Sett", "Evidence": "Evid", "Requests": "Reqs",
+             "Children": "Kids"}
 
     def __init__(self, current: str, **kwargs) -> None:
         super().__init__(self.line(current, True), **kwargs)
@@ -133,10 +133,12 @@ class ScreenTabs(Static):
     def line(self, current: str, wide: bool) -> str:
         from sendtui.ui.app import SCREEN_KEYS
 
+        def name(label: str) -> str:
+            return label if wide else self.SHORT.get(label, label)
+
         return "  ".join(
-            f"[b reverse] {key} {label} [/]" if label == current
-            else f"[dim]{key}[/] {label if wide else self.SHORT.get(label, label)}"
-            for key, (_, label) in SCREEN_KEYS.items())
+            f"[b reverse] {key} {name(label)} [/]" if label == current
+            else f"[dim]{key}[/] {name(label)}" for key, (_, label) in SCREEN_KEYS.items())
 
     def on_resize(self, event) -> None:
         wide = event.size.width >= self.WIDE
