@@ -5,7 +5,8 @@ from __future__ import annotations
 from sendtui.domain.clock import format_london
 
 # What `list` redacts unless --include-sensitive (and audits when it is given).
-SENSITIVE = ("events", "evidence")
+SENSITIVE = ("events", "evidence", "actions", "children")
+KINDS = ("settings", "people", "events", "lines", "evidence", "actions", "children")
 
 
 def text_shown(store, inspection_id: str, include_sensitive: bool):
@@ -41,6 +42,9 @@ def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
                   "status": e.status}
                  for e in events.all(store, inspection_id)],
                 ["id", "kind", "title", "start", "end", "setting_urn", "people", "status"])
+    if what in ("actions", "children"):
+        return trackers(store, inspection_id, what, text_shown(store, inspection_id,
+                                                               include_sensitive))
     if what == "lines":
         return ([{"code": line.code, "title": line.title, "evidence": line.evidence_count,
                   "bespoke": line.is_bespoke} for line in lines.all(store, inspection_id)],
@@ -57,3 +61,24 @@ def rows(store, inspection_id: str, what: str, include_sensitive: bool = False):
     if include_sensitive:
         columns.insert(5, "case_ref")
     return entries, columns
+
+
+def trackers(store, inspection_id: str, what: str, redact):
+    """Actions, and tracked children and sampled cases (by pseudonym: a name or case
+    reference is never listed, only revealed on the Children screen)."""
+    from sendtui.store import actions, tracked
+
+    if what == "actions":
+        return ([{"id": a.id, "text": redact(a.text), "owner": a.owner,
+                  "due": format_london(a.due_at) if a.due_at else None, "status": a.status,
+                  "rag": a.rag, "source": a.source, "from": redact(a.source_title)}
+                 for a in actions.all(store, inspection_id)],
+                ["id", "text", "owner", "due", "status", "rag", "source"])
+    return ([{"id": c.id, "pseudonym": c.pseudonym, "kind": c.kind,
+              "selected_on": c.selected_on.isoformat(), "consent": c.consent or "not asked",
+              "documents_due": format_london(c.documents_due),
+              "documents_in": c.documents_uploaded.isoformat() if c.documents_uploaded else None,
+              "sectors": list(c.sectors), "meeting": redact(c.event_title)}
+             for c in tracked.all(store, inspection_id)],
+            ["pseudonym", "kind", "selected_on", "consent", "documents_due", "documents_in",
+             "sectors"])

@@ -8,6 +8,7 @@ import click
 
 from sendtui.cli.common import FILE, Context, format_option, pass_context, warn
 from sendtui.cli.types import given
+from sendtui.listing import KINDS
 from sendtui.output import FORMATS, emit
 
 
@@ -73,14 +74,16 @@ def _load(obj: Context, file: Path, read, load, said: str) -> None:
 
 
 @click.command("list")
-@click.argument("what", type=click.Choice(["settings", "people", "events", "lines", "evidence"]))
+@click.argument("what", type=click.Choice(KINDS))
 @format_option(FORMATS)
 @click.option("--include-sensitive", is_flag=True,
-              help="Show names marked sensitive and case references (events, evidence); "
+              help="Show names marked sensitive and case references (events, evidence, "
+                   "actions); "
                    "the audit log notes it.")
 @pass_context
 def list_(obj: Context, what: str, fmt: str, include_sensitive: bool) -> None:
-    """List settings, people, events, lines of enquiry or evidence."""
+    """List settings, people, events, lines of enquiry, evidence, actions or tracked
+    children (by pseudonym)."""
     from sendtui import listing
 
     rows, columns = listing.rows(obj.store(), obj.inspection().id, what, include_sensitive)

@@ -228,7 +228,20 @@ PROMISED_KEYS = {
     "events": {"id", "kind", "title", "start", "end", "setting_urn", "people"},
     "lines": {"code", "title"},
     "evidence": {"id", "line", "source", "text", "setting_urn", "at"},
+    "actions": {"id", "text", "owner", "due", "status", "rag", "source"},
 }
+
+
+def test_list_children_by_pseudonym_only_never_a_name_or_case_ref(tmp_path):
+    db = tmp_path / "demo.db"
+    ok(run("demo", "--no-open", "--framework", "2023", db=db))
+    for flag in ((), ("--include-sensitive",)):
+        out = ok(run("list", "children", "--format", "json", *flag, db=db))
+        children = json.loads(out)
+        assert [c["pseudonym"] for c in children][:6] == [f"CYP-0{n}" for n in range(1, 7)]
+        assert {"given", "asked"} <= {c["consent"] for c in children}
+        assert "Tyler Brooks" not in out and "EHC-29470" not in out and "2008-02-11" not in out
+    assert len(ok(run("list", "children", db=db)).splitlines()) == len(children) + 1
 
 
 @pytest.mark.parametrize("what", list(PROMISED_KEYS))
