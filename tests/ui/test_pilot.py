@@ -180,7 +180,7 @@ async def test_number_keys_show_every_screen_with_its_data(demo_db, demo_store):
     entries = evidence.all(demo_store, ins.id)
     by_line = {line.code: line.evidence_count for line in lines.all(demo_store, ins.id)}
     app = make_app(str(demo_db), today=DEMO_TODAY)
-    async with app.run_test() as pilot:
+    async with app.run_test(size=(120, 30)) as pilot:  # the tab line's names in full
         await store_open(pilot)
         screen = app.screen
         assert isinstance(screen, DashboardScreen) and tab_marked(screen) == "1 Dashboard"
