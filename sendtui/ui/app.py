@@ -115,6 +115,7 @@ class SendApp(OpensStore, App):
         from sendtui.ui.screens.start.welcome import WelcomeScreen
 
         self.inspection = None
+        self.overdue_words = ""
         self.title, self.sub_title = "sendtui", ""
         while len(self.screen_stack) > 1:
             self.pop_screen()
