@@ -194,6 +194,7 @@ class SendApp(OpensStore, App):
                 return
             if screen.is_attached:  # a screen closed meanwhile has nothing to show
                 screen.refresh_data()
+            self.recount_overdue()  # an undo on any screen may bring an overdue item back
             self.notify(f"{'Redone' if redo else 'Undone'}: {summary}.")
 
         change_in_thread(self, lambda: step(store, inspection_id), done)

@@ -79,3 +79,5 @@ async def test_9_shows_the_plan_and_space_ticks_an_action(demo_db):
         assert screen.table.get_row_at(target)[3].plain == "Done"
         await press(pilot, "u")
         assert next(a for a in actions.all(app.store, ins) if a.id == ticked.id).status == "open"
+        await press(pilot, "t")  # t ticks as on the Requests screen
+        assert next(a for a in actions.all(app.store, ins) if a.id == ticked.id).status == "done"

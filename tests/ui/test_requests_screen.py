@@ -44,6 +44,9 @@ async def test_7_shows_overdue_first_and_t_ticks_a_request_sent(demo_db):
         await typed(pilot, "u")
         assert stored(app, "Case-file logins for HMI").status == "in-progress"
         assert rows(grid)[0]["Title"] == "Case-file logins for HMI"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.sub_title == f"Day 3 of 10 · {before} overdue"  # the undo counts again
 
 
 async def test_space_marks_rows_and_t_ticks_them_all_at_once(demo_db):

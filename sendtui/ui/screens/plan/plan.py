@@ -61,7 +61,7 @@ class PlanScreen(ListScreen):
         Binding("a", "add_action", "Add action", id="plan-add-action"),
         Binding("w", "add_weakness", "Add weakness", id="plan-add-weakness"),
         Binding("e,enter", "edit", "Edit", id="plan-edit"),
-        Binding("space", "tick", "Tick", id="plan-tick", key_display="space",
+        Binding("space,t", "tick", "Tick", id="plan-tick", key_display="space",
                 tooltip="Mark the action done, or open again"),
         Binding("r", "rag", "RAG", id="plan-rag", tooltip="Red, amber, green or none"),
         Binding("v", "verdict", "Verdict", id="plan-verdict", show=False,
