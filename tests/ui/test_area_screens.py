@@ -285,7 +285,10 @@ async def test_add_and_remove_an_unavailable_period(demo_db, demo_store):
         await typed(pilot, *"2026-12-01", "tab", *"13:30", "tab", *"12:00")
         assert shown(form.query_one("#form-message", Static)) == (
             "The end time must be after the start time.")
-        await typed(pilot, "ctrl+u", *"16:00", "tab", *"Training", "enter")
+        await typed(pilot, "ctrl+u", *"16:00", "tab", *"Training")
+        reason = form.query_one("#reason", Input)  # what is typed shows (issue 16)
+        assert reason.content_region.height == 1 and "Training" in reason.render_line(0).text
+        await typed(pilot, "enter")
         assert app.screen is screen
 
         assert selected(grid)["Unavailable"] == "Tue 1 Dec 13:30–16:00"

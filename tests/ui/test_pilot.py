@@ -498,7 +498,7 @@ async def test_not_a_store_file_is_refused_and_untouched(tmp_path):
         await store_open(pilot)
         screen = app.screen
         assert isinstance(screen, StoreErrorScreen)
-        reason = shown(screen.query_one("#reason", Static))
+        reason = shown(screen.query_one("#store-error-reason", Static))
         assert "not a sendtui store" in reason and "notes.db" in reason
         await pilot.press("1")  # no inspection: nothing to show, no crash
         await settled(pilot)

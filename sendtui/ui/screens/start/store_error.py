@@ -20,7 +20,7 @@ class StoreErrorScreen(Screen):
         yield Header()
         with Vertical(id="store-error", classes="panel"):
             yield Static("The store cannot be used", classes="heading")
-            yield Static(self.reason, id="reason", markup=False)
+            yield Static(self.reason, id="store-error-reason", markup=False)
             yield Static("Nothing in the file was changed. Start sendtui with --db to open "
                          "another store, or run 'sendtui doctor' for details.", classes="hint")
         yield Footer()
