@@ -315,3 +315,24 @@ async def test_a_store_gone_read_only_says_so_and_the_app_goes_on(demo_db, demo_
         await pilot.press("6")  # still answering keys
         await settled(pilot)
         assert app.screen is screen
+
+
+async def test_e_on_the_list_edits_the_highlighted_entry_and_u_takes_it_back(demo_db, demo_store):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await evidence_screen(pilot)
+        second = screen.entries[1]
+        await pilot.press("down", "e")
+        await settled(pilot)
+        editor = app.screen
+        assert editor.query_one(TextArea).text == second.text
+        editor.query_one(TextArea).text = "Corrected: the plan was reviewed in October."
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        assert app.screen is screen
+        assert rows(screen.query_one("#evidence", DataTable))[1]["Note"] == (
+            "Corrected: the plan was reviewed in October.")
+        await pilot.press("u")
+        await settled(pilot)
+    ins = inspections.find(demo_store).id
+    assert next(e for e in evidence.all(demo_store, ins) if e.id == second.id).text == second.text

@@ -10,15 +10,13 @@ from textual.widgets import Footer, Static
 
 from sendtui.domain.clock import when
 from sendtui.domain.redaction import Redactor, keep
-from sendtui.domain.words import sentence
-from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import EvidenceRecord
 from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
 from sendtui.ui.screens.common.base import Loads
 from sendtui.ui.screens.common.erase import ask_and_erase, erase_binding
 from sendtui.ui.screens.evidence.cells import judgement_label, one_line, source_label
-from sendtui.ui.screens.evidence.editor import EvidenceEditor
+from sendtui.ui.screens.evidence.editor import edit_text
 from sendtui.ui.widgets.dimmed import DimmedModal
 
 
@@ -107,19 +105,7 @@ class EvidenceDetail(Loads, DimmedModal):
         erase_entry(self, self.entry, lambda: self.dismiss(None))
 
     def action_edit(self) -> None:
-        def save(text: str | None) -> None:
-            if text is None:
-                return
-            try:
-                ev.edit(self.store, self.app.inspection.id, self.entry.id, text)
-            except (InvalidInput, NotFound) as exc:
-                self.notify(sentence(str(exc)), severity="error")
-                return
-            self.refresh_data()
-            self.notify("Saved: the previous text is kept as a version.")
-
-        self.app.push_screen(EvidenceEditor(self.entry.text), save)
-
+        edit_text(self, self.entry, self.refresh_data)
 
 def erase_entry(screen, entry: EvidenceRecord, done) -> None:
     """Ask, then erase the entry for good (text, case reference, versions, undo history)."""

@@ -30,3 +30,23 @@ class EvidenceEditor(FormScreen):
         if not text.strip():
             raise Invalid("The entry needs some text (delete it instead).")
         return text
+
+
+def edit_text(screen, entry, then) -> None:
+    """Open the editor on an entry's text; save it (a new version) and call `then()`."""
+    from sendtui.domain.words import sentence
+    from sendtui.errors import InvalidInput, NotFound
+    from sendtui.store import evidence as ev
+
+    def save(text: str | None) -> None:
+        if text is None:
+            return
+        try:
+            ev.edit(screen.app.store, screen.app.inspection.id, entry.id, text)
+        except (InvalidInput, NotFound) as exc:
+            screen.notify(sentence(str(exc)), severity="error")
+            return
+        then()
+        screen.notify("Saved: the previous text is kept as a version (u undoes).")
+
+    screen.app.push_screen(EvidenceEditor(entry.text), save)

@@ -56,6 +56,8 @@ class EvidenceScreen(EvidenceReading, ListScreen):
                 tooltip="Show one day with evidence, the next on each press; then all"),
         Binding("enter", "open", "Open", id="evidence-open",
                 tooltip="The entry in full, with every version"),
+        Binding("e", "edit", "Edit", id="evidence-edit",
+                tooltip="Change the entry's text; the old text is kept as a version"),
         Binding("d", "delete", "Delete", id="evidence-delete",
                 tooltip="Delete the entry (asks first; u undoes)"),
         Binding("r", "reveal", "Reveal", id="evidence-reveal",
@@ -239,6 +241,15 @@ class EvidenceScreen(EvidenceReading, ListScreen):
             return
         self.app.push_screen(EvidenceDetail(entry, self.names),
                              lambda _: self.refresh_data())
+
+    def action_edit(self) -> None:
+        from sendtui.ui.screens.evidence.editor import edit_text
+
+        entry = self.selected()
+        if entry is None:
+            self.app.bell()
+            return
+        edit_text(self, entry, self.refresh_data)
 
     def action_delete(self) -> None:
         from sendtui.ui.screens.common.confirm import ConfirmScreen
