@@ -138,6 +138,16 @@ class SendApp(OpensStore, App):
         self.sub_title = " · ".join(x for x in (caption.split(" · ")[0], self.overdue_words) if x)
         return caption
 
+    async def action_quit(self) -> None:
+        """Quit; a form with changes not saved asks first (save, discard, keep editing)."""
+        from sendtui.ui.screens.common.form import FormScreen
+
+        form = self.screen
+        if isinstance(form, FormScreen):
+            form.ask_before("quit", self.exit)
+            return
+        self.exit()
+
     @work(thread=True, exclusive=True, group="overdue")
     def recount_overdue(self) -> None:
         """The header's overdue count again, after a change on a tracker screen."""

@@ -206,7 +206,7 @@ async def test_a_bad_email_is_refused_in_words(demo_db, demo_store, email):
         assert message.has_class("error")
         await typed(pilot, "ctrl+s")
         assert app.screen is form  # not saved
-        await typed(pilot, "escape")
+        await typed(pilot, "escape", "d")  # asked first (issue 16), then discarded
         assert isinstance(app.screen, PeopleScreen)
     assert len(people.all(demo_store, ins.id)) == 14
 

@@ -153,6 +153,14 @@ async def test_new_inspection_escape_goes_back_to_welcome(db_path):
         await store_open(pilot)
         await pilot.press("n", *"Fenmarch", "escape")
         await settled(pilot)
+        question = app.screen  # what was typed is not thrown away by one key
+        assert shown(question.query_one("#question", Static)) == (
+            "You have changes not saved. Save them before you close the form?")
+        await pilot.press("k")  # keep editing: the name is still there
+        await settled(pilot)
+        assert app.screen.query_one("#local-area", Input).value == "Fenmarch"
+        await pilot.press("escape", "d")
+        await settled(pilot)
         assert isinstance(app.screen, WelcomeScreen)
         assert inspections.all(app.store) == []
 
@@ -438,7 +446,7 @@ async def test_lines_duplicate_code_is_refused_in_words(demo_db):
         assert app.screen is form
         assert len(lines.all(app.store, ins.id)) == 13
 
-        await pilot.press("escape")
+        await pilot.press("escape", "d")  # asked first, then discarded
         await settled(pilot)
         assert isinstance(app.screen, LinesScreen)
         assert app.screen.query_one("#lines", DataTable).row_count == 13

@@ -73,7 +73,7 @@ async def test_bad_input_is_marked_and_nothing_is_saved(demo_db, demo_store):
         assert "'12345' is not a UK postcode" in message
         assert "give both or neither" in message
         assert form.query_one("#postcode", Input).has_class("-invalid")
-        await typed(pilot, "escape")
+        await typed(pilot, "escape", "d")  # asked first, then discarded
         assert app.screen is screen
         assert len(rows(screen.query_one("#settings", DataTable))) == 19
     assert all(s.urn for s in settings.all(demo_store, ins.id))

@@ -31,6 +31,7 @@ class EraseConfirm(FormScreen):
     ]
     HINT = f"type {WORD} then enter to erase · escape keeps it"
     SHOW_PROBLEMS = "once refused"
+    ASKS_BEFORE_CLOSING = False  # escape keeps the entry: nothing typed here is data
 
     def __init__(self, what: str, goes: str):
         super().__init__(f"Erase {what} for good?")

@@ -81,6 +81,7 @@ class FormScreen(DimmedModal):
     # When problems start to be shown: "at once" (on opening), "as you type" (from the first
     # change) or "once refused" (from the first refused ctrl+s); then live in every case.
     SHOW_PROBLEMS = "as you type"
+    ASKS_BEFORE_CLOSING = True  # False where what is typed is kept anyway (the capture draft)
 
     def __init__(self, heading: str = "") -> None:
         super().__init__()
@@ -88,6 +89,7 @@ class FormScreen(DimmedModal):
         self.checked = self.SHOW_PROBLEMS == "at once"
         self.refused = False  # ctrl+s was refused: the message line names what to fix
         self.opened = False  # the form is up: changes from now on are the user's
+        self.touched = False  # the user has changed a field: closing asks first
 
     # --- what subclasses give ------------------------------------------------------------
 
@@ -145,6 +147,7 @@ class FormScreen(DimmedModal):
     @on(LinePicker.Changed)
     @on(KeyChoice.Changed)
     def _changed(self) -> None:
+        self.touched = self.touched or self.opened
         self.checked = self.checked or (self.SHOW_PROBLEMS == "as you type" and self.opened)
         self.changed()
         self.validate()
@@ -212,4 +215,22 @@ class FormScreen(DimmedModal):
         self.save(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; with changes, ask first (save, discard, or keep editing)."""
+        self.ask_before("close the form", lambda: self.dismiss(None))
+
+    def ask_before(self, what: str, go) -> None:
+        """Run `go` now if nothing was typed; else once the user has said discard, or saved
+        (a refused save keeps the form open with its problems shown)."""
+        from sendtui.ui.screens.common.confirm import UnsavedScreen
+
+        if not (self.touched and self.ASKS_BEFORE_CLOSING):
+            go()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                go()
+            elif answer == "save":
+                self.action_save()
+
+        self.app.push_screen(UnsavedScreen(what), answered)

@@ -54,6 +54,7 @@ class CaptureScreen(Loads, FormScreen):
     SCROLLS = True
     HINT = "tab: next field · ctrl+s saves · escape closes (draft kept)"
     SHOW_PROBLEMS = "once refused"  # a box being typed into is not shouted at
+    ASKS_BEFORE_CLOSING = False  # what is typed is kept as a draft: escape and quit keep it
 
     def __init__(self, setting_id: str | None = None, now: dt.datetime | None = None,
                  tracked: tuple[str, str] | None = None) -> None:

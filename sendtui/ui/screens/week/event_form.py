@@ -163,6 +163,7 @@ class FreeSlotForm(FormScreen):
 
     HINT = "enter on Minutes or ctrl+s finds · escape cancels"
     SHOW_PROBLEMS = "at once"
+    ASKS_BEFORE_CLOSING = False  # a question asked of the week, not data to keep
 
     def __init__(self, people: list[PersonRecord], preselected: tuple[str, ...] = ()) -> None:
         super().__init__("Find a free slot")
