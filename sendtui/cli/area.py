@@ -64,10 +64,9 @@ def import_people(obj: Context, file: Path) -> None:
 @pass_context
 def import_schedule(obj: Context, file: Path) -> None:
     """CSV date,start,end,kind,title,setting_urn,people,location,notes."""
+    from sendtui.files import check_input
     from sendtui.importers.schedule import read_schedule
     from sendtui.store import events
-
-    from sendtui.files import check_input
 
     check_input(file)
     loaded = events.load(obj.store(), obj.inspection().id, read_schedule(file))

@@ -212,10 +212,10 @@ async def test_a_bad_email_is_refused_in_words(demo_db, demo_store, email):
 
 
 @pytest.mark.parametrize("email, phone, says", [
-    ("priya@example", "", "An email needs a name, an @ and a domain, "
-                          "e.g. jo.bloggs@example.org."),
-    ("", "01632 9609", "A UK phone number has 10 or 11 digits starting 0 or +44, "
-                       "e.g. 01632 960001."),
+    ("priya@example", "", ("An email needs a name, an @ and a domain, "
+                           "e.g. jo.bloggs@example.org.")),
+    ("", "01632 9609", ("A UK phone number has 10 or 11 digits starting 0 or +44, "
+                        "e.g. 01632 960001.")),
 ])
 async def test_an_email_or_phone_an_invitation_cannot_use_is_refused(demo_db, demo_store,
                                                                      email, phone, says):
