@@ -58,7 +58,7 @@ def add_demo(store: Store, framework: str = DEMO_FRAMEWORKS[0]
                 about["local_area"], about["framework"], notified):
             return ins, False
     gias = read_gias(folder / "settings.csv", about["local_area"])
-    contacts = read_people(folder / "people.csv")
+    contacts = read_people(folder / "people.csv").people
     schedule = read_schedule(folder / "schedule.csv")
     entries = read_evidence(folder / "evidence.csv")
     with store.session() as s:

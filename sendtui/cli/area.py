@@ -33,7 +33,7 @@ def import_settings(obj: Context, file: Path, local_area: str | None) -> None:
     result = read_gias(file, local_area or ins.local_area)
     loaded = settings.load(obj.store(), ins.id, result.settings, result.points)
     click.echo(f"{loaded.added} settings added, {loaded.updated} updated, "
-               f"{sum(result.skipped.values())} skipped")
+               f"{loaded.unchanged} unchanged, {sum(result.skipped.values())} skipped")
     for reason, n in sorted(result.skipped.items()):
         click.echo(f"  skipped {n}: {reason}")
     for warning in result.warnings:
@@ -45,10 +45,18 @@ def import_settings(obj: Context, file: Path, local_area: str | None) -> None:
 @pass_context
 def import_people(obj: Context, file: Path) -> None:
     """CSV name,role,organisation,email,phone."""
+    from sendtui.files import check_input
     from sendtui.importers.people import read_people
     from sendtui.store import people
 
-    _load(obj, file, read_people, people.load, "{added} people added, {updated} updated")
+    check_input(file)
+    ins = obj.inspection()
+    result = read_people(file)
+    loaded = people.load(obj.store(), ins.id, result.people)
+    click.echo(f"{loaded.added} people added, {loaded.updated} updated, "
+               f"{loaded.unchanged} unchanged")
+    for warning in result.warnings:
+        warn(warning)
 
 
 @import_.command("schedule")
@@ -56,21 +64,13 @@ def import_people(obj: Context, file: Path) -> None:
 @pass_context
 def import_schedule(obj: Context, file: Path) -> None:
     """CSV date,start,end,kind,title,setting_urn,people,location,notes."""
+    from sendtui.files import check_input
     from sendtui.importers.schedule import read_schedule
     from sendtui.store import events
 
-    _load(obj, file, read_schedule, events.load,
-          "{added} events added, {unchanged} already there")
-
-
-def _load(obj: Context, file: Path, read, load, said: str) -> None:
-    """Load the rows `read` from the file into the inspection (all or nothing) and say what
-    happened: `said` names fields of the `Loaded` result."""
-    from sendtui.files import check_input
-
     check_input(file)
-    loaded = load(obj.store(), obj.inspection().id, read(file))
-    click.echo(said.format(**vars(loaded)))
+    loaded = events.load(obj.store(), obj.inspection().id, read_schedule(file))
+    click.echo(f"{loaded.added} events added, {loaded.unchanged} unchanged")
 
 
 @click.command("list")

@@ -6,14 +6,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sendtui.domain.contacts import phone_problem
 from sendtui.domain.events import visitable
 from sendtui.domain.gias import setting_kind
 from sendtui.domain.postcodes import Point, centroids
 from sendtui.domain.travel import GRID_EAST, GRID_NORTH, grid_metres
-from sendtui.errors import BadFile
+from sendtui.errors import BadFile, NotFound
 from sendtui.importers.csvfile import DIGITS, CsvRow, read_rows, shown
 from sendtui.records import SettingRow
 
+AREAS_SHOWN = 8  # local authorities named when none matches
 AGES = range(0, 100)  # pupils' ages: anything else is a broken row
 
 REQUIRED = ("URN", "EstablishmentName", "TypeOfEstablishment (name)",
@@ -27,6 +29,7 @@ class GiasResult:
     warnings: list[str] = field(default_factory=list)
     # every establishment's postcode and sector, whatever its area or status: geography
     points: dict[str, Point] = field(default_factory=dict)
+    areas: set[str] = field(default_factory=set)  # the local authorities the file names
 
 
 def read_gias(path: Path, local_area: str) -> GiasResult:
@@ -38,14 +41,26 @@ def read_gias(path: Path, local_area: str) -> GiasResult:
         located.append((row.get("postcode"), grid_metres(row.get("easting"), GRID_EAST),
                         grid_metres(row.get("northing"), GRID_NORTH)))
         _take(row, path.name, local_area, result)
+    _check_area(path.name, local_area, result.areas)
     result.points = centroids(located)
     return result
+
+
+def _check_area(name: str, local_area: str, areas: set[str]) -> None:
+    """NotFound, naming the file's local authorities, when no row is in `local_area`."""
+    if local_area.strip().lower() in {a.lower() for a in areas}:
+        return
+    found = sorted(a for a in areas if a)
+    listed = ", ".join(found[:AREAS_SHOWN]) + (", …" if len(found) > AREAS_SHOWN else "")
+    raise NotFound(f"{name}: no establishment in the local authority {shown(local_area)}; "
+                   + (f"the file lists {listed}" if found else "the file names none"))
 
 
 def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
     urn = row.get("urn")
     if not DIGITS.fullmatch(urn):
         raise BadFile(f"{name}: row {row.number}, column URN: {shown(urn)} is not a URN")
+    result.areas.add(row.get("la (name)"))
     if row.get("la (name)").lower() != local_area.strip().lower():
         result.skipped["other local authority"] += 1
         return
@@ -68,6 +83,8 @@ def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
                          _int(row, "northing", name, GRID_NORTH))
     if easting is None or northing is None:
         result.warnings.append(f"{label}: no easting/northing, travel time unknown")
+    if problem := phone_problem(row.get("telephonenum")):
+        result.warnings.append(f"{label}: telephone {shown(row.get('telephonenum'))}: {problem}")
     address = ", ".join(p for p in (row.get("street"), row.get("locality"), row.get("town")) if p)
     result.settings.append(SettingRow(
         urn=urn, name=row.get("establishmentname"), kind=kind.kind,

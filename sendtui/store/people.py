@@ -6,14 +6,14 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, select
 
+from sendtui.domain.contacts import contact_problems
 from sendtui.errors import InvalidInput
 from sendtui.records import Loaded, PersonRecord, PersonRow
 from sendtui.store import models as m
 from sendtui.store import week_reads as reads
 from sendtui.store.repo import Store
-from sendtui.store.rows import live, live_row
+from sendtui.store.rows import differs, live, live_row
 
-EXAMPLE_EMAIL = "jo.bloggs@example.org"
 GONE = "that person"
 
 
@@ -36,9 +36,8 @@ def tidy(name: str, role: str = "", organisation: str = "", email: str = "",
         raise InvalidInput("a person needs a name")
     if details["name"].lower() in {t.lower() for t in taken}:
         raise InvalidInput(f"there is already a person called {details['name']}")
-    local, _, domain = details["email"].rpartition("@")
-    if details["email"] and (not local or not domain or " " in details["email"]):
-        raise InvalidInput(f"an email needs a name, an @ and a domain, e.g. {EXAMPLE_EMAIL}")
+    for problem in contact_problems(details["email"], details["phone"]).values():
+        raise InvalidInput(problem)
     return details
 
 
@@ -73,8 +72,9 @@ def remove(store: Store, inspection_id: str, person_id: str) -> None:
 
 
 def load(store: Store, inspection_id: str, rows: list[PersonRow]) -> Loaded:
-    """People from a file, matched by name (whatever the case): added or updated."""
-    added = updated = 0
+    """People from a file, matched by name (whatever the case): added, updated, or left
+    alone (not stamped) when the file says what the store already holds."""
+    added = updated = unchanged = 0
     with store.session() as s:
         known = {p.name.lower(): p for p in s.exec(live(m.Person, inspection_id))}
         for row in rows:
@@ -84,11 +84,14 @@ def load(store: Store, inspection_id: str, rows: list[PersonRow]) -> Loaded:
                     inspection_id=inspection_id, **row.__dict__))
                 added += 1
                 continue
+            if not differs(person, row.__dict__):
+                unchanged += 1
+                continue
             with store.change(s, None, person):
                 for key, value in row.__dict__.items():
                     setattr(person, key, value)
             updated += 1
-    return Loaded(added, updated)
+    return Loaded(added, updated, unchanged)
 
 
 def record(r: m.Person) -> PersonRecord:

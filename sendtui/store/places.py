@@ -70,7 +70,11 @@ def _no_base(store: Store, s: Session, inspection_id: str) -> None:
 def save_points(store: Store, s: Session, inspection_id: str,
                 points: Mapping[str, Point]) -> int:
     """Keep the GIAS file's postcode points (a code known before takes the new file's
-    position) and place again the hand-added places located by postcode; how many moved."""
+    position; one the store holds as it is is not written again) and place again the
+    hand-added places located by postcode; how many moved."""
+    known = {p.code: Point(p.easting, p.northing, p.establishments) for p in s.exec(
+        select(m.PostcodePoint).where(m.PostcodePoint.inspection_id == inspection_id))}
+    points = {code: p for code, p in points.items() if known.get(code) != p}
     codes = list(points)
     for start in range(0, len(codes), CHUNK):
         s.exec(sa.delete(m.PostcodePoint).where(

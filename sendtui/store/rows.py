@@ -24,3 +24,10 @@ def live_row(s: Session, model: type[T], row_id: str, inspection_id: str, what: 
     if row is None or row.deleted_at or row.inspection_id != inspection_id:
         raise NotFound(f"{what} no longer exists")
     return row
+
+
+def differs(row: m.Tracked, values: dict) -> bool:
+    """Whether writing `values` (field → value) would change the row, or bring back a
+    tombstone: an import leaves a row it would not change alone (no stamp)."""
+    return row.deleted_at is not None or any(
+        getattr(row, key) != value for key, value in values.items())

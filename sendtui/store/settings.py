@@ -11,7 +11,7 @@ from sendtui.records import Loaded, SettingRecord, SettingRow
 from sendtui.store import models as m
 from sendtui.store import week_reads as reads
 from sendtui.store.repo import Store
-from sendtui.store.rows import live_row
+from sendtui.store.rows import differs, live_row
 
 MARK_WORDS = {
     ("shortlisted", True): "shortlisted",
@@ -42,11 +42,12 @@ def mark(store: Store, inspection_id: str, setting_id: str, shortlisted: bool | 
 
 def load(store: Store, inspection_id: str, rows: list[SettingRow],
          points: Mapping[str, Point] | None = None) -> Loaded:
-    """Settings from a GIAS file: new URNs added, known ones updated, never duplicated; with
-    the file's postcode points kept and places added by hand placed by them (one transaction)."""
+    """Settings from a GIAS file: new URNs added, known ones updated (left alone, not stamped,
+    when the file says what the store holds), never duplicated; with the file's postcode
+    points kept and places added by hand placed by them (one transaction)."""
     from sendtui.store.places import save_points
 
-    added = updated = 0
+    added = updated = unchanged = 0
     with store.session() as s:
         if points:
             save_points(store, s, inspection_id, points)
@@ -59,12 +60,15 @@ def load(store: Store, inspection_id: str, rows: list[SettingRow],
                                                                  **row.__dict__))
                 added += 1
                 continue
+            if not differs(setting, row.__dict__):
+                unchanged += 1
+                continue
             with store.change(s, None, setting):
                 for key, value in row.__dict__.items():
                     setattr(setting, key, value)
                 setting.deleted_at = None
             updated += 1
-    return Loaded(added, updated)
+    return Loaded(added, updated, unchanged)
 
 
 def record(r: m.Setting) -> SettingRecord:

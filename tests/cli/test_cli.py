@@ -349,7 +349,7 @@ def test_import_settings(db_path):
     new_inspection(db_path, notified="2026-11-23")
     result = run("import", "settings", GIAS, db=db_path)
     out = ok(result)
-    assert out.splitlines()[0] == "19 settings added, 0 updated, 3 skipped"
+    assert out.splitlines()[0] == "19 settings added, 0 updated, 0 unchanged, 3 skipped"
     assert "skipped 1: other local authority" in out
     assert "skipped 1: status Closed" in out
     assert "skipped 1: not a setting (Children's centre)" in out
@@ -357,14 +357,14 @@ def test_import_settings(db_path):
     assert len(settings_json(db_path)) == 19
 
     again = ok(run("import", "settings", GIAS, db=db_path))
-    assert again.splitlines()[0] == "0 settings added, 19 updated, 3 skipped"
+    assert again.splitlines()[0] == "0 settings added, 0 updated, 19 unchanged, 3 skipped"
     assert len(settings_json(db_path)) == 19
 
 
 def test_import_settings_for_another_area(db_path):
     new_inspection(db_path, notified="2026-11-23")
     out = ok(run("import", "settings", GIAS, "--la", "Fenmarch", db=db_path))
-    assert out.splitlines()[0] == "1 settings added, 0 updated, 21 skipped"
+    assert out.splitlines()[0] == "1 settings added, 0 updated, 0 unchanged, 21 skipped"
 
 
 def test_import_settings_bad_file_changes_nothing(db_path, tmp_path):
@@ -400,8 +400,10 @@ def test_import_people(db_path, tmp_path):
     new_inspection(db_path)
     path = tmp_path / "people.csv"
     path.write_text(PEOPLE)
-    assert ok(run("import", "people", path, db=db_path)) == "2 people added, 0 updated\n"
-    assert ok(run("import", "people", path, db=db_path)) == "0 people added, 2 updated\n"
+    assert ok(run("import", "people", path, db=db_path)) == (
+        "2 people added, 0 updated, 0 unchanged\n")
+    assert ok(run("import", "people", path, db=db_path)) == (
+        "0 people added, 0 updated, 2 unchanged\n")
     people = {p["name"]: p for p in people_json(db_path)}
     assert people["Helen Marsden"]["role"] == "Lead inspector (HMI)"
     assert people["Helen Marsden"]["team"] is True  # Ofsted
@@ -411,9 +413,9 @@ def test_import_people(db_path, tmp_path):
 def test_import_people_bad_row_changes_nothing(db_path, tmp_path):
     new_inspection(db_path)
     path = tmp_path / "people.csv"
-    path.write_text(PEOPLE + "Amir Khan,Head of SEND,Wealdshire County Council,amir at home,\n")
+    path.write_text(PEOPLE + " ,Head of SEND,Wealdshire County Council,amir@example.org,\n")
     line = own_error(run("import", "people", path, db=db_path), 2)
-    assert "people.csv" in line and "row 4" in line and "email" in line
+    assert "people.csv" in line and "row 4" in line and "a person needs a name" in line
     assert people_json(db_path) == []
 
 
@@ -432,8 +434,8 @@ def test_import_schedule(db_path, tmp_path):
     ok(run("import", "settings", GIAS, db=db_path))
     path = tmp_path / "schedule.csv"
     path.write_text(SCHEDULE)
-    assert ok(run("import", "schedule", path, db=db_path)) == "2 events added, 0 already there\n"
-    assert ok(run("import", "schedule", path, db=db_path)) == "0 events added, 2 already there\n"
+    assert ok(run("import", "schedule", path, db=db_path)) == "2 events added, 0 unchanged\n"
+    assert ok(run("import", "schedule", path, db=db_path)) == "0 events added, 2 unchanged\n"
     events = events_json(db_path)
     assert [(e["title"], e["start"], e["end"], e["setting_urn"]) for e in events] == [
         ("Opening meeting", "2026-11-30 09:00", "2026-11-30 10:15", None),

@@ -312,7 +312,7 @@ def test_reimport_updates_and_never_duplicates(store, tmp_path):
     renamed.write_bytes(GIAS.read_bytes().replace(b"Ashby Brook Primary School",
                                                   b"Ashby Brook Primary Academy"))
     _, loaded = import_gias(store, ins.id, renamed)
-    assert (loaded.added, loaded.updated) == (0, 19)
+    assert (loaded.added, loaded.updated, loaded.unchanged) == (0, 1, 18)
     found = settings.all(store, ins.id)
     assert len(found) == 19
     assert next(s.name for s in found if s.urn == "190001") == "Ashby Brook Primary Academy"

@@ -211,6 +211,28 @@ async def test_a_bad_email_is_refused_in_words(demo_db, demo_store, email):
     assert len(people.all(demo_store, ins.id)) == 14
 
 
+@pytest.mark.parametrize("email, phone, says", [
+    ("priya@example", "", ("An email needs a name, an @ and a domain, "
+                           "e.g. jo.bloggs@example.org.")),
+    ("", "01632 9609", ("A UK phone number has 10 or 11 digits starting 0 or +44, "
+                        "e.g. 01632 960001.")),
+])
+async def test_an_email_or_phone_an_invitation_cannot_use_is_refused(demo_db, demo_store,
+                                                                     email, phone, says):
+    ins = inspections.find(demo_store)
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        await on_screen(pilot, "4", PeopleScreen)
+        await typed(pilot, "a", *"Priya Shah", "tab", "tab", "tab", *email, "tab", *phone)
+        form = app.screen
+        message = form.query_one("#form-message", Static)
+        assert shown(message) == says
+        assert message.has_class("error")
+        await typed(pilot, "ctrl+s")
+        assert app.screen is form  # not saved
+    assert len(people.all(demo_store, ins.id)) == 14
+
+
 async def test_a_name_already_listed_is_refused_as_you_type(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
