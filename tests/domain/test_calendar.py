@@ -149,7 +149,8 @@ def test_parse_date_reads_words_from_today(text, day):
     assert parse_date(text, today=MONDAY) == day
 
 
-@pytest.mark.parametrize("text", ["yesterday", "next friday", "fridays", "30/11", "", "2026-02-30"])
+@pytest.mark.parametrize("text", [
+    "yesterday", "next friday", "fridays", "30/11", "", "2026-02-30"])
 def test_parse_date_refuses_other_words_with_the_same_message(text):
     with pytest.raises(CalendarError, match=r"not a date: .* \(expected YYYY-MM-DD\)"):
         parse_date(text, today=MONDAY)

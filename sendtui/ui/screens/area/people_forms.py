@@ -65,7 +65,7 @@ class UnavailableForm(FormScreen):
     def check(self):
         values, errors, times = self.values(), {}, {}
         try:
-            day = parse_date(values["day"])
+            day = parse_date(values["day"], today=self.app.today)
         except CalendarError as exc:
             errors["day"] = sentence(str(exc))
         for key in ("start", "end"):

@@ -117,7 +117,7 @@ class EventForm(FormScreen):
         """Start and end as UTC instants (None where unreadable) and what is wrong."""
         errors = {}
         try:
-            day = parse_date(self.value("#date"))
+            day = parse_date(self.value("#date"), today=self.app.today)
         except CalendarError:
             day = None
             errors["date"] = "The date must be a real day written YYYY-MM-DD, e.g. 2026-12-01."
