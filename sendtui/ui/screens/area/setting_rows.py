@@ -13,7 +13,7 @@ SHORT_KINDS = {"alternative-provision": "Alt. provision"}
 
 def matches(s: SettingRecord, kind: str, search: str) -> bool:
     """Of that kind ("" any) and with the search in its name, URN or postcode (any case,
-    accents or apostrophes: "st marys" finds St Mary’s)."""
+    accents or apostrophe style: "st mary's" finds St Mary’s)."""
     if kind and s.kind != kind:
         return False
     needle = fold(search.strip())
