@@ -22,9 +22,10 @@ def workdays() -> None:
 @click.argument("n", type=WholeNumber())
 def workdays_add(date: str, n: int) -> None:
     """Print the date N working days after DATE (before it when N is negative)."""
+    from sendtui.config import today
     from sendtui.domain.calendar import ENGLAND, parse_date
 
-    result = ENGLAND.add(parse_date(date), n)
+    result = ENGLAND.add(parse_date(date, today()), n)
     if ENGLAND.is_provisional(result):
         warn(f"{result.year} is after {ENGLAND.known_until_year}: "
              "bank holidays may not be announced yet")

@@ -22,8 +22,8 @@ def _export(obj: Context, output: str, force: bool, **request) -> None:
     from sendtui.exports import ExportRequest, run
     from sendtui.store.briefing import gather
 
-    for key in ("start", "end"):
-        request[key] = parse_date(request[key]) if request.get(key) else None
+    for key in ("start", "end"):  # "today", "friday" … as well as YYYY-MM-DD
+        request[key] = parse_date(request[key], today()) if request.get(key) else None
     req = ExportRequest(**request)
     done = run(req, output, partial(gather, obj.store(), obj.inspection().id, today()),
                obj.record, overwrite=force)
@@ -50,7 +50,8 @@ PERSON = click.option("--person", callback=given, metavar="NAME", help="Only thi
 @OUTPUT
 @click.option("--person", callback=given, metavar="NAME",
               help="Only this person's events (and the deadlines they own).")
-@click.option("--from", "start", callback=given, metavar="DATE", help="First day (YYYY-MM-DD).")
+@click.option("--from", "start", callback=given, metavar="DATE",
+              help="First day (YYYY-MM-DD, today, tomorrow or a weekday).")
 @click.option("--to", "end", callback=given, metavar="DATE", help="Last day (YYYY-MM-DD).")
 @click.option("--with-deadlines", is_flag=True,
               help="Add the requests', actions' and plan's deadlines as to-dos (VTODO).")
@@ -65,7 +66,8 @@ def export_ics(obj: Context, output: str, force: bool, person: str | None, start
 @export.command("schedule")
 @click.option("--format", "fmt", required=True, type=click.Choice(["csv", "md", "html", "docx"]))
 @OUTPUT
-@click.option("--day", callback=given, metavar="DATE", help="One day only (YYYY-MM-DD).")
+@click.option("--day", callback=given, metavar="DATE",
+              help="One day only (YYYY-MM-DD, today, tomorrow or a weekday).")
 @PERSON
 @SENSITIVE
 @pass_context
@@ -90,7 +92,8 @@ def export_evidence(obj: Context, fmt: str, output: str, force: bool,
 @export.command("pack")
 @click.option("--format", "fmt", required=True, type=click.Choice(["html", "docx"]))
 @OUTPUT
-@click.option("--day", callback=given, metavar="DATE", help="Only this day's sheet (default: the whole week).")
+@click.option("--day", callback=given, metavar="DATE",
+              help="Only this day's sheet (a DATE as --from; default: the whole week).")
 @SENSITIVE
 @pass_context
 def export_pack(obj: Context, fmt: str, output: str, force: bool, day: str | None,

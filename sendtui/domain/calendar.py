@@ -103,11 +103,32 @@ ENGLAND = WorkingCalendar()
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def parse_date(text: str) -> dt.date:
-    """A YYYY-MM-DD date, or CalendarError naming what is wrong."""
+_WEEKDAYS = {name: n for n, names in enumerate((
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+    ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
+    ("sunday", "sun"))) for name in names}
+
+
+def parse_date(text: str, today: dt.date | None = None) -> dt.date:
+    """A YYYY-MM-DD date, or CalendarError naming what is wrong.
+
+    Given `today`, also `today`, `tomorrow` and a weekday's name (`friday`, `fri`): the next
+    such day on or after today, so `monday` typed on a Monday is that day.
+    """
+    word = text.strip().lower()
+    if today is not None and (day := _relative(word, today)) is not None:
+        return day
     try:
-        if not _ISO_DATE.fullmatch(text.strip()):
+        if not _ISO_DATE.fullmatch(word):
             raise ValueError
-        return dt.date.fromisoformat(text.strip())
+        return dt.date.fromisoformat(word)
     except ValueError:
         raise CalendarError(f"not a date: {shown(text)} (expected YYYY-MM-DD)") from None
+
+
+def _relative(word: str, today: dt.date) -> dt.date | None:
+    if word in ("today", "tomorrow"):
+        return today + dt.timedelta(days=word == "tomorrow")
+    if word in _WEEKDAYS:
+        return today + dt.timedelta(days=(_WEEKDAYS[word] - today.weekday()) % 7)
+    return None

@@ -12,14 +12,26 @@ from sendtui.errors import TimeError
 # The domain converts with the standard library (fast: the checks convert thousands of
 # instants); the screens format with pendulum.
 LONDON = ZoneInfo("Europe/London")
-_TIME = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+# 9:30, 19:00, 9.30, 0930, 930 or 9; then am/pm after an hour of 1 to 12 (7pm, 7.30pm).
+_TIME = re.compile(r"(?P<h>[0-9]{1,2})(?:[:.]?(?P<m>[0-9]{2}))?\s*(?P<half>[ap]\.?m\.?)?")
 
 
 def parse_time(text: str) -> dt.time:
-    match = _TIME.fullmatch(text.strip())
-    if not match:
+    """A time of day as people type it: `9`, `0930`, `9:30`, `19:00`, `7pm`, `7.30pm`."""
+    match = _TIME.fullmatch(text.strip().lower())
+    if not match or not _sensible(match):
         raise TimeError(f"not a time: {shown(text)} (expected HH:MM)")
-    return dt.time(int(match[1]), int(match[2]))
+    hour, minute = int(match["h"]), int(match["m"] or 0)
+    if match["half"]:
+        hour = hour % 12 + (12 if match["half"][0] == "p" else 0)
+    return dt.time(hour, minute)
+
+
+def _sensible(match: re.Match[str]) -> bool:
+    hour, minute = int(match["h"]), int(match["m"] or 0)
+    if match["half"]:
+        return 1 <= hour <= 12 and minute < 60
+    return hour < 24 and minute < 60
 
 
 def london_to_utc(day: dt.date, at: dt.time) -> dt.datetime:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from sendtui.domain.clock import to_london
+from sendtui.domain.matching import called, did_you_mean
 from sendtui.domain.travel import Place, minutes_needed
 from sendtui.domain.words import shown
 from sendtui.errors import ExportError
@@ -14,12 +15,11 @@ from sendtui.records import Briefing, PersonRecord, SheetEvent
 
 
 def person_named(briefing: Briefing, name: str) -> PersonRecord:
-    """A person by exact name, else by the unique start of a name (case-insensitive)."""
-    key = " ".join(name.split()).casefold()
-    exact = [p for p in briefing.people if p.name.casefold() == key]
-    found = exact or [p for p in briefing.people if p.name.casefold().startswith(key)]
+    """A person by exact name, else by the unique start of a name (any case or accents)."""
+    found = called(briefing.people, name, key=lambda p: p.name)
     if not found:
-        raise ExportError(f"no person is called {shown(name)}")
+        raise ExportError(f"no person is called {shown(name)}"
+                          f"{did_you_mean(name, (p.name for p in briefing.people))}")
     if len(found) > 1:
         raise ExportError(f"{shown(name)} could be {', '.join(p.name for p in found)}: "
                           "give more of the name")

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from sendtui.domain import actions as rules
 from sendtui.domain.clock import when
+from sendtui.domain.matching import called, did_you_mean
 from sendtui.errors import Ambiguous, NotFound
 from sendtui.records.plan import ActionRecord
 from sendtui.store import models as m
@@ -93,15 +94,14 @@ def due_today_and_overdue(store: Store, inspection_id: str,
 
 def owner_named(store: Store, inspection_id: str, name: str) -> str | None:
     """The id of the person called `name` (or the one whose name starts so); "" is none."""
-    wanted = " ".join(name.split()).casefold()
-    if not wanted:
+    if not name.split():
         return None
     with store.session() as s:
         people = s.exec(live(m.Person, inspection_id)).all()
-    exact = [p for p in people if p.name.casefold() == wanted]
-    found = exact or [p for p in people if p.name.casefold().startswith(wanted)]
+    found = called(people, name, key=lambda p: p.name)
     if not found:
-        raise NotFound("no person of that name: add them on the People screen first")
+        raise NotFound("no person of that name: add them on the People screen first"
+                       f"{did_you_mean(name, (p.name for p in people))}")
     if len(found) > 1:
         raise Ambiguous("several people have names starting so: give more of the name")
     return found[0].id

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from sendtui.domain import requests as rules
 from sendtui.domain.clock import parse_time
+from sendtui.domain.matching import did_you_mean, folded_name
 from sendtui.errors import BadFile, InvalidInput, NotFound
 from sendtui.records import RequestRecord, RequestRow
 from sendtui.store import models as m
@@ -48,15 +49,17 @@ def all(store: Store, ins: str, now: dt.datetime) -> list[RequestRecord]:  # noq
 
 def listed(store: Store, ins: str, now: dt.datetime, owner: str | None = None,
            status: str | None = None) -> list[RequestRecord]:
-    """As `all`, only one owner's (by name, any case) and/or in one status."""
+    """As `all`, only one owner's (by name, any case or accents) and/or in one status."""
     if status is not None:
         status = rules.checked_status(status, "-")[0]
     found = all(store, ins, now)
     if owner is not None:
-        wanted = owner.strip().casefold()
-        if wanted not in {r.owner.casefold() for r in found} | _names(store, ins):
-            raise NotFound("no person has that name in this inspection")
-        found = [r for r in found if r.owner.casefold() == wanted]
+        wanted = folded_name(owner)
+        known = {r.owner for r in found if r.owner} | _names(store, ins)
+        if wanted not in {folded_name(k) for k in known}:
+            raise NotFound("no person has that name in this inspection"
+                           f"{did_you_mean(owner, sorted(known))}")
+        found = [r for r in found if folded_name(r.owner) == wanted]
     return [r for r in found if status is None or r.status == status]
 
 
@@ -68,7 +71,7 @@ def due_today_and_overdue(store: Store, ins: str, now: dt.datetime) -> list[Requ
 
 def _names(store: Store, ins: str) -> set[str]:
     with store.plain_reads() as rows:
-        return {name.casefold() for (name,) in rows(
+        return {name for (name,) in rows(
             "SELECT name FROM person WHERE inspection_id = ? AND deleted_at IS NULL", (ins,))}
 
 
@@ -221,10 +224,12 @@ def _owner_id(s: Session, ins: str, owner: str) -> str | None:
     owner = " ".join(owner.split())
     if not owner:
         return None
-    found = _people(s, ins).get(owner.casefold())
-    if found is None:
-        raise NotFound("no person has that name in this inspection")
-    return found
+    people = s.exec(live(m.Person, ins)).all()
+    found = [p for p in people if folded_name(p.name) == folded_name(owner)]
+    if not found:
+        raise NotFound("no person has that name in this inspection"
+                       f"{did_you_mean(owner, (p.name for p in people))}")
+    return found[0].id
 
 
 def _record(s: Session, row: m.InfoRequest) -> RequestRecord:

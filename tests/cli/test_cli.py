@@ -449,7 +449,7 @@ def test_import_schedule(db_path, tmp_path):
     ("2026-12-02,14:00,13:00,meeting,Backwards,,,,\n", "row 4, column end"),
     ("2026-12-02,14:00,15:00,party,Party,,,,\n", "row 4, column kind"),
     ("2026-12-32,14:00,15:00,meeting,Bad date,,,,\n", "row 4, column date"),
-    ("2026-12-02,2pm,15:00,meeting,Bad time,,,,\n", "row 4, column start"),
+    ("2026-12-02,14h,15:00,meeting,Bad time,,,,\n", "row 4, column start"),
     ("2026-12-02,14:00,15:00,visit,Unknown school,999999,New Person,,\n", "999999"),
 ])
 def test_import_schedule_bad_row_changes_nothing(db_path, tmp_path, bad_row, where):

@@ -134,3 +134,29 @@ def test_counting_back_and_forth_agree(start, n):
     # Back n working days from the answer: the start if it is a working day, else the
     # working day before it.
     assert ENGLAND.add(end, -n) == latest_working_day_on_or_before(start)
+
+
+MONDAY = D(2026, 11, 30)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("today", MONDAY), ("Today", MONDAY), ("tomorrow", D(2026, 12, 1)),
+    ("monday", MONDAY), ("mon", MONDAY), ("Tuesday", D(2026, 12, 1)),
+    ("thurs", D(2026, 12, 3)), ("fri", D(2026, 12, 4)), ("sunday", D(2026, 12, 6)),
+    (" 2026-12-25 ", D(2026, 12, 25)),
+])
+def test_parse_date_reads_words_from_today(text, day):
+    assert parse_date(text, today=MONDAY) == day
+
+
+@pytest.mark.parametrize("text", [
+    "yesterday", "next friday", "fridays", "30/11", "", "2026-02-30"])
+def test_parse_date_refuses_other_words_with_the_same_message(text):
+    with pytest.raises(CalendarError, match=r"not a date: .* \(expected YYYY-MM-DD\)"):
+        parse_date(text, today=MONDAY)
+
+
+@pytest.mark.parametrize("text", ["today", "tomorrow", "friday"])
+def test_parse_date_without_today_reads_only_dates(text):
+    with pytest.raises(CalendarError, match="not a date"):
+        parse_date(text)

@@ -3,7 +3,10 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from sendtui.domain.clock import format_london, parse_london, utc_now, when
+import pytest
+
+from sendtui.domain.clock import format_london, parse_london, parse_time, utc_now, when
+from sendtui.errors import TimeError
 
 UTC = dt.timezone.utc
 
@@ -37,3 +40,23 @@ def test_when_spells_days_and_months_as_strftime_does_all_year_round():
         instant = start + dt.timedelta(hours=hours)
         local = instant.astimezone(ZoneInfo("Europe/London"))
         assert when(instant) == f"{local:%a} {local.day} {local:%b %H:%M}"
+
+
+@pytest.mark.parametrize("text, at", [
+    ("9", dt.time(9)), ("09", dt.time(9)), ("0930", dt.time(9, 30)), ("930", dt.time(9, 30)),
+    ("9:30", dt.time(9, 30)), ("9.30", dt.time(9, 30)), ("19:00", dt.time(19)),
+    ("23:59", dt.time(23, 59)), ("0:00", dt.time(0)), ("7pm", dt.time(19)),
+    ("7.30pm", dt.time(19, 30)), ("7:30 PM", dt.time(19, 30)), ("11am", dt.time(11)),
+    ("12pm", dt.time(12)), ("12am", dt.time(0)), ("12.15a.m.", dt.time(0, 15)),
+    (" 08:00 ", dt.time(8)),
+])
+def test_parse_time_reads_times_as_typed(text, at):
+    assert parse_time(text) == at
+
+
+@pytest.mark.parametrize("text", [
+    "", "24:00", "9:60", "99", "13pm", "0am", "9:3", "12345", "930x", "nine", "9 30", "7p",
+])
+def test_parse_time_refuses_other_text(text):
+    with pytest.raises(TimeError, match=r"not a time: .* \(expected HH:MM\)"):
+        parse_time(text)

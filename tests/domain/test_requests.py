@@ -110,5 +110,7 @@ def test_a_rule_reads_back_as_written():
     assert rules.parse_due_rule("1 working day after final-feedback") == rules.DueRule(
         "final-feedback", 1, dt.time(17, 0))
     assert rules.parse_due_rule("2026-12-01 10:00") is None
+    assert rules.parse_due_rule("2 working days after notified, 9am") == rules.DueRule(
+        "notified", 2, dt.time(9, 0))
     with pytest.raises(TimeError):
-        rules.parse_due_rule("2 working days after notified, 9am")
+        rules.parse_due_rule("2 working days after notified, noon")

@@ -204,6 +204,22 @@ async def test_closed_settings_are_not_offered(area):
         assert offered == [ASHBY]
 
 
+async def test_a_day_and_times_typed_as_people_say_them(area, monkeypatch):
+    monkeypatch.setenv("SENDTUI_TODAY", "2026-11-30")  # a Monday
+    app = event_form(area, new_event("meeting", WINTER_DAY, "14:00", 60))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", *"wednesday", "tab", *"3pm", "tab", *"4.30pm")
+        await pilot.pause()
+        assert shown(app, "#when-message") == ""
+        assert shown(app, "#duration") == "90 min"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [saved] = app.results
+    assert (saved.start, saved.end) == (dt.datetime(2026, 12, 2, 15, tzinfo=UTC),
+                                        dt.datetime(2026, 12, 2, 16, 30, tzinfo=UTC))
+
+
 async def test_bad_times_are_refused_in_words(area):
     app = event_form(area, new_event("meeting", WINTER_DAY, "14:00", 60))
     async with app.run_test() as pilot:
@@ -219,7 +235,7 @@ async def test_bad_times_are_refused_in_words(area):
         assert app.screen is form and app.results == []
         assert shown(app, "#form-message") == "Fix the fields marked in red first: end."
 
-        await pilot.press("shift+tab", "shift+tab", *"2026-13-01", "tab", *"9.30")
+        await pilot.press("shift+tab", "shift+tab", *"2026-13-01", "tab", *"9h30")
         await pilot.pause()
         assert shown(app, "#when-message") == (
             "The date must be a real day written YYYY-MM-DD, e.g. 2026-12-01. "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.message import Message
 
+from sendtui.domain.matching import fold
 from sendtui.records import LineRecord
 from sendtui.ui.widgets.pickers import TypeAhead
 
@@ -49,7 +50,7 @@ class LinePicker(TypeAhead):
     def candidates(self, query: str) -> list[tuple[str, str]]:
         words = query.split()
         found = [line for line in self.lines
-                 if all(w in f"{line.code} {line.title}".lower() for w in words)]
+                 if all(w in fold(f"{line.code} {line.title}") for w in words)]
         found.sort(key=lambda line: not line.code.lower().startswith(query))
         return [(line.code.upper(), line_label(line)) for line in found]
 

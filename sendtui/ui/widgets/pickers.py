@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sendtui.domain.events import visitable
+from sendtui.domain.matching import fold
 from sendtui.records import PersonRecord, SettingRecord
 
 MOST_MATCHES = 50
@@ -87,7 +88,7 @@ class TypeAhead(Vertical):
     @on(Input.Changed)
     def _query_changed(self, event: Input.Changed) -> None:
         event.stop()
-        query = event.value.strip().lower()
+        query = fold(event.value.strip())  # as the names are: "sian" finds Siân
         found = self.candidates(query)[:MOST_MATCHES] if query else []
         self.matches.set_options(Option(Text(prompt), id=value_id) for value_id, prompt in found)
         self.matches.display = bool(found)
@@ -180,7 +181,7 @@ class SettingPicker(TypeAhead):
     def candidates(self, query: str) -> list[tuple[str, str]]:
         squeezed = query.replace(" ", "")
         return [(s.id, setting_label(s)) for s in self.offered
-                if query in s.name.lower() or squeezed in (s.urn or "")
+                if query in fold(s.name) or squeezed in (s.urn or "")
                 or squeezed in s.postcode.lower().replace(" ", "")]
 
     def pick(self, value_id: str) -> None:
@@ -223,7 +224,7 @@ class PeoplePicker(TypeAhead):
 
     def candidates(self, query: str) -> list[tuple[str, str]]:
         return [(p.id, person_label(p)) for p in self.people if p.id not in self.person_ids
-                and query in f"{p.name}\n{p.role}\n{p.organisation}".lower()]
+                and query in fold(f"{p.name}\n{p.role}\n{p.organisation}")]
 
     def pick(self, value_id: str) -> None:
         self._set(self.person_ids + (value_id,))

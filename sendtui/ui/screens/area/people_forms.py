@@ -6,6 +6,7 @@ import datetime as dt
 
 from textual.app import ComposeResult
 
+from sendtui.config import today
 from sendtui.domain.calendar import parse_date
 from sendtui.domain.clock import london_to_utc, parse_time
 from sendtui.domain.words import sentence
@@ -65,7 +66,8 @@ class UnavailableForm(FormScreen):
     def check(self):
         values, errors, times = self.values(), {}, {}
         try:
-            day = parse_date(values["day"])
+            now = getattr(self.app, "today", None) or today()  # "friday" is from the app's today
+            day = parse_date(values["day"], today=now)
         except CalendarError as exc:
             errors["day"] = sentence(str(exc))
         for key in ("start", "end"):

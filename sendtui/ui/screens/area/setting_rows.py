@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sendtui.domain.gias import specialist_label
 from sendtui.domain.kinds import SETTING_KINDS
+from sendtui.domain.matching import fold
 from sendtui.domain.postcodes import located_words
 from sendtui.records import SettingRecord
 
@@ -11,11 +12,12 @@ SHORT_KINDS = {"alternative-provision": "Alt. provision"}
 
 
 def matches(s: SettingRecord, kind: str, search: str) -> bool:
-    """Of that kind ("" any) and with the search in its name, URN or postcode (any case)."""
+    """Of that kind ("" any) and with the search in its name, URN or postcode (any case,
+    accents or apostrophe style: "st mary's" finds St Mary’s)."""
     if kind and s.kind != kind:
         return False
-    needle = search.strip().lower()
-    return not needle or needle in s.name.lower() or needle in (s.urn or "") or (
+    needle = fold(search.strip())
+    return not needle or needle in fold(s.name) or needle in (s.urn or "") or (
         needle.replace(" ", "") in s.postcode.replace(" ", "").lower())
 
 

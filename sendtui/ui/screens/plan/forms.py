@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from sendtui.domain import actions as act
 from sendtui.domain import plan as rules
 from sendtui.domain.calendar import parse_date
+from sendtui.domain.matching import called
 from sendtui.domain.words import sentence
 from sendtui.errors import UserError
 from sendtui.records import PersonRecord
@@ -18,11 +19,9 @@ from sendtui.ui.screens.common.form import FormScreen, Invalid, labelled
 
 def owner_of(name: str, people: list[PersonRecord]) -> str | None:
     """The person named (or the one whose name starts so); "" is nobody."""
-    wanted = " ".join(name.split()).casefold()
-    if not wanted:
+    if not name.split():
         return None
-    exact = [p for p in people if p.name.casefold() == wanted]
-    found = exact or [p for p in people if p.name.casefold().startswith(wanted)]
+    found = called(people, name, key=lambda p: p.name)
     if len(found) != 1:
         raise Invalid({"owner": "Nobody of that name: add them on the People screen (4)."
                        if not found else "Several people's names start so: type more."})

@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from sendtui.domain import requests as rules
 from sendtui.domain.clock import format_london, parse_time
+from sendtui.domain.matching import did_you_mean, folded_name
 from sendtui.domain.words import sentence
 from sendtui.errors import InvalidInput, UserError
 from sendtui.ui.screens.common.form import FormScreen, Invalid, field_row
@@ -38,7 +39,7 @@ class RequestForm(FormScreen):
                  status: str | None = None) -> None:
         super().__init__("Edit the request" if request else "Add a request")
         self.request = request
-        self.people = {p.casefold(): p for p in people}
+        self.people = {folded_name(p): p for p in people}
         self.status = status or (request.status if request else "to-do")
 
     def body(self) -> ComposeResult:
@@ -83,7 +84,8 @@ class RequestForm(FormScreen):
                 "notes": values["notes"].strip(), "status": status, "reason": reason}
 
     def _owner(self, text: str) -> str:
-        name = " ".join(text.split())
-        if name and name.casefold() not in self.people:
-            raise InvalidInput("no person has that name: add them on the People screen (4)")
-        return self.people.get(name.casefold(), "")
+        name = folded_name(text)
+        if name and name not in self.people:
+            raise InvalidInput("no person has that name: add them on the People screen (4)"
+                               f"{did_you_mean(text, self.people.values())}")
+        return self.people.get(name, "")

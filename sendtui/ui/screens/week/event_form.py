@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 
+from sendtui.config import today
 from sendtui.domain.calendar import parse_date
 from sendtui.domain.clock import london_to_utc, parse_time
 from sendtui.domain.dates import clock, local_date
@@ -78,10 +79,10 @@ class EventForm(FormScreen):
             yield Input(local_date(e.start).isoformat(), placeholder="YYYY-MM-DD",
                         max_length=10, id="date", compact=True)
             yield field_label("Start", "start")
-            yield Input(clock(e.start), placeholder="HH:MM", max_length=5, id="start",
+            yield Input(clock(e.start), placeholder="HH:MM", max_length=8, id="start",
                         compact=True)
             yield field_label("End", "end")
-            yield Input(clock(e.end), placeholder="HH:MM", max_length=5, id="end",
+            yield Input(clock(e.end), placeholder="HH:MM", max_length=8, id="end",
                         compact=True)
             yield Static("", id="duration", markup=False)
         yield field_message("when")
@@ -117,7 +118,8 @@ class EventForm(FormScreen):
         """Start and end as UTC instants (None where unreadable) and what is wrong."""
         errors = {}
         try:
-            day = parse_date(self.value("#date"))
+            now = getattr(self.app, "today", None) or today()  # "friday" is from the app's today
+            day = parse_date(self.value("#date"), today=now)
         except CalendarError:
             day = None
             errors["date"] = "The date must be a real day written YYYY-MM-DD, e.g. 2026-12-01."
