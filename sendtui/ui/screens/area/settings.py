@@ -17,6 +17,7 @@ from sendtui.store import places, settings
 from sendtui.ui.screens.area.place_form import PlaceForm
 from sendtui.ui.screens.area.setting_rows import cells, describe, matches
 from sendtui.ui.screens.common.columns import Column, fill
+from sendtui.ui.screens.common.copy import copy_binding
 from sendtui.ui.screens.common.list_screen import ListScreen, clear_search_binding, search_binding
 
 COLUMNS = [Column("URN", 6), Column("Name", 16), Column("Kind", 10), Column("Postcode", 8),
@@ -28,6 +29,7 @@ MARK_WORDS = {"shortlisted": ("shortlisted", "taken off the shortlist"),
 class SettingsScreen(ListScreen):
     HEADING = "Settings"
     TABLE = "settings"
+    COPIES = "setting"
     EMPTY = ("No settings yet: import the GIAS extract with 'sendtui import settings FILE', "
              "or press a to add a place by hand.")
     BINDINGS = [
@@ -45,6 +47,7 @@ class SettingsScreen(ListScreen):
                 tooltip="Add a place GIAS does not list: a health or CAMHS site, a private "
                         "nursery or childminder, a short-breaks base, the base room"),
         clear_search_binding("settings"),
+        copy_binding("setting"),
     ]
 
     kind = reactive("", init=False)  # the kind of setting shown; "" shows every kind
