@@ -21,7 +21,7 @@ from sendtui.domain.dates import stamp
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.domain.redaction import Redact
 from sendtui.exports import ExportRequest, docs
-from sendtui.exports.selection import redaction_notice
+from sendtui.exports.selection import markdown_file, redaction_notice
 from sendtui.exports.spreadsheet import safe_row
 from sendtui.records import Briefing, EvidenceRecord
 from sendtui.records.findings import FindingRecord
@@ -139,7 +139,7 @@ def _markdown(briefing: Briefing, request: ExportRequest, redact: Redact) -> str
         for e in entries:
             text = "\n".join(f"  {x}" if x.strip() else "" for x in redact(e.text).splitlines())
             out += ["", f"- {meta(e, redact)}", "", text]
-    return "\n".join(out) + "\n"
+    return markdown_file(out)
 
 
 def _md_findings(briefing: Briefing, code: str, redact: Redact) -> list[str]:

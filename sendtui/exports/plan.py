@@ -18,7 +18,7 @@ from sendtui.domain import plan as rules
 from sendtui.domain.dates import stamp
 from sendtui.domain.redaction import Redact
 from sendtui.exports import ExportRequest, docs
-from sendtui.exports.selection import redaction_notice
+from sendtui.exports.selection import markdown_file, redaction_notice
 from sendtui.exports.spreadsheet import safe_row
 from sendtui.records import Briefing
 from sendtui.records.plan import ActionRecord, PlanRecord
@@ -121,7 +121,7 @@ def _markdown(briefing: Briefing, plan: PlanRecord, request: ExportRequest,
     if plan.report_backs:
         out += ["", "## Report-backs to scrutiny", ""]
         out += _md_table(REPORT_HEADER, report_rows(plan, redact))
-    return "\n".join(out) + "\n"
+    return markdown_file(out)
 
 
 def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:

@@ -117,3 +117,9 @@ def redaction_notice(include_sensitive: bool) -> str:
         return ("CONTAINS SENSITIVE DATA: names marked sensitive and case references are "
                 "included. Handle under UK GDPR; do not forward.")
     return "Names marked sensitive and case references are withheld."
+
+
+def markdown_file(lines: list[str]) -> str:
+    """The lines of a Markdown export as a file that ends with exactly one newline (POSIX
+    tools and `git diff` expect one; a blank last line would differ between exports)."""
+    return "\n".join(lines).rstrip("\n") + "\n"

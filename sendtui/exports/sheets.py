@@ -144,7 +144,7 @@ def _markdown(briefing: Briefing, days: Days, redact: Redact, title: str, banner
         out += ["", footer(briefing, len(events)), ""]
     if not days:
         out += [no_events(None), ""]
-    return "\n".join(out)
+    return sel.markdown_file(out)
 
 
 def _md(text: str) -> str:

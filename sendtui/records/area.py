@@ -48,6 +48,13 @@ class SettingRecord:
     is_base: bool = False  # the inspection's base room
     located_by: str = ""  # "typed", "postcode", "sector" for a place added by hand
     gias_type: str = ""  # the establishment type GIAS gives ("" for a place added by hand)
+    # `visited` is the coordinator's own mark (v); this is read from the week: a visit to the
+    # setting that has ended and was not cancelled. Either shows the setting as visited.
+    visit_ended: bool = False
+
+    @property
+    def is_visited(self) -> bool:
+        return self.visited or self.visit_ended
 
 
 @dataclass(frozen=True)

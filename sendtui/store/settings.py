@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
+from dataclasses import replace
 
 from sqlmodel import select
 
@@ -21,9 +23,24 @@ MARK_WORDS = {
 }
 
 
-def all(store: Store, inspection_id: str) -> list[SettingRecord]:  # noqa: A001
+def all(store: Store, inspection_id: str,  # noqa: A001
+        now: dt.datetime | None = None) -> list[SettingRecord]:
+    """The settings; with `now`, each one whose visit in the week has ended is marked so
+    (`visit_ended`)."""
     with store.plain_reads() as rows:
-        return reads.settings(rows, inspection_id)
+        found = reads.settings(rows, inspection_id)
+        if now is None:
+            return found
+        ended = visits_ended(rows, inspection_id, now)
+    return [replace(s, visit_ended=True) if s.id in ended else s for s in found]
+
+
+def visits_ended(rows: reads.Rows, inspection_id: str, now: dt.datetime) -> set[str]:
+    """The settings with a visit that ended by `now` (cancelled visits left out)."""
+    return {setting_id for setting_id, end in rows(
+        'SELECT setting_id, "end" FROM event WHERE inspection_id = ? AND deleted_at IS NULL '
+        "AND kind = 'visit' AND status != 'cancelled' AND setting_id IS NOT NULL",
+        (inspection_id,)) if reads.instant(end) <= now}
 
 
 def mark(store: Store, inspection_id: str, setting_id: str, shortlisted: bool | None = None,

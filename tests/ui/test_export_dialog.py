@@ -141,3 +141,45 @@ async def test_a_link_or_a_fifo_is_refused_and_left_alone(demo_db, tmp_path):
             await settled(pilot)
             assert app.screen is dialog
         assert link.is_symlink() and target.read_text() == "not mine to replace"
+
+
+async def test_the_dialog_opens_with_the_last_export_of_the_session(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_dialog(pilot)
+        await choose(pilot, dialog, "format", "md")
+        who = dialog.query_one("#who", Select)
+        person = next(value for _, value in who._options if value)
+        await choose(pilot, dialog, "who", person)
+        await choose(pilot, dialog, "days", "2026-12-01")
+        path = documents() / "tuesday-for-one.md"
+        dialog.query_one("#path", Input).value = str(path)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        assert path.exists()
+
+        await pilot.press("2")  # another screen: the choice is the app's, not the screen's
+        again = await open_dialog(pilot)
+        assert {key: again.query_one(f"#{key}", Select).value
+                for key in ("what", "format", "who", "days", "sensitive")} == {
+            "what": "schedule", "format": "md", "who": person, "days": "2026-12-01",
+            "sensitive": "withheld"}
+        assert again.query_one("#path", Input).value == str(path)
+        await choose(pilot, again, "what", "evidence")  # a typed name follows the format
+        assert again.query_one("#path", Input).value == str(path)
+        await pilot.press("escape")
+        await settled(pilot)
+
+
+async def test_a_suggested_name_kept_from_last_time_still_follows_the_choices(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await open_dialog(pilot)
+        await choose(pilot, dialog, "what", "evidence")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        again = await open_dialog(pilot)
+        assert again.query_one("#what", Select).value == "evidence"
+        assert not again.query_one("#who-row").display  # evidence has no who or days
+        await choose(pilot, again, "what", "plan")
+        assert Path(again.query_one("#path", Input).value).name.startswith("wealdshire-plan-")

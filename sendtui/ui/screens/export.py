@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_documents_dir
@@ -35,6 +36,27 @@ WITHHELD, INCLUDED = "withheld", "included"
 EXTENSIONS = {fmt for formats in FORMATS.values() for fmt in formats}
 
 
+@dataclass(frozen=True)
+class ExportChoice:
+    """What was last exported in this session, to open the dialog with next time."""
+
+    inspection_id: str
+    what: str
+    fmt: str
+    who: str
+    days: str
+    sensitive: str
+    path: str
+    suggested: str  # the file name suggested then: still replaced as the choices change
+
+
+def last_choice(app) -> ExportChoice | None:
+    """The app's last export if it was of the open inspection (kept on the app object for
+    the session, not in the store)."""
+    choice = getattr(app, "last_export", None)
+    return choice if choice and choice.inspection_id == app.inspection.id else None
+
+
 class ExportDialog(Loads, FormScreen):
     """Dismisses with the path written, or None."""
 
@@ -51,13 +73,16 @@ class ExportDialog(Loads, FormScreen):
         self.today = today
         self.suggested = ""  # the file name last suggested: replaced until the user edits it
         self.busy = False
+        self.last: ExportChoice | None = None  # what was exported last, read on mount
 
     def body(self) -> ComposeResult:
+        self.last = last_choice(self.app)
+        what, fmt = (self.last.what, self.last.fmt) if self.last else ("schedule", "html")
         yield field_row("What", "what", Select(
-            [(label, key) for key, label in LABELS.items()], value="schedule",
+            [(label, key) for key, label in LABELS.items()], value=what,
             allow_blank=False, id="what", compact=True))
         yield field_row("Format", "format", Select(
-            self._formats("schedule"), value="html", allow_blank=False, id="format",
+            self._formats(what), value=fmt, allow_blank=False, id="format",
             compact=True))
         yield field_row("Who", "who", Select(
             [("Everyone", EVERYONE)], value=EVERYONE, allow_blank=False, id="who", compact=True))
@@ -66,13 +91,18 @@ class ExportDialog(Loads, FormScreen):
         yield field_row("Names", "sensitive", Select(
             [("Withheld: pseudonyms, no case references", WITHHELD),
              ("Included: children's names and case references", INCLUDED)],
-            value=WITHHELD, allow_blank=False, id="sensitive", compact=True))
+            value=self.last.sensitive if self.last else WITHHELD, allow_blank=False,
+            id="sensitive", compact=True))
         yield field_row("File", "path", Input(id="path", compact=True))
         yield field_message("path")
         yield Static("", id="scope", classes="hint", markup=False)
 
     def on_mount(self) -> None:
+        self._what_changed()
         self._suggest()
+        if self.last:
+            self.query_one("#path", Input).value = self.last.path
+            self.suggested = self.last.suggested
         self.query_one("#what", Select).focus()
         self.refresh_data()
 
@@ -84,14 +114,19 @@ class ExportDialog(Loads, FormScreen):
         return people.all(store, ins), days
 
     def loaded(self, data: tuple[list[PersonRecord], list[dt.date]]) -> None:
-        """The choices of who and which days; the first day after today chosen."""
+        """The choices of who and which days: the last export's if they are still there,
+        else everyone and the first day after today."""
         found, days = data
-        self.query_one("#who", Select).set_options(
-            [("Everyone", EVERYONE)] + [(p.name, p.name) for p in found])
+        who = self.query_one("#who", Select)
+        who.set_options([("Everyone", EVERYONE)] + [(p.name, p.name) for p in found])
         picker = self.query_one("#days", Select)
         picker.set_options([("All days", ALL_DAYS)] + [(day(d), d.isoformat()) for d in days])
         tomorrow = next((d for d in days if d > self.today), None)
         picker.value = tomorrow.isoformat() if tomorrow else ALL_DAYS
+        if self.last:
+            who.value = self.last.who if self.last.who in {p.name for p in found} else EVERYONE
+            if self.last.days in {ALL_DAYS, *(d.isoformat() for d in days)}:
+                picker.value = self.last.days
 
     @staticmethod
     def _formats(what: str) -> list[tuple[str, str]]:
@@ -226,6 +261,10 @@ class ExportDialog(Loads, FormScreen):
         self.query_one("#scope", Static).update("")
 
     def _done(self, path: Path, size: int) -> None:
+        self.app.last_export = ExportChoice(
+            self.app.inspection.id, *(self.query_one(f"#{key}", Select).value
+                                      for key in ("what", "format", "who", "days", "sensitive")),
+            self.query_one("#path", Input).value, self.suggested)
         self.dismiss(path)
         self.app.notify(f"Exported {size:,} bytes to {path}", timeout=10)
 

@@ -15,6 +15,7 @@ from sendtui.ui.screens.area.people_forms import PersonForm, UnavailableForm
 from sendtui.ui.screens.area.people_rows import cells, describe, period
 from sendtui.ui.screens.common.columns import Column, fill
 from sendtui.ui.screens.common.confirm import ConfirmScreen
+from sendtui.ui.screens.common.copy import copy_binding
 from sendtui.ui.screens.common.list_screen import ListScreen
 
 COLUMNS = [Column("Name", 16), Column("Side", 5), Column("Role", 14),
@@ -25,6 +26,7 @@ COLUMNS = [Column("Name", 16), Column("Side", 5), Column("Role", 14),
 class PeopleScreen(ListScreen):
     HEADING = "People"
     TABLE = "people"
+    COPIES = "person"
     EMPTY = "No people yet: add them with a, or import them with 'sendtui import people FILE'."
     BINDINGS = [
         Binding("a", "add", "Add", id="add-person"),
@@ -35,6 +37,7 @@ class PeopleScreen(ListScreen):
         Binding("B", "remove_unavailable", "Available again", id="remove-unavailable",
                 key_display="B", show=False,
                 tooltip="Remove the person's latest unavailable period"),
+        copy_binding("person"),
     ]
 
     def __init__(self) -> None:

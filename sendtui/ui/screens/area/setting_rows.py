@@ -40,9 +40,9 @@ def status(s: SettingRecord, local_area: str) -> str:
 def marks(s: SettingRecord) -> str:
     if s.is_base:
         return "⌂ base room"
-    if s.shortlisted and s.visited:
+    if s.shortlisted and s.is_visited:
         return "★ ✓ visited"
-    return "★ shortlist" if s.shortlisted else "✓ visited" if s.visited else ""
+    return "★ shortlist" if s.shortlisted else "✓ visited" if s.is_visited else ""
 
 
 def is_out_of_area(s: SettingRecord, local_area: str) -> bool:
@@ -57,6 +57,10 @@ def describe(s: SettingRecord, local_area: str) -> str:
         parts.append(f"out of the area ({s.la_name or 'flagged'})")
     if "proposed to close" in s.status.lower():
         parts.append("proposed to close: visit only with good reason")
+    if s.visit_ended:
+        parts.append("visited in the week")
+    elif s.visited:
+        parts.append("marked visited")
     if s.is_base:
         parts.append("the inspection's base room")
     if s.urn is None:

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Input
 
 from sendtui.domain.kinds import SETTING_KINDS
+from sendtui.domain.today import moment
 from sendtui.domain.words import sentence
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import SettingRecord
@@ -17,6 +18,7 @@ from sendtui.store import places, settings
 from sendtui.ui.screens.area.place_form import PlaceForm
 from sendtui.ui.screens.area.setting_rows import cells, describe, matches
 from sendtui.ui.screens.common.columns import Column, fill
+from sendtui.ui.screens.common.copy import copy_binding
 from sendtui.ui.screens.common.list_screen import ListScreen, clear_search_binding, search_binding
 
 COLUMNS = [Column("URN", 6), Column("Name", 16), Column("Kind", 10), Column("Postcode", 8),
@@ -28,6 +30,7 @@ MARK_WORDS = {"shortlisted": ("shortlisted", "taken off the shortlist"),
 class SettingsScreen(ListScreen):
     HEADING = "Settings"
     TABLE = "settings"
+    COPIES = "setting"
     EMPTY = ("No settings yet: import the GIAS extract with 'sendtui import settings FILE', "
              "or press a to add a place by hand.")
     BINDINGS = [
@@ -37,7 +40,8 @@ class SettingsScreen(ListScreen):
         Binding("s", "mark('shortlisted')", "Shortlist", id="settings-shortlist",
                 tooltip="Put the setting on the shortlist for visits, or take it off"),
         Binding("v", "mark('visited')", "Visited", id="settings-visited",
-                tooltip="Mark the setting visited, or not"),
+                tooltip="Mark the setting visited by hand, or not (a visit in the week that "
+                        "has ended shows it visited anyway)"),
         Binding("b", "base", "Base", id="settings-base",
                 tooltip="Make the setting the inspection's base room (travel is checked to "
                         "and from it), or not"),
@@ -45,6 +49,7 @@ class SettingsScreen(ListScreen):
                 tooltip="Add a place GIAS does not list: a health or CAMHS site, a private "
                         "nursery or childminder, a short-breaks base, the base room"),
         clear_search_binding("settings"),
+        copy_binding("setting"),
     ]
 
     kind = reactive("", init=False)  # the kind of setting shown; "" shows every kind
@@ -64,7 +69,7 @@ class SettingsScreen(ListScreen):
         return not self.settings
 
     def read_in_thread(self) -> list[SettingRecord]:
-        return settings.all(self.store, self.inspection.id)
+        return settings.all(self.store, self.inspection.id, now=moment(self.app.today))
 
     def loaded(self, data: list[SettingRecord], select: str | None = None) -> None:
         self.settings = data
@@ -91,7 +96,7 @@ class SettingsScreen(ListScreen):
         if self.search.strip():
             what += f" matching “{self.search.strip()}”"
         marks = (f"★ shortlisted {sum(s.shortlisted for s in self.settings)} · "
-                 f"✓ visited {sum(s.visited for s in self.settings)}")
+                 f"✓ visited {sum(s.is_visited for s in self.settings)}")
         return (f"{len(self.settings)} settings: {by_kind}\n"
                 f"Showing {what}: {len(self.shown) or 'none'} of {len(self.settings)} · {marks}")
 
@@ -125,6 +130,10 @@ class SettingsScreen(ListScreen):
         if setting is None:
             self.app.bell()
             return
+        if mark == "visited" and setting.visit_ended and not setting.visited:
+            self.notify(f"{setting.name} shows as visited because its visit in the week has "
+                        "ended: cancel or move the visit to take the mark off.")
+            return
         marked = not getattr(setting, mark)
         try:
             settings.mark(self.store, self.inspection.id, setting.id, **{mark: marked})
@@ -132,7 +141,9 @@ class SettingsScreen(ListScreen):
             self.notify(f"{setting.name}: {exc}.", severity="error")
         else:
             words = MARK_WORDS[mark][0 if marked else 1]
-            self.notify(f"{setting.name} {words}.")
+            still = " (still visited: its visit in the week has ended)" \
+                if mark == "visited" and setting.visit_ended else ""
+            self.notify(f"{setting.name} {words}{still}.")
         self.refresh_data()
 
     def action_base(self) -> None:

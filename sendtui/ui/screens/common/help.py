@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +13,8 @@ from textual.widgets import DataTable, Static
 
 from sendtui.ui.widgets.dimmed import DimmedModal
 
-MOVING = ("arrows pgup pgdn", "Move; enter opens the row", "")
+SCROLLBAR = 2  # the table scrolls when the keys outgrow it
+MOVING = ("↑ ↓ pgup pgdn", "Move; enter opens the row", "")
 
 
 class HelpScreen(DimmedModal):
@@ -20,8 +23,7 @@ class HelpScreen(DimmedModal):
     def __init__(self, under: Screen):
         super().__init__()
         self.keys = keys_of(under)
-        name = getattr(under, "HEADING", "") or getattr(under, "heading", "")
-        self.title_text = f"Keys: {name or type(under).__name__}"
+        self.title_text = f"Keys: {screen_name(under)}"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help", classes="form"):
@@ -31,11 +33,38 @@ class HelpScreen(DimmedModal):
                          classes="hint")
 
     def on_mount(self) -> None:
+        self.query_one("#help-keys", DataTable).focus()
+        self.call_after_refresh(self.fill)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fill)
+
+    def fill(self) -> None:
+        """The keys and ids in full; the description takes the width that is left and is
+        cut (with …) only when the terminal is narrow: the id is what config.toml needs."""
         grid = self.query_one("#help-keys", DataTable)
-        grid.add_columns("Key", "Does", "Id")
-        for row in self.keys:
-            grid.add_row(*(Text(cell) for cell in row))
-        grid.focus()
+        key_width, id_width = (max(len(row[i]) for row in self.keys) for i in (0, 2))
+        room = grid.scrollable_content_region.width - SCROLLBAR - 2 * grid.cell_padding * 3
+        does_width = max(room - key_width - id_width, 8)
+        row = grid.cursor_row
+        grid.clear(columns=True)
+        grid.add_column("Key", width=key_width)
+        grid.add_column("Does", width=does_width)
+        grid.add_column("Id", width=id_width)
+        for keys, does, binding_id in self.keys:
+            grid.add_row(Text(keys), Text(does, overflow="ellipsis", no_wrap=True),
+                         Text(binding_id))
+        grid.move_cursor(row=row)
+
+
+def screen_name(screen: Screen) -> str:
+    """The screen in words: its heading, else its class ("EvidenceDetail": "Evidence
+    detail", "WelcomeScreen": "Welcome")."""
+    name = getattr(screen, "HEADING", "") or getattr(screen, "heading", "")
+    if name:
+        return name
+    words = re.findall(r"[A-Z][a-z0-9]*", type(screen).__name__.removesuffix("Screen"))
+    return " ".join([words[0], *(w.lower() for w in words[1:])]) if words else "this screen"
 
 
 def keys_of(screen: Screen) -> list[tuple[str, str, str]]:

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from sendtui.ui.screens.common import base
 from sendtui.ui.screens.common.base import TaskScreen
+from sendtui.ui.screens.common.copy import copy_row
 
 
 def search_binding(prefix: str, tooltip: str) -> Binding:
@@ -27,6 +28,7 @@ class ListScreen(TaskScreen):
     TABLE = ""  # the table's id; "#TABLE-summary" is above it, "#TABLE-detail" under it
     EMPTY = ""  # the summary while the inspection has none of these yet
     DETAIL = "detail"  # the classes of the line under the table
+    COPIES = "row"  # what `y` says it copied: the word for one thing of the table
 
     def __init__(self) -> None:
         super().__init__()
@@ -82,6 +84,10 @@ class ListScreen(TaskScreen):
     def open_selected(self) -> None:
         """enter on a row."""
 
+    def copy_text(self, thing) -> str:
+        """What `y` puts on the clipboard: the thing in full as under the table, one line."""
+        return " · ".join(line for line in self.describe(thing).splitlines() if line.strip())
+
     # --- shared --------------------------------------------------------------------------
 
     def selected(self):
@@ -102,6 +108,10 @@ class ListScreen(TaskScreen):
         thing = self.selected()
         self.query_one(f"#{self.TABLE}-detail", Static).update(
             self.describe(thing) if thing else "")
+
+    def action_copy_row(self) -> None:
+        thing = self.selected()
+        copy_row(self, self.COPIES, self.copy_text(thing) if thing else None)
 
     def on_data_table_row_highlighted(self) -> None:
         self.show_detail()

@@ -19,18 +19,11 @@ from sendtui.store import evidence as ev
 from sendtui.store import evidence_browse as browse
 from sendtui.store.evidence import snippet_shown
 from sendtui.store.evidence_browse import NO_JUDGEMENT, Filter
+from sendtui.ui.screens.common.copy import copy_binding
 from sendtui.ui.screens.common.erase import erase_binding
 from sendtui.ui.screens.common.list_screen import ListScreen, clear_search_binding, search_binding
-from sendtui.ui.screens.evidence.cells import (
-    COLUMNS,
-    cell,
-    hidden_marker,
-    highlighted,
-    judgement_label,
-    one_line,
-    source_label,
-    widths,
-)
+from sendtui.ui.screens.evidence.cells import (COLUMNS, cell, hidden_marker, highlighted,
+                                               judgement_label, one_line, source_label, widths)
 from sendtui.ui.screens.evidence.detail import EvidenceDetail, erase_entry
 from sendtui.ui.screens.evidence.reading import SEARCH_LIMIT, EvidenceReading
 
@@ -40,6 +33,7 @@ DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
 class EvidenceScreen(EvidenceReading, ListScreen):
     HEADING = "Evidence"
     TABLE = "evidence"
+    COPIES = "evidence entry"
     EMPTY = "No evidence yet: add it with 'sendtui evidence add'."
     BINDINGS = [
         search_binding("evidence", "Search the text of every entry as you type, best match "
@@ -66,6 +60,7 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         Binding("M", "marked_names", "Marked names", id="marked-names", key_display="M",
                 tooltip="The names marked sensitive, by pseudonym; erase one for good"),
         clear_search_binding("evidence"),
+        copy_binding("evidence"),
     ]
 
     revealed = reactive(False, init=False)  # case references and marked names shown
@@ -179,6 +174,11 @@ class EvidenceScreen(EvidenceReading, ListScreen):
 
     def describe(self, e: EvidenceRecord) -> str:
         return f"{e.author or 'unknown'}: {one_line(self._text(e))}"
+
+    def copy_text(self, e: EvidenceRecord) -> str:  # names and case ref hidden unless revealed
+        parts = [e.line_code, source_label(e.source), e.setting_name, judgement_label(e.judgement)
+                 if e.judgement else None, e.case_ref if self.revealed else None, self.describe(e)]
+        return " · ".join(p for p in parts if p)
 
     def _text(self, e: EvidenceRecord) -> str:
         return e.text if self.revealed else self.names.redact(e.text)

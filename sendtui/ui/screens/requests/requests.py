@@ -19,6 +19,7 @@ from sendtui.records import RequestRecord
 from sendtui.store import people, requests
 from sendtui.ui.screens.common.columns import Column, fill
 from sendtui.ui.screens.common.confirm import ConfirmScreen
+from sendtui.ui.screens.common.copy import copy_binding
 from sendtui.ui.screens.common.list_screen import ListScreen
 from sendtui.ui.screens.requests.form import RequestForm, due_text
 
@@ -31,6 +32,7 @@ NOBODY = ""  # the owner filter's value for requests nobody owns
 class RequestsScreen(ListScreen):
     HEADING = "Requests"
     TABLE = "requests"
+    COPIES = "request"
     EMPTY = "No requests: add one with a, or import them with 'sendtui requests import FILE'."
     BINDINGS = [
         Binding("space", "mark", "Mark", id="requests-mark",
@@ -49,6 +51,7 @@ class RequestsScreen(ListScreen):
         Binding("e", "edit", "Edit", id="edit-request"),
         Binding("d", "remove", "Remove", id="remove-request", show=False,
                 tooltip="Remove the request (asks first; u undoes)"),
+        copy_binding("request"),
     ]
 
     def __init__(self) -> None:

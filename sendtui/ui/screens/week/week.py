@@ -24,6 +24,7 @@ from sendtui.domain.schedule import Problem, Rules
 from sendtui.records import EventRecord, PersonRecord, SettingRecord
 from sendtui.store import planning
 from sendtui.ui.screens.common.base import TaskScreen
+from sendtui.ui.screens.common.copy import copy_binding, copy_row
 from sendtui.ui.screens.common.erase import erase_binding
 from sendtui.ui.screens.week import text as words
 from sendtui.ui.screens.week.action import ActionFromEvent
@@ -68,6 +69,7 @@ class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
         Binding("f", "free_slot", "Free slot", id="find-free-slot"),
         Binding("t", "add_action", "Action from event", id="action-from-event", show=False,
                 tooltip="An action from the event under the cursor (a keep-in-touch request)"),
+        copy_binding("event"),
     ]
 
     by_person = reactive(False, init=False)  # one column per person for `day`, or the week
@@ -248,6 +250,10 @@ class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
             return
         self.day = self.days[index]
         self.grid.move_to(key._replace(day=self.day), instant(self.day, minutes_of_day(start)))
+
+    def action_copy_row(self) -> None:
+        event = self.grid.event_under_cursor
+        copy_row(self, "event", words.event_detail(event, 0) if event else None)
 
     def action_free_slot(self) -> None:
         if self.busy():
