@@ -54,6 +54,7 @@ class SendApp(OpensStore, App):
     COMMANDS = App.COMMANDS | {SendtuiCommands}
     MODES = {name: partial(task_screen, name) for name, _ in SCREEN_KEYS.values()}
     overdue_words = reactive("", init=False)  # "3 overdue" in the header, from the dashboard
+    last_export = None  # the Export dialog's last choice (screens.export.ExportChoice)
     BINDINGS = [
         *(Binding(key, f"show('{name}')", label, id=f"show-{name}", show=False)
           for key, (name, label) in SCREEN_KEYS.items()),

@@ -53,7 +53,7 @@ class ExportChoice:
 def last_choice(app) -> ExportChoice | None:
     """The app's last export if it was of the open inspection (kept on the app object for
     the session, not in the store)."""
-    choice = getattr(app, "last_export", None)
+    choice = app.last_export
     return choice if choice and choice.inspection_id == app.inspection.id else None
 
 
