@@ -92,7 +92,7 @@ async def _shoot(folder: Path) -> None:
         _steady_cursors(app.screen)
         await pilot.press("tab", *"How well health and care plans are joined up")
         await _save(pilot, "line-form")
-        await pilot.press("escape", "6")
+        await pilot.press("escape", "d", "6")  # the typed line is discarded (asked first)
         await _save(pilot, "evidence")
         await pilot.press("9")
         await _save(pilot, "plan")
