@@ -136,8 +136,12 @@ class SendApp(OpensStore, App):
         from sendtui.domain.dates import day_caption
 
         caption = day_caption(key_dates, self.today)
-        self.sub_title = " · ".join(x for x in (caption.split(" · ")[0], self.overdue_words) if x)
+        self._header(caption.split(" · ")[0])
         return caption
+
+    def _header(self, day: str) -> None:
+        """The header's second part: where the inspection stands, then what is overdue."""
+        self.sub_title = " · ".join(x for x in (day, self.overdue_words) if x)
 
     async def action_quit(self) -> None:
         """Quit; a form with changes not saved asks first (save, discard, keep editing)."""
@@ -162,8 +166,7 @@ class SendApp(OpensStore, App):
         self.call_from_thread(setattr, self, "overdue_words", f"{n} overdue" if n else "")
 
     def watch_overdue_words(self) -> None:
-        self.sub_title = " · ".join(x for x in (self.sub_title.split(" · ")[0],
-                                                self.overdue_words) if x)
+        self._header(self.sub_title.split(" · ")[0])
 
     def action_show(self, name: str) -> None:
         if self.inspection is None:
