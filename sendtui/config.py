@@ -25,6 +25,11 @@ def default_db_target() -> str:
     return os.environ.get(DB_ENV) or str(data_folder() / "sendtui.db")
 
 
+def today_pretended() -> bool:
+    """Whether "today" is set by `$SENDTUI_TODAY` (a rehearsal: its morning, not the clock)."""
+    return os.environ.get(TODAY_ENV) is not None
+
+
 def today():
     """`$SENDTUI_TODAY` (YYYY-MM-DD; set but empty is a mistake), else today in London."""
     import datetime as dt

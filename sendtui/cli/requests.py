@@ -20,10 +20,10 @@ def requests() -> None:
 
 
 def _now():
-    from sendtui.config import today
+    from sendtui.config import today, today_pretended
     from sendtui.domain.today import moment
 
-    return moment(today())
+    return moment(today(), today_pretended())
 
 
 @requests.command("list")

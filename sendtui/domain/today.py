@@ -16,10 +16,10 @@ def morning_of(day: dt.date) -> dt.datetime:
     return london_to_utc(day, MORNING)
 
 
-def moment(today: dt.date) -> dt.datetime:
-    """Now (UTC), or 09:00 London on a day that is not today (demos, rehearsals, tests):
-    when overdue is judged, on every screen and in the CLI."""
-    return utc_now() if today == london_today() else morning_of(today)
+def moment(today: dt.date, pretended: bool = False) -> dt.datetime:
+    """Now (UTC), or 09:00 London on a pretended day (demos, rehearsals, tests — even when
+    it is the real date): when overdue is judged, on every screen and in the CLI."""
+    return morning_of(today) if pretended or today != london_today() else utc_now()
 
 
 @dataclass(frozen=True)

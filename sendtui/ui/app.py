@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from sendtui.config import today as config_today
+from sendtui.config import today_pretended
 from sendtui.ui.commands import SendtuiCommands
 from sendtui.ui.heap import IdleCollector
 from sendtui.ui.opening import OpensStore
@@ -73,6 +74,7 @@ class SendApp(OpensStore, App):
         self.db_target = db_target
         self.inspection_ref = inspection_ref
         self.today = today or config_today()
+        self.today_pretended = today is not None or today_pretended()
         self.store = None
         self.inspection = None
         # binding id -> keys, from config.toml (read on mount unless given)
@@ -139,6 +141,12 @@ class SendApp(OpensStore, App):
         self._header(caption.split(" · ")[0])
         return caption
 
+    def now(self):
+        """When overdue is judged: the clock, or 09:00 on a pretended day."""
+        from sendtui.domain.today import moment
+
+        return moment(self.today, self.today_pretended)
+
     def _header(self, day: str) -> None:
         """The header's second part: where the inspection stands, then what is overdue."""
         self.sub_title = " · ".join(x for x in (day, self.overdue_words) if x)
@@ -156,13 +164,11 @@ class SendApp(OpensStore, App):
     @work(thread=True, exclusive=True, group="overdue")
     def recount_overdue(self) -> None:
         """The header's overdue count again, after a change on a tracker screen."""
-        from sendtui.domain.today import moment
         from sendtui.store.today import due_items
 
         if self.store is None or self.inspection is None:
             return
-        n = sum(i.overdue for i in due_items(self.store, self.inspection.id,
-                                             moment(self.today)))
+        n = sum(i.overdue for i in due_items(self.store, self.inspection.id, self.now()))
         self.call_from_thread(setattr, self, "overdue_words", f"{n} overdue" if n else "")
 
     def watch_overdue_words(self) -> None:

@@ -19,7 +19,11 @@ def event(title: str, start: dt.datetime, hours: int = 1, status: str = "planned
 
 
 def test_a_pretended_day_is_read_at_nine_in_the_morning():
+    from sendtui.domain.clock import london_today
+
     assert moment(DAY) == at(DAY, 9)
+    real = london_today()  # pretending it is today (SENDTUI_TODAY = the date) still pretends
+    assert moment(real, pretended=True) == at(real, 9)
 
 
 def test_events_still_to_come_today_in_time_order():

@@ -10,7 +10,6 @@ from textual.reactive import reactive
 from textual.widgets import Input
 
 from sendtui.domain.kinds import SETTING_KINDS
-from sendtui.domain.today import moment
 from sendtui.domain.words import sentence
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import SettingRecord
@@ -69,7 +68,7 @@ class SettingsScreen(ListScreen):
         return not self.settings
 
     def read_in_thread(self) -> list[SettingRecord]:
-        return settings.all(self.store, self.inspection.id, now=moment(self.app.today))
+        return settings.all(self.store, self.inspection.id, now=self.app.now())
 
     def loaded(self, data: list[SettingRecord], select: str | None = None) -> None:
         self.settings = data

@@ -12,7 +12,6 @@ from textual.binding import Binding
 
 from sendtui.domain import requests as rules
 from sendtui.domain.clock import when
-from sendtui.domain.today import moment
 from sendtui.domain.words import sentence
 from sendtui.errors import UserError
 from sendtui.records import RequestRecord
@@ -66,7 +65,7 @@ class RequestsScreen(ListScreen):
     # --- reading ---------------------------------------------------------------------------
 
     def read_in_thread(self) -> tuple:
-        now = moment(self.app.today)
+        now = self.app.now()
         ins = self.inspection.id
         return (requests.all(self.store, ins, now),
                 frozenset(p.name for p in people.all(self.store, ins)), now)

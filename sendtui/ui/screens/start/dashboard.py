@@ -61,7 +61,6 @@ class DashboardScreen(TaskScreen):
         self.query_one("#key-dates").focus()
 
     def read_in_thread(self):
-        from sendtui.domain.today import moment
         from sendtui.store import inspections, outcomes
         from sendtui.store import retention as kept
         from sendtui.store.today import today
@@ -69,7 +68,7 @@ class DashboardScreen(TaskScreen):
         ins_id = self.inspection.id
         return (inspections.key_dates(self.store, ins_id), inspections.counts(self.store, ins_id),
                 kept.get(self.store, ins_id), outcomes.after_report(self.store, ins_id),
-                today(self.store, ins_id, moment(self.app.today)))
+                today(self.store, ins_id, self.app.now()))
 
     def loaded(self, data) -> None:
         self.dates, counts, self.retention, self.after, *now = data
