@@ -24,7 +24,7 @@ from sendtui.store.compaction import compact
 from sendtui.store.erasure_rows import (
     delete_rows, drop_dead_drafts, drop_drafts_holding, forget_changes, is_erased, note_erasure,
     rebuild_search_index, record_erasure, tombstones)
-from sendtui.store.erasure_text import folded, rewrite, spellings
+from sendtui.store.erasure_text import TEXTS, folded, rewrite, spellings
 from sendtui.store.repo import Store
 
 SHORTEST_PREFIX = 4  # an id may be given by its first characters, as an inspection's may
@@ -203,9 +203,10 @@ def _erase_request(store: Store, s: Session, request: m.InfoRequest) -> int:
     return rows + 1
 
 
-# The plan's removed rows and what each holds that a person may have typed.
-PLAN_TEXTS = ((m.Action, ("text",)), (m.Weakness, ("title",)), (m.PlanVersion, ("notes",)),
-              (m.ReportBack, ("to", "notes")))
+# The plan's removed rows and what each holds that a person may have typed (the same free
+# texts a name's erasure rewrites).
+PLAN_TEXTS = tuple((model, fields) for model, fields in TEXTS
+                   if model in (m.Action, m.Weakness, m.PlanVersion, m.ReportBack))
 
 
 def _erase_plan_rows(store: Store, s: Session, ins_id: str) -> int:
