@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sendtui.domain.calendar import parse_date
-from sendtui.domain.clock import london_to_utc, parse_time, to_london
+from sendtui.domain.clock import DAY_ENDS, london_to_utc, parse_time, to_london
 from sendtui.errors import InvalidInput
 
 STATUSES = {"open": "Open", "in-progress": "In progress", "done": "Done",
@@ -19,7 +19,6 @@ STATUSES = {"open": "Open", "in-progress": "In progress", "done": "Done",
 FINISHED = ("done", "dropped")
 RAGS = {"red": "Red", "amber": "Amber", "green": "Green"}  # "" : not rated
 SOURCES = ("event", "evidence", "weakness")  # or none: a team action
-DATE_ONLY_DUE = dt.time(17)  # a due typed as a date alone is 17:00 London time that day
 LONGEST_TEXT = 500
 
 
@@ -47,7 +46,7 @@ def parse_due(text: str) -> dt.datetime | None:
     if len(parts) > 2:
         raise InvalidInput("a due date is YYYY-MM-DD, or YYYY-MM-DD HH:MM")
     day = parse_date(parts[0])
-    return london_to_utc(day, parse_time(parts[1]) if len(parts) == 2 else DATE_ONLY_DUE)
+    return london_to_utc(day, parse_time(parts[1]) if len(parts) == 2 else DAY_ENDS)
 
 
 def format_due(due_at: dt.datetime | None) -> str:
@@ -55,7 +54,7 @@ def format_due(due_at: dt.datetime | None) -> str:
     if due_at is None:
         return ""
     local = to_london(due_at)
-    return f"{local:%Y-%m-%d}" if local.time() == DATE_ONLY_DUE else f"{local:%Y-%m-%d %H:%M}"
+    return f"{local:%Y-%m-%d}" if local.time() == DAY_ENDS else f"{local:%Y-%m-%d %H:%M}"
 
 
 def tidy_text(text: str) -> str:

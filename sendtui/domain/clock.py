@@ -13,6 +13,7 @@ from sendtui.errors import TimeError
 # instants); the screens format with pendulum.
 LONDON = ZoneInfo("Europe/London")
 # 9:30, 19:00, 9.30, 0930, 930 or 9; then am/pm after an hour of 1 to 12 (7pm, 7.30pm).
+DAY_ENDS = dt.time(17, 0)  # a deadline given as a date alone falls due at 17:00 that day
 _TIME = re.compile(r"(?P<h>[0-9]{1,2})(?:[:.]?(?P<m>[0-9]{2}))?\s*(?P<half>[ap]\.?m\.?)?")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from sendtui.domain.calendar import ENGLAND, WorkingCalendar, parse_date
-from sendtui.domain.clock import london_to_utc, parse_time, to_london
+from sendtui.domain.clock import DAY_ENDS, london_to_utc, parse_time, to_london
 from sendtui.domain.words import shown
 from sendtui.errors import InvalidInput, TimeError
 
@@ -22,7 +22,6 @@ KINDS = ("data-set", "document", "template", "access")
 STATUSES = ("to-do", "in-progress", "sent", "not-held")
 FINISHED = frozenset({"sent", "not-held"})
 NOT_HELD = "not-held"
-DAY_ENDS = dt.time(17, 0)  # a due date without a time means 17:00 London time that day
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sendtui.domain.clock import london_to_utc, london_today, to_london, utc_now
+from sendtui.domain.clock import DAY_ENDS, london_to_utc, london_today, to_london, utc_now
 
 MORNING = dt.time(9, 0)  # a pretended day (SENDTUI_TODAY) is read as at 09:00 in London
 
@@ -44,7 +44,6 @@ def sorted_by_due(items: list[DueItem]) -> list[DueItem]:
     return sorted(items, key=lambda i: (i.due or far, i.what, i.text))
 
 
-DAY_ENDS = dt.time(17, 0)  # a date-only deadline falls due at the end of the working day
 
 
 def deadline_items(after, now: dt.datetime) -> list[DueItem]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sendtui.domain.calendar import ENGLAND, parse_date
-from sendtui.domain.clock import london_to_utc, parse_london, to_london
+from sendtui.domain.clock import DAY_ENDS, london_to_utc, parse_london, to_london
 from sendtui.domain.phase_checks import MOST_TRACKED
 from sendtui.domain.words import shown
 from sendtui.errors import InvalidInput
@@ -22,19 +22,18 @@ KINDS = {"tracked": "Tracked child", "sampled": "Sampled case"}
 CONSENT = {"": "not asked", "asked": "asked", "given": "given", "refused": "refused"}
 SECTORS = {"education": "education", "health": "health", "social-care": "social care"}
 DOCUMENTS_WITHIN = 2  # working days after selection (house rule: "about two")
-DUE_TIME = dt.time(17, 0)  # a date-only due is the end of that working day, London time
 
 
 def documents_due(selected_on: dt.date, days: int = DOCUMENTS_WITHIN) -> dt.datetime:
     """17:00 London time on the `days`-th working day after selection (UTC)."""
-    return london_to_utc(ENGLAND.add(selected_on, days), DUE_TIME)
+    return london_to_utc(ENGLAND.add(selected_on, days), DAY_ENDS)
 
 
 def parse_due(text: str) -> dt.datetime:
     """`YYYY-MM-DD HH:MM` in London, or a date alone (17:00 that day), as UTC."""
     text = text.strip()
     if len(text.split()) == 1:
-        return london_to_utc(parse_date(text), DUE_TIME)
+        return london_to_utc(parse_date(text), DAY_ENDS)
     return parse_london(text)
 
 

@@ -38,7 +38,7 @@ def when(instant: dt.datetime) -> str:
 def due_cell(due: dt.datetime) -> str:
     """'23 Nov' when due at the usual 17:00, else '23 Nov 12:00'."""
     local = to_london(due)
-    return f"{local.day} {local:%b}" + ("" if local.time() == rules.DUE_TIME
+    return f"{local.day} {local:%b}" + ("" if local.time() == rules.DAY_ENDS
                                         else f" {clock(due)}")
 
 

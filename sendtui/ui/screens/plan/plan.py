@@ -41,7 +41,7 @@ def short_due(due_at: dt.datetime | None, year: int) -> str:
         return ""
     local = to_london(due_at)
     text = f"{local.day} {local:%b}" + (f" {local.year}" if local.year != year else "")
-    return text if local.time() == act.DATE_ONLY_DUE else f"{text} {local:%H:%M}"
+    return text if local.time() == act.DAY_ENDS else f"{text} {local:%H:%M}"
 
 
 @dataclass(frozen=True)
