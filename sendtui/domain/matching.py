@@ -13,16 +13,33 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-# Letters NFKD leaves whole, and the apostrophes a phone or a word processor types.
-_PLAIN = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d",
-                        "ð": "d", "þ": "th", "ı": "i",
-                        "’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+# Letters NFKD leaves whole (so do SQLite's full-text tokenizer's diacritics rules), and the
+# apostrophes a phone or a word processor types.
+_LETTERS = {"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
+            "þ": "th", "ı": "i"}
+_WHOLE_LETTERS = str.maketrans({**_LETTERS, **{k.upper(): v.capitalize()
+                                               for k, v in _LETTERS.items() if k != "ß"}})
+_APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'"}
+_PLAIN = str.maketrans({**_LETTERS, **_APOSTROPHES})
 
 
 def fold(text: str) -> str:
     """`text` as it is compared: casefolded, without diacritics, one kind of apostrophe."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def plain_letters(text: str) -> str:
+    """`text` with the letters no diacritics rule takes apart spelled plainly (Łukasz →
+    Lukasz, Straße → Strasse) and one kind of apostrophe; case and accents are kept."""
+    return text.translate(_WHOLE_LETTERS).translate(str.maketrans(_APOSTROPHES))
+
+
+def plain_spelling(text: str) -> str:
+    """What the search indexes beside `text`: its plain letters, or "" when they are the
+    text itself (most entries: nothing more to index)."""
+    plain = plain_letters(text)
+    return "" if plain == text else plain
 
 
 def folded_name(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from sendtui.domain.matching import plain_letters
 from sendtui.domain.words import shown
 from sendtui.errors import QueryError
 
@@ -27,7 +28,8 @@ def fts_query(text: str) -> str:
         raise QueryError(f"a search is at most {MAX_LENGTH} characters; this one has "
                          f"{len(text):,}")
     parts = []
-    for phrase, word in _TOKEN.findall(text.replace("\x00", " ")):
+    # plain letters: "Łukasz" and "lukasz" both find the entry indexed as Lukasz
+    for phrase, word in _TOKEN.findall(plain_letters(text).replace("\x00", " ")):
         if phrase:
             words = _WORD.findall(phrase)
             if words:

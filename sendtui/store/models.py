@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from sendtui.domain.clock import utc_now
+from sendtui.domain.matching import plain_spelling
 
 
 def new_id() -> str:
@@ -190,6 +191,14 @@ class Evidence(OfInspection, table=True):
     # captured against a tracked child or sampled case; no foreign key (added to an existing
     # table by op.add_column, which SQLite cannot give one)
     tracked_child_id: str | None = Field(default=None, index=True)
+    # the text as the search also reads it (Łukasz as Lukasz): set on every write, below
+    text_plain: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+
+@sa.event.listens_for(Evidence, "before_insert")
+@sa.event.listens_for(Evidence, "before_update")
+def _spell_plainly(mapper, connection, entry: Evidence) -> None:
+    entry.text_plain = plain_spelling(entry.text)
 
 
 class Finding(OfInspection, table=True):

@@ -145,3 +145,45 @@ def test_a_first_page_ranks_the_newest_matches_and_says_so(demo_store, ins):
     assert [h.score for h in some] == sorted(h.score for h in some)
     assert first_page(demo_store, ins.id, "plan*", 1000, among=len(every)) == (every, True)
     assert not first_page(demo_store, ins.id, "plan*", 1000, among=len(every) - 1)[1]
+
+
+SPELLINGS = [("Łukasz Nowak", "lukasz"), ("Øyvind", "oyvind"), ("Straße", "strasse"),
+             ("Siân", "sian"), ("St Mary’s", "\"st mary's\""), ("Æsa", "aesa"),
+             ("Zoë", "zoe")]
+
+
+def _entry(store, ins, text):
+    at = evidence.all(store, ins.id)[0].at
+    return evidence.add(store, ins.id, [EvidenceRow(at, "A1", "visit", text, None, None,
+                                                    None, "")]).ids[0]
+
+
+@pytest.mark.parametrize("written,typed", SPELLINGS)
+def test_a_name_is_found_typed_without_its_accents_or_special_letters(demo_store, ins,
+                                                                      written, typed):
+    entry = _entry(demo_store, ins, f"Spoke with {written} about the EHC plan.")
+    assert entry in {h.entry.id for h in search(demo_store, ins.id, typed)}
+    assert entry in {h.entry.id for h in search(demo_store, ins.id, written)}
+
+
+def test_an_edit_and_its_undo_keep_the_plain_spelling_in_step(demo_store, ins):
+    entry = _entry(demo_store, ins, "Łukasz said the bus was late.")
+    evidence.edit(demo_store, ins.id, entry, "Bartłomiej said the bus was late.")
+    assert [h.entry.id for h in search(demo_store, ins.id, "bartlomiej")] == [entry]
+    assert search(demo_store, ins.id, "lukasz") == []
+    undo.undo(demo_store, ins.id)
+    assert [h.entry.id for h in search(demo_store, ins.id, "lukasz")] == [entry]
+    assert search(demo_store, ins.id, "bartlomiej") == []
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          deadline=None)
+@given(st.lists(st.sampled_from("łøßæœđðþıéèêëáàâäãåçñöóòôõúùûüíìîïýÿ"), min_size=1,
+                max_size=3), st.text("bcdfghkmnprstvwz", min_size=2, max_size=4))
+def test_any_name_with_special_letters_is_found_by_its_ascii_folding(demo_store, ins,
+                                                                     letters, rest):
+    from sendtui.domain.matching import fold
+
+    name = "".join(letters) + rest
+    entry = _entry(demo_store, ins, f"Met {name.capitalize()} at the review.")
+    assert entry in {h.entry.id for h in search(demo_store, ins.id, fold(name))}
