@@ -148,6 +148,10 @@ async def test_escape_keeps_the_draft_and_n_brings_it_back(demo_db):
         assert screen.query_one(TextArea).text == "Half a thought"
         assert screen.query_one(LinePicker).code == "B5"
         assert "Draft restored" in [n.message for n in app._notifications]
+        area = screen.query_one(TextArea)
+        assert area.has_focus and area.cursor_location == area.document.end
+        await pilot.press(*", finished")  # goes on where the draft stopped
+        assert area.text == "Half a thought, finished"
 
 
 async def test_typing_writes_the_draft_after_a_pause_not_per_key(demo_db):

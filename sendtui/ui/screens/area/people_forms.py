@@ -32,7 +32,7 @@ class PersonForm(FormScreen):
                 ("phone", "Phone", p.phone if p else ""),
                 ("team", "On the inspection team? yes or no",
                  "yes" if p and p.is_team else "no")]:
-            yield from labelled(key, text, value, compact=True)  # six fields in 24 rows
+            yield from labelled(key, text, value)  # six fields in 24 rows
 
     def check(self):
         from sendtui.store.people import tidy as tidy_person
@@ -61,7 +61,7 @@ class UnavailableForm(FormScreen):
                                  ("start", "From (HH:MM, London time)", "09:00"),
                                  ("end", "To (HH:MM)", "17:00"),
                                  ("reason", "Reason (optional), e.g. training", "")]:
-            yield from labelled(key, text, value, compact=True)
+            yield from labelled(key, text, value)
 
     def check(self):
         values, errors, times = self.values(), {}, {}

@@ -21,8 +21,7 @@ class PlaceForm(FormScreen):
         super().__init__("Add a place not in GIAS")
 
     def body(self) -> ComposeResult:
-        yield from labelled("name", "Name, e.g. Oak Lodge child development centre", "",
-                            compact=True)
+        yield from labelled("name", "Name, e.g. Oak Lodge child development centre", "")
         yield Label("Kind (a health, CAMHS or social care site is Other)", id="kind-label")
         yield Select([(label, slug) for slug, label in SETTING_KINDS.items()], value="other",
                      allow_blank=False, id="kind", compact=True)
@@ -31,7 +30,7 @@ class PlaceForm(FormScreen):
                 ("easting", "Easting in metres (optional)", ""),
                 ("northing", "Northing in metres (optional)", ""),
                 ("base", "This is our base room? yes or no", "no")]:
-            yield from labelled(key, text, value, compact=True)
+            yield from labelled(key, text, value)
 
     def check(self) -> dict:
         values = self.values()

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets.input import Selection
 
 from sendtui.ui.widgets.dimmed import DimmedModal
 from sendtui.ui.widgets.footer import KeysFooter
@@ -47,10 +48,10 @@ def field_row(text: str, key: str, widget: Widget) -> Horizontal:
     return Horizontal(field_label(text, key), widget, id=f"{key}-row", classes="field-row")
 
 
-def labelled(key: str, text: str, value: str, compact: bool = False) -> ComposeResult:
+def labelled(key: str, text: str, value: str) -> ComposeResult:
     """A label over its input, for the small forms."""
     yield Label(text, id=f"{key}-label")
-    yield Input(value=value, id=key, compact=compact)
+    yield Input(value=value, id=key, compact=True)
 
 
 def say_in(message: Static, text: str) -> None:
@@ -130,6 +131,11 @@ class FormScreen(DimmedModal):
         yield Vertical(message, *hint, classes="form-end")
 
     def on_mount(self) -> None:
+        # Tab into a field puts the cursor after its text: a key typed next adds to it, and
+        # never replaces a selection the user did not make.
+        for field in self.query(Input):
+            field.select_on_focus = False
+            field.selection = Selection.cursor(len(field.value))  # if it had focus already
         self.validate()
         # A field set as the form is built (a Select's first value) says Changed too: only
         # what changes once the form is up starts the checking as you type.

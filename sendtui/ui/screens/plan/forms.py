@@ -49,16 +49,16 @@ class ActionForm(FormScreen):
 
     def body(self) -> ComposeResult:
         a = self.action
-        yield from labelled("text", "What is to be done", a.text if a else "", compact=True)
+        yield from labelled("text", "What is to be done", a.text if a else "")
         yield from labelled("owner", "Owner (a person's name, or blank)",
-                            a.owner if a else "", compact=True)
+                            a.owner if a else "")
         yield from labelled("due", "Due (YYYY-MM-DD HH:MM London, or a date: 17:00)",
-                            act.format_due(a.due_at) if a else "", compact=True)
+                            act.format_due(a.due_at) if a else "")
         if self.full:
             yield from labelled("status", f"Status: {', '.join(act.STATUSES)}",
-                                a.status if a else "open", compact=True)
+                                a.status if a else "open")
             yield from labelled("rag", "RAG: red, amber, green or blank",
-                                a.rag if a else "", compact=True)
+                                a.rag if a else "")
 
     def check(self) -> dict:
         values = self.values()
@@ -83,10 +83,8 @@ class WeaknessForm(FormScreen):
         w = self.weakness
         if len(self.kinds) > 1:
             words = "; ".join(f"{k}: {label}" for k, label in self.kinds.items())
-            yield from labelled("kind", f"Kind ({words})", w.kind if w else rules.PRIORITY,
-                                compact=True)
-        yield from labelled("title", "Title, as the report words it", w.title if w else "",
-                            compact=True)
+            yield from labelled("kind", f"Kind ({words})", w.kind if w else rules.PRIORITY)
+        yield from labelled("title", "Title, as the report words it", w.title if w else "")
 
     def check(self) -> dict:
         values = self.values()
@@ -115,7 +113,7 @@ class VersionForm(FormScreen):
                  else "yes" if v.fit else "no"),
                 ("resubmitted", "Resubmitted on", _iso(v.resubmitted_on if v else None)),
                 ("notes", "Notes", v.notes if v else "")]:
-            yield from labelled(key, text, value, compact=True)
+            yield from labelled(key, text, value)
 
     def check(self) -> dict:
         values = self.values()
@@ -145,11 +143,9 @@ class ReportBackForm(FormScreen):
 
     def body(self) -> ComposeResult:
         r = self.report
-        yield from labelled("on", "Date (YYYY-MM-DD)", _iso(r.on if r else self.today),
-                            compact=True)
-        yield from labelled("to", "To whom (a committee, a board)", r.to if r else "",
-                            compact=True)
-        yield from labelled("notes", "Notes", r.notes if r else "", compact=True)
+        yield from labelled("on", "Date (YYYY-MM-DD)", _iso(r.on if r else self.today))
+        yield from labelled("to", "To whom (a committee, a board)", r.to if r else "")
+        yield from labelled("notes", "Notes", r.notes if r else "")
 
     def check(self) -> dict:
         values = self.values()

@@ -36,12 +36,12 @@ class WordingForm(FormScreen):
                      "dates that follow are recomputed. “The report”: the day the final report was "
                      "received, else published.", classes="hint", markup=False)
         for o in self.framework.outcomes:
-            yield from labelled(label_field(o.code), f"Outcome {o.code}", o.label, compact=True)
+            yield from labelled(label_field(o.code), f"Outcome {o.code}", o.label)
             for rule in o.follows:
                 yield from labelled(interval_field(o.code, rule.key),
                                     f"  {rule.label}: {unit(rule)} after "
                                     f"{self.anchor_words(rule.anchor)}",
-                                    str(rule.months or rule.offset), compact=True)
+                                    str(rule.months or rule.offset))
 
     def anchor_words(self, anchor: str) -> str:
         if anchor == REPORT:

@@ -1,0 +1,94 @@
+"""Every form, opened by its key as a coordinator would: Enter in the first field goes on to
+the next and never saves, a field reached by Tab keeps its text when a key is typed, and the
+field in focus carries the same mark in every form."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from sendtui.ui.app import make_app
+from sendtui.ui.screens.common.confirm import UnsavedScreen
+from sendtui.ui.screens.common.form import FormScreen
+from tests.conftest import DEMO_TODAY
+from tests.ui.conftest import settled, store_open
+
+# (screen key, keys that open the form, the form)
+FORMS = [
+    ("1", "e", "KeyDateForm"), ("1", "R", "RetentionForm"), ("1", "W", "WordingForm"),
+    ("1", "O", "OutcomeForm"), ("1", "x", "ExportDialog"),
+    ("2", "a", "EventForm"), ("2", "f", "FreeSlotForm"),
+    ("3", "a", "PlaceForm"),
+    ("4", "a", "PersonForm"), ("4", "e", "PersonForm"), ("4", "b", "UnavailableForm"),
+    ("5", "a", "LineForm"), ("5", "f", "FindingForm"),
+    ("6", "e", "EvidenceEditor"),
+    ("7", "a", "RequestForm"),
+    ("9", "a", "ActionForm"), ("9", "w", "WeaknessForm"),
+]
+
+
+async def _open(pilot, screen_key: str, key: str, name: str) -> FormScreen:
+    await pilot.press(screen_key)
+    await settled(pilot)
+    await pilot.press(key)
+    await settled(pilot)
+    form = pilot.app.screen
+    assert type(form).__name__ == name, f"{screen_key} {key} opened {type(form).__name__}"
+    return form
+
+
+async def _close(pilot) -> None:
+    for _ in range(4):
+        if not isinstance(pilot.app.screen, FormScreen | UnsavedScreen):
+            return
+        await pilot.press("d" if isinstance(pilot.app.screen, UnsavedScreen) else "escape")
+        await settled(pilot)
+    raise AssertionError(f"{type(pilot.app.screen).__name__} would not close")
+
+
+@pytest.fixture
+async def pilot(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await store_open(pilot)
+        yield pilot
+
+
+async def test_enter_in_the_first_field_of_every_form_goes_on_and_never_saves(pilot):
+    for screen_key, key, name in FORMS:
+        form = await _open(pilot, screen_key, key, name)
+        first, chain = pilot.app.focused, form.focus_chain
+        if len(chain) > 1:  # in a form of one field, that field is the last: enter saves
+            if isinstance(first, Input):
+                await pilot.press("x")
+            await pilot.press("enter")
+            await settled(pilot)
+            assert pilot.app.screen is form, f"enter in the first field of {name} closed it"
+            if isinstance(first, Input):
+                assert pilot.app.focused is chain[1], f"{name}: enter did not go on"
+        await _close(pilot)
+
+
+async def test_a_key_typed_in_a_field_reached_by_tab_is_added_to_its_text(pilot):
+    form = await _open(pilot, "4", "e", "PersonForm")  # the demo's first person
+    name = form.query_one("#name", Input)
+    kept = name.value
+    await pilot.press("tab", "shift+tab", "x")
+    await settled(pilot)
+    assert name.value == kept + "x"
+
+
+async def test_the_field_in_focus_has_the_same_mark_in_every_form(pilot):
+    marks = set()
+    for screen_key, key, name in [("4", "a", "PersonForm"), ("7", "a", "RequestForm"),
+                                  ("5", "a", "LineForm"), ("9", "a", "ActionForm")]:
+        form = await _open(pilot, screen_key, key, name)
+        fields = [f for f in form.query(Input) if f.display]
+        focused = pilot.app.focused
+        assert focused in fields
+        other = next(f for f in fields if f is not focused)
+        assert focused.styles.background != other.styles.background, name
+        assert focused.styles.text_style.bold and not other.styles.text_style.bold
+        marks.add(focused.styles.background)
+        await _close(pilot)
+    assert len(marks) == 1
