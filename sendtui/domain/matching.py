@@ -20,11 +20,12 @@ _LETTERS = {"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d",
 _WHOLE_LETTERS = str.maketrans({**_LETTERS, **{k.upper(): v.capitalize()
                                                for k, v in _LETTERS.items() if k != "ß"}})
 _APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'"}
-_PLAIN = str.maketrans({**_LETTERS, **_APOSTROPHES})
+# Compared, apostrophes are left out: "st marys" finds St Mary’s, "obrien" O'Brien.
+_PLAIN = str.maketrans({**_LETTERS, **dict.fromkeys([*_APOSTROPHES, "'"], "")})
 
 
 def fold(text: str) -> str:
-    """`text` as it is compared: casefolded, without diacritics, one kind of apostrophe."""
+    """`text` as it is compared: casefolded, without diacritics or apostrophes."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

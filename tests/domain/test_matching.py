@@ -36,9 +36,14 @@ def test_a_name_not_there_finds_nothing():
     assert called(NAMES, "sean", key=str) == []
 
 
-def test_fold_keeps_plain_text_and_folds_apostrophes():
+def test_fold_keeps_plain_text_and_leaves_apostrophes_out():
     assert fold("Priya Shah 09:00") == "priya shah 09:00"
-    assert fold("’‘ʼ`") == "''''"
+    assert fold("St Mary’s, O'Brien, Dunn‘s") == "st marys, obrien, dunns"
+
+
+@pytest.mark.parametrize("typed", ["st marys", "St Mary's", "st mary’s", "ST MARYʼS"])
+def test_any_apostrophe_or_none_finds_the_name(typed):
+    assert called(["St Mary’s CE Primary"], typed, key=str) == ["St Mary’s CE Primary"]
 
 
 _ACCENTS = "\u0300\u0301\u0302\u0303\u0308\u030a\u030c\u0327\u0328"

@@ -17,7 +17,7 @@ PEOPLE = [PersonRecord("p1", "Siân Jones", "Head of SEND", "Wealdshire"),
 
 
 @pytest.mark.parametrize("typed, found", [
-    ("St Mary's", ["s1"]), ("st marys", []), ("ST MARY’S", ["s1"]), ("st mary`s", ["s1"]),
+    ("St Mary's", ["s1"]), ("st marys", ["s1"]), ("ST MARY’S", ["s1"]), ("st mary`s", ["s1"]),
     ("glan gwyr", ["s2"]), ("wd64pp", ["s3"]), ("100002", ["s2"]), ("", ["s1", "s2", "s3"]),
 ])
 def test_the_settings_search(typed, found):

@@ -48,6 +48,7 @@ class LinePicker(TypeAhead):
         return self.by_code.get(self.code) if self.code else None
 
     def candidates(self, query: str) -> list[tuple[str, str]]:
+        query = fold(query)
         words = query.split()
         found = [line for line in self.lines
                  if all(w in fold(f"{line.code} {line.title}") for w in words)]

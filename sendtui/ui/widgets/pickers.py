@@ -88,7 +88,7 @@ class TypeAhead(Vertical):
     @on(Input.Changed)
     def _query_changed(self, event: Input.Changed) -> None:
         event.stop()
-        query = fold(event.value.strip())  # as the names are: "sian" finds Siân
+        query = event.value.strip()  # folded by candidates(): "sian" finds Siân
         found = self.candidates(query)[:MOST_MATCHES] if query else []
         self.matches.set_options(Option(Text(prompt), id=value_id) for value_id, prompt in found)
         self.matches.display = bool(found)
@@ -179,6 +179,7 @@ class SettingPicker(TypeAhead):
         return self.by_id.get(self.setting_id) if self.setting_id else None
 
     def candidates(self, query: str) -> list[tuple[str, str]]:
+        query = fold(query)
         squeezed = query.replace(" ", "")
         return [(s.id, setting_label(s)) for s in self.offered
                 if query in fold(s.name) or squeezed in (s.urn or "")
@@ -223,6 +224,7 @@ class PeoplePicker(TypeAhead):
         self.person_ids = tuple(p for p in dict.fromkeys(person_ids) if p in self.by_id)
 
     def candidates(self, query: str) -> list[tuple[str, str]]:
+        query = fold(query)
         return [(p.id, person_label(p)) for p in self.people if p.id not in self.person_ids
                 and query in fold(f"{p.name}\n{p.role}\n{p.organisation}")]
 
