@@ -247,7 +247,7 @@ async def test_bad_times_are_refused_in_words(area):
         await pilot.pause()
         assert shown(app, "#when-message") == "The end must be after the start."
         form.query_one("#end", Input).focus()
-        await pilot.press(*"16:00", "ctrl+s")
+        await pilot.press("ctrl+u", *"16:00", "ctrl+s")  # typed in before: cursor after it
         await pilot.pause()
     [saved] = app.results
     assert (saved.start, saved.end) == (dt.datetime(2026, 12, 2, 15, tzinfo=UTC),

@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
-from textual.widgets.input import Selection
 
 from sendtui.ui.widgets.dimmed import DimmedModal
 from sendtui.ui.widgets.footer import KeysFooter
@@ -131,11 +130,6 @@ class FormScreen(DimmedModal):
         yield Vertical(message, *hint, classes="form-end")
 
     def on_mount(self) -> None:
-        # Tab into a field puts the cursor after its text: a key typed next adds to it, and
-        # never replaces a selection the user did not make.
-        for field in self.query(Input):
-            field.select_on_focus = False
-            field.selection = Selection.cursor(len(field.value))  # if it had focus already
         self.validate()
         # A field set as the form is built (a Select's first value) says Changed too: only
         # what changes once the form is up starts the checking as you type.
@@ -152,7 +146,12 @@ class FormScreen(DimmedModal):
     @on(PeoplePicker.Changed)
     @on(LinePicker.Changed)
     @on(KeyChoice.Changed)
-    def _changed(self) -> None:
+    def _changed(self, event) -> None:
+        if self.opened and isinstance(event, Input.Changed) and event.input.has_focus:
+            # Arriving in a field selects its text, so a key typed replaces a default (a
+            # time, a date); once the user has typed in it, arriving puts the cursor after
+            # the text instead: what they typed is never replaced by the next key.
+            event.input.select_on_focus = False
         self.touched = self.touched or self.opened
         self.checked = self.checked or (self.SHOW_PROBLEMS == "as you type" and self.opened)
         self.changed()
