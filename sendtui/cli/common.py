@@ -16,6 +16,7 @@ class Context:
     db: str | None
     inspection_ref: str | None
     _store: object = field(default=None, repr=False)
+    _inspection: object = field(default=None, repr=False)  # the one acted on, once chosen
 
     def target(self) -> str:
         from sendtui.config import default_db_target
@@ -69,9 +70,24 @@ class Context:
         self.close()
 
     def inspection(self):
-        from sendtui.store import inspections
+        if self._inspection is None:
+            from sendtui.store import inspections
 
-        return inspections.find(self.store(), self.inspection_ref)
+            self._chosen(inspections.all(self.store()))
+        return self._inspection
+
+    def _chosen(self, found: list):
+        """The inspection acted on (--inspection, else the only one, else the last opened).
+        When the store holds several, the first line on stderr says which, so that a script's
+        stdout (csv, json) stays as it was."""
+        from sendtui.store import glance
+
+        if self._inspection is None:
+            self._inspection = glance.choose(found, self.inspection_ref)
+            if len(found) > 1:
+                click.echo(f"sendtui: acting on {named(self._inspection)}, one of "
+                           f"{len(found)} inspections (--inspection picks another)", err=True)
+        return self._inspection
 
     @contextmanager
     def reads(self):
@@ -83,7 +99,7 @@ class Context:
         if self._store is None:
             with glance.plain_file(self.target()) as rows:
                 if rows is not None:
-                    yield rows, glance.choose(glance.inspections(rows), self.inspection_ref)
+                    yield rows, self._chosen(glance.inspections(rows))
                     return
         with self.store().plain_reads() as rows:
             yield rows, self.inspection()
@@ -96,6 +112,22 @@ class Context:
 
 
 pass_context = click.make_pass_decorator(Context)
+
+
+def named(ins) -> str:
+    """An inspection as the user tells it from another: 'Wealdshire (2023 framework,
+    notified 2026-11-16)'."""
+    return f"{ins.local_area} ({ins.framework} framework, notified {ins.notified.isoformat()})"
+
+
+def ref_for(ins, found: list) -> str:
+    """What to give --inspection for `ins`: its local area when no other starts the same,
+    else the start of its id."""
+    import shlex
+
+    area = ins.local_area.lower()
+    alike = [i for i in found if i.local_area.lower().startswith(area)]
+    return shlex.quote(ins.local_area) if len(alike) == 1 else ins.id[:8]
 
 FILE = click.argument("file", type=PATH)
 
