@@ -246,10 +246,14 @@ class SendApp(OpensStore, App):
         open_capture(self)
 
     def action_switch_inspection(self) -> None:
+        """The inspection switcher. Not from a form or a box (they are modal: the app's keys
+        do not reach them), so switching never closes a form with changes."""
         from sendtui.ui.screens.start.switcher import InspectionSwitcher
 
-        if not isinstance(self.screen, InspectionSwitcher):
-            self.push_screen(InspectionSwitcher())
+        if self.store is None:  # the store failed to open: nothing to list
+            self.bell()
+            return
+        self.push_screen(InspectionSwitcher())
 
     def action_export(self) -> None:
         from sendtui.ui.screens.export import open_export

@@ -169,3 +169,20 @@ def test_the_header_says_which_when_several_are_in_the_store():
     again = InspectionRecord("c", "Wealdshire", "2023", dt.date(2027, 3, 1), None)
     assert inspection_title(weald, [fen, weald, again]) == (
         "Wealdshire (2023, 16 Nov 2026) · 3 inspections")
+
+
+async def test_a_form_is_never_closed_by_the_switcher_key(two_db):
+    from sendtui.ui.screens.lines.form import LineForm
+
+    app = make_app(str(two_db), today=DEMO_TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await store_open(pilot)
+        await pilot.press("5")
+        await settled(pilot)
+        await pilot.press("a")
+        await settled(pilot)
+        assert isinstance(app.screen, LineForm)
+        await pilot.press("tab", *"Joined-up plans", "ctrl+o")
+        await settled(pilot)
+        assert isinstance(app.screen, LineForm) and app.inspection.local_area == "Wealdshire"
+        assert any("Joined-up plans" in field.value for field in app.screen.query(Input))

@@ -30,7 +30,8 @@ class DashboardScreen(TaskScreen):
                 tooltip="How many months after final feedback the evidence is erased"),
         Binding("P", "purge", "Purge", id="purge-inspection", key_display="P",
                 tooltip="Erase this whole inspection for good (asks; no undo)"),
-        Binding("s", "switch_inspection", "Switch", id="switch-inspection-dashboard",
+        Binding("s", "switch_inspection", "Switch inspection", id="dashboard-switch",
+                show=False,  # 80 columns of footer are full: in ? and ^p
                 tooltip="Open another inspection, or start a new one (ctrl+o from anywhere)"),
     ]
 
