@@ -49,11 +49,13 @@ def demo_folder(framework: str) -> Path:
 def add_demo(store: Store, framework: str = DEMO_FRAMEWORKS[0]
              ) -> tuple[InspectionRecord, bool]:
     """The demo inspection of that framework, added if it is not there yet; (inspection,
-    was it added). The demos of other frameworks are left as they are."""
+    was it added). The demos of other frameworks are left as they are. Beside another
+    inspection it is not made the last opened: commands go on acting on the one they did."""
     folder = demo_folder(framework)
     about = json.loads((folder / "inspection.json").read_text(encoding="utf-8"))
     notified = dt.date.fromisoformat(about["notified"])
-    for ins in inspections.all(store):
+    found = inspections.all(store)
+    for ins in found:
         if (ins.local_area, ins.framework, ins.notified) == (
                 about["local_area"], about["framework"], notified):
             return ins, False
@@ -62,7 +64,8 @@ def add_demo(store: Store, framework: str = DEMO_FRAMEWORKS[0]
     schedule = read_schedule(folder / "schedule.csv")
     entries = read_evidence(folder / "evidence.csv")
     with store.session() as s:
-        ins = inspections.create(store, about["local_area"], about["framework"], notified)
+        ins = inspections.create(store, about["local_area"], about["framework"], notified,
+                                 opened=not found)
         settings.load(store, ins.id, gias.settings, gias.points)
         people.load(store, ins.id, contacts)
         added = [(place, _add_place(store, ins.id, place)) for place in about.get("places", [])]

@@ -25,7 +25,8 @@ TODAY = dt.date(2026, 11, 25)
 NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people", "lines",
          "evidence", "help", "line-form", "store-error", "export", "dashboard-2023",
          "week-2023", "lines-findings", "finding-form", "place-form", "outcome-form",
-         "after-the-report", "requests", "request-form", "children-2023", "plan")
+         "after-the-report", "requests", "request-form", "children-2023", "plan",
+         "switcher")
 ON_SITE_2023 = dt.date(2026, 11, 30)  # day 11 of the 2023 demo: the first on-site day
 
 
@@ -101,6 +102,7 @@ async def _shoot(folder: Path) -> None:
         await _requests(pilot)
 
     await _inspection_2023(folder)
+    await _switcher(folder)
     _briefing_pack_pages(demo, folder)
 
     app = make_app(str(not_a_store), today=TODAY)
@@ -142,6 +144,24 @@ async def _inspection_2023(folder: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot)
         await _save(pilot, "after-the-report")
+
+
+async def _switcher(folder: Path) -> None:
+    """Both demos in one store: `s` on the dashboard lists them, the open one marked."""
+    from sendtui.demo import add_demo
+    from sendtui.store.repo import Store
+    from sendtui.ui.app import make_app
+
+    path = folder / "two.db"
+    store = Store.open(str(path))
+    add_demo(store, "2016")
+    add_demo(store, "2023")
+    store.close()
+    app = make_app(str(path), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await pilot.press("s")
+        await _save(pilot, "switcher")
 
 
 async def _week(pilot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -16,6 +17,8 @@ class Context:
     db: str | None
     inspection_ref: str | None
     _store: object = field(default=None, repr=False)
+    _inspection: object = field(default=None, repr=False)  # the one acted on, once chosen
+    _acting_on: str = ""  # the line naming it, said before the command's first output
 
     def target(self) -> str:
         from sendtui.config import default_db_target
@@ -37,12 +40,15 @@ class Context:
     def tell(self) -> None:
         """Say what opening the store did (a store others could read made owner-only …);
         only when the command went well, so that a refusal stays one line."""
+        self.say_acting_on()
         if self._store is not None:
             for notice in self._store.notices:
                 click.echo(f"sendtui: {notice}", err=True)
             self._store.notices.clear()
 
     def close(self) -> None:
+        self._acting_on = ""
+        _SaysFirst.take_away()
         if self._store is not None:
             self._store.close()
 
@@ -69,9 +75,32 @@ class Context:
         self.close()
 
     def inspection(self):
-        from sendtui.store import inspections
+        if self._inspection is None:
+            from sendtui.store import inspections
 
-        return inspections.find(self.store(), self.inspection_ref)
+            self._chosen(inspections.all(self.store()))
+        return self._inspection
+
+    def _chosen(self, found: list):
+        """The inspection acted on (--inspection, else the only one, else the last opened).
+        When the store holds several, the first line on stderr says which, so that a script's
+        stdout (csv, json) stays as it was."""
+        from sendtui.store import glance
+
+        if self._inspection is None:
+            self._inspection = glance.choose(found, self.inspection_ref)
+            if len(found) > 1:
+                self._acting_on = (f"sendtui: acting on {named(self._inspection)}, one of "
+                                   f"{len(found)} inspections (--inspection picks another)")
+                _SaysFirst.put_before(self.say_acting_on)
+        return self._inspection
+
+    def say_acting_on(self) -> None:
+        """The line naming the inspection, on stderr: before the command's first output, or
+        at its end if it wrote nothing (never when it fails: a refusal stays one line)."""
+        said, self._acting_on = self._acting_on, ""
+        if said:
+            click.echo(said, err=True)
 
     @contextmanager
     def reads(self):
@@ -83,7 +112,7 @@ class Context:
         if self._store is None:
             with glance.plain_file(self.target()) as rows:
                 if rows is not None:
-                    yield rows, glance.choose(glance.inspections(rows), self.inspection_ref)
+                    yield rows, self._chosen(glance.inspections(rows))
                     return
         with self.store().plain_reads() as rows:
             yield rows, self.inspection()
@@ -96,6 +125,56 @@ class Context:
 
 
 pass_context = click.make_pass_decorator(Context)
+
+
+class _SaysFirst:
+    """stdout and stderr, for one command: `say` runs before the first text written to
+    either, so that its line comes first. Put back when the command ends, not sooner (print()
+    holds sys.stdout without a reference of its own while it writes)."""
+
+    def __init__(self, stream, say) -> None:
+        self._stream, self._say = stream, say
+
+    def write(self, text):
+        if text:  # click writes b"" and "" to find out what a stream is
+            self._say()
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    put: tuple = ()  # (stdout, stderr) while they are in place
+
+    @classmethod
+    def put_before(cls, say) -> None:
+        cls.take_away()
+        cls.put = (cls(sys.stdout, say), cls(sys.stderr, say))
+        sys.stdout, sys.stderr = cls.put
+
+    @classmethod
+    def take_away(cls) -> None:
+        if cls.put:
+            (out, err), cls.put = cls.put, ()
+            if sys.stdout is out:
+                sys.stdout = out._stream
+            if sys.stderr is err:
+                sys.stderr = err._stream
+
+
+def named(ins) -> str:
+    """An inspection as the user tells it from another: 'Wealdshire (2023 framework,
+    notified 2026-11-16)'."""
+    return f"{ins.local_area} ({ins.framework} framework, notified {ins.notified.isoformat()})"
+
+
+def ref_for(ins, found: list) -> str:
+    """What to give --inspection for `ins`: its local area when no other starts the same,
+    else the start of its id."""
+    import shlex
+
+    area = ins.local_area.lower()
+    alike = [i for i in found if i.local_area.lower().startswith(area)]
+    return shlex.quote(ins.local_area) if len(alike) == 1 else ins.id[:8]
 
 FILE = click.argument("file", type=PATH)
 

@@ -10,16 +10,17 @@ from sendtui.cli.common import Context, pass_context
 from sendtui.cli.types import PATH
 
 
-def open_app(obj: Context) -> None:
+def open_app(obj: Context, remember: bool = True) -> None:
     """A config file (or $SENDTUI_TODAY) that cannot be read stops here, in one line (exit 2), before the
-    terminal is taken over."""
+    terminal is taken over. `remember`: the inspection the app opens on becomes the one the
+    commands act on (the last opened)."""
     from sendtui.config import load_keymap, today
     from sendtui.ui.app import make_app
 
     keys = load_keymap()
     today()  # a $SENDTUI_TODAY that is not a date
     obj.tell()
-    make_app(obj.target(), obj.inspection_ref, key_overrides=keys).run()
+    make_app(obj.target(), obj.inspection_ref, key_overrides=keys, remember=remember).run()
 
 
 @click.command()
@@ -36,17 +37,43 @@ def run(obj: Context) -> None:
                                       "DEMO_FRAMEWORKS).")
 @pass_context
 def demo(obj: Context, no_open: bool, framework: str) -> None:
-    """Add the demo inspection of a framework (if not there yet) and open it."""
+    """Add the demo inspection of a framework (if not there yet) and open it. Beside another
+    inspection, the commands go on acting on the one they did."""
     from sendtui.demo import add_demo
 
     ins, added = add_demo(obj.store(create=True), framework)
+    current = _current(obj)
     verb = "Added" if added else "Already there:"
-    click.echo(f"{verb} the {ins.framework} demo inspection {ins.local_area} ({ins.id})",
-               err=not no_open)
+    click.echo(f"{verb} the {ins.framework} demo inspection {ins.local_area} ({ins.id})"
+               f"{_still_acting_on(obj, ins, current)}", err=not no_open)
     if not no_open:
         obj.store().close()
         obj.inspection_ref = ins.id
-        open_app(obj)
+        open_app(obj, remember=current is not None and current.id == ins.id)
+
+
+def _current(obj: Context):
+    """The inspection the commands act on when none is named (None: several, none opened)."""
+    from sendtui.errors import UserError
+    from sendtui.store import inspections
+
+    try:
+        return inspections.find(obj.store())
+    except UserError:
+        return None
+
+
+def _still_acting_on(obj: Context, demo, current) -> str:
+    """'; commands still act on …' when the demo is not the inspection they act on."""
+    from sendtui.cli.common import named, ref_for
+    from sendtui.store import inspections
+
+    if current is not None and current.id == demo.id:
+        return ""
+    ref = ref_for(demo, inspections.all(obj.store()))
+    if current is None:
+        return f"; commands need --inspection to choose one (the demo: --inspection {ref})"
+    return f"; commands still act on {named(current)}: use --inspection {ref} for the demo"
 
 
 @click.command()

@@ -19,9 +19,10 @@ from sendtui.store.repo import Store
 from sendtui.store.rows import live
 
 
-def create(store: Store, local_area: str, framework: str,
-           notified: dt.date) -> InspectionRecord:
-    """A new inspection with the framework's key dates and lines of enquiry."""
+def create(store: Store, local_area: str, framework: str, notified: dt.date,
+           opened: bool = True) -> InspectionRecord:
+    """A new inspection with the framework's key dates and lines of enquiry; `opened`: it
+    becomes the one found when no inspection is named (the last opened)."""
     local_area = plain_name(local_area, "the local area's name")
     if not local_area:
         raise InvalidInput("the local area needs a name")
@@ -29,7 +30,8 @@ def create(store: Store, local_area: str, framework: str,
     dates = fw.key_dates(template, notified)
     with store.session() as s:
         ins = store.insert(s, None, m.Inspection(local_area=local_area, framework=framework,
-                                                 notified=notified, last_opened_at=utc_now(),
+                                                 notified=notified,
+                                                 last_opened_at=utc_now() if opened else None,
                                                  template=oc.editable(template)))
         s.flush()
         for kd in dates:

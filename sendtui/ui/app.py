@@ -61,6 +61,8 @@ class SendApp(OpensStore, App):
           for key, (name, label) in SCREEN_KEYS.items()),
         Binding("n", "capture", "Capture evidence", id="capture-evidence", show=False),
         Binding("x", "export", "Export", id="export", show=False),
+        Binding("ctrl+o", "switch_inspection", "Switch inspection", id="switch-inspection",
+                show=False),  # `s` on the dashboard; in ? and ^p everywhere
         Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
@@ -69,7 +71,8 @@ class SendApp(OpensStore, App):
     ]
 
     def __init__(self, db_target: str, inspection_ref: str | None = None,
-                 today: dt.date | None = None, key_overrides: dict[str, str] | None = None):
+                 today: dt.date | None = None, key_overrides: dict[str, str] | None = None,
+                 remember: bool = True):
         super().__init__()
         self.db_target = db_target
         self.inspection_ref = inspection_ref
@@ -81,6 +84,7 @@ class SendApp(OpensStore, App):
         self.key_overrides: dict[str, str] | None = key_overrides
         self.screens_made: set[str] = set()  # the task screens made so far (kept as modes)
         self.starting_over = False  # the START mode is up: an inspection was purged
+        self.remember_start = remember  # the inspection opened at start becomes the last opened
 
     async def on_mount(self) -> None:
         from sendtui.config import load_keymap
@@ -101,12 +105,16 @@ class SendApp(OpensStore, App):
             self.collector.key()
         await super().on_event(event)
 
-    def open_inspection(self, inspection) -> None:
+    def open_inspection(self, inspection, remember: bool = True) -> None:
+        """Show `inspection` on every screen; `remember`: the one commands act on from now."""
         from sendtui.store import inspections
 
+        if self.inspection is not None and self.inspection.id != inspection.id:
+            self._start_over(Screen)  # the screens made for the other one go
         self.inspection = inspection
-        inspections.mark_opened(self.store, inspection.id)
-        self.title = f"sendtui — {inspection.local_area} ({inspection.framework})"
+        if remember:
+            inspections.mark_opened(self.store, inspection.id)
+        self.title = inspection_title(inspection, inspections.all(self.store))
         self.action_show("dashboard")
         if self.starting_over:  # the welcome shown after a purge is done with
             self.starting_over = False
@@ -118,20 +126,25 @@ class SendApp(OpensStore, App):
         from sendtui.ui.screens.start.welcome import WelcomeScreen
 
         self.inspection = None
-        self.overdue_words = ""
-        self.title, self.sub_title = "sendtui", ""
+        self.title = "sendtui"
+        self._start_over(WelcomeScreen)
+        if next_inspection is not None:
+            self.open_inspection(next_inspection)
+        self.notify(notice)
+
+    def _start_over(self, interim: type[Screen]) -> None:
+        """Every screen made for the open inspection goes (made again when next shown);
+        `interim` (the START mode) shows until another inspection opens."""
+        self.overdue_words, self.sub_title = "", ""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.add_mode(START, WelcomeScreen)
+        self.add_mode(START, interim)
         self.starting_over = True
         self.switch_mode(START)
         for name in self.screens_made:
             self.remove_mode(name)
             self.add_mode(name, partial(task_screen, name))
         self.screens_made.clear()
-        if next_inspection is not None:
-            self.open_inspection(next_inspection)
-        self.notify(notice)
 
     def day_caption(self, key_dates) -> str:
         """Where the inspection stands today; the header shows its first part."""
@@ -232,6 +245,16 @@ class SendApp(OpensStore, App):
 
         open_capture(self)
 
+    def action_switch_inspection(self) -> None:
+        """The inspection switcher. Not from a form or a box (they are modal: the app's keys
+        do not reach them), so switching never closes a form with changes."""
+        from sendtui.ui.screens.start.switcher import InspectionSwitcher
+
+        if self.store is None:  # the store failed to open: nothing to list
+            self.bell()
+            return
+        self.push_screen(InspectionSwitcher())
+
     def action_export(self) -> None:
         from sendtui.ui.screens.export import open_export
 
@@ -278,8 +301,20 @@ class SendApp(OpensStore, App):
             self.store.close()
 
 
+def inspection_title(inspection, found: list) -> str:
+    """The header's title: 'sendtui — Wealdshire (2023)'; with others in the store, 'Wealdshire
+    (2023) · 2 inspections' (80 columns leave room for the day after it), with its call date
+    if another has the same local area and framework."""
+    title = f"{inspection.local_area} ({inspection.framework}"
+    if any((i.local_area, i.framework) == (inspection.local_area, inspection.framework)
+           and i.id != inspection.id for i in found):
+        title += f", {inspection.notified.day} {inspection.notified:%b %Y}"
+    return f"{title}) · {len(found)} inspections" if len(found) > 1 else f"sendtui — {title})"
+
+
 def make_app(db_target: str, inspection_ref: str | None = None,
              today: dt.date | None = None,
-             key_overrides: dict[str, str] | None = None) -> SendApp:
-    """The app on a store; nothing is opened until it runs."""
-    return SendApp(db_target, inspection_ref, today, key_overrides)
+             key_overrides: dict[str, str] | None = None, remember: bool = True) -> SendApp:
+    """The app on a store; nothing is opened until it runs. `remember`: the inspection it
+    opens on becomes the last opened (the one commands act on)."""
+    return SendApp(db_target, inspection_ref, today, key_overrides, remember)

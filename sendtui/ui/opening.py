@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Static
 
 # What a key asks of the store: pressed while it is still opening, held and done when it is.
 STORE_ACTIONS = {"show", "capture", "export", "undo", "redo", "edit_date", "retention", "purge",
-                 "record_outcome"}
+                 "record_outcome", "switch_inspection"}
 
 
 class LoadingScreen(Screen):
@@ -103,7 +103,7 @@ class OpensStore:
             self.inspection = None
             self.switch_screen(WelcomeScreen(problem))
             return
-        self.open_inspection(inspection)
+        self.open_inspection(inspection, remember=self.remember_start)
         for action, namespace in held:  # in the order pressed
             self.call_later(self.run_action, action, namespace)
 

@@ -30,6 +30,9 @@ class DashboardScreen(TaskScreen):
                 tooltip="How many months after final feedback the evidence is erased"),
         Binding("P", "purge", "Purge", id="purge-inspection", key_display="P",
                 tooltip="Erase this whole inspection for good (asks; no undo)"),
+        Binding("s", "switch_inspection", "Switch inspection", id="dashboard-switch",
+                show=False,  # 80 columns of footer are full: in ? and ^p
+                tooltip="Open another inspection, or start a new one (ctrl+o from anywhere)"),
     ]
 
     dates: tuple = ()
@@ -199,6 +202,9 @@ class DashboardScreen(TaskScreen):
                         "(u undoes).")
 
         self.app.push_screen(RetentionForm(self.retention.months), save)
+
+    def action_switch_inspection(self) -> None:
+        self.app.action_switch_inspection()
 
     def action_purge(self) -> None:
         from sendtui.ui.screens.start.retention import purge_inspection
