@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from sendtui.domain import schedule
+from sendtui.domain.events import title_of
 from sendtui.domain.frameworks import KeyDate, get_framework, on_site_days
 from sendtui.domain.postcodes import located_words
 from sendtui.domain.redaction import Protected, Redactor
@@ -65,9 +66,9 @@ def events(rows: Rows, ins: str) -> list[EventRecord]:
             f"status, sequence FROM event WHERE {LIVE} ORDER BY start, title", (ins,)):
         urn, name = places.get(setting_id, (None, None))
         ids = tuple(attendees.get(i, []))
-        found.append(EventRecord(i, kind, title, instant(start), instant(end), setting_id, urn,
-                                 name, audience, location, notes, status,
-                                 tuple(names[p] for p in ids), ids, sequence))
+        found.append(EventRecord(i, kind, title_of(kind, title, name), instant(start),
+                                 instant(end), setting_id, urn, name, audience, location,
+                                 notes, status, tuple(names[p] for p in ids), ids, sequence))
     return found
 
 
