@@ -54,8 +54,10 @@ class EventInput:
         return replace(self, start=self.start + by, end=self.end + by)
 
 
-def check(s, inspection_id: str, data: EventInput) -> EventInput:
-    """The event as it will be stored, or InvalidInput saying what is wrong."""
+def check(s, inspection_id: str, data: EventInput, was_at: str | None = None) -> EventInput:
+    """The event as it will be stored, or InvalidInput saying what is wrong. A visit's title
+    that is its setting's short name (or, for an edit, the short name of the setting it
+    `was_at`) is stored as the default, so that it follows the setting."""
     _check_fields(data)
     setting = None
     if data.setting_id:
@@ -69,7 +71,8 @@ def check(s, inspection_id: str, data: EventInput) -> EventInput:
         if person is None or person.deleted_at or person.inspection_id != inspection_id:
             raise NotFound("a chosen person is not in this inspection")
     title = " ".join(data.title.split())
-    if not title or follows_setting(data.kind, title, setting and setting.name):
+    if not title or any(follows_setting(data.kind, title, name)
+                        for name in (setting and setting.name, was_at)):
         title = event_kind_label(data.kind)  # shown as the setting's short name (title_of)
     return replace(data, title=title, person_ids=tuple(dict.fromkeys(data.person_ids)))
 
@@ -111,7 +114,8 @@ def edit(store: Store, inspection_id: str, event_id: str, data: EventInput,
     """Replace an event's details; its SEQUENCE rises (calendars see the change)."""
     with store.session() as s:
         event = live_row(s, m.Event, event_id, inspection_id, GONE)
-        data = check(s, inspection_id, data)
+        was_at = s.get(m.Setting, event.setting_id) if event.setting_id else None
+        data = check(s, inspection_id, data, was_at and was_at.name)
         with store.change(s, inspection_id, event, summary or f"changed {_shown(s, data)}"):
             for key, value in _fields(data).items():
                 setattr(event, key, value)

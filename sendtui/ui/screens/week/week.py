@@ -10,14 +10,13 @@ import asyncio
 import datetime as dt
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sendtui.domain.clock import when
 from sendtui.domain.dates import local_date, short_day
 from sendtui.domain.frameworks import on_site_days
 from sendtui.domain.schedule import Problem, Rules
@@ -29,6 +28,7 @@ from sendtui.ui.screens.common.erase import erase_binding
 from sendtui.ui.screens.week import text as words
 from sendtui.ui.screens.week.action import ActionFromEvent
 from sendtui.ui.screens.week.changes import EventChanges
+from sendtui.ui.screens.week.free_slots import FreeSlots
 from sendtui.ui.screens.week.move import MoveMode
 from sendtui.ui.widgets.week_grid import WeekGrid
 from sendtui.ui.widgets.week_layout import ColumnKey, instant, minutes_of_day
@@ -48,7 +48,7 @@ class WeekRead:
     settings: list[SettingRecord]
 
 
-class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
+class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, EventChanges, TaskScreen):
     HEADING = "Week"
     BINDINGS = [
         Binding("a", "add", "Add", id="add-event"),
@@ -254,39 +254,3 @@ class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
     def action_copy_row(self) -> None:
         event = self.grid.event_under_cursor
         copy_row(self, "event", words.event_detail(event, 0) if event else None)
-
-    def action_free_slot(self) -> None:
-        if self.busy():
-            return
-        from sendtui.ui.screens.week.event_form import FreeSlotForm
-
-        event, key = self.grid.event_under_cursor, self.grid.cursor_key
-        chosen = event.person_ids if event else (key.person_id,) if key.person_id else ()
-        after = self.grid.cursor_start
-
-        def found(answer) -> None:
-            if answer:
-                self.go_to_free_slot(*answer, after)
-
-        self.app.push_screen(FreeSlotForm(self.people, chosen), found)
-
-    @work(thread=True, exclusive=True, group="free-slot")
-    def go_to_free_slot(self, person_ids: tuple[str, ...], minutes: int,
-                        after: dt.datetime) -> None:
-        """Search the store in a thread; the cursor moves on the UI thread."""
-        slot = planning.free_slot(self.store, self.inspection.id, person_ids, minutes, after)
-        self.app.call_from_thread(self._free_slot_found, person_ids, minutes, after, slot)
-
-    def _free_slot_found(self, person_ids: tuple[str, ...], minutes: int,
-                         after: dt.datetime, slot) -> None:
-        names = words.names_of(person_ids, self.people)
-        if slot is None:
-            self.notify(f"No {minutes} free minutes for {names} in working hours from "
-                        f"{when(after)} to the end of the on-site week.",
-                        severity="warning", timeout=8)
-            return
-        start, end = slot
-        self.day = local_date(start)
-        person = person_ids[0] if self.by_person else None
-        self.grid.move_to(ColumnKey(self.day, person), start)
-        self.notify(f"Free for {names}: {when(start, end)}. a adds an event there.")
