@@ -22,11 +22,13 @@ from sendtui.domain.frameworks import on_site_days
 from sendtui.domain.schedule import Problem, Rules
 from sendtui.records import EventRecord, PersonRecord, SettingRecord
 from sendtui.store import planning
+from sendtui.store.week_reads import Away
 from sendtui.ui.screens.common.base import TaskScreen
 from sendtui.ui.screens.common.copy import copy_binding, copy_row
 from sendtui.ui.screens.common.erase import erase_binding
 from sendtui.ui.screens.week import text as words
 from sendtui.ui.screens.week.action import ActionFromEvent
+from sendtui.ui.screens.week.away import AwayPeriods
 from sendtui.ui.screens.week.changes import EventChanges
 from sendtui.ui.screens.week.free_slots import FreeSlots
 from sendtui.ui.screens.week.move import MoveMode
@@ -46,9 +48,10 @@ class WeekRead:
     problems: list[Problem]
     on_site: list[dt.date]
     settings: list[SettingRecord]
+    away: tuple[Away, ...]
 
 
-class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, EventChanges, TaskScreen):
+class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, AwayPeriods, EventChanges, TaskScreen):
     HEADING = "Week"
     BINDINGS = [
         Binding("a", "add", "Add", id="add-event"),
@@ -83,6 +86,7 @@ class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, EventChanges, TaskScreen)
         self.people: list[PersonRecord] = []
         self.problems: list[Problem] = []
         self.settings: list[SettingRecord] = []  # for the event form
+        self.away: tuple[Away, ...] = ()  # unavailable periods, shaded in the grid
         self.listed: list[Problem] | None = None  # the problems the panel shows
 
     def body(self) -> ComposeResult:
@@ -123,7 +127,7 @@ class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, EventChanges, TaskScreen)
     def read_in_thread(self) -> WeekRead:
         week = planning.week(self.store, self.inspection.id)
         return WeekRead(week.rules, week.events, week.people, week.problems,
-                        on_site_days(week.key_dates), week.settings)
+                        on_site_days(week.key_dates), week.settings, week.away)
 
     def loaded(self, read: WeekRead, select: str | None = None,
                column: ColumnKey | None = None, first: bool = False) -> None:
@@ -133,7 +137,7 @@ class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, EventChanges, TaskScreen)
             self._first_shown(read.rules)
         under = self.grid.event_under_cursor
         self.events, self.people, self.problems = read.events, read.people, read.problems
-        self.settings = read.settings
+        self.settings, self.away = read.settings, read.away
         event_days = {local_date(e.start) for e in self.events}
         self.days = sorted(set(read.on_site) | event_days) or [self.app.today]
         if self.day not in self.days:
@@ -157,9 +161,9 @@ class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, EventChanges, TaskScreen)
         flagged = {i for p in self.problems for i in p.events}
         if self.by_person:
             self.grid.show(events, words.person_columns(self.day, self.people), flagged,
-                           corner=words.corner(self.day))
+                           corner=words.corner(self.day), away=self.away)
         else:
-            self.grid.show(events, words.day_columns(self.days), flagged)
+            self.grid.show(events, words.day_columns(self.days), flagged, away=self.away)
 
     def _fill_problems(self) -> None:
         if self.problems == self.listed:
@@ -184,6 +188,8 @@ class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, EventChanges, TaskScreen)
             text = words.moving_detail(self.move.pending)
         elif event:
             text = words.event_detail(event, sum(event.id in p.events for p in self.problems))
+        elif here := self.away_here():
+            text = words.away_detail(here, self.people)
         elif grid.cursor_start:
             person = grid.cursor_key.person_id
             text = words.free_detail(grid.cursor_start,
