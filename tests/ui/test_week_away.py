@@ -107,3 +107,35 @@ async def test_an_older_period_is_edited_then_removed_from_the_week(demo_db, dem
         assert "unavailable" not in detail(screen)
         await press(pilot, "u")
         assert len(availability.all(app.store, ins)[priya]) == 2
+
+
+# --- how the hatching looks at 80×24, dark and light ----------------------------------------
+
+def hatched(theme_key: tuple[str, ...]):
+    async def run_before(pilot) -> None:
+        await store_open(pilot)
+        await pilot.press(*theme_key, "2")
+        await settled(pilot)
+        await pilot.press("v")
+        await settled(pilot)
+        pilot.app.screen.grid.move_to(ColumnKey(dt.date(2026, 11, 30), PRIYA[0]),
+                                      instant(dt.date(2026, 11, 30), 13 * 60 + 30))
+        await settled(pilot)
+    return run_before
+
+
+PRIYA: list[str] = []
+
+
+def test_hatched_period_snapshot(snap_compare, demo_db, demo_store):
+    PRIYA[:] = [with_priya(demo_store)]
+    demo_store.close()
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=(80, 24),
+                        run_before=hatched(()))
+
+
+def test_hatched_period_light_snapshot(snap_compare, demo_db, demo_store):
+    PRIYA[:] = [with_priya(demo_store)]
+    demo_store.close()
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=(80, 24),
+                        run_before=hatched(("ctrl+t",)))
