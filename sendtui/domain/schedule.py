@@ -22,7 +22,7 @@ from sendtui.domain.problems import ERROR, WARNING, Problem, label
 from sendtui.domain.travel import Place, TravelRules, distance_km, estimated, minutes_needed
 
 __all__ = ["ERROR", "WARNING", "Plan", "PlanEvent", "Problem", "Rules", "Unavailable",
-           "find_problems", "free_slot", "label"]
+           "find_problems", "free_slot", "free_slots", "label"]
 STEP = dt.timedelta(minutes=15)
 
 
@@ -231,26 +231,53 @@ def coverage_gaps(events: list[PlanEvent], plan: Plan) -> list[Problem]:
     return found
 
 
+Slot = tuple[dt.datetime, dt.datetime]
+
+
 def free_slot(plan: Plan, person_ids: tuple[str, ...], minutes: int,
-              after: dt.datetime) -> tuple[dt.datetime, dt.datetime] | None:
+              after: dt.datetime) -> Slot | None:
     """The first slot of `minutes` on a quarter hour, on or after `after`, in working hours
     of the on-site days, when none of the people is booked or unavailable."""
+    for day in _working_days(plan):
+        found = next(_day_slots(plan, person_ids, minutes, after, day), None)
+        if found:
+            return found
+    return None
+
+
+def free_slots(plan: Plan, person_ids: tuple[str, ...], minutes: int, after: dt.datetime,
+               most: int = 8) -> list[Slot]:
+    """Up to `most` slots that do not overlap, spread over the on-site working days (each
+    day's earliest first, taken in turn from every day), in time order."""
+    days = [list(_day_slots(plan, person_ids, minutes, after, day))
+            for day in _working_days(plan)]
+    chosen: list[Slot] = []
+    for turn in range(max(map(len, days), default=0)):
+        chosen += [slots[turn] for slots in days if turn < len(slots)][:most - len(chosen)]
+    return sorted(chosen)
+
+
+def _working_days(plan: Plan) -> list[dt.date]:
+    return [day for day in plan.on_site_days if plan.calendar.is_working_day(day)]
+
+
+def _day_slots(plan: Plan, person_ids: tuple[str, ...], minutes: int, after: dt.datetime,
+               day: dt.date):
+    """The day's free slots, each the earliest after the one before (they never overlap)."""
     wanted = set(person_ids)
     busy = sorted([(e.start, e.end) for e in plan.events
                    if e.status != "cancelled" and wanted & set(e.people)] +
                   [(u.start, u.end) for u in plan.unavailable if u.person_id in wanted])
     length = dt.timedelta(minutes=minutes)
-    for day in plan.on_site_days:
-        if not plan.calendar.is_working_day(day):
-            continue
-        start = max(london_to_utc(day, plan.rules.day_start), _quarter(after))
-        closes = london_to_utc(day, plan.rules.day_end)
-        while start + length <= closes:
-            clash = next((b for b in busy if b[0] < start + length and start < b[1]), None)
-            if clash is None:
-                return start, start + length
+    start = max(london_to_utc(day, plan.rules.day_start), _quarter(after))
+    closes = london_to_utc(day, plan.rules.day_end)
+    while start + length <= closes:
+        clash = next((b for b in busy if b[0] < start + length and start < b[1]), None)
+        if clash is None:
+            yield start, start + length
+            start += length
+        else:
             start = max(start + STEP, _quarter(clash[1]))
-    return None
 
 
 def _quarter(t: dt.datetime) -> dt.datetime:

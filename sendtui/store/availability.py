@@ -21,13 +21,17 @@ def all(store: Store, inspection_id: str) -> dict[str, list[Unavailable]]:  # no
         return reads.unavailable(rows, inspection_id)
 
 
-def add(store: Store, inspection_id: str, person_id: str, start: dt.datetime,
-        end: dt.datetime, reason: str = "") -> str:
-    """A period the person is unavailable; its id."""
+def _check(start: dt.datetime, end: dt.datetime) -> None:
     if start.tzinfo is None or end.tzinfo is None:
         raise InvalidInput("times must carry a time zone")
     if not ends_after_start(start, end):
         raise InvalidInput("an unavailable period must end after it starts")
+
+
+def add(store: Store, inspection_id: str, person_id: str, start: dt.datetime,
+        end: dt.datetime, reason: str = "") -> str:
+    """A period the person is unavailable (over several days if need be); its id."""
+    _check(start, end)
     with store.session() as s:
         person = live_row(s, m.Person, person_id, inspection_id, "that person")
         row = store.insert(s, inspection_id, m.Availability(
@@ -36,11 +40,28 @@ def add(store: Store, inspection_id: str, person_id: str, start: dt.datetime,
         return row.id
 
 
+def edit(store: Store, inspection_id: str, unavailable_id: str, start: dt.datetime,
+         end: dt.datetime, reason: str = "") -> str:
+    """Any period (not only the latest) moved, lengthened or given another reason."""
+    _check(start, end)
+    with store.session() as s:
+        row, person = _period(s, inspection_id, unavailable_id)
+        with store.change(s, inspection_id, row,
+                          f"{person.name} unavailable {when(start, end)}"):
+            row.start, row.end, row.reason = start, end, " ".join(reason.split())
+        return row.id
+
+
+def _period(s, inspection_id: str, unavailable_id: str):
+    row = s.get(m.Availability, unavailable_id)
+    person = row and s.get(m.Person, row.person_id)
+    if row is None or row.deleted_at or person.inspection_id != inspection_id:
+        raise NotFound("that unavailable period no longer exists")
+    return row, person
+
+
 def remove(store: Store, inspection_id: str, unavailable_id: str) -> None:
     with store.session() as s:
-        row = s.get(m.Availability, unavailable_id)
-        person = row and s.get(m.Person, row.person_id)
-        if row is None or row.deleted_at or person.inspection_id != inspection_id:
-            raise NotFound("that unavailable period no longer exists")
+        row, person = _period(s, inspection_id, unavailable_id)
         store.tombstone(s, inspection_id, row,
                         f"{person.name} available again {when(row.start, row.end)}")

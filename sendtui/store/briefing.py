@@ -10,8 +10,16 @@ from sqlmodel import select
 
 from sendtui.domain import frameworks as fw
 from sendtui.domain.clock import london_to_utc
+from sendtui.domain.events import title_of
 from sendtui.domain.triangulation import DEFAULT_THRESHOLD
-from sendtui.records import EPOCH, Briefing, PersonRecord, RequestRecord, SheetEvent
+from sendtui.records import (
+    EPOCH,
+    Briefing,
+    PersonRecord,
+    RequestRecord,
+    SettingRecord,
+    SheetEvent,
+)
 from sendtui.store import evidence, findings, inspections, lines, people, planning, settings
 from sendtui.store import plan as plans
 from sendtui.store import requests as info_requests
@@ -70,9 +78,14 @@ def _events(s, inspection_id: str, keep_removed: bool) -> list[SheetEvent]:
         if ep.person_id in listed:
             attending.setdefault(ep.event_id, []).append(listed[ep.person_id])
     return [SheetEvent(
-        r.id, r.kind, r.title, r.start, r.end, places.get(r.setting_id), r.location, r.notes,
+        r.id, r.kind, title_of(r.kind, r.title, _name(places.get(r.setting_id))), r.start,
+        r.end, places.get(r.setting_id), r.location, r.notes,
         tuple(attending.get(r.id, ())), r.sequence, r.updated_at,
         r.deleted_at is not None or r.status == "cancelled") for r in rows]
+
+
+def _name(setting: SettingRecord | None) -> str | None:
+    return setting.name if setting else None
 
 
 def _requests(s, inspection_id: str) -> tuple[RequestRecord, ...]:

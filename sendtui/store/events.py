@@ -7,7 +7,13 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 
-from sendtui.domain.events import ends_after_start, needs_setting, visitable
+from sendtui.domain.events import (
+    ends_after_start,
+    follows_setting,
+    needs_setting,
+    title_of,
+    visitable,
+)
 from sendtui.domain.kinds import (
     AUDIENCES,
     EVENT_KINDS,
@@ -48,9 +54,12 @@ class EventInput:
         return replace(self, start=self.start + by, end=self.end + by)
 
 
-def check(s, inspection_id: str, data: EventInput) -> EventInput:
-    """The event as it will be stored, or InvalidInput saying what is wrong."""
+def check(s, inspection_id: str, data: EventInput, was_at: str | None = None) -> EventInput:
+    """The event as it will be stored, or InvalidInput saying what is wrong. A visit's title
+    that is its setting's short name (or, for an edit, the short name of the setting it
+    `was_at`) is stored as the default, so that it follows the setting."""
     _check_fields(data)
+    setting = None
     if data.setting_id:
         setting = s.get(m.Setting, data.setting_id)
         if setting is None or setting.deleted_at or setting.inspection_id != inspection_id:
@@ -61,7 +70,10 @@ def check(s, inspection_id: str, data: EventInput) -> EventInput:
         person = s.get(m.Person, person_id)
         if person is None or person.deleted_at or person.inspection_id != inspection_id:
             raise NotFound("a chosen person is not in this inspection")
-    title = " ".join(data.title.split()) or event_kind_label(data.kind)
+    title = " ".join(data.title.split())
+    if not title or any(follows_setting(data.kind, title, name)
+                        for name in (setting and setting.name, was_at)):
+        title = event_kind_label(data.kind)  # shown as the setting's short name (title_of)
     return replace(data, title=title, person_ids=tuple(dict.fromkeys(data.person_ids)))
 
 
@@ -91,7 +103,7 @@ def add(store: Store, inspection_id: str, data: EventInput) -> str:
     with store.session() as s:
         data = check(s, inspection_id, data)
         event = m.Event(inspection_id=inspection_id, **_fields(data))
-        with store.change(s, inspection_id, event, f"added {data.title}", new=True):
+        with store.change(s, inspection_id, event, f"added {_shown(s, data)}", new=True):
             s.flush()
             undo.set_people(store, s, event.id, list(data.person_ids))
         return event.id
@@ -102,19 +114,26 @@ def edit(store: Store, inspection_id: str, event_id: str, data: EventInput,
     """Replace an event's details; its SEQUENCE rises (calendars see the change)."""
     with store.session() as s:
         event = live_row(s, m.Event, event_id, inspection_id, GONE)
-        data = check(s, inspection_id, data)
-        with store.change(s, inspection_id, event, summary or f"changed {data.title}"):
+        was_at = s.get(m.Setting, event.setting_id) if event.setting_id else None
+        data = check(s, inspection_id, data, was_at and was_at.name)
+        with store.change(s, inspection_id, event, summary or f"changed {_shown(s, data)}"):
             for key, value in _fields(data).items():
                 setattr(event, key, value)
             event.sequence += 1
             undo.set_people(store, s, event.id, list(data.person_ids))
 
 
+def _shown(s, data) -> str:
+    """The title as the week shows it (an EventInput or an event row)."""
+    setting = s.get(m.Setting, data.setting_id) if data.setting_id else None
+    return title_of(data.kind, data.title, setting and setting.name)
+
+
 def remove(store: Store, inspection_id: str, event_id: str) -> None:
     """A tombstone: the event leaves the week and can be brought back with undo."""
     with store.session() as s:
         event = live_row(s, m.Event, event_id, inspection_id, GONE)
-        with store.change(s, inspection_id, event, f"removed {event.title}", remove=True):
+        with store.change(s, inspection_id, event, f"removed {_shown(s, event)}", remove=True):
             event.sequence += 1
 
 

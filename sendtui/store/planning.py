@@ -63,3 +63,8 @@ def problems(store: Store, inspection_id: str) -> list[schedule.Problem]:
 def free_slot(store: Store, inspection_id: str, person_ids: tuple[str, ...], minutes: int,
               after: dt.datetime) -> tuple[dt.datetime, dt.datetime] | None:
     return schedule.free_slot(plan(store, inspection_id), person_ids, minutes, after)
+
+
+def free_slots(store: Store, inspection_id: str, person_ids: tuple[str, ...], minutes: int,
+               after: dt.datetime, most: int = 8) -> list[tuple[dt.datetime, dt.datetime]]:
+    return schedule.free_slots(plan(store, inspection_id), person_ids, minutes, after, most)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from sendtui.domain import schedule
+from sendtui.domain.events import title_of
 from sendtui.domain.frameworks import KeyDate, get_framework, on_site_days
 from sendtui.domain.postcodes import located_words
 from sendtui.domain.redaction import Protected, Redactor
@@ -35,6 +36,16 @@ class Unavailable(NamedTuple):
     reason: str
 
 
+class Away(NamedTuple):
+    """An unavailable period with whose it is, as the week's grid shades it."""
+
+    id: str
+    person_id: str
+    start: dt.datetime
+    end: dt.datetime
+    reason: str
+
+
 @dataclass(frozen=True)
 class Week:
     """The week and its problems, each table read once (the week screen's one read)."""
@@ -45,6 +56,7 @@ class Week:
     settings: list[SettingRecord]
     key_dates: list[KeyDate]
     problems: list[schedule.Problem]
+    away: tuple[Away, ...] = ()  # every listed person's unavailable periods, earliest first
 
 
 def events(rows: Rows, ins: str) -> list[EventRecord]:
@@ -65,9 +77,9 @@ def events(rows: Rows, ins: str) -> list[EventRecord]:
             f"status, sequence FROM event WHERE {LIVE} ORDER BY start, title", (ins,)):
         urn, name = places.get(setting_id, (None, None))
         ids = tuple(attendees.get(i, []))
-        found.append(EventRecord(i, kind, title, instant(start), instant(end), setting_id, urn,
-                                 name, audience, location, notes, status,
-                                 tuple(names[p] for p in ids), ids, sequence))
+        found.append(EventRecord(i, kind, title_of(kind, title, name), instant(start),
+                                 instant(end), setting_id, urn, name, audience, location,
+                                 notes, status, tuple(names[p] for p in ids), ids, sequence))
     return found
 
 
@@ -137,7 +149,11 @@ def redactor(rows: Rows, ins: str) -> Redactor:
 def week(rows: Rows, ins: InspectionRecord) -> Week:
     """Every table the checks need, and their problems."""
     got, away = _gathered(rows, ins)
-    return replace(got, problems=schedule.find_problems(plan(ins, got, away)))
+    flat = sorted((Away(a.id, person_id, a.start, a.end, a.reason)
+                   for person_id, periods in away.items() for a in periods),
+                  key=lambda a: (a.start, a.end, a.id))
+    return replace(got, problems=schedule.find_problems(plan(ins, got, away)),
+                   away=tuple(flat))
 
 
 def week_plan(rows: Rows, ins: InspectionRecord) -> schedule.Plan:

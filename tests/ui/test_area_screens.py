@@ -304,9 +304,11 @@ async def test_add_and_remove_an_unavailable_period(demo_db, demo_store):
         form = app.screen
         assert isinstance(form, UnavailableForm)
         assert form.query_one("#day", Input).value == "2026-11-30"  # the first on-site day
-        await typed(pilot, *"2026-12-01", "tab", *"13:30", "tab", *"12:00")
+        await typed(pilot, *"2026-12-01", "tab", *"13:30", "tab")
+        assert form.query_one("#end_day", Input).value == "2026-12-01"  # follows the day
+        await typed(pilot, "tab", *"12:00")
         assert shown(form.query_one("#form-message", Static)) == (
-            "The end time must be after the start time.")
+            "The end must be after the start.")
         await typed(pilot, "ctrl+u", *"16:00", "tab", *"Training")
         reason = form.query_one("#reason", Input)  # what is typed shows (issue 16)
         assert reason.content_region.height == 1 and "Training" in reason.render_line(0).text
@@ -365,7 +367,7 @@ async def people_with_a_period(pilot) -> None:
     await store_open(pilot)
     await pilot.press("4")
     await settled(pilot)
-    await pilot.press("down", "b", "tab", "tab", *"12:30", "tab", *"training", "enter")
+    await pilot.press("down", "b", "tab", "tab", "tab", *"12:30", "tab", *"training", "enter")
     await settled(pilot)
     pilot.app.clear_notifications()
     await settled(pilot)

@@ -16,7 +16,8 @@ from textual.widgets import Input, Select, Static
 from sendtui.domain.clock import london_to_utc
 from sendtui.store import events, inspections, people, settings
 from sendtui.store.events import EventInput
-from sendtui.ui.screens.week.event_form import EventForm, FreeSlotForm
+from sendtui.ui.screens.week.event_form import EventForm
+from sendtui.ui.screens.week.free_slots import FreeSlotForm
 from sendtui.ui.widgets.pickers import PeoplePicker, SettingPicker
 
 APP_CSS = Path(__file__).resolve().parents[2] / "sendtui" / "ui" / "app.tcss"

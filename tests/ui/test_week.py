@@ -13,7 +13,8 @@ from textual.widgets import Input, OptionList, Static
 from sendtui.store import events, inspections, people, planning
 from sendtui.store.events import EventInput
 from sendtui.ui.app import make_app
-from sendtui.ui.screens.week.event_form import EventForm, FreeSlotForm
+from sendtui.ui.screens.week.event_form import EventForm
+from sendtui.ui.screens.week.free_slots import FreeSlotForm, FreeSlotList
 from sendtui.ui.screens.week.week import WeekScreen
 from sendtui.ui.widgets.week_grid import WeekGrid
 from tests.conftest import DEMO_TODAY
@@ -308,7 +309,7 @@ async def test_choosing_a_problem_puts_the_cursor_on_its_event(demo_db, demo_sto
         assert grid.cursor_key.day == dt.date(2026, 12, 2)
 
 
-async def test_find_a_free_slot(demo_db):
+async def test_free_slots_are_listed_and_enter_opens_the_event_form_there(demo_db):
     app = make_app(str(demo_db), today=DEMO_TODAY)
     async with app.run_test() as pilot:
         screen = await on_week(pilot)
@@ -318,20 +319,50 @@ async def test_find_a_free_slot(demo_db):
         assert isinstance(form, FreeSlotForm)
         opening = event_titled(app.store, "Opening meeting")
         assert form.preselected == opening.person_ids
-        await press(pilot, "ctrl+s")  # 60 minutes for everyone at the opening meeting
-        expected = planning.free_slot(app.store, ins, opening.person_ids, 60, at(30, 9))
-        grid = screen.query_one(WeekGrid)
-        assert grid.cursor_start == expected[0] and grid.event_under_cursor is None
-        assert notices(app)[-1].startswith("Free for Helen Marsden")
+        form.query_one("#minutes", Input).value = "90"
+        await press(pilot, "ctrl+s")  # 90 minutes for everyone at the opening meeting
+        listed = app.screen
+        assert isinstance(listed, FreeSlotList)
+        expected = planning.free_slots(app.store, ins, opening.person_ids, 90, at(30, 0))
+        assert listed.slots == expected and 1 < len(expected) <= 8  # the team is busy
+        panel = listed.query_one("#free-slots", OptionList)
+        assert str(panel.get_option_at_index(0).prompt) == (
+            f"{expected[0][0]:%a} {expected[0][0].day} {expected[0][0]:%b}  "
+            f"{expected[0][0]:%H:%M}–{expected[0][1]:%H:%M}")
+        await press(pilot, "down", "enter")  # the second slot
+        event_form = app.screen
+        assert isinstance(event_form, EventForm)
+        start, end = expected[1]
+        assert event_form.query_one("#date", Input).value == start.date().isoformat()
+        assert event_form.query_one("#start", Input).value == f"{start:%H:%M}"
+        assert event_form.query_one("#end", Input).value == f"{end:%H:%M}"
+        assert event_form.initial.person_ids == opening.person_ids
+        event_form.query_one("#title", Input).focus()
+        await press(pilot, *"Catch-up", "ctrl+s")
+        added = event_titled(app.store, "Catch-up")
+        assert (added.start, added.end, added.person_ids) == (start, end, opening.person_ids)
+        assert screen.grid.event_under_cursor.id == added.id
 
-        await press(pilot, "f")  # on a free cell nobody is chosen yet: pick Helen
+
+async def test_escape_closes_the_free_slot_list_with_nothing_changed(demo_db):
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        screen = await on_week(pilot)
+        before = events.all(app.store, app.inspection.id)
+        await press(pilot, "f", "ctrl+s")
+        assert isinstance(app.screen, FreeSlotList)
+        await press(pilot, "escape")
+        assert app.screen is screen
+        assert events.all(app.store, app.inspection.id) == before
+
+        await press(pilot, *"kkkk", "f")  # on a free cell nobody is chosen yet: pick Helen
         assert app.screen.preselected == ()
         await press(pilot, *"Helen", "enter")
         app.screen.query_one("#minutes", Input).value = "600"
         await press(pilot, "ctrl+s")
+        assert app.screen is screen
         assert notices(app)[-1] == ("No 600 free minutes for Helen Marsden in working hours "
-                                    "from Tue 1 Dec 08:00 to the end of the on-site week.")
-        assert grid.cursor_start == expected[0]
+                                    "from now to the end of the on-site week.")
 
 
 async def test_keys_without_an_event_say_so(demo_db):

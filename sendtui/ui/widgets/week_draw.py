@@ -12,7 +12,7 @@ from sendtui.ui.widgets.week_layout import STEP, block_lines, fit, lane_span
 GUTTER = 6  # "09:00 "
 NARROWEST = 12  # a column never gets narrower than this; the grid scrolls instead
 LANE = 4  # the narrowest lane: an edge and "Vi…"; many overlaps widen every column
-CURSOR, MOVING, PROBLEM, EDGE = "▶", "✥", "!", "▎"
+CURSOR, MOVING, PROBLEM, EDGE, AWAY = "▶", "✥", "!", "▎", "╱"
 
 
 class GridDrawing:
@@ -85,6 +85,8 @@ class GridDrawing:
         if width <= 0:
             return []
         block = self._block_at(col, row, lane)
+        if block is None and row in self._away[col]:
+            return [(AWAY * width, self._style("away"))]  # hatched: not colour alone
         if block is None:
             on_hour = (self._first + row * STEP) % 60 == 0
             return [(fit("·" if on_hour else "", width), self._style("rule"))]

@@ -24,6 +24,7 @@ from sendtui.ui.widgets.week_layout import (
     STEP,
     Block,
     ColumnKey,
+    away_rows,
     blocks_of,
     events_by_column,
     hours_shown,
@@ -48,10 +49,11 @@ class WeekGrid(GridDrawing, ScrollView, can_focus=True):
     WeekGrid > .week-grid--problem { background: $error-muted; color: $text; }
     WeekGrid > .week-grid--edge { background: $primary-muted; color: $primary; }
     WeekGrid > .week-grid--cursor { text-style: reverse bold; }
+    WeekGrid > .week-grid--away { background: $warning-muted; color: $text-warning; }
     """
     COMPONENT_CLASSES = {"week-grid--header", "week-grid--gutter", "week-grid--rule",
                          "week-grid--block", "week-grid--problem", "week-grid--cursor",
-                         "week-grid--edge"}
+                         "week-grid--edge", "week-grid--away"}
     BINDINGS = [
         Binding("up,k", "cursor(0, -1)", "15 min earlier", id="grid-up", show=False),
         Binding("down,j", "cursor(0, 1)", "15 min later", id="grid-down", show=False),
@@ -85,6 +87,7 @@ class WeekGrid(GridDrawing, ScrollView, can_focus=True):
         self._blocks: list[list[Block]] = []
         self._covering: list[list[list[Block]]] = []  # [column][row] → blocks there
         self._problems: set[str] = set()
+        self._away: list[frozenset[int]] = []  # [column] → rows someone is unavailable in
         self._corner = ""
         self._rows = 0
         self.set_hours(day_start, day_end)  # and the first row shown
@@ -105,8 +108,9 @@ class WeekGrid(GridDrawing, ScrollView, can_focus=True):
         self._first = self.working_hours[0]
 
     def show(self, events: list[EventRecord], columns: list[tuple[ColumnKey, str]],
-             problem_event_ids: set[str], corner: str = "") -> None:
-        """Draw these events in these columns; blocks of problem events are marked."""
+             problem_event_ids: set[str], corner: str = "", away=()) -> None:
+        """Draw these events in these columns; blocks of problem events are marked, the
+        free time of unavailable periods (`away`: person_id, start, end) is shaded."""
         placed = events_by_column(events, [key for key, _ in columns])
         first, last = hours_shown(placed, *self.working_hours)
         cursor_minutes = self._first + self._row * STEP  # the cursor keeps its time of day
@@ -114,6 +118,7 @@ class WeekGrid(GridDrawing, ScrollView, can_focus=True):
         self._first, self._rows = first, (last - first) // STEP
         self._blocks = [blocks_of(column, first, self._rows) for column in placed]
         self._covering = [rows_covered(blocks, self._rows) for blocks in self._blocks]
+        self._away = away_rows(away, [key for key, _ in columns], first, self._rows)
         self._most_lanes = max((b.lanes for bs in self._blocks for b in bs), default=1)
         self._relayout()
         self._place(self._col, (cursor_minutes - first) // STEP, self._lane)

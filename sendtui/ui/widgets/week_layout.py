@@ -107,6 +107,21 @@ def blocks_of(events: list[EventRecord], first: int, rows: int) -> list[Block]:
     return blocks
 
 
+def away_rows(periods, keys: list[ColumnKey], first: int, rows: int) -> list[frozenset[int]]:
+    """For each column, the rows someone is unavailable in: the column's person in a
+    person's column, anybody in a day's. A period over several days shades each of them."""
+    shaded = []
+    for key in keys:
+        top = instant(key.day, first)
+        quarters = [(top + dt.timedelta(minutes=STEP * n),
+                     top + dt.timedelta(minutes=STEP * (n + 1))) for n in range(rows)]
+        mine = [p for p in periods if key.person_id in (None, p.person_id)
+                and p.start < quarters[-1][1] and top < p.end] if rows else []
+        shaded.append(frozenset(n for n, (a, b) in enumerate(quarters)
+                                if any(p.start < b and a < p.end for p in mine)))
+    return shaded
+
+
 def rows_covered(blocks: list[Block], rows: int) -> list[list[Block]]:
     """For each row of a column, the blocks over it, by lane."""
     covered: list[list[Block]] = [[] for _ in range(rows)]

@@ -60,8 +60,12 @@ class EventChanges:
         if self.busy():
             return
         key, start = self.grid.cursor_key, self.grid.cursor_start
-        people = (key.person_id,) if key.person_id else ()
-        initial = EventInput("meeting", "", start, start + HOUR, person_ids=people)
+        self.add_event(start, start + HOUR, (key.person_id,) if key.person_id else ())
+
+    def add_event(self, start: dt.datetime, end: dt.datetime,
+                  people: tuple[str, ...]) -> None:
+        """The event form for a new meeting at that time with those people."""
+        initial = EventInput("meeting", "", start, end, person_ids=people)
         self._form(initial, f"Add an event on {when(start)}", lambda data: self._write(
             lambda: events.add(self.store, self.inspection.id, data),
             f"Added {data.title or 'the event'} on {when(data.start, data.end)}  "

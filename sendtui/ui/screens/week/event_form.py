@@ -1,4 +1,5 @@
-"""The event form and the free-slot form: checked as you type, saved with ctrl+s."""
+"""The event form: checked as you type, saved with ctrl+s; a visit's title follows its
+setting until the user types their own."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ from sendtui.config import today
 from sendtui.domain.calendar import parse_date
 from sendtui.domain.clock import london_to_utc, parse_time
 from sendtui.domain.dates import clock, local_date
-from sendtui.domain.events import ends_after_start, needs_setting, visitable
+from sendtui.domain.events import (
+    ends_after_start,
+    follows_setting,
+    needs_setting,
+    short_name,
+    visitable,
+)
 from sendtui.domain.kinds import AUDIENCES, EVENT_KINDS, EVENT_STATUSES
 from sendtui.errors import CalendarError, TimeError
 from sendtui.records import PersonRecord, SettingRecord
@@ -44,6 +51,8 @@ class EventForm(FormScreen):
         self.settings = settings
         self.people = people
         self.kind = initial.kind
+        chosen = next((s for s in settings if s.id == initial.setting_id), None)
+        self.follows = follows_setting(self.kind, initial.title, chosen and chosen.name)
 
     def body(self) -> ComposeResult:
         e = self.initial
@@ -100,11 +109,27 @@ class EventForm(FormScreen):
         before, self.kind = self.kind, event.value
         self.query_one("#title", Input).placeholder = _kind_label(self.kind)
         self._show_audience()
+        self._title_follows()
         start, end, _ = self._times()
         # An end left at the old kind's usual length follows the new kind's.
         if start and end and _minutes(start, end) == EVENT_KINDS[before][1]:
             new_end = start + dt.timedelta(minutes=EVENT_KINDS[self.kind][1])
             self.query_one("#end", Input).value = clock(new_end)
+
+    @on(SettingPicker.Changed)
+    def _title_follows(self) -> None:
+        """A title left at its default follows the kind and the setting."""
+        if self.follows:
+            self.query_one("#title", Input).value = self._default_title()
+
+    @on(Input.Changed, "#title")
+    def _title_typed(self, event: Input.Changed) -> None:
+        setting = self.query_one(SettingPicker).setting
+        self.follows = follows_setting(self.kind, event.value, setting and setting.name)
+
+    def _default_title(self) -> str:
+        setting = self.query_one(SettingPicker).setting
+        return short_name(setting.name) if self.kind == "visit" and setting else ""
 
     def _show_audience(self) -> None:
         self.query_one("#audience-row").display = self.kind == "focus-group"
@@ -158,44 +183,6 @@ class EventForm(FormScreen):
             return self.initial.audience  # not shown, so left as it was (e.g. a webinar's)
         audience = self.query_one("#audience", Select).value
         return None if audience == Select.NULL else audience
-
-
-class FreeSlotForm(FormScreen):
-    """Who must be free and for how long; dismisses with (person_ids, minutes), or None."""
-
-    HINT = "enter on Minutes or ctrl+s finds · escape cancels"
-    SHOW_PROBLEMS = "at once"
-    ASKS_BEFORE_CLOSING = False  # a question asked of the week, not data to keep
-
-    def __init__(self, people: list[PersonRecord], preselected: tuple[str, ...] = ()) -> None:
-        super().__init__("Find a free slot")
-        self.people = people
-        self.preselected = preselected
-
-    def body(self) -> ComposeResult:
-        yield field_row("People", "people",
-                        PeoplePicker(self.people, self.preselected, id="people-picker"))
-        yield field_message("people")
-        yield field_row("Minutes", "minutes", Input(
-            "60", placeholder="15 to 600", max_length=3, restrict=r"[0-9]*", id="minutes",
-            compact=True))
-        yield field_message("minutes")
-
-    def on_mount(self) -> None:
-        self.query_one(PeoplePicker).focus()
-
-    def check(self) -> tuple[tuple[str, ...], int]:
-        errors = {}
-        person_ids = self.query_one(PeoplePicker).person_ids
-        if not person_ids:
-            errors["people"] = "Pick at least one person: type part of a name, then enter."
-        text = self.query_one("#minutes", Input).value
-        minutes = int(text) if text.isascii() and text.isdigit() else 0
-        if not 15 <= minutes <= 600:
-            errors["minutes"] = "Minutes must be a whole number from 15 to 600."
-        if errors:
-            raise Invalid(errors)
-        return person_ids, minutes
 
 
 def _kind_label(kind: str) -> str:

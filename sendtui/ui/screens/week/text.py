@@ -6,6 +6,7 @@ import datetime as dt
 
 from rich.text import Text
 
+from sendtui.domain.away import away_words
 from sendtui.domain.dates import clock, local_date, short_day
 from sendtui.domain.kinds import AUDIENCES, event_kind_label
 from sendtui.records import EventRecord, PersonRecord
@@ -47,6 +48,20 @@ def free_detail(start: dt.datetime, person: str | None) -> str:
     where = f"{person} · " if person else ""
     return (f"{where}{short_day(local_date(start))} {clock(start)} · free · "
             "a adds an event here, f finds a free slot")
+
+
+def away_detail(periods, people: list[PersonRecord]) -> str:
+    """"Priya Shah · unavailable (Tribunal) · Tue 1 Dec 09:00–Wed 2 Dec 17:00 · e edits…"."""
+    first = periods[0]
+    return (f"{away_words(periods, {p.id: p.name for p in people})} · "
+            f"{period(first.start, first.end)} · e edits it, d removes it")
+
+
+def period(start: dt.datetime, end: dt.datetime) -> str:
+    """"Tue 1 Dec 09:00–12:00"; both days said when it runs over several."""
+    first, last = local_date(start), local_date(end)
+    until = clock(end) if first == last else f"{short_day(last)} {clock(end)}"
+    return f"{short_day(first)} {clock(start)}–{until}"
 
 
 def moving_detail(event: EventRecord) -> str:

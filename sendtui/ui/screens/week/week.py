@@ -10,25 +10,27 @@ import asyncio
 import datetime as dt
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sendtui.domain.clock import when
 from sendtui.domain.dates import local_date, short_day
 from sendtui.domain.frameworks import on_site_days
 from sendtui.domain.schedule import Problem, Rules
 from sendtui.records import EventRecord, PersonRecord, SettingRecord
 from sendtui.store import planning
+from sendtui.store.week_reads import Away
 from sendtui.ui.screens.common.base import TaskScreen
 from sendtui.ui.screens.common.copy import copy_binding, copy_row
 from sendtui.ui.screens.common.erase import erase_binding
 from sendtui.ui.screens.week import text as words
 from sendtui.ui.screens.week.action import ActionFromEvent
+from sendtui.ui.screens.week.away import AwayPeriods
 from sendtui.ui.screens.week.changes import EventChanges
+from sendtui.ui.screens.week.free_slots import FreeSlots
 from sendtui.ui.screens.week.move import MoveMode
 from sendtui.ui.widgets.week_grid import WeekGrid
 from sendtui.ui.widgets.week_layout import ColumnKey, instant, minutes_of_day
@@ -46,9 +48,10 @@ class WeekRead:
     problems: list[Problem]
     on_site: list[dt.date]
     settings: list[SettingRecord]
+    away: tuple[Away, ...]
 
 
-class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
+class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, AwayPeriods, EventChanges, TaskScreen):
     HEADING = "Week"
     BINDINGS = [
         Binding("a", "add", "Add", id="add-event"),
@@ -83,6 +86,7 @@ class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
         self.people: list[PersonRecord] = []
         self.problems: list[Problem] = []
         self.settings: list[SettingRecord] = []  # for the event form
+        self.away: tuple[Away, ...] = ()  # unavailable periods, shaded in the grid
         self.listed: list[Problem] | None = None  # the problems the panel shows
 
     def body(self) -> ComposeResult:
@@ -123,7 +127,7 @@ class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
     def read_in_thread(self) -> WeekRead:
         week = planning.week(self.store, self.inspection.id)
         return WeekRead(week.rules, week.events, week.people, week.problems,
-                        on_site_days(week.key_dates), week.settings)
+                        on_site_days(week.key_dates), week.settings, week.away)
 
     def loaded(self, read: WeekRead, select: str | None = None,
                column: ColumnKey | None = None, first: bool = False) -> None:
@@ -133,7 +137,7 @@ class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
             self._first_shown(read.rules)
         under = self.grid.event_under_cursor
         self.events, self.people, self.problems = read.events, read.people, read.problems
-        self.settings = read.settings
+        self.settings, self.away = read.settings, read.away
         event_days = {local_date(e.start) for e in self.events}
         self.days = sorted(set(read.on_site) | event_days) or [self.app.today]
         if self.day not in self.days:
@@ -157,9 +161,9 @@ class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
         flagged = {i for p in self.problems for i in p.events}
         if self.by_person:
             self.grid.show(events, words.person_columns(self.day, self.people), flagged,
-                           corner=words.corner(self.day))
+                           corner=words.corner(self.day), away=self.away)
         else:
-            self.grid.show(events, words.day_columns(self.days), flagged)
+            self.grid.show(events, words.day_columns(self.days), flagged, away=self.away)
 
     def _fill_problems(self) -> None:
         if self.problems == self.listed:
@@ -184,6 +188,8 @@ class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
             text = words.moving_detail(self.move.pending)
         elif event:
             text = words.event_detail(event, sum(event.id in p.events for p in self.problems))
+        elif here := self.away_here():
+            text = words.away_detail(here, self.people)
         elif grid.cursor_start:
             person = grid.cursor_key.person_id
             text = words.free_detail(grid.cursor_start,
@@ -254,39 +260,3 @@ class WeekScreen(MoveMode, ActionFromEvent, EventChanges, TaskScreen):
     def action_copy_row(self) -> None:
         event = self.grid.event_under_cursor
         copy_row(self, "event", words.event_detail(event, 0) if event else None)
-
-    def action_free_slot(self) -> None:
-        if self.busy():
-            return
-        from sendtui.ui.screens.week.event_form import FreeSlotForm
-
-        event, key = self.grid.event_under_cursor, self.grid.cursor_key
-        chosen = event.person_ids if event else (key.person_id,) if key.person_id else ()
-        after = self.grid.cursor_start
-
-        def found(answer) -> None:
-            if answer:
-                self.go_to_free_slot(*answer, after)
-
-        self.app.push_screen(FreeSlotForm(self.people, chosen), found)
-
-    @work(thread=True, exclusive=True, group="free-slot")
-    def go_to_free_slot(self, person_ids: tuple[str, ...], minutes: int,
-                        after: dt.datetime) -> None:
-        """Search the store in a thread; the cursor moves on the UI thread."""
-        slot = planning.free_slot(self.store, self.inspection.id, person_ids, minutes, after)
-        self.app.call_from_thread(self._free_slot_found, person_ids, minutes, after, slot)
-
-    def _free_slot_found(self, person_ids: tuple[str, ...], minutes: int,
-                         after: dt.datetime, slot) -> None:
-        names = words.names_of(person_ids, self.people)
-        if slot is None:
-            self.notify(f"No {minutes} free minutes for {names} in working hours from "
-                        f"{when(after)} to the end of the on-site week.",
-                        severity="warning", timeout=8)
-            return
-        start, end = slot
-        self.day = local_date(start)
-        person = person_ids[0] if self.by_person else None
-        self.grid.move_to(ColumnKey(self.day, person), start)
-        self.notify(f"Free for {names}: {when(start, end)}. a adds an event there.")
