@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Static
 # What a key asks of the store: pressed while it is still opening, held and done when it is.
 STORE_ACTIONS = {"show", "capture", "export", "undo", "redo", "edit_date", "retention", "purge",
                  "record_outcome"}
+STORE_ACTIONS |= {"import_files", "marked_names"}
 
 
 class LoadingScreen(Screen):

@@ -37,6 +37,8 @@ class PeopleScreen(ListScreen):
         Binding("B", "remove_unavailable", "Available again", id="remove-unavailable",
                 key_display="B", show=False,
                 tooltip="Remove the person's latest unavailable period"),
+        Binding("i", "import_people", "Import", id="people-import",
+                tooltip="Import people from a CSV file (a preview first)"),
         copy_binding("person"),
     ]
 
@@ -84,6 +86,11 @@ class PeopleScreen(ListScreen):
         self.action_edit()
 
     # --- keys -------------------------------------------------------------------------------
+
+    def action_import_people(self) -> None:
+        from sendtui.ui.screens.setup.imports import open_import
+
+        open_import(self.app, "people")
 
     def action_add(self) -> None:
         def save(details) -> None:
