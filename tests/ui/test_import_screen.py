@@ -152,3 +152,21 @@ async def test_tab_completes_the_path_from_the_folder(new_store, gias, tmp_path)
         await settled(pilot)
         await pilot.press("tab")
         assert app.screen.query_one("#import-path", Input).value == str(gias)
+
+
+def test_snapshot_of_the_settings_preview(snap_compare, demo_db, monkeypatch):
+    """The preview at 80×24, over the demo (which holds most of the fixture's settings)."""
+    from tests.conftest import ROOT
+    from tests.ui.test_snapshots import SIZE
+
+    monkeypatch.chdir(ROOT)  # the path typed is relative: the same picture on any machine
+
+    async def preview(pilot) -> None:
+        await store_open(pilot)
+        await pilot.press("3", "i")
+        await settled(pilot)
+        pilot.app.screen.query_one("#import-path", Input).cursor_blink = False
+        await type_path(pilot, "tests/fixtures/gias_wealdshire.csv")
+
+    assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
+                        run_before=preview)

@@ -27,7 +27,7 @@ class PeopleScreen(ListScreen):
     HEADING = "People"
     TABLE = "people"
     COPIES = "person"
-    EMPTY = "No people yet: add them with a, or import them with 'sendtui import people FILE'."
+    EMPTY = "No people yet: add them with a, or press i to import them from a CSV file."
     BINDINGS = [
         Binding("a", "add", "Add", id="add-person"),
         Binding("e,enter", "edit", "Edit", id="edit-person"),

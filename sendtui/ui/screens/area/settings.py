@@ -30,8 +30,8 @@ class SettingsScreen(ListScreen):
     HEADING = "Settings"
     TABLE = "settings"
     COPIES = "setting"
-    EMPTY = ("No settings yet: import the GIAS extract with 'sendtui import settings FILE', "
-             "or press a to add a place by hand.")
+    EMPTY = ("No settings yet: press i to import the GIAS extract, or a to add a place by "
+             "hand.")
     BINDINGS = [
         search_binding("settings", "Find settings by name, URN or postcode as you type"),
         Binding("k", "next_kind", "Kind", id="settings-kind",

@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Input, Label, ProgressBar, Select, Static
+from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 
 from sendtui.errors import UserError
 from sendtui.ui.screens.common.base import table
+from sendtui.ui.screens.common.form import field_row
 from sendtui.ui.screens.setup import import_jobs as jobs
 from sendtui.ui.widgets.dimmed import DimmedModal
 from sendtui.ui.widgets.footer import KeysFooter
@@ -21,6 +22,7 @@ from sendtui.ui.widgets.path_input import PathInput
 KIND_KEYS = {"s": "settings", "p": "people", "c": "schedule"}
 ROWS_SHOWN = 500  # a national GIAS file has thousands: the counts say how many in all
 WARNINGS_SHOWN = 3
+WHAT_WIDTH = 40  # a long establishment name is cut: the reason stays in sight at 80 columns
 HINT = ("enter reads the file · tab completes the path · ctrl+s imports · "
         "escape backs out (nothing changed)")
 
@@ -53,10 +55,12 @@ class ImportScreen(DimmedModal):
         with Vertical(classes="form", id="import"):
             yield Static("Import settings, people or a schedule", classes="heading")
             yield ImportChoice(self.kind, id="import-kind")
-            yield Label("File (a CSV)", id="import-path-label")
-            yield PathInput(id="import-path", placeholder="~/Downloads/edubasealldata.csv")
-            yield Label("Local authority", id="import-la-label")
-            yield Select([], id="import-la", allow_blank=True, prompt="read the file first")
+            yield field_row("File", "import-path", PathInput(
+                id="import-path", placeholder="a CSV file, e.g. ~/Downloads/edubasealldata.csv",
+                compact=True))
+            yield field_row("Authority", "import-la", Select(
+                [], id="import-la", allow_blank=True, prompt="read the file first",
+                compact=True))
             yield Static("", id="import-message", classes="message error", markup=False)
             yield Static("", id="import-counts", markup=False)
             yield table("import-rows", "Row", "Happens", "Why")
@@ -73,8 +77,7 @@ class ImportScreen(DimmedModal):
 
     def show_state(self) -> None:
         gias = self.kind == "settings" and self.read is not None
-        for key in ("#import-la", "#import-la-label"):
-            self.query_one(key).display = gias
+        self.query_one("#import-la-row").display = gias
         self.query_one("#import-rows").display = self.plan is not None
         self.query_one("#import-progress").display = self.importing
 
@@ -96,7 +99,8 @@ class ImportScreen(DimmedModal):
         grid = self.query_one("#import-rows", DataTable)
         grid.clear()
         for step in plan.rows[:ROWS_SHOWN]:
-            grid.add_row(step.what, step.outcome, step.reason)
+            what = step.what if len(step.what) <= WHAT_WIDTH else step.what[:WHAT_WIDTH - 1] + "…"
+            grid.add_row(what, step.outcome, step.reason)
         more = len(plan.rows) - ROWS_SHOWN
         self.query_one("#import-counts", Static).update(
             f"{read.path.name}: {plan.summary()}" + (f" (the first {ROWS_SHOWN} rows shown, "
