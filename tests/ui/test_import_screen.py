@@ -170,3 +170,34 @@ def test_snapshot_of_the_settings_preview(snap_compare, demo_db, monkeypatch):
 
     assert snap_compare(make_app(str(demo_db), today=DEMO_TODAY), terminal_size=SIZE,
                         run_before=preview)
+
+
+async def test_a_schedule_from_the_week_already_there_is_unchanged(demo_db):
+    from tests.conftest import ROOT
+
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await store_open(pilot)
+        await pilot.press("2", "i")
+        await settled(pilot)
+        await type_path(pilot, ROOT / "db" / "demo" / "schedule.csv")
+        counts = text(pilot, "#import-counts")
+        assert counts.startswith("schedule.csv: 0 new, 0 updated, ")
+        assert table_rows(pilot)[0][1:] == ("unchanged", "already in the week")
+
+
+async def test_a_long_file_is_imported_in_a_worker_to_the_end(new_store, tmp_path):
+    listed = tmp_path / "many.csv"
+    listed.write_text("name,role,organisation,email,phone\n" + "".join(
+        f"Person {n:03d},SENCO,School {n},,\n" for n in range(180)))
+    app = make_app(str(new_store), today=DEMO_TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await store_open(pilot)
+        await pilot.press("4", "i")
+        await settled(pilot)
+        await type_path(pilot, listed)
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        assert len(held(new_store)[1]) == 180
+        assert any("180 new, 0 updated, 0 unchanged, 0 skipped" in str(n.message)
+                   for n in app._notifications)

@@ -37,7 +37,7 @@ class PeopleScreen(ListScreen):
         Binding("B", "remove_unavailable", "Available again", id="remove-unavailable",
                 key_display="B", show=False,
                 tooltip="Remove the person's latest unavailable period"),
-        Binding("i", "import_people", "Import", id="people-import",
+        Binding("i", "import_people", "Import", id="people-import", show=False,
                 tooltip="Import people from a CSV file (a preview first)"),
         copy_binding("person"),
     ]

@@ -47,7 +47,7 @@ class SettingsScreen(ListScreen):
         Binding("a", "add_place", "Add", id="settings-add-place",
                 tooltip="Add a place GIAS does not list: a health or CAMHS site, a private "
                         "nursery or childminder, a short-breaks base, the base room"),
-        Binding("i", "import_settings", "Import", id="settings-import",
+        Binding("i", "import_settings", "Import", id="settings-import", show=False,
                 tooltip="Import the area's settings from a GIAS extract (a preview first)"),
         clear_search_binding("settings"),
         copy_binding("setting"),

@@ -29,7 +29,7 @@ class DashboardScreen(TaskScreen):
         Binding("R", "retention", "Retention", id="set-retention", key_display="R",
                 tooltip="How many months after final feedback the evidence is erased"),
         Binding("I", "import_files", "Import", id="dashboard-import", key_display="I",
-                tooltip="Import settings (GIAS), people or a schedule from a CSV file"),
+                show=False, tooltip="Import settings (GIAS), people or a schedule from a CSV file"),
         Binding("P", "purge", "Purge", id="purge-inspection", key_display="P",
                 tooltip="Erase this whole inspection for good (asks; no undo)"),
     ]
