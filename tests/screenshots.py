@@ -26,7 +26,7 @@ NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people",
          "evidence", "help", "line-form", "store-error", "export", "dashboard-2023",
          "week-2023", "lines-findings", "finding-form", "place-form", "outcome-form",
          "after-the-report", "requests", "request-form", "children-2023", "plan",
-         "switcher")
+         "switcher", "import-preview")
 ON_SITE_2023 = dt.date(2026, 11, 30)  # day 11 of the 2023 demo: the first on-site day
 
 
@@ -100,6 +100,7 @@ async def _shoot(folder: Path) -> None:
         await _week(pilot)
         await _evidence(pilot)
         await _requests(pilot)
+        await _import_preview(pilot)
 
     await _inspection_2023(folder)
     await _switcher(folder)
@@ -216,6 +217,17 @@ async def _requests(pilot) -> None:
     await pilot.pause()
     _steady_cursors(pilot.app.screen)
     await _save(pilot, "request-form")
+    await pilot.press("escape")
+
+
+async def _import_preview(pilot) -> None:
+    """Settings, i: the GIAS fixture's preview over the demo (relative path: from the root)."""
+    await pilot.press("3", "i")
+    await settled(pilot)
+    _steady_cursors(pilot.app.screen)
+    fixture = ROOT / "tests" / "fixtures" / "gias_wealdshire.csv"
+    await pilot.press(*os.path.relpath(fixture), "enter")
+    await _save(pilot, "import-preview")
     await pilot.press("escape")
 
 

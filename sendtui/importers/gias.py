@@ -30,18 +30,34 @@ class GiasResult:
     # every establishment's postcode and sector, whatever its area or status: geography
     points: dict[str, Point] = field(default_factory=dict)
     areas: set[str] = field(default_factory=set)  # the local authorities the file names
+    # the rows of the area left out, "URN 190009 Old School" and why (status, kind)
+    left_out: list[tuple[str, str]] = field(default_factory=list)
 
 
 def read_gias(path: Path, local_area: str) -> GiasResult:
-    _, rows = read_rows(path, REQUIRED)
+    return from_rows(path.name, gias_rows(path), local_area)
+
+
+def gias_rows(path: Path) -> list[CsvRow]:
+    """The file's rows, read once: the app asks which local authority, then takes its rows."""
+    return read_rows(path, REQUIRED)[1]
+
+
+def areas_in(rows: list[CsvRow]) -> Counter:
+    """How many establishments each local authority named in the file has."""
+    return Counter(row.get("la (name)") for row in rows if row.get("la (name)"))
+
+
+def from_rows(name: str, rows: list[CsvRow], local_area: str) -> GiasResult:
+    """The settings of `local_area` from the file called `name`."""
     result, located = GiasResult(), []
     for row in rows:
         # a blank or odd coordinate leaves the row out of the postcode table (a row of
         # another area is not refused for it)
         located.append((row.get("postcode"), grid_metres(row.get("easting"), GRID_EAST),
                         grid_metres(row.get("northing"), GRID_NORTH)))
-        _take(row, path.name, local_area, result)
-    _check_area(path.name, local_area, result.areas)
+        _take(row, name, local_area, result)
+    _check_area(name, local_area, result.areas)
     result.points = centroids(located)
     return result
 
@@ -65,16 +81,18 @@ def _take(row: CsvRow, name: str, local_area: str, result: GiasResult) -> None:
         result.skipped["other local authority"] += 1
         return
     status = row.get("establishmentstatus (name)")
+    label = f"URN {urn} {row.get('establishmentname')}"
     if not visitable(status):
         result.skipped[f"status {status}"] += 1
+        result.left_out.append((label, f"status {status}"))
         return
     kind = setting_kind(row.get("typeofestablishment (name)"), row.get("phaseofeducation (name)"),
                         _int(row, "statutorylowage", name, AGES),
                         _int(row, "statutoryhighage", name, AGES))
     if kind.kind is None:
         result.skipped[kind.reason] += 1
+        result.left_out.append((label, kind.reason))
         return
-    label = f"URN {urn} {row.get('establishmentname')}"
     if not kind.known:
         result.warnings.append(f"{label}: {kind.reason}, filed as other")
     if "proposed to close" in status.lower():

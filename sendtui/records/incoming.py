@@ -69,3 +69,30 @@ class Loaded:
     updated: int = 0
     unchanged: int = 0
     ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What an import does to one row of its file: its outcome is new, updated, unchanged or
+    skipped; `reason` says which fields change, or why the row is left out."""
+
+    what: str  # the row in words: "URN 190001 Ashby Brook Primary School", a person's name
+    outcome: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import will do, before anything is written (the preview), or has done."""
+
+    rows: tuple[Planned, ...]
+    skipped: int = 0  # rows left out by the importer, counted (listed in `rows` or not)
+    warnings: tuple[str, ...] = ()
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for row in self.rows if row.outcome == outcome)
+
+    def summary(self) -> str:
+        """'12 new, 3 updated, 40 unchanged, 2 skipped'."""
+        return (f"{self.count('new')} new, {self.count('updated')} updated, "
+                f"{self.count('unchanged')} unchanged, {self.skipped} skipped")

@@ -4,9 +4,10 @@ undoable action at a time, or loaded from a schedule file."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-
+from sendtui.domain.clock import to_london
 from sendtui.domain.events import (
     ends_after_start,
     follows_setting,
@@ -21,10 +22,11 @@ from sendtui.domain.kinds import (
     event_kind_label,
 )
 from sendtui.errors import InvalidInput, NotFound
-from sendtui.records import EventRecord, EventRow, Loaded
+from sendtui.records import EventRecord, EventRow, Loaded, Planned
 from sendtui.store import models as m
 from sendtui.store import undo
 from sendtui.store import week_reads as reads
+from sendtui.store.import_plan import NEW, PROGRESS_EVERY, UNCHANGED, loaded
 from sendtui.store.repo import Store
 from sendtui.store.rows import live, live_row
 
@@ -137,26 +139,54 @@ def remove(store: Store, inspection_id: str, event_id: str) -> None:
             event.sequence += 1
 
 
-def load(store: Store, inspection_id: str, rows: list[EventRow]) -> Loaded:
+def load(store: Store, inspection_id: str, rows: list[EventRow],
+         progress: Callable[[int], None] | None = None) -> Loaded:
     """Events from a schedule file, keyed by kind, title, start, end and setting: the same row
     twice is one event. People not yet known are added as new people (local contacts)."""
-    added = unchanged = 0
     with store.session() as s:
-        places = s.exec(live(m.Setting, inspection_id)).all()
-        settings = {r.urn: r for r in places if r.urn} | {r.id: r for r in places}
         people = {p.name.lower(): p for p in s.exec(live(m.Person, inspection_id))}
-        existing = {_key(e.kind, e.title, e.start, e.end, e.setting_id)
-                    for e in s.exec(live(m.Event, inspection_id))}
-        for n, row in enumerate(rows, start=1):
-            setting = _setting_for(row, settings, n)
-            key = _key(row.kind, row.title, row.start, row.end, setting.id if setting else None)
-            if key in existing:
-                unchanged += 1
-                continue
-            existing.add(key)
-            _load_one(store, s, inspection_id, row, setting, people)
-            added += 1
-    return Loaded(added, unchanged=unchanged)
+        steps = _steps(s, inspection_id, rows)
+        for n, (row, (setting, step)) in enumerate(zip(rows, steps), start=1):
+            if step.outcome == NEW:
+                _load_one(store, s, inspection_id, row, setting, people)
+            if progress and n % PROGRESS_EVERY == 0:
+                progress(n)
+    return loaded([step for _, step in steps])
+
+
+def plan(store: Store, inspection_id: str, rows: list[EventRow]) -> list[Planned]:
+    """What `load` would do to each row, nothing written (the import's preview); the same
+    refusal as `load` for a row whose setting is unknown."""
+    with store.session() as s:
+        return [step for _, step in _steps(s, inspection_id, rows)]
+
+
+def _steps(s, inspection_id: str, rows: list[EventRow]) -> list[tuple[m.Setting | None, Planned]]:
+    """Each row's setting and what loading it does: a new event, or one already there."""
+    places = s.exec(live(m.Setting, inspection_id)).all()
+    settings = {r.urn: r for r in places if r.urn} | {r.id: r for r in places}
+    people = {p.name.lower() for p in s.exec(live(m.Person, inspection_id))}
+    existing = {_key(e.kind, e.title, e.start, e.end, e.setting_id)
+                for e in s.exec(live(m.Event, inspection_id))}
+    steps = []
+    for n, row in enumerate(rows, start=1):
+        setting = _setting_for(row, settings, n)
+        key = _key(row.kind, row.title, row.start, row.end, setting.id if setting else None)
+        what = f"{london_label(row.start)} {row.title}"
+        if key in existing:
+            steps.append((setting, Planned(what, UNCHANGED, "already in the week")))
+            continue
+        existing.add(key)
+        newcomers = [name for name in row.people if name.lower() not in people]
+        people.update(name.lower() for name in newcomers)
+        reason = f"adds {', '.join(newcomers)} to people" if newcomers else ""
+        steps.append((setting, Planned(what, NEW, reason)))
+    return steps
+
+
+def london_label(at: dt.datetime) -> str:
+    """'Mon 23 Nov 09:30' in London time."""
+    return to_london(at).strftime("%a %d %b %H:%M")
 
 
 def _load_one(store: Store, s, inspection_id: str, row: EventRow, setting: m.Setting | None,

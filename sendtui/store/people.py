@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlmodel import Session, select
 
 from sendtui.domain.contacts import contact_problems
 from sendtui.errors import InvalidInput
-from sendtui.records import Loaded, PersonRecord, PersonRow
+from sendtui.records import Loaded, PersonRecord, PersonRow, Planned
 from sendtui.store import models as m
 from sendtui.store import week_reads as reads
+from sendtui.store.import_plan import NEW, PROGRESS_EVERY, UPDATED, loaded, plan_rows
 from sendtui.store.repo import Store
-from sendtui.store.rows import differs, live, live_row
+from sendtui.store.rows import live, live_row
 
 GONE = "that person"
 
@@ -71,27 +72,38 @@ def remove(store: Store, inspection_id: str, person_id: str) -> None:
         store.tombstone(s, inspection_id, row, f"removed {row.name}")
 
 
-def load(store: Store, inspection_id: str, rows: list[PersonRow]) -> Loaded:
+def load(store: Store, inspection_id: str, rows: list[PersonRow],
+         progress: Callable[[int], None] | None = None) -> Loaded:
     """People from a file, matched by name (whatever the case): added, updated, or left
     alone (not stamped) when the file says what the store already holds."""
-    added = updated = unchanged = 0
     with store.session() as s:
-        known = {p.name.lower(): p for p in s.exec(live(m.Person, inspection_id))}
-        for row in rows:
-            person = known.get(row.name.lower())
-            if person is None:
+        known = _by_name(s, inspection_id)
+        planned = _plan(known, rows)
+        for n, (row, step) in enumerate(zip(rows, planned), start=1):
+            if step.outcome == NEW:
                 known[row.name.lower()] = store.insert(s, None, m.Person(
                     inspection_id=inspection_id, **row.__dict__))
-                added += 1
-                continue
-            if not differs(person, row.__dict__):
-                unchanged += 1
-                continue
-            with store.change(s, None, person):
-                for key, value in row.__dict__.items():
-                    setattr(person, key, value)
-            updated += 1
-    return Loaded(added, updated, unchanged)
+            elif step.outcome == UPDATED:
+                with store.change(s, None, known[row.name.lower()]) as person:
+                    for key, value in row.__dict__.items():
+                        setattr(person, key, value)
+            if progress and n % PROGRESS_EVERY == 0:
+                progress(n)
+    return loaded(planned)
+
+
+def plan(store: Store, inspection_id: str, rows: list[PersonRow]) -> list[Planned]:
+    """What `load` would do to each row, nothing written (the import's preview)."""
+    with store.session() as s:
+        return _plan(_by_name(s, inspection_id), rows)
+
+
+def _by_name(s: Session, inspection_id: str) -> dict[str, m.Person]:
+    return {p.name.lower(): p for p in s.exec(live(m.Person, inspection_id))}
+
+
+def _plan(known: dict[str, m.Person], rows: list[PersonRow]) -> list[Planned]:
+    return plan_rows(known, rows, lambda row: row.name.lower(), lambda row: row.name)
 
 
 def record(r: m.Person) -> PersonRecord:

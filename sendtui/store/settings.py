@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from sqlmodel import select
 
 from sendtui.domain.postcodes import Point
-from sendtui.records import Loaded, SettingRecord, SettingRow
+from sendtui.records import Loaded, Planned, SettingRecord, SettingRow
 from sendtui.store import models as m
 from sendtui.store import week_reads as reads
+from sendtui.store.import_plan import NEW, PROGRESS_EVERY, UPDATED, loaded, plan_rows
 from sendtui.store.repo import Store
-from sendtui.store.rows import differs, live_row
+from sendtui.store.rows import live_row
 
 MARK_WORDS = {
     ("shortlisted", True): "shortlisted",
@@ -58,34 +59,47 @@ def mark(store: Store, inspection_id: str, setting_id: str, shortlisted: bool | 
 
 
 def load(store: Store, inspection_id: str, rows: list[SettingRow],
-         points: Mapping[str, Point] | None = None) -> Loaded:
+         points: Mapping[str, Point] | None = None,
+         progress: Callable[[int], None] | None = None) -> Loaded:
     """Settings from a GIAS file: new URNs added, known ones updated (left alone, not stamped,
     when the file says what the store holds), never duplicated; with the file's postcode
-    points kept and places added by hand placed by them (one transaction)."""
+    points kept and places added by hand placed by them (one transaction). `progress` is
+    told how many rows are done, now and then (from the worker doing the import)."""
     from sendtui.store.places import save_points
 
-    added = updated = unchanged = 0
     with store.session() as s:
         if points:
             save_points(store, s, inspection_id, points)
-        known = {r.urn: r for r in s.exec(select(m.Setting).where(
-            m.Setting.inspection_id == inspection_id))}
-        for row in rows:
-            setting = known.get(row.urn)
-            if setting is None:
+        known = _by_urn(s, inspection_id)
+        planned = _plan(known, rows)
+        for n, (row, step) in enumerate(zip(rows, planned), start=1):
+            if step.outcome == NEW:
                 known[row.urn] = store.insert(s, None, m.Setting(inspection_id=inspection_id,
                                                                  **row.__dict__))
-                added += 1
-                continue
-            if not differs(setting, row.__dict__):
-                unchanged += 1
-                continue
-            with store.change(s, None, setting):
-                for key, value in row.__dict__.items():
-                    setattr(setting, key, value)
-                setting.deleted_at = None
-            updated += 1
-    return Loaded(added, updated, unchanged)
+            elif step.outcome == UPDATED:
+                with store.change(s, None, known[row.urn]) as setting:
+                    for key, value in row.__dict__.items():
+                        setattr(setting, key, value)
+                    setting.deleted_at = None
+            if progress and n % PROGRESS_EVERY == 0:
+                progress(n)
+    return loaded(planned)
+
+
+def plan(store: Store, inspection_id: str, rows: list[SettingRow]) -> list[Planned]:
+    """What `load` would do to each row, nothing written (the import's preview)."""
+    with store.session() as s:
+        return _plan(_by_urn(s, inspection_id), rows)
+
+
+def _by_urn(s, inspection_id: str) -> dict[str, m.Setting]:
+    """Every setting by URN, tombstones too: a URN imported again brings its setting back."""
+    return {r.urn: r for r in s.exec(select(m.Setting).where(
+        m.Setting.inspection_id == inspection_id))}
+
+
+def _plan(known: Mapping[str, m.Setting], rows: list[SettingRow]) -> list[Planned]:
+    return plan_rows(known, rows, lambda row: row.urn, lambda row: f"URN {row.urn} {row.name}")
 
 
 def record(r: m.Setting) -> SettingRecord:

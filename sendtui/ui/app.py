@@ -63,6 +63,10 @@ class SendApp(OpensStore, App):
         Binding("x", "export", "Export", id="export", show=False),
         Binding("ctrl+o", "switch_inspection", "Switch inspection", id="switch-inspection",
                 show=False),  # `s` on the dashboard; in ? and ^p everywhere
+        Binding("I", "import_files", "Import settings, people or a schedule…", id="import-files",
+                key_display="I", show=False),
+        Binding("M", "marked_names", "Marked names", id="marked-names-anywhere",
+                key_display="M", show=False),
         Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
@@ -259,6 +263,16 @@ class SendApp(OpensStore, App):
         from sendtui.ui.screens.export import open_export
 
         open_export(self)
+
+    def action_import_files(self) -> None:
+        from sendtui.ui.screens.setup.imports import open_import
+
+        open_import(self)
+
+    def action_marked_names(self) -> None:
+        from sendtui.ui.screens.evidence.names import MarkedNamesScreen
+
+        self.push_screen(MarkedNamesScreen())
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

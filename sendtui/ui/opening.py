@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Static
 
 # What a key asks of the store: pressed while it is still opening, held and done when it is.
 STORE_ACTIONS = {"show", "capture", "export", "undo", "redo", "edit_date", "retention", "purge",
-                 "record_outcome", "switch_inspection"}
+                 "record_outcome", "switch_inspection", "import_files", "marked_names"}
 
 
 class LoadingScreen(Screen):

@@ -27,7 +27,7 @@ class PeopleScreen(ListScreen):
     HEADING = "People"
     TABLE = "people"
     COPIES = "person"
-    EMPTY = "No people yet: add them with a, or import them with 'sendtui import people FILE'."
+    EMPTY = "No people yet: add them with a, or press i to import them from a CSV file."
     BINDINGS = [
         Binding("a", "add", "Add", id="add-person"),
         Binding("e,enter", "edit", "Edit", id="edit-person"),
@@ -37,6 +37,8 @@ class PeopleScreen(ListScreen):
         Binding("B", "remove_unavailable", "Available again", id="remove-unavailable",
                 key_display="B", show=False,
                 tooltip="Remove the person's latest unavailable period"),
+        Binding("i", "import_people", "Import", id="people-import", show=False,
+                tooltip="Import people from a CSV file (a preview first)"),
         copy_binding("person"),
     ]
 
@@ -84,6 +86,11 @@ class PeopleScreen(ListScreen):
         self.action_edit()
 
     # --- keys -------------------------------------------------------------------------------
+
+    def action_import_people(self) -> None:
+        from sendtui.ui.screens.setup.imports import open_import
+
+        open_import(self.app, "people")
 
     def action_add(self) -> None:
         def save(details) -> None:

@@ -30,8 +30,8 @@ class SettingsScreen(ListScreen):
     HEADING = "Settings"
     TABLE = "settings"
     COPIES = "setting"
-    EMPTY = ("No settings yet: import the GIAS extract with 'sendtui import settings FILE', "
-             "or press a to add a place by hand.")
+    EMPTY = ("No settings yet: press i to import the GIAS extract, or a to add a place by "
+             "hand.")
     BINDINGS = [
         search_binding("settings", "Find settings by name, URN or postcode as you type"),
         Binding("k", "next_kind", "Kind", id="settings-kind",
@@ -47,6 +47,8 @@ class SettingsScreen(ListScreen):
         Binding("a", "add_place", "Add", id="settings-add-place",
                 tooltip="Add a place GIAS does not list: a health or CAMHS site, a private "
                         "nursery or childminder, a short-breaks base, the base room"),
+        Binding("i", "import_settings", "Import", id="settings-import", show=False,
+                tooltip="Import the area's settings from a GIAS extract (a preview first)"),
         clear_search_binding("settings"),
         copy_binding("setting"),
     ]
@@ -158,6 +160,11 @@ class SettingsScreen(ListScreen):
             self.notify(f"{setting.name} is {'no longer ' if setting.is_base else ''}the base "
                         "room (u undoes).")
         self.refresh_data()
+
+    def action_import_settings(self) -> None:
+        from sendtui.ui.screens.setup.imports import open_import
+
+        open_import(self.app, "settings")
 
     def action_add_place(self) -> None:
         def save(details: dict | None) -> None:

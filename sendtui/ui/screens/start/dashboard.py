@@ -28,6 +28,8 @@ class DashboardScreen(TaskScreen):
                 show=False, tooltip="This inspection's outcome wording and the intervals that follow"),
         Binding("R", "retention", "Retention", id="set-retention", key_display="R",
                 tooltip="How many months after final feedback the evidence is erased"),
+        Binding("I", "import_files", "Import", id="dashboard-import", key_display="I",
+                show=False, tooltip="Import settings (GIAS), people or a schedule from a CSV file"),
         Binding("P", "purge", "Purge", id="purge-inspection", key_display="P",
                 tooltip="Erase this whole inspection for good (asks; no undo)"),
         Binding("s", "switch_inspection", "Switch inspection", id="dashboard-switch",
@@ -133,6 +135,9 @@ class DashboardScreen(TaskScreen):
             self.notify(f"{kd.label} saved.")
 
         self.app.push_screen(KeyDateForm(kd), save)
+
+    def action_import_files(self) -> None:
+        self.app.action_import_files()
 
     def action_record_outcome(self) -> None:
         from sendtui.store.outcomes import framework_of

@@ -72,6 +72,8 @@ class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, AwayPeriods, EventChanges
         Binding("f", "free_slot", "Free slot", id="find-free-slot"),
         Binding("t", "add_action", "Action from event", id="action-from-event", show=False,
                 tooltip="An action from the event under the cursor (a keep-in-touch request)"),
+        Binding("i", "import_schedule", "Import", id="week-import", show=False,
+                tooltip="Import a schedule from a CSV file (a preview first)"),
         copy_binding("event"),
     ]
 
@@ -231,6 +233,12 @@ class WeekScreen(MoveMode, ActionFromEvent, FreeSlots, AwayPeriods, EventChanges
         self.grid.select(event_id, key)
 
     # --- views and finding -------------------------------------------------------------
+
+    def action_import_schedule(self) -> None:
+        from sendtui.ui.screens.setup.imports import open_import
+
+        if not self.busy():
+            open_import(self.app, "schedule")
 
     def action_toggle_view(self) -> None:
         if self.busy():
