@@ -28,6 +28,7 @@ GONE = "that evidence entry"
 class Version:
     saved_at: dt.datetime
     text: str
+    note: str = ""  # what else changed with it, e.g. "line B5 → B3"
 
 
 def search(store: Store, inspection_id: str, query: str, limit: int = 50) -> list[Hit]:
@@ -112,12 +113,12 @@ def remove(store: Store, inspection_id: str, evidence_id: str) -> None:
 
 
 def versions(store: Store, evidence_id: str) -> list[Version]:
-    """Every text the entry has had, in the order it was saved."""
+    """Every text the entry has had and what else each correction changed, in order."""
     with store.session() as s:
         rows = s.exec(select(m.EvidenceVersion).where(
             m.EvidenceVersion.evidence_id == evidence_id)
             .order_by(m.EvidenceVersion.updated_at)).all()
-        return [Version(v.saved_at, v.text) for v in rows]
+        return [Version(v.saved_at, v.text, v.note) for v in rows]
 
 
 def query(inspection_id: str):
