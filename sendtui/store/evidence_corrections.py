@@ -48,7 +48,8 @@ def correct(store: Store, inspection_id: str, evidence_id: str, new: Correction)
         note = describe(s, old, new)
         if not note and old.text == new.text:
             return ""
-        with store.change(s, inspection_id, entry, "corrected an evidence entry"):
+        summary = "corrected an evidence entry" if note else "edited an evidence entry"
+        with store.change(s, inspection_id, entry, summary):
             entry.text, entry.line_id, entry.source = new.text, line.id, new.source
             entry.setting_id = setting.id if setting else None
             entry.event_id = event.id if event else None
