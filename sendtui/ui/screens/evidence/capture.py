@@ -73,6 +73,7 @@ class CaptureScreen(Loads, FormScreen):
         self.unsaved_since: float | None = None  # monotonic time of the first unwritten change
         self.timer_due = 0.0  # when the timer writes the draft (monotonic)
         self.saved = False
+        self.author = ""  # the laptop's user (profile.toml), read with the rest
 
     def body(self) -> ComposeResult:
         yield TextArea("", id="capture-text", soft_wrap=True, show_line_numbers=False,
@@ -107,13 +108,13 @@ class CaptureScreen(Loads, FormScreen):
         if not draft and not setting_id and self.now is not None:
             setting_id = entry.happening_now(events.all(store, ins), self.now)
         return (lines.all(store, ins, counted=False), settings.all(store, ins),
-                redactor(store, ins), draft, setting_id)
+                redactor(store, ins), draft, setting_id, entry.author())
 
     def loaded(self, data: tuple) -> None:
         """The draft's fields back (what was typed meanwhile after its text); all fields open."""
         from sendtui.ui.screens.evidence.capture_open import fill
 
-        lines, settings, self.redactor, draft, setting_id = data
+        lines, settings, self.redactor, draft, setting_id, self.author = data
         self.draft_id, fields = draft if draft else (None, {})
         self.initial = entry.start_fields(fields, setting_id, self.opened_on)
         self.tracked_child = self.initial["tracked_child"]
@@ -220,7 +221,7 @@ class CaptureScreen(Loads, FormScreen):
         with DRAFT_LOCK:
             try:
                 entry.save_entry(self.app.store, self.app.inspection.id, fields, setting,
-                                 self.draft_id, utc_now())
+                                 self.draft_id, utc_now(), self.author)
             except LookupError as exc:
                 self.say(f"Not saved: {exc}")
                 return

@@ -69,8 +69,19 @@ def sensitive_warning(redactor: Redactor, text: str) -> str:
     return " ".join(parts)
 
 
+def author() -> str:
+    """Who captures on this laptop (the profile), "" when not given or unreadable."""
+    from sendtui.config import load_profile
+    from sendtui.errors import ConfigError
+
+    try:
+        return load_profile().author
+    except ConfigError:
+        return ""
+
+
 def save_entry(store, inspection_id: str, fields: dict[str, str], setting,
-               draft_id: str | None, at: dt.datetime) -> None:
+               draft_id: str | None, at: dt.datetime, by: str = "") -> None:
     """The entry and the end of its draft, all or nothing; LookupError when refused."""
     from sendtui.records import EvidenceRow
     from sendtui.store.evidence import add as add_evidence
@@ -79,7 +90,7 @@ def save_entry(store, inspection_id: str, fields: dict[str, str], setting,
         at=at, line=fields["line"], source=fields["source"],
         text=fields["text"].strip(), setting_urn=setting.urn if setting else None,
         case_ref=fields["case_ref"].strip() or None, judgement=fields["judgement"] or None,
-        author="", setting_id=setting.id if setting else None,
+        author=by, setting_id=setting.id if setting else None,
         tracked_child_id=fields.get("tracked_child") or None)
     add_evidence(store, inspection_id, [entry], draft_id=draft_id)
 
