@@ -86,7 +86,7 @@ def _add_one(store: Store, s, inspection_id: str, row: EvidenceRow, lines: dict,
         inspection_id=inspection_id, line_id=line.id, source=row.source, text=row.text,
         at=row.at, setting_id=row.setting_id or (setting.id if setting else None),
         case_ref=row.case_ref, judgement=row.judgement, author=row.author,
-        tracked_child_id=row.tracked_child_id))
+        tracked_child_id=row.tracked_child_id, event_id=row.event_id))
     store.insert(s, None, m.EvidenceVersion(evidence_id=entry.id, text=row.text,
                                             saved_at=row.at))
     return entry
