@@ -22,7 +22,7 @@ def context_of(app) -> tuple[str | None, object | None]:
     if event is not None:
         return event.setting_id, event
     selected = getattr(app.screen, "selected", None)
-    thing = selected() if callable(selected) and app.screen.id != "_default" else None
+    thing = selected() if callable(selected) else None
     return (thing.id, None) if isinstance(thing, SettingRecord) else (None, None)
 
 
