@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from sendtui.errors import BadFile, ConfigError
@@ -55,6 +56,65 @@ def config_file() -> Path:
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False) / "config.toml"
+
+
+def profile_file() -> Path:
+    """Who uses this laptop: beside config.toml, written by the app (config.toml is the
+    user's own, never rewritten)."""
+    return config_file().with_name("profile.toml")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The laptop's user: the author of the evidence captured on it."""
+
+    name: str = ""
+    role: str = ""
+    asked: bool = False  # the first-run question was shown (answered or skipped)
+
+    @property
+    def author(self) -> str:
+        """What an entry records: "Priya Shah (HMI)", "Priya Shah", or "" when not given."""
+        if not self.name:
+            return ""
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
+def load_profile(path: Path | None = None) -> Profile:
+    """The `[profile]` table of profile.toml (an empty profile when there is none)."""
+    path = path or profile_file()
+    table = _read(path).get("profile", {})
+    if not isinstance(table, dict):
+        table = {"name": None}
+    name, role, asked = table.get("name", ""), table.get("role", ""), table.get("asked", False)
+    if not (isinstance(name, str) and isinstance(role, str) and isinstance(asked, bool)):
+        raise ConfigError(f"{path}: [profile] holds name = \"…\", role = \"…\", asked = true")
+    return Profile(" ".join(name.split()), " ".join(role.split()), asked)
+
+
+def save_profile(profile: Profile, path: Path | None = None) -> Path:
+    """Write profile.toml (the folder made if need be), atomically; InvalidInput when the
+    name or role is not one line of plain text."""
+    from sendtui.domain.words import plain_name
+    from sendtui.files import write_output
+
+    path = path or profile_file()
+    name, role = plain_name(profile.name, "the name"), plain_name(profile.role, "the role")
+    text = (f"# Who uses this laptop: written by sendtui (Profile, key U)\n[profile]\n"
+            f"name = {_toml_string(name)}\nrole = {_toml_string(role)}\n"
+            f"asked = {'true' if profile.asked or name else 'false'}\n")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"{path.parent}: {_one_line(exc)}") from None
+    return write_output(path, text.encode("utf-8"), force=True)
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's (\\", \\\\, \\uXXXX)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
 
 
 def load_keymap(path: Path | None = None) -> dict[str, str]:

@@ -25,6 +25,11 @@ def _isolated(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("HOME", str(home))  # the Documents folder exports default to
     monkeypatch.delenv("SENDTUI_DB", raising=False)
     monkeypatch.delenv("SENDTUI_TODAY", raising=False)
+    # The first-run question (who uses this laptop) answered "later": tests of the question
+    # itself remove this file (tests/ui/test_profile_screen.py).
+    profile = home / "config" / "sendtui" / "profile.toml"
+    profile.parent.mkdir(parents=True)
+    profile.write_text("[profile]\nname = \"\"\nrole = \"\"\nasked = true\n", encoding="utf-8")
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people",
          "evidence", "help", "line-form", "store-error", "export", "dashboard-2023",
          "week-2023", "lines-findings", "finding-form", "place-form", "outcome-form",
          "after-the-report", "requests", "request-form", "children-2023", "plan",
-         "switcher", "import-preview")
+         "switcher", "import-preview", "profile")
 ON_SITE_2023 = dt.date(2026, 11, 30)  # day 11 of the 2023 demo: the first on-site day
 
 
@@ -97,6 +97,11 @@ async def _shoot(folder: Path) -> None:
         await _save(pilot, "evidence")
         await pilot.press("9")
         await _save(pilot, "plan")
+        await pilot.press("U")
+        await pilot.pause()
+        _steady_cursors(app.screen)
+        await _save(pilot, "profile")
+        await pilot.press("escape")
         await _week(pilot)
         await _evidence(pilot)
         await _requests(pilot)
@@ -273,6 +278,9 @@ def main() -> int:
         os.environ["HOME"] = "/home/inspector"  # the Documents folder the export dialog shows
         for name in ("SENDTUI_DB", "SENDTUI_TODAY"):
             os.environ.pop(name, None)
+        from sendtui.config import Profile, save_profile
+
+        save_profile(Profile("Priya Shah", "Lead HMI"))  # no first-run question in the pictures
         OUT.mkdir(exist_ok=True)
         asyncio.run(_shoot(folder))
     finally:

@@ -26,6 +26,7 @@ def evidence() -> None:
 def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: str | None,
                  case_ref: str | None, at: str | None) -> None:
     """Add an evidence entry; print its id."""
+    from sendtui.config import load_profile
     from sendtui.domain.clock import parse_london, utc_now
     from sendtui.errors import InvalidInput
     from sendtui.records import EvidenceRow
@@ -34,7 +35,7 @@ def evidence_add(obj: Context, line: str, source: str, text: str, setting_urn: s
     if not text.strip():
         raise InvalidInput("the entry has no text")
     row = EvidenceRow(parse_london(at) if at else utc_now(), line.upper(), source, text,
-                      setting_urn, case_ref, None, "")
+                      setting_urn, case_ref, None, load_profile().author)
     click.echo(add_evidence(obj.store(), obj.inspection().id, [row]).ids[0])
 
 

@@ -61,6 +61,7 @@ class EvidenceRow:
     author: str
     setting_id: str | None = None  # a setting picked on screen (early years ones have no URN)
     tracked_child_id: str | None = None  # captured against a tracked child or sampled case
+    event_id: str | None = None  # captured at an event (the one under the week's cursor)
 
 
 @dataclass(frozen=True)

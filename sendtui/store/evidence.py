@@ -28,6 +28,7 @@ GONE = "that evidence entry"
 class Version:
     saved_at: dt.datetime
     text: str
+    note: str = ""  # what else changed with it, e.g. "line B5 → B3"
 
 
 def search(store: Store, inspection_id: str, query: str, limit: int = 50) -> list[Hit]:
@@ -85,7 +86,7 @@ def _add_one(store: Store, s, inspection_id: str, row: EvidenceRow, lines: dict,
         inspection_id=inspection_id, line_id=line.id, source=row.source, text=row.text,
         at=row.at, setting_id=row.setting_id or (setting.id if setting else None),
         case_ref=row.case_ref, judgement=row.judgement, author=row.author,
-        tracked_child_id=row.tracked_child_id))
+        tracked_child_id=row.tracked_child_id, event_id=row.event_id))
     store.insert(s, None, m.EvidenceVersion(evidence_id=entry.id, text=row.text,
                                             saved_at=row.at))
     return entry
@@ -112,12 +113,12 @@ def remove(store: Store, inspection_id: str, evidence_id: str) -> None:
 
 
 def versions(store: Store, evidence_id: str) -> list[Version]:
-    """Every text the entry has had, in the order it was saved."""
+    """Every text the entry has had and what else each correction changed, in order."""
     with store.session() as s:
         rows = s.exec(select(m.EvidenceVersion).where(
             m.EvidenceVersion.evidence_id == evidence_id)
             .order_by(m.EvidenceVersion.updated_at)).all()
-        return [Version(v.saved_at, v.text) for v in rows]
+        return [Version(v.saved_at, v.text, v.note) for v in rows]
 
 
 def query(inspection_id: str):

@@ -263,6 +263,7 @@ class EvidenceVersion(Tracked, table=True):
     evidence_id: str = Field(foreign_key="evidence.id", index=True)
     text: str
     saved_at: dt.datetime = instant(default_factory=utc_now)
+    note: str = ""  # what else this version changed, e.g. "line b5 → b3" (never a case ref)
 
 
 class Change(OfInspection, table=True):

@@ -71,6 +71,8 @@ class SendApp(OpensStore, App):
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("ctrl+t", "toggle_theme", "Theme", id="theme", show=False),  # in ? and ^p
+        Binding("U", "profile", "Profile", id="profile", key_display="U", show=False,
+                tooltip="Your name and role: who captured each evidence entry"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -273,6 +275,17 @@ class SendApp(OpensStore, App):
         from sendtui.ui.screens.evidence.names import MarkedNamesScreen
 
         self.push_screen(MarkedNamesScreen())
+
+    def action_profile(self) -> None:
+        from sendtui.ui.screens.start.profile import ProfileScreen, open_profile
+
+        if not isinstance(self.screen, ProfileScreen):
+            open_profile(self)
+
+    def ask_profile_once(self) -> None:
+        from sendtui.ui.screens.start.profile import ask_once
+
+        ask_once(self)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -43,6 +43,12 @@ def base_env(home: Path, **extra: str) -> dict[str, str]:
            "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0",
            "TERM": "dumb", "COLUMNS": "100"}
     env.update(extra)
+    # the first-run question (who uses this laptop) answered "later", as in tests/conftest.py
+    profile = Path(env["XDG_CONFIG_HOME"]) / "sendtui" / "profile.toml"
+    if not profile.exists():
+        profile.parent.mkdir(parents=True, exist_ok=True)
+        profile.write_text("[profile]\nname = \"\"\nrole = \"\"\nasked = true\n",
+                           encoding="utf-8")
     return env
 
 

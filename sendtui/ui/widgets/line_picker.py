@@ -41,7 +41,20 @@ class LinePicker(TypeAhead):
         self.by_code = {line.code.upper(): line for line in lines}
         self.code = code.upper() if code and code.upper() in self.by_code else None
         if self.is_mounted:
+            self.query_input.placeholder = self.hint()
             self._show_picked()
+
+    def on_mount(self) -> None:  # TypeAhead's on_mount runs too (Textual calls each)
+        self.query_input.placeholder = self.hint()
+
+    def hint(self) -> str:
+        """The placeholder, with a code and words of the open inspection's own lines: "b5 or
+        local offer" under the 2016 framework, "e1 or needs are" under 2023."""
+        if not self.lines or "B5" in self.by_code:
+            return self.PLACEHOLDER
+        line = self.lines[0]
+        words = " ".join(line.title.lower().split()[:2])
+        return f"type a code or words, e.g. {line.code.lower()} or {words}"
 
     @property
     def line(self) -> LineRecord | None:

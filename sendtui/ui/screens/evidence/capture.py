@@ -57,7 +57,7 @@ class CaptureScreen(Loads, FormScreen):
     ASKS_BEFORE_CLOSING = False  # what is typed is kept as a draft: escape and quit keep it
 
     def __init__(self, setting_id: str | None = None, now: dt.datetime | None = None,
-                 tracked: tuple[str, str] | None = None) -> None:
+                 tracked: tuple[str, str] | None = None, event=None) -> None:
         super().__init__(f"New evidence for {tracked[1]}" if tracked else "New evidence")
         self.setting_id = setting_id  # of the event under the week's cursor
         self.opened_on = tracked[0] if tracked else None  # a tracked child's id
@@ -73,12 +73,18 @@ class CaptureScreen(Loads, FormScreen):
         self.unsaved_since: float | None = None  # monotonic time of the first unwritten change
         self.timer_due = 0.0  # when the timer writes the draft (monotonic)
         self.saved = False
+        self.author = ""  # the laptop's user (profile.toml), read with the rest
+        self.event = event  # the EventRecord under the week's cursor, if any
+        self.event_id = ""  # the event the entry is taken at (from the cursor or the draft)
 
     def body(self) -> ComposeResult:
         yield TextArea("", id="capture-text", soft_wrap=True, show_line_numbers=False,
                        compact=True, placeholder="What you saw, read or heard")
         yield field_message("text")
         yield Static("", id="sensitive-warning", classes="message warning", markup=False)
+        at_event = Static("", id="capture-event", classes="hint", markup=False)
+        at_event.display = False  # shown once loaded, if the entry is taken at an event
+        yield at_event
         yield field_row("Line", "line", waiting(LinePicker([], id="line-picker")))
         yield field_message("line")
         yield field_row("Source", "source", waiting(SourceChoice(id="source")))
@@ -107,16 +113,18 @@ class CaptureScreen(Loads, FormScreen):
         if not draft and not setting_id and self.now is not None:
             setting_id = entry.happening_now(events.all(store, ins), self.now)
         return (lines.all(store, ins, counted=False), settings.all(store, ins),
-                redactor(store, ins), draft, setting_id)
+                redactor(store, ins), draft, setting_id, entry.author())
 
     def loaded(self, data: tuple) -> None:
         """The draft's fields back (what was typed meanwhile after its text); all fields open."""
         from sendtui.ui.screens.evidence.capture_open import fill
 
-        lines, settings, self.redactor, draft, setting_id = data
+        lines, settings, self.redactor, draft, setting_id, self.author = data
         self.draft_id, fields = draft if draft else (None, {})
-        self.initial = entry.start_fields(fields, setting_id, self.opened_on)
+        self.initial = entry.start_fields(fields, setting_id, self.opened_on,
+                                          None if draft else self.event)
         self.tracked_child = self.initial["tracked_child"]
+        self.event_id = self.initial["event"]
         self.written = dict(self.initial)
         typed = self.query_one("#capture-text", TextArea).text
         fill(self, lines, settings, entry.with_typed(self.initial["text"], typed))
@@ -134,7 +142,25 @@ class CaptureScreen(Loads, FormScreen):
             "case_ref": self.query_one("#case-ref", Input).value,
             "judgement": self.query_one("#judgement", KeyChoice).value or "",
             "tracked_child": self.tracked_child,
+            "event": self.event_taken_at(),
         }
+
+    def event_taken_at(self) -> str:
+        """The event the entry is taken at, unless another setting than its own was picked."""
+        event = self.event if self.event and self.event.id == self.event_id else None
+        picked = self.query_one(SettingPicker).setting_id
+        if event is not None and event.setting_id and picked != event.setting_id:
+            return ""
+        return self.event_id
+
+    def show_event(self) -> None:
+        """"At: Oak Primary visit, Tue 1 Dec 09:00" while the entry is taken at an event."""
+        from sendtui.domain.clock import when
+
+        line = self.query_one("#capture-event", Static)
+        event = self.event if self.event and self.event.id == self.event_taken_at() else None
+        line.update(f"At: {event.title}, {when(event.start)}" if event else "")
+        line.display = event is not None
 
     def check(self) -> dict[str, str]:
         fields = self.fields()
@@ -158,6 +184,7 @@ class CaptureScreen(Loads, FormScreen):
         self.warn_sensitive(self.latest["text"])
         if self.reading:  # a draft written now could be a second one
             return
+        self.show_event()
         now = time.monotonic()
         if self.unsaved_since is None:
             self.unsaved_since = now
@@ -220,7 +247,7 @@ class CaptureScreen(Loads, FormScreen):
         with DRAFT_LOCK:
             try:
                 entry.save_entry(self.app.store, self.app.inspection.id, fields, setting,
-                                 self.draft_id, utc_now())
+                                 self.draft_id, utc_now(), self.author)
             except LookupError as exc:
                 self.say(f"Not saved: {exc}")
                 return

@@ -9,16 +9,27 @@ from sendtui.domain.redaction import CASE_REF, Redactor
 NEEDS = {"line": "a line of enquiry", "source": "a source", "text": "the text"}
 
 
-FIELDS = ("text", "line", "source", "setting", "case_ref", "judgement", "tracked_child")
+FIELDS = ("text", "line", "source", "setting", "case_ref", "judgement", "tracked_child",
+          "event")
+# the source an event's kind gives the evidence taken at it
+SOURCE_OF_EVENT = {"visit": "visit", "focus-group": "focus-group", "webinar": "webinar",
+                   "meeting": "meeting", "leaders-meeting": "meeting", "pcf-meeting": "meeting",
+                   "set-up-meeting": "meeting", "case-file-review": "case-file",
+                   "case-sampling": "case-file", "tracking-meeting": "tracking"}
 
 
 def start_fields(draft: dict[str, str], setting_id: str | None,
-                 tracked_child: str | None = None) -> dict[str, str]:
-    """The fields to start from: the draft's, else the setting now (if any). Opened on a
-    tracked child: against that child, the source `tracking` unless the draft has one."""
+                 tracked_child: str | None = None, event=None) -> dict[str, str]:
+    """The fields to start from: the draft's, else what the screen points at (the event
+    under the week's cursor: its setting, the source its kind gives, the event itself; the
+    setting highlighted), else the setting now. Opened on a tracked child: against that
+    child, the source `tracking` unless the draft has one."""
     fields = {key: draft.get(key, "") for key in FIELDS}
-    if not restored(fields) and setting_id:
-        fields["setting"] = setting_id
+    if not restored(fields):
+        fields["setting"] = setting_id or ""
+        if event is not None:
+            fields["event"] = event.id
+            fields["source"] = SOURCE_OF_EVENT.get(event.kind, "")
     if tracked_child:
         fields["tracked_child"] = tracked_child
         fields["source"] = fields["source"] or "tracking"
@@ -69,8 +80,19 @@ def sensitive_warning(redactor: Redactor, text: str) -> str:
     return " ".join(parts)
 
 
+def author() -> str:
+    """Who captures on this laptop (the profile), "" when not given or unreadable."""
+    from sendtui.config import load_profile
+    from sendtui.errors import ConfigError
+
+    try:
+        return load_profile().author
+    except ConfigError:
+        return ""
+
+
 def save_entry(store, inspection_id: str, fields: dict[str, str], setting,
-               draft_id: str | None, at: dt.datetime) -> None:
+               draft_id: str | None, at: dt.datetime, by: str = "") -> None:
     """The entry and the end of its draft, all or nothing; LookupError when refused."""
     from sendtui.records import EvidenceRow
     from sendtui.store.evidence import add as add_evidence
@@ -79,8 +101,9 @@ def save_entry(store, inspection_id: str, fields: dict[str, str], setting,
         at=at, line=fields["line"], source=fields["source"],
         text=fields["text"].strip(), setting_urn=setting.urn if setting else None,
         case_ref=fields["case_ref"].strip() or None, judgement=fields["judgement"] or None,
-        author="", setting_id=setting.id if setting else None,
-        tracked_child_id=fields.get("tracked_child") or None)
+        author=by, setting_id=setting.id if setting else None,
+        tracked_child_id=fields.get("tracked_child") or None,
+        event_id=fields.get("event") or None)
     add_evidence(store, inspection_id, [entry], draft_id=draft_id)
 
 

@@ -12,11 +12,18 @@ from sendtui.ui.widgets.line_picker import LinePicker
 from sendtui.ui.widgets.pickers import SettingPicker
 
 
-def setting_under_cursor(app) -> str | None:
-    """The setting of the event under the week's cursor, if the week is up."""
+def context_of(app) -> tuple[str | None, object | None]:
+    """(setting id, event) the screen under the capture box points at: the event under the
+    week's cursor and its setting, or the setting highlighted on the Settings screen."""
+    from sendtui.records import SettingRecord
+
     grid = getattr(app.screen, "grid", None)
     event = getattr(grid, "event_under_cursor", None)
-    return event.setting_id if event is not None else None
+    if event is not None:
+        return event.setting_id, event
+    selected = getattr(app.screen, "selected", None)
+    thing = selected() if callable(selected) else None
+    return (thing.id, None) if isinstance(thing, SettingRecord) else (None, None)
 
 
 def open_capture(app, tracked: tuple[str, str] | None = None) -> None:
@@ -26,7 +33,8 @@ def open_capture(app, tracked: tuple[str, str] | None = None) -> None:
         app.bell()
         return
     # capture.utc_now looked up here so that tests can set the clock
-    screen = CaptureScreen(setting_under_cursor(app), capture.utc_now(), tracked)
+    setting_id, event = context_of(app)
+    screen = CaptureScreen(setting_id, capture.utc_now(), tracked, event)
     under = app.screen
 
     def closed(code: str | None) -> None:
@@ -53,6 +61,7 @@ def fill(screen: CaptureScreen, lines, settings, text: str) -> None:
     screen.query_one("#case-ref", Input).value = f["case_ref"]
     screen.query_one("#judgement", KeyChoice).choose(f["judgement"] or None)
     screen.query(WAITING).set(disabled=False)
+    screen.show_event()
 
 
 def ask_to_throw_away(screen: CaptureScreen) -> None:

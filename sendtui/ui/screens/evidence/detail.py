@@ -25,8 +25,9 @@ class EvidenceDetail(Loads, DimmedModal):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="evidence-detail-close"),
-        Binding("e", "edit", "Edit text", id="evidence-detail-edit",
-                tooltip="Change the text; the old text is kept as a version"),
+        Binding("e", "edit", "Correct", id="evidence-detail-edit",
+                tooltip="Correct the text, line, source, setting, event, judgement or case "
+                        "reference; the old version is kept"),
         Binding("r", "reveal", "Reveal", id="evidence-detail-reveal",
                 tooltip="Show the case reference and marked names, or hide them again"),
         erase_binding("evidence-detail-erase"),
@@ -52,7 +53,7 @@ class EvidenceDetail(Loads, DimmedModal):
                 yield Static("", id="detail-fields", classes="fields", markup=False)
                 yield Static("Versions, oldest first", classes="subheading")
                 yield Static("", id="detail-versions", markup=False)
-            yield Static("e edits the text · r reveals the case reference and names · "
+            yield Static("e corrects it · r reveals the case reference and names · "
                          "E erases it for good · escape closes",
                          classes="hint")
         yield Footer()
@@ -89,8 +90,7 @@ class EvidenceDetail(Loads, DimmedModal):
             "\n".join(f"{label:<10} {value}" for label, value in fields))
         self.query_one("#detail-versions", Static).update("…" if self.versions is None else
                                                           "\n".join(
-            f"{n}. {when(v.saved_at)}  {one_line(shown(v.text))}"
-            for n, v in enumerate(self.versions, 1)) or "none kept")
+            version_lines(n, v, shown) for n, v in enumerate(self.versions, 1)) or "none kept")
 
     def action_reveal(self) -> None:
         self.revealed = not self.revealed
@@ -106,6 +106,13 @@ class EvidenceDetail(Loads, DimmedModal):
 
     def action_edit(self) -> None:
         edit_text(self, self.entry, self.refresh_data)
+
+
+def version_lines(n: int, version, shown) -> str:
+    """"2. Thu 3 Dec 16:10  the text", and under it what else changed, if anything."""
+    line = f"{n}. {when(version.saved_at)}  {one_line(shown(version.text))}"
+    return f"{line}\n   {version.note}" if version.note else line
+
 
 def erase_entry(screen, entry: EvidenceRecord, done) -> None:
     """Ask, then erase the entry for good (text, case reference, versions, undo history)."""

@@ -51,7 +51,8 @@ class EvidenceScreen(EvidenceReading, ListScreen):
         Binding("enter", "open", "Open", id="evidence-open",
                 tooltip="The entry in full, with every version"),
         Binding("e", "edit", "Edit", id="evidence-edit",
-                tooltip="Change the entry's text; the old text is kept as a version"),
+                tooltip="Correct the entry: text, line, source, setting, event, judgement or "
+                        "case reference; the old version is kept"),
         Binding("d", "delete", "Delete", id="evidence-delete",
                 tooltip="Delete the entry (asks first; u undoes)"),
         Binding("r", "reveal", "Reveal", id="evidence-reveal",
