@@ -113,6 +113,6 @@ def test_a_bad_config_or_today_stops_the_app_in_one_line(demo_db, monkeypatch):
     for args in (["run"], [], ["export", "ics", "-o", "-"]):
         assert "SENDTUI_TODAY" in own_error(run(*args, db=demo_db), 2)
     monkeypatch.delenv("SENDTUI_TODAY")
-    config_file().parent.mkdir(parents=True)
+    config_file().parent.mkdir(parents=True, exist_ok=True)
     config_file().write_text("[keys]\nhelp = " + "[" * 5000 + "]" * 5000 + "\n")
     assert "nested too deeply" in own_error(run("run", db=demo_db), 2)

@@ -20,10 +20,8 @@ class MarkNameForm(FormScreen):
         super().__init__("Mark a name sensitive")
 
     def body(self) -> ComposeResult:
-        yield from labelled("name", "Name (a child's or a parent's, as it is written)", "",
-                            compact=True)
-        yield from labelled("pseudonym", "Pseudonym (blank: the next CYP number)", "",
-                            compact=True)
+        yield from labelled("name", "Name (a child's or a parent's, as it is written)", "")
+        yield from labelled("pseudonym", "Pseudonym (blank: the next CYP number)", "")
 
     def check(self) -> tuple[str, str]:
         values = self.values()
