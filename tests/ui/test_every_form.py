@@ -96,3 +96,16 @@ async def test_the_field_in_focus_has_the_same_mark_in_every_form(pilot):
         marks.add(focused.styles.background)
         await _close(pilot)
     assert len(marks) == 1
+
+
+async def test_keys_typed_fast_after_enter_land_in_the_next_field(pilot):
+    """A burst of keys, as from a fast typist or a paste: the terminal delivers them all
+    before the app has drawn a frame; enter moves on before the next key lands."""
+    from textual import events
+
+    form = await _open(pilot, "4", "a", "PersonForm")
+    for key in [*"Kwame", "enter", *"Lead"]:
+        pilot.app.post_message(events.Key(key, "\r" if key == "enter" else key))
+    await settled(pilot)
+    assert form.query_one("#name", Input).value == "Kwame"
+    assert form.query_one("#role", Input).value == "Lead"

@@ -71,7 +71,10 @@ class FormScreen(DimmedModal):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("enter", "next_field", "Next field", id="next-field", show=False),
+        # priority: taken as the key arrives, so keys typed fast after it land in the next
+        # field (an Input's own Submitted message would come after them)
+        Binding("enter", "next_field", "Next field", id="next-field", show=False,
+                priority=True),
         Binding("question_mark", "app.help", "Help", id="help", key_display="?", show=False),
     ]
     BOX = "form"  # the classes of the box around the form
@@ -161,6 +164,12 @@ class FormScreen(DimmedModal):
     def _entered(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_next_field()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """Enter is the form's on a plain field; a picker, a list or a text box keeps it."""
+        if action == "next_field":
+            return type(self.focused) is Input
+        return True
 
     def action_next_field(self) -> None:
         chain = self.focus_chain
