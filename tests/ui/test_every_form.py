@@ -109,3 +109,14 @@ async def test_keys_typed_fast_after_enter_land_in_the_next_field(pilot):
     await settled(pilot)
     assert form.query_one("#name", Input).value == "Kwame"
     assert form.query_one("#role", Input).value == "Lead"
+
+
+async def test_keys_typed_fast_after_tab_land_in_the_next_field(pilot):
+    from textual import events
+
+    form = await _open(pilot, "4", "a", "PersonForm")
+    for key in [*"Ama", "tab", *"Lead", "tab", *"Council"]:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await settled(pilot)
+    assert [form.query_one(f"#{key}", Input).value for key in ("name", "role", "organisation")
+            ] == ["Ama", "Lead", "Council"]

@@ -20,7 +20,7 @@ from sendtui.ui.widgets.dimmed import DimmedModal
 from sendtui.ui.widgets.footer import KeysFooter
 from sendtui.ui.widgets.key_choice import KeyChoice
 from sendtui.ui.widgets.line_picker import LinePicker
-from sendtui.ui.widgets.pickers import PeoplePicker, SettingPicker
+from sendtui.ui.widgets.pickers import PeoplePicker, QueryInput, SettingPicker
 
 FIX_FIRST = "Fix the fields marked in red first: {}."
 
@@ -71,9 +71,12 @@ class FormScreen(DimmedModal):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        # priority: taken as the key arrives, so keys typed fast after it land in the next
-        # field (an Input's own Submitted message would come after them)
+        # priority: taken as the key arrives, so that keys typed fast after it land in the
+        # next field (Textual's own Tab and an Input's Submitted come after those keys)
         Binding("enter", "next_field", "Next field", id="next-field", show=False,
+                priority=True),
+        Binding("tab", "tab(1)", "Next field", id="tab-next-field", show=False, priority=True),
+        Binding("shift+tab", "tab(-1)", "Field before", id="tab-field-before", show=False,
                 priority=True),
         Binding("question_mark", "app.help", "Help", id="help", key_display="?", show=False),
     ]
@@ -151,9 +154,9 @@ class FormScreen(DimmedModal):
     @on(KeyChoice.Changed)
     def _changed(self, event) -> None:
         if self.opened and isinstance(event, Input.Changed) and event.input.has_focus:
-            # Arriving in a field selects its text, so a key typed replaces a default (a
+            # Arriving in a field selects its text, so that a key replaces a default (a
             # time, a date); once the user has typed in it, arriving puts the cursor after
-            # the text instead: what they typed is never replaced by the next key.
+            # the text: what they typed is never replaced by the next key.
             event.input.select_on_focus = False
         self.touched = self.touched or self.opened
         self.checked = self.checked or (self.SHOW_PROBLEMS == "as you type" and self.opened)
@@ -166,10 +169,20 @@ class FormScreen(DimmedModal):
         self.action_next_field()
 
     def check_action(self, action: str, parameters) -> bool | None:
-        """Enter is the form's on a plain field; a picker, a list or a text box keeps it."""
+        """Enter is the form's on a plain field and on a picker with no list open; a list
+        or a text box keeps it."""
         if action == "next_field":
-            return type(self.focused) is Input
+            field = self.focused
+            if isinstance(field, QueryInput):
+                return not field.parent.is_open
+            return type(field) is Input
         return True
+
+    def action_tab(self, step: int) -> None:
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     def action_next_field(self) -> None:
         chain = self.focus_chain
