@@ -218,6 +218,7 @@ async def test_evidence_r_reveals_case_references_then_hides_them(demo_db, demo_
         await settled(pilot)
         assert summary(screen) == "60 entries, newest first · names and case refs SHOWN"
         assert {r["Ref"] for r in rows(grid)} - {""} == refs
+        assert {r["By"] for r in rows(grid)} <= {"HM", "FG", "KM"}  # who captured each
         assert "Jamie Holt's child-in-need plan" in on_screen()
         await pilot.press("r")
         await settled(pilot)

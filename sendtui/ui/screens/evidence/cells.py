@@ -16,7 +16,7 @@ SHORT_JUDGEMENTS = {"strength": "Strength", "development": "Dev area", "concern"
 
 # label, least width, most width (None: as wide as the cells)
 COLUMNS = [("When", 15, 15), ("Line", 4, 6), ("Source", 6, 11), ("Setting", 7, 24),
-           ("Judgement", 8, 11), ("Ref", 5, None), ("Note", 16, None)]
+           ("Judgement", 8, 11), ("By", 2, 3), ("Ref", 5, None), ("Note", 16, None)]
 NOTE_LEAST = 24  # the note gets at least this much before others give way beyond theirs
 
 
@@ -42,6 +42,12 @@ def judgement_label(slug: str | None, short: bool = False) -> str:
 
 def source_label(slug: str) -> str:
     return SOURCE_KINDS.get(slug, slug)
+
+
+def initials(author: str) -> str:
+    """Who captured an entry, as the list shows it: "Priya Shah (Lead HMI)" is PS."""
+    name = author.split(" (")[0]
+    return "".join(w[0] for w in name.split() if w[0].isalnum())[:3].upper() or "—"
 
 
 def one_line(text: str) -> str:

@@ -23,7 +23,8 @@ from sendtui.ui.screens.common.copy import copy_binding
 from sendtui.ui.screens.common.erase import erase_binding
 from sendtui.ui.screens.common.list_screen import ListScreen, clear_search_binding, search_binding
 from sendtui.ui.screens.evidence.cells import (COLUMNS, cell, hidden_marker, highlighted,
-                                               judgement_label, one_line, source_label, widths)
+                                               initials, judgement_label, one_line,
+                                               source_label, widths)
 from sendtui.ui.screens.evidence.detail import EvidenceDetail, erase_entry
 from sendtui.ui.screens.evidence.reading import SEARCH_LIMIT, EvidenceReading
 
@@ -128,7 +129,8 @@ class EvidenceScreen(EvidenceReading, ListScreen):
             snippet = snippet_shown(self.names.redact, snippet) if snippet is not None else None
         note = highlighted(one_line(snippet)) if snippet is not None else one_line(self._text(e))
         return [when(e.at), e.line_code, source_label(e.source), e.setting_name or "—",
-                judgement_label(e.judgement, short=True), ref, note]
+                judgement_label(e.judgement, short=True), initials(self.names.redact(e.author)),
+                ref, note]
 
     def summary(self) -> str:
         def n(x: int | None) -> str:
