@@ -93,6 +93,7 @@ async def test_escape_backs_out_with_nothing_changed(new_store, gias):
     app = make_app(str(new_store), today=DEMO_TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await store_open(pilot)
+        assert "I imports the settings (GIAS)" in text(pilot, "#counts")  # where to start
         await pilot.press("I")  # from the dashboard: choose what first
         await settled(pilot)
         await pilot.press("s")

@@ -95,7 +95,9 @@ class DashboardScreen(TaskScreen):
             f"[b]Settings[/]  {counts.settings}" + (f" ({kinds})" if kinds else "") +
             f"\n[b]People[/]    {counts.people} (team {counts.team}, local "
             f"{counts.people - counts.team})\n[b]Events[/]    {counts.events}"
-            f"\n[b]Evidence[/]  {counts.evidence}")
+            f"\n[b]Evidence[/]  {counts.evidence}" + (
+                "\n[i]I imports the settings (GIAS), people or a schedule[/]"
+                if not (counts.settings and counts.people) else ""))
         self.query_one("#evidence-by-line", Static).update(_by_line(counts.evidence_by_line))
 
     def show_today(self, today) -> None:
