@@ -15,7 +15,7 @@ run: $(STAMP)
 	$(BIN)/sendtui
 
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n 3
 
 # The standing fault campaign: kills, migrations killed, a full and a read-only disk, bad
 # input, leaks (a sample of it runs in `make test`). Root mounts a small tmpfs for the disk.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -70,8 +71,13 @@ def demo_store(demo_db):
 
 
 def pytest_collection_modifyitems(items):
-    """The fault campaign's sample starts now, beside the rest of the suite, if it will run."""
-    if any(item.name == "test_the_campaign_sample_finds_no_failure" for item in items):
-        from tests.faults.test_campaign_sample import started
+    """The fault campaign's sample first: alone, it starts now and runs beside the suite;
+    under pytest-xdist (`make test`), the worker given the first test starts it at once."""
+    sample = [i for i in items if i.name == "test_the_campaign_sample_finds_no_failure"]
+    if sample:
+        items.remove(sample[0])
+        items.insert(0, sample[0])
+        if "PYTEST_XDIST_WORKER" not in os.environ:
+            from tests.faults.test_campaign_sample import started
 
-        started()
+            started()

@@ -2,8 +2,10 @@
 `make faults`): kills while writing and while migrating, a full and a read-only disk, 100 bad
 inputs and the leak probe find nothing: every failure column of its table is 0.
 
-It runs as a child process started when this test is collected (`started()`, called from
-the conftest), so that its minute runs on the second core beside the rest of the suite."""
+It runs as a child process. Run alone, pytest starts it when this test is collected
+(`started()`, called from the conftest), so that its minute runs on the second core beside
+the rest of the suite; under pytest-xdist (`make test`) it is the first test, so the worker
+given it starts it at once."""
 
 from __future__ import annotations
 

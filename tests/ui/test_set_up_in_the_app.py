@@ -14,6 +14,7 @@ from sendtui.store.repo import Store
 from sendtui.ui.app import make_app
 from tests.conftest import DEMO_TODAY, FIXTURES
 from tests.ui.conftest import settled, until
+from tests.ui.test_import_screen import paste
 
 
 async def _keys(pilot, *keys: str) -> None:
@@ -31,11 +32,15 @@ async def test_a_new_user_sets_up_an_inspection_without_leaving_the_app(tmp_path
         await _keys(pilot, "n", *"Wealdshire", "tab", "tab", *"2026-11-23", "ctrl+s")
         await until(pilot, lambda: type(app.screen).__name__ == "DashboardScreen")
 
-        await _keys(pilot, "I", "s", *str(gias), "enter")  # settings: preview, then import
+        await _keys(pilot, "I", "s")  # settings: the file's path pasted, a preview, then import
+        await paste(pilot, str(gias))
+        await _keys(pilot, "enter")
         await until(pilot, lambda: app.screen.query("#import-counts"))
         await _keys(pilot, "ctrl+s")
         await until(pilot, lambda: type(app.screen).__name__ == "DashboardScreen")
-        await _keys(pilot, "4", "i", *str(team), "enter")  # people, from the People screen
+        await _keys(pilot, "4", "i")  # people, from the People screen
+        await paste(pilot, str(team))
+        await _keys(pilot, "enter")
         await until(pilot, lambda: app.screen.query("#import-counts"))
         await _keys(pilot, "ctrl+s")
         await until(pilot, lambda: app.screen.query_one("#people", DataTable).row_count > 0)
