@@ -52,3 +52,26 @@ async def test_tab_in_the_export_dialog_stops_only_on_fields_one_can_see(demo_db
             await pilot.pause()
         assert seen[:6] == ["what", "format", "who", "days", "sensitive", "path"]
         assert seen[6] == "what"  # round again, nothing invisible on the way
+
+
+async def test_escape_on_a_form_with_changes_asks_and_s_saves_what_was_typed(demo_db):
+    from sendtui.store import inspections, people
+    from sendtui.store.repo import Store
+
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        await on_screen(pilot, "4", PeopleScreen)
+        await typed(pilot, "a", *"Siân Jones", "escape")
+        assert isinstance(app.screen, UnsavedScreen)
+        assert "before you close the form?" in str(app.screen.query_one("#question",
+                                                                          Static).render())
+        await typed(pilot, "escape")  # a second escape keeps editing: nothing lost
+        assert app.screen.query_one("#name", Input).value == "Siân Jones"
+        await typed(pilot, "escape", "s")
+        assert isinstance(app.screen, PeopleScreen)
+    store = Store.open(str(demo_db))
+    try:
+        ins = inspections.find(store)
+        assert "Siân Jones" in {p.name for p in people.all(store, ins.id)}
+    finally:
+        store.close()
