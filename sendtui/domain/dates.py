@@ -46,6 +46,13 @@ def local_date(instant: dt.datetime) -> dt.date:
     return _in_london(instant).date()
 
 
+def period(start: dt.datetime, end: dt.datetime) -> str:
+    """"Tue 1 Dec 09:00–12:00" in London; both days said when it runs over several."""
+    first, last = local_date(start), local_date(end)
+    until = clock(end) if first == last else f"{short_day(last)} {clock(end)}"
+    return f"{short_day(first)} {clock(start)}–{until}"
+
+
 def stamp(instant: dt.datetime) -> str:
     """When a document's data was last changed: 'Wed 25 Nov 2026 12:00' (London)."""
     local = _in_london(instant)

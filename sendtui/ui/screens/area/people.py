@@ -7,12 +7,13 @@ from collections import Counter
 
 from textual.binding import Binding
 
+from sendtui.domain.dates import period
 from sendtui.domain.words import sentence
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import PersonRecord
 from sendtui.store import availability, events, inspections, people
 from sendtui.ui.screens.area.people_forms import PersonForm, UnavailableForm
-from sendtui.ui.screens.area.people_rows import cells, describe, period
+from sendtui.ui.screens.area.people_rows import cells, describe
 from sendtui.ui.screens.common.columns import Column, fill
 from sendtui.ui.screens.common.confirm import ConfirmScreen
 from sendtui.ui.screens.common.copy import copy_binding

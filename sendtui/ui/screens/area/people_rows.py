@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
-from sendtui.domain.dates import clock, local_date, short_day
+from sendtui.domain.dates import local_date, period, short_day
 from sendtui.records import PersonRecord
 from sendtui.store.availability import Unavailable
 
@@ -30,10 +29,3 @@ def describe(p: PersonRecord, away: list[Unavailable]) -> str:
                         for a in away)
     return (f"{p.name}{' — ' + job if job else ''}\n{contact or 'no email or phone'}\n"
             f"Unavailable: {periods or 'no periods given'}")
-
-
-def period(start: dt.datetime, end: dt.datetime) -> str:
-    """"Tue 1 Dec 09:00–12:00" in London (both days said when it runs over midnight)."""
-    first, last = local_date(start), local_date(end)
-    until = clock(end) if first == last else f"{short_day(last)} {clock(end)}"
-    return f"{short_day(first)} {clock(start)}–{until}"

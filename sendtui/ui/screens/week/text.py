@@ -7,7 +7,7 @@ import datetime as dt
 from rich.text import Text
 
 from sendtui.domain.away import away_words
-from sendtui.domain.dates import clock, local_date, short_day
+from sendtui.domain.dates import clock, local_date, period, short_day
 from sendtui.domain.kinds import AUDIENCES, event_kind_label
 from sendtui.records import EventRecord, PersonRecord
 from sendtui.ui.widgets.week_layout import ColumnKey
@@ -56,12 +56,6 @@ def away_detail(periods, people: list[PersonRecord]) -> str:
     return (f"{away_words(periods, {p.id: p.name for p in people})} · "
             f"{period(first.start, first.end)} · e edits it, d removes it")
 
-
-def period(start: dt.datetime, end: dt.datetime) -> str:
-    """"Tue 1 Dec 09:00–12:00"; both days said when it runs over several."""
-    first, last = local_date(start), local_date(end)
-    until = clock(end) if first == last else f"{short_day(last)} {clock(end)}"
-    return f"{short_day(first)} {clock(start)}–{until}"
 
 
 def moving_detail(event: EventRecord) -> str:
