@@ -1,6 +1,7 @@
 """Reading a bundle, every byte verified, before anything of it reaches a store.
 
     read_bundle(path, passphrase, known_revisions) -> records.Bundle(manifest, tables)
+    open_bundle(data, passphrase, known_revisions) -> records.Bundle    the same, of bytes
     read_passphrase(path) -> str
 
 A file that is not a bundle, a newer format or schema, a wrong passphrase, a flipped bit or a
@@ -26,8 +27,12 @@ def read_bundle(path: str | Path, passphrase: str | None,
                 known_revisions: Collection[str]) -> Bundle:
     """The bundle at `path`, opened with `passphrase` (None: a plain bundle), verified; its
     schema must be one this sendtui knows (`store.revisions.all_revisions()`)."""
-    where = shown(path)
-    data = read_input(path, BUNDLE_CAP)
+    return open_bundle(read_input(path, BUNDLE_CAP), passphrase, known_revisions, shown(path))
+
+
+def open_bundle(data: bytes, passphrase: str | None, known_revisions: Collection[str],
+                where: str = "the bundle") -> Bundle:
+    """`read_bundle` of bytes already read."""
     opened = unseal(data, passphrase, where)
     bundle = decode(opened.manifest, opened.payload, where)
     if bundle.manifest.schema not in known_revisions:
