@@ -62,7 +62,7 @@ class Unsealed:
 
 def seal(manifest: bytes, payload: bytes, passphrase: str | None, log_n: int = LOG_N) -> bytes:
     """The file's bytes: encrypted under `passphrase`, or plain (with a sha256) when None."""
-    body = zlib.compress(payload, 6)
+    body = zlib.compress(payload, 1)  # 1: ~3x faster than 6, ~15% larger
     if passphrase is None:
         head = _header(PLAIN, 0, 0, 0, bytes(16), bytes(12), manifest, len(body), payload)
         data = head + manifest + body

@@ -51,7 +51,7 @@ class Bundle:
 def encode(manifest: Manifest, tables: tuple[TableRows, ...]) -> tuple[bytes, bytes]:
     """(manifest bytes, payload bytes); the manifest's counts and sha256 are filled in."""
     payload = _dumps({"tables": [{"name": t.name, "columns": list(t.columns),
-                                  "rows": [list(r) for r in t.rows]} for t in tables]})
+                                  "rows": t.rows} for t in tables]})
     full = replace(manifest, counts={t.name: len(t.rows) for t in tables},
                    sha256=hashlib.sha256(payload).hexdigest())
     return _dumps(full.__dict__), payload

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from sendtui.domain.clock import utc_now
@@ -106,8 +105,8 @@ def _read(conn, part: Part, inspection_id: str) -> TableRows:
     sql = f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(part.table)}"
     if part.where is not None:
         sql += f" WHERE {part.where}"
-    rows = conn.execute(sa.text(f"{sql} ORDER BY {order}"), {"ins": inspection_id})
-    return TableRows(part.table, columns, tuple(tuple(r) for r in rows))
+    rows = conn.exec_driver_sql(f"{sql} ORDER BY {order}", {"ins": inspection_id})
+    return TableRows(part.table, columns, tuple(rows.cursor.fetchall()))
 
 
 def _quoted(name: str) -> str:
