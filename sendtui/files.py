@@ -154,6 +154,11 @@ def what_it_is(mode: int) -> str:
     return "not a regular file"
 
 
+def shown(path: str | Path) -> str:
+    """A path the user gave, as a message names it (see `_p`)."""
+    return _p(Path(path).expanduser())
+
+
 def _p(path: Path) -> str:
     """A path for a one-line message: as typed, or quoted and cut short when it is long or
     holds a control character."""

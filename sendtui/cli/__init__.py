@@ -22,7 +22,7 @@ COMMANDS = {  # name: module:function in sendtui.cli
     "check": "week:check", "rules": "week:rules_", "evidence": "evidence:evidence",
     "search": "evidence:search", "names": "evidence:names", "audit": "evidence:audit",
     "export": "export:export", "erase": "erasure:erase", "purge": "erasure:purge",
-    "requests": "requests:requests",
+    "requests": "requests:requests", "bundle": "bundle:bundle",
 }
 
 

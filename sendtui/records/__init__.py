@@ -14,6 +14,7 @@ _MODULES = {
     "area": ("Counts", "InspectionRecord", "LineRecord", "PersonRecord", "Retention",
              "SettingRecord"),
     "audit": ("AuditRecord",),
+    "bundle": ("Bundle", "Manifest", "TableRows"),
     "briefing": ("EPOCH", "Briefing", "SheetEvent"),
     "evidence": ("EvidenceRecord",),
     "findings": ("FindingRecord",),
