@@ -24,11 +24,10 @@ from sendtui.store import models as m
 UNCLOCKED = {"change", "evidence_draft", "store_info"}  # never leave this laptop
 Pending = dict[tuple[str, str, str], tuple[str, str]]  # (table, row, field) -> (hlc, device)
 
-_UPSERT = sa.text(
-    "INSERT INTO field_clock (table_name, row_id, field, hlc, device_id) "
-    "VALUES (:table_name, :row_id, :field, :hlc, :device_id) "
-    "ON CONFLICT (table_name, row_id, field) DO UPDATE SET "
-    "hlc = excluded.hlc, device_id = excluded.device_id")
+_UPSERT = ("INSERT INTO field_clock (table_name, row_id, field, hlc, device_id) "
+           "VALUES ({p}, {p}, {p}, {p}, {p}) ON CONFLICT (table_name, row_id, field) "
+           "DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id")
+MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
 def clocked(row: m.Tracked) -> bool:
@@ -45,9 +44,9 @@ def write(s: Session, pending: Pending) -> None:
     if not pending:
         return
     s.flush()  # the rows first, then their clocks
-    s.connection().execute(_UPSERT, [
-        {"table_name": t, "row_id": r, "field": f, "hlc": h, "device_id": d}
-        for (t, r, f), (h, d) in pending.items()])
+    conn = s.connection()  # the driver's own executemany: thousands of stamps at a time
+    conn.exec_driver_sql(_UPSERT.format(p=MARKS[conn.dialect.paramstyle]),
+                         [(*key, *clock) for key, clock in pending.items()])
     pending.clear()
 
 
