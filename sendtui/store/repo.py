@@ -100,19 +100,15 @@ class Store:
             yield active
             return
         with Session(self.engine, expire_on_commit=False) as s:
-            self._local.session, self._local.group, self._local.clocks = s, None, {}
+            self._local.session, self._local.group = s, None
             try:
                 yield s
-                self.write_clocks(s)
+                field_clocks.write(s)
                 s.commit()
             except (OperationalError, DatabaseError) as exc:
                 raise StoreError(f"the store cannot be used: {error_line(exc)}") from None
             finally:
-                self._local.session = self._local.group = self._local.clocks = None
-
-    def write_clocks(self, s: Session) -> None:
-        """The field clocks stamped so far in this transaction, into the store."""
-        field_clocks.write(s, getattr(self._local, "clocks", None) or {})
+                self._local.session = self._local.group = None
 
     def _device_id(self) -> str:
         with self.session() as s:
@@ -141,16 +137,16 @@ class Store:
         before = None if new else _fields(row)
         people = undo.people_of(s, row) if logged and not new else None
         if new:
-            s.add(self._stamp(row, ()))
+            s.add(self._stamp(s, row, ()))
         yield row
         if remove:
             row.deleted_at = utc_now()
         after = _fields(row)
         written = list(after) if new else [f for f, v in after.items() if before[f] != v]
         if written and not new:
-            self._stamp(row, written)
+            self._stamp(s, row, written)
         elif written:
-            self._stamp_fields(row, written, row.hlc)
+            self._stamp_fields(s, row, written, row.hlc)
         now_people = undo.people_of(s, row) if logged else None
         if logged and (written or now_people != people):
             self._log(s, inspection_id, row, written, before, people, now_people, summary)
@@ -168,22 +164,19 @@ class Store:
         with self.change(s, inspection_id, row, summary, remove=True):
             pass
 
-    def _stamp(self, row: m.Tracked, fields) -> m.Tracked:
+    def _stamp(self, s: Session, row: m.Tracked, fields) -> m.Tracked:
         row.updated_at = utc_now()
         row.updated_by = self.device_id
         row.hlc = self.clock.tick()
-        self._stamp_fields(row, fields, row.hlc)
+        self._stamp_fields(s, row, fields, row.hlc)
         return row
 
-    def _stamp_fields(self, row: m.Tracked, fields, hlc: str) -> None:
+    def _stamp_fields(self, s: Session, row: m.Tracked, fields, hlc: str) -> None:
         if not field_clocks.clocked(row):
             return
-        pending = getattr(self._local, "clocks", None)
-        if pending is None:  # a session not opened by `session()`: written at once
-            field_clocks.stamp(pending := {}, row, fields, hlc, self.device_id)
-            field_clocks.write(Session.object_session(row), pending)
-        else:
-            field_clocks.stamp(pending, row, fields, hlc, self.device_id)
+        field_clocks.stamp(s, row, fields, hlc, self.device_id)
+        if s is not getattr(self._local, "session", None):  # nobody writes them at commit
+            field_clocks.write(s)
 
     def _log(self, s: Session, inspection_id: str, row: m.Tracked, written: list[str],
              before: dict | None, people: list | None, now_people: list | None,

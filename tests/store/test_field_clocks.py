@@ -24,7 +24,7 @@ PERSON_FIELDS = {"inspection_id", "name", "role", "organisation", "email", "phon
 
 def clocks(store, table: str, row_id: str) -> dict[str, str]:
     with store.session() as s:
-        return {f: hlc for f, (hlc, _) in field_clocks.of_row(store, s, table, row_id).items()}
+        return {f: hlc for f, (hlc, _) in field_clocks.of_row(s, table, row_id).items()}
 
 
 def all_clocks(store) -> list[tuple]:
@@ -216,3 +216,25 @@ def test_any_history_leaves_each_rows_hlc_the_latest_of_its_fields(demo_store, s
         else:
             getattr(undo, kind)(demo_store, ins)
         assert rows_off_their_clocks(demo_store) == []
+
+
+def orphan_clocks(store) -> int:
+    with store.engine.connect() as conn:
+        return sum(conn.execute(text(
+            f'SELECT count(*) FROM field_clock WHERE table_name = :t AND row_id NOT IN '
+            f'(SELECT id FROM "{t}")'), {"t": t}).scalar() for t in [*undo.TABLES,
+                                                                  "evidence_version"])
+
+
+def test_rows_erased_for_good_take_their_clocks_with_them(demo_store):
+    from sendtui.store import erasure
+
+    ins = inspections.find(demo_store).id
+    with demo_store.session() as s:
+        entry = s.exec(select(m.Evidence).where(m.Evidence.inspection_id == ins)).first()
+    assert clocks(demo_store, "evidence_version", "x") == {}
+    erasure.erase_evidence(demo_store, ins, entry.id)
+    assert orphan_clocks(demo_store) == 0
+    assert clocks(demo_store, "evidence", entry.id)["text"]  # the blanked text is stamped
+    erasure.purge(demo_store, ins)
+    assert all_clocks(demo_store) == []  # the inspection is gone, clocks and all

@@ -17,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 BOOKKEEPING = {'id', 'updated_at', 'updated_by', 'hlc', 'text_plain'}  # text_plain: from text
-UNCLOCKED = {'change', 'evidence_draft'}  # the undo log and drafts never leave the laptop
+UNCLOCKED = {'change', 'evidence_draft', 'erasure'}  # never leave the laptop, or never change
 
 
 def upgrade() -> None:
