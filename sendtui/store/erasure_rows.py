@@ -11,12 +11,15 @@ from sqlalchemy import delete
 from sqlalchemy import text as sql
 from sqlmodel import Session, select
 
+from sendtui.store import field_clocks
 from sendtui.store import models as m
 from sendtui.store.repo import Store
 
 
 def delete_rows(s: Session, model: type, *where) -> int:
+    """Rows deleted for good, and their field clocks with them."""
     result = s.exec(delete(model).where(*where).execution_options(synchronize_session=False))
+    field_clocks.sweep(s, model)
     return result.rowcount or 0
 
 

@@ -280,6 +280,18 @@ class Change(OfInspection, table=True):
     seq: int = 0  # order of actions in this store
 
 
+class FieldClock(SQLModel, table=True):
+    """When each field of a row was last written, and by which laptop: a merge takes each
+    field from the side whose clock is later. A row's own `hlc` is the latest of these."""
+
+    __tablename__ = "field_clock"
+    table_name: str = Field(primary_key=True)
+    row_id: str = Field(primary_key=True, max_length=36)
+    field: str = Field(primary_key=True)
+    hlc: str = Field(max_length=40)
+    device_id: str = Field(max_length=36)
+
+
 # The trackers' tables (issue 15) live beside: this module stays readable; `m.Action` etc.
 from sendtui.store.tracker_models import (  # noqa: E402
     Action,

@@ -9,17 +9,16 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
 from typing import TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 from sendtui.domain.clock import utc_now
 from sendtui.errors import StoreError
 from sendtui.store import models as m
-from sendtui.store import undo
+from sendtui.store import field_clocks, undo
 from sendtui.store.db import Opened, error_line, open_store, take_back
 
 T = TypeVar("T", bound=m.Tracked)
@@ -104,6 +103,7 @@ class Store:
             self._local.session, self._local.group = s, None
             try:
                 yield s
+                field_clocks.write(s)
                 s.commit()
             except (OperationalError, DatabaseError) as exc:
                 raise StoreError(f"the store cannot be used: {error_line(exc)}") from None
@@ -124,26 +124,32 @@ class Store:
     def change(self, s: Session, inspection_id: str | None, row: m.Tracked,
                summary: str | None = None, *, new: bool = False,
                remove: bool = False) -> Iterator[m.Tracked]:
-        """Edit `row` in the block. Afterwards, if anything in it changed, it is stamped
-        (updated_at, updated_by, hlc) and, given a `summary`, logged for undo: the changes of
-        one transaction undo together.
+        """Edit `row` in the block. Afterwards the fields whose value changed (all of them for
+        a new row) are stamped: each gets a new field clock, and the row that clock as its
+        `hlc` (with updated_at, updated_by). A block that changes nothing stamps nothing.
+        Given a `summary`, the change is logged for undo with only the fields it wrote (their
+        values before and after): the changes of one transaction undo together.
 
-        new: `row` is not in the store yet; it is added (and always stamped).
-        remove: `row` becomes a tombstone after the block.
+        new: `row` is not in the store yet; it is added (and all its fields stamped).
+        remove: `row` becomes a tombstone after the block (`deleted_at` is a field like any).
         """
-        state = partial(undo.snapshot, s) if summary is not None else _fields
-        before = None if new else state(row)
+        logged = summary is not None
+        before = None if new else _fields(row)
+        people = undo.people_of(s, row) if logged and not new else None
         if new:
-            s.add(self._stamp(row))
+            s.add(self._stamp(s, row, ()))
         yield row
         if remove:
             row.deleted_at = utc_now()
-        if not new:
-            if state(row) == before:
-                return
-            s.add(self._stamp(row))
-        if summary is not None:
-            self._log(s, inspection_id, row, before, summary)
+        after = _fields(row)
+        written = list(after) if new else [f for f, v in after.items() if before[f] != v]
+        if written and not new:
+            self._stamp(s, row, written)
+        elif written:
+            self._stamp_fields(s, row, written, row.hlc)
+        now_people = undo.people_of(s, row) if logged else None
+        if logged and (written or now_people != people):
+            self._log(s, inspection_id, row, written, before, people, now_people, summary)
 
     def insert(self, s: Session, inspection_id: str | None, row: T,
                summary: str | None = None) -> T:
@@ -158,22 +164,31 @@ class Store:
         with self.change(s, inspection_id, row, summary, remove=True):
             pass
 
-    def _stamp(self, row: m.Tracked) -> m.Tracked:
+    def _stamp(self, s: Session, row: m.Tracked, fields) -> m.Tracked:
         row.updated_at = utc_now()
         row.updated_by = self.device_id
         row.hlc = self.clock.tick()
+        self._stamp_fields(s, row, fields, row.hlc)
         return row
 
-    def _log(self, s: Session, inspection_id: str, row: SQLModel, before: dict | None,
+    def _stamp_fields(self, s: Session, row: m.Tracked, fields, hlc: str) -> None:
+        if not field_clocks.clocked(row):
+            return
+        field_clocks.stamp(s, row, fields, hlc, self.device_id)
+        if s is not getattr(self._local, "session", None):  # nobody writes them at commit
+            field_clocks.write(s)
+
+    def _log(self, s: Session, inspection_id: str, row: m.Tracked, written: list[str],
+             before: dict | None, people: list | None, now_people: list | None,
              summary: str) -> None:
         if self._local.group is None:  # the transaction's first change: a new action
             undo.discard_redo(self, s, inspection_id)
             self._local.group = m.new_id()
-        after = None if row.deleted_at else undo.snapshot(s, row)
-        undo.log(self, s, inspection_id, self._local.group, row.__tablename__, row.id, before,
-                 after, summary)
+        was, now = undo.written(s, row, written, before, people, now_people)
+        undo.log(self, s, inspection_id, self._local.group, row.__tablename__, row.id, was,
+                 now, summary)
 
 
 def _fields(row: m.Tracked) -> dict:
     """What a row holds, its bookkeeping left out."""
-    return row.model_dump(exclude=undo.KEEP)
+    return row.model_dump(exclude=undo.KEEP | undo.DERIVED)

@@ -1,8 +1,18 @@
-"""The undo log: each user action is a group of row changes with the state before and after.
+"""The undo log: each user action is a group of row changes, each with the fields the action
+wrote and their values before and after.
 
-Undo puts the `before` states back, redo the `after` states. A new action discards what
-could still be redone. The log lives in the store, so undo survives a restart. The faces call
+Undo puts back the `before` value of each field the action wrote, redo the `after` value,
+but only where the field still holds what the action (or its undo) left: a field changed
+since (on this laptop or by a merge) is kept, and the summary says so ("moved the visit;
+the title was changed since, kept"). A new row is undone as a tombstone, a removal by
+bringing the row back (`deleted_at` is a field like any). Writes go through `Store.change`,
+so what undo and redo put back is stamped anew. A new action discards what could still be
+redone. The log lives in the store, so undo survives a restart. The faces call
 `undo(store, inspection_id)` and `redo(store, inspection_id)`; `Store.change` writes the log.
+
+A logged change: `before` None for a new row, else {field: value}; `after` {field: value}
+(the whole row for a new row). Logs written before field clocks hold whole rows (and `after`
+None for a removal); they are read the same way: the fields written are those that differ.
 """
 
 from __future__ import annotations
@@ -10,9 +20,11 @@ from __future__ import annotations
 import json
 
 import sqlalchemy as sa
+from pydantic_core import to_jsonable_python
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, select
 
+from sendtui.domain.clock import utc_now
 from sendtui.store import models as m
 
 TABLES: dict[str, type[SQLModel]] = {
@@ -35,15 +47,42 @@ TABLES: dict[str, type[SQLModel]] = {
     "inspection": m.Inspection,  # its retention period
 }
 KEEP = {"id", "updated_at", "updated_by", "hlc"}  # bookkeeping is stamped anew, not restored
+DERIVED = {"text_plain"}  # worked out from another field on every write
+RISING = {"sequence"}  # an event's SEQUENCE only rises: any undo or redo of an event adds 1
+REMOVED = "removed"  # an old log's removal: `after` was None, the instant unknown
+WORDS = {"start": "time", "end": "time", "setting_id": "place", "line_id": "line",
+         "event_id": "event", "person_id": "person", "case_ref": "case reference",
+         "tracked_child_id": "child", "is_team": "team", "la_name": "local authority"}
 
 
 def snapshot(s: Session, row: SQLModel) -> dict:
     """A row's state as JSON-able data (an event with the ids of its people)."""
     state = row.model_dump(mode="json")
-    if isinstance(row, m.Event):
-        state["people"] = sorted(ep.person_id for ep in s.exec(select(m.EventPerson).where(
-            m.EventPerson.event_id == row.id, m.EventPerson.deleted_at.is_(None))))
+    people = people_of(s, row)
+    if people is not None:
+        state["people"] = people
     return state
+
+
+def people_of(s: Session, row: SQLModel) -> list[str] | None:
+    """An event's people (ids, sorted); None for any other row."""
+    if not isinstance(row, m.Event):
+        return None
+    return sorted(ep.person_id for ep in s.exec(select(m.EventPerson).where(
+        m.EventPerson.event_id == row.id, m.EventPerson.deleted_at.is_(None))))
+
+
+def written(s: Session, row: SQLModel, fields: list[str], before: dict | None,
+            people: list | None, now_people: list | None) -> tuple[dict | None, dict]:
+    """What the log keeps of a change: the fields written, before and after (JSON-able); a
+    new row whole."""
+    if before is None:
+        return None, snapshot(s, row)
+    now = row.model_dump(mode="json", include=set(fields))
+    was = {f: to_jsonable_python(before[f]) for f in fields}
+    if now_people != people:
+        was["people"], now["people"] = people, now_people
+    return was, now
 
 
 def log(store, s: Session, inspection_id: str, group: str, table: str, row_id: str,
@@ -71,7 +110,8 @@ def forget(store, s: Session, inspection_id: str) -> None:
 
 
 def step(store, s: Session, inspection_id: str, redo: bool) -> str | None:
-    """Undo the latest action (or redo the last undone one); its summary, or None."""
+    """Undo the latest action (or redo the last undone one); its summary, with the fields
+    kept because they changed since, or None."""
     live = select(m.Change).where(m.Change.inspection_id == inspection_id,
                                   m.Change.deleted_at.is_(None),
                                   m.Change.undone.is_(redo))
@@ -80,40 +120,94 @@ def step(store, s: Session, inspection_id: str, redo: bool) -> str | None:
         return None
     changes = s.exec(live.where(m.Change.group_id == first.group_id)
                      .order_by(m.Change.seq if redo else m.Change.seq.desc())).all()
+    kept: list[str] = []
     for change in changes:
-        state = change.after if redo else change.before
-        restore(store, s, change.table_name, change.row_id,
-                json.loads(state) if state else None)
+        kept += apply(store, s, change, redo)
         with store.change(s, None, change):
             change.undone = not redo
-    return first.summary
+    return first.summary + said(kept)
 
 
-def restore(store, s: Session, table: str, row_id: str, state: dict | None) -> None:
-    model = TABLES[table]
-    row = s.get(model, row_id)
-    if state is None:  # the row did not exist: tombstone it
+def apply(store, s: Session, change: m.Change, redo: bool) -> list[str]:
+    """Put back one logged change's fields (undo: before; redo: after) where they still
+    hold what the action (redo: its undo) left; the fields kept because they did not."""
+    model = TABLES[change.table_name]
+    before = json.loads(change.before) if change.before else None
+    after = json.loads(change.after) if change.after else None
+    row = s.get(model, change.row_id)
+    if before is None:
+        added(store, s, model, row, after, redo)
+        return []
+    if row is None:  # erased for good since
+        return []
+    if after is None:
+        after = {**before, "deleted_at": REMOVED}
+    expect, put = (before, after) if redo else (after, before)
+    fields = [f for f in after if f not in KEEP | DERIVED | RISING
+              and before.get(f) != after.get(f)]
+    back = [f for f in fields if holds(s, model, row, f, expect[f])]
+    values = {f: put[f] for f in back if f != "people"}
+    if back:
+        with store.change(s, None, row):
+            put_back(model, row, values)
+            if getattr(row, "sequence", None) is not None:  # calendars take it
+                row.sequence += 1
+    if "people" in back:
+        set_people(store, s, row.id, put["people"])
+    return [f for f in fields if f not in back]
+
+
+def added(store, s: Session, model: type[SQLModel], row, after: dict, redo: bool) -> None:
+    """Undo of a new row: a tombstone (unless removed since); redo: brought back."""
+    if not redo:
         if row is not None and row.deleted_at is None:
             store.tombstone(s, None, row)
         return
-    people = state.pop("people", None)
-    parsed = model.model_validate(state)
     if row is None:
-        row = store.insert(s, None, parsed)
-    else:
+        state = dict(after)
+        people = state.pop("people", None)
+        store.insert(s, None, model.model_validate(state))
+        if people is not None:
+            set_people(store, s, state["id"], people)
+    elif row.deleted_at is not None:
         with store.change(s, None, row):
-            _put_back(row, parsed)
-    if people is not None:
-        set_people(store, s, row_id, people)
+            row.deleted_at = None
+            if getattr(row, "sequence", None) is not None:
+                row.sequence += 1
 
 
-def _put_back(row: SQLModel, parsed: SQLModel) -> None:
-    sequence = getattr(row, "sequence", None)
-    for field in type(row).model_fields:
-        if field not in KEEP:
-            setattr(row, field, getattr(parsed, field))
-    if sequence is not None:  # calendars only take a change whose SEQUENCE rises
-        row.sequence = max(sequence, row.sequence) + 1
+def holds(s: Session, model: type[SQLModel], row, field: str, value) -> bool:
+    """The field holds `value` (as logged, JSON-able)."""
+    if field == "people":
+        return people_of(s, row) == sorted(value or [])
+    if value == REMOVED and field == "deleted_at":
+        return row.deleted_at is not None
+    return getattr(row, field) == getattr(parsed(model, row, {field: value}), field)
+
+
+def put_back(model: type[SQLModel], row, values: dict) -> None:
+    known = parsed(model, row, {f: v for f, v in values.items() if v != REMOVED})
+    for field, value in values.items():
+        setattr(row, field, utc_now() if value == REMOVED else getattr(known, field))
+
+
+def parsed(model: type[SQLModel], row, values: dict) -> SQLModel:
+    """`values` (JSON-able, as logged) as the model's types, over the row as it is."""
+    return model.model_validate({**row.model_dump(mode="json"), **values})
+
+
+def said(kept: list[str]) -> str:
+    """What an undo or redo kept: '; the title was changed since, kept'."""
+    words = list(dict.fromkeys(WORDS.get(f, f.removesuffix("_id").replace("_", " "))
+                               for f in kept if f != "deleted_at"))
+    parts = []
+    if words:
+        listed = (words[0] if len(words) == 1
+                  else ", the ".join(words[:-1]) + " and the " + words[-1])
+        parts.append(f"the {listed} {'was' if len(words) == 1 else 'were'} changed since, kept")
+    if "deleted_at" in kept:
+        parts.append("it was removed or brought back since, left so")
+    return "".join(f"; {p}" for p in parts)
 
 
 def set_people(store, s: Session, event_id: str, person_ids: list[str]) -> None:
