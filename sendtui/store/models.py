@@ -20,6 +20,17 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+LIVE = "deleted_at IS NULL"
+
+
+def live_unique(name: str, *columns) -> sa.Index:
+    """A unique index over the rows that are not tombstones (a natural key: see
+    `store/keys.py`); `columns` are names or SQL expressions such as "upper(code)"."""
+    parts = [c if c.isidentifier() else sa.text(c) for c in columns]
+    return sa.Index(name, *parts, unique=True, sqlite_where=sa.text(LIVE),
+                    postgresql_where=sa.text(LIVE))
+
+
 class UTCDateTime(sa.types.TypeDecorator):
     """An aware UTC instant, stored as naive UTC; naive input is refused."""
 
@@ -77,6 +88,7 @@ class Inspection(Tracked, table=True):
 
 class KeyDateRow(OfInspection, table=True):
     __tablename__ = "key_date"
+    __table_args__ = (live_unique("ix_key_date_key_live", "inspection_id", "key"),)
     key: str
     label: str
     date: dt.date
@@ -125,6 +137,7 @@ class PostcodePoint(SQLModel, table=True):
 
 class Person(OfInspection, table=True):
     __tablename__ = "person"
+    __table_args__ = (live_unique("ix_person_name_live", "inspection_id", "lower(name)"),)
     name: str
     role: str = ""
     organisation: str = ""
@@ -157,12 +170,15 @@ class Event(OfInspection, table=True):
 
 class EventPerson(Tracked, table=True):
     __tablename__ = "event_person"
+    __table_args__ = (live_unique("ix_event_person_pair_live", "event_id", "person_id"),)
     event_id: str = Field(foreign_key="event.id", index=True)
     person_id: str = Field(foreign_key="person.id", index=True)
 
 
 class LineOfEnquiry(OfInspection, table=True):
     __tablename__ = "line_of_enquiry"
+    __table_args__ = (live_unique("ix_line_of_enquiry_code_live", "inspection_id",
+                                  "upper(code)"),)
     code: str
     title: str
     strand: str = ""
@@ -230,6 +246,10 @@ class ProtectedName(OfInspection, table=True):
     """A child's or parent's name marked sensitive: exports and warnings use its pseudonym."""
 
     __tablename__ = "protected_name"
+    __table_args__ = (
+        live_unique("ix_protected_name_name_live", "inspection_id", "lower(name)"),
+        live_unique("ix_protected_name_pseudonym_live", "inspection_id", "lower(pseudonym)"),
+    )
     name: str
     pseudonym: str
     is_child: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
@@ -248,6 +268,18 @@ class Erasure(Tracked, table=True):
     inspection_id: str = Field(max_length=36, index=True)  # no foreign key: purge outlives it
     table_name: str
     row_id: str = Field(max_length=36)
+
+
+class Alias(SQLModel, table=True):
+    """A row that lost to another holding the same natural key (two laptops made "the same"
+    person): references to `lost_id` now point at `kept_id` (store/aliases.py)."""
+
+    __tablename__ = "alias"
+    table_name: str = Field(primary_key=True)
+    lost_id: str = Field(primary_key=True, max_length=36)
+    kept_id: str = Field(max_length=36, index=True)
+    inspection_id: str = Field(max_length=36, index=True)  # no foreign key, like Erasure
+    at: dt.datetime = instant(default_factory=utc_now)
 
 
 class AuditEntry(OfInspection, table=True):

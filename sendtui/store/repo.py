@@ -13,7 +13,7 @@ from functools import partial
 from typing import TypeVar
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel
 
 from sendtui.domain.clock import utc_now
@@ -21,6 +21,7 @@ from sendtui.errors import StoreError
 from sendtui.store import models as m
 from sendtui.store import undo
 from sendtui.store.db import Opened, error_line, open_store, take_back
+from sendtui.store.keys import refused
 
 T = TypeVar("T", bound=m.Tracked)
 
@@ -105,6 +106,9 @@ class Store:
             try:
                 yield s
                 s.commit()
+            except IntegrityError as exc:  # a natural key taken meanwhile: as the app says
+                raise (refused(exc) or StoreError(
+                    f"the store cannot be used: {error_line(exc)}")) from None
             except (OperationalError, DatabaseError) as exc:
                 raise StoreError(f"the store cannot be used: {error_line(exc)}") from None
             finally:
