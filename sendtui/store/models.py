@@ -270,18 +270,6 @@ class Erasure(Tracked, table=True):
     row_id: str = Field(max_length=36)
 
 
-class Alias(SQLModel, table=True):
-    """A row that lost to another holding the same natural key (two laptops made "the same"
-    person): references to `lost_id` now point at `kept_id` (store/aliases.py)."""
-
-    __tablename__ = "alias"
-    table_name: str = Field(primary_key=True)
-    lost_id: str = Field(primary_key=True, max_length=36)
-    kept_id: str = Field(max_length=36, index=True)
-    inspection_id: str = Field(max_length=36, index=True)  # no foreign key, like Erasure
-    at: dt.datetime = instant(default_factory=utc_now)
-
-
 class AuditEntry(OfInspection, table=True):
     """Identities left the store: who (the laptop), when (updated_at), what and where to."""
 
@@ -312,7 +300,9 @@ class Change(OfInspection, table=True):
     seq: int = 0  # order of actions in this store
 
 
-# The trackers' tables (issue 15) live beside: this module stays readable; `m.Action` etc.
+# The trackers' tables (issue 15) and the alias table (issue 17) live beside: this module
+# stays readable; `m.Action`, `m.Alias` etc.
+from sendtui.store.alias_model import Alias  # noqa: E402
 from sendtui.store.tracker_models import (  # noqa: E402
     Action,
     InfoRequest,
@@ -322,4 +312,5 @@ from sendtui.store.tracker_models import (  # noqa: E402
     Weakness,
 )
 
-__all__ = ["Action", "InfoRequest", "PlanVersion", "ReportBack", "TrackedChild", "Weakness"]
+__all__ = ["Action", "Alias", "InfoRequest", "PlanVersion", "ReportBack", "TrackedChild",
+           "Weakness"]
