@@ -12,6 +12,7 @@ from sendtui.config import shipped_data
 from sendtui.domain.actions import parse_due
 from sendtui.domain.calendar import parse_date
 from sendtui.domain.clock import london_to_utc, parse_london, parse_time
+from sendtui.domain.keys import demo_inspection_id
 from sendtui.domain.requests import DueRule
 from sendtui.importers.evidence import read_evidence
 from sendtui.importers.gias import read_gias
@@ -65,7 +66,7 @@ def add_demo(store: Store, framework: str = DEMO_FRAMEWORKS[0]
     entries = read_evidence(folder / "evidence.csv")
     with store.session() as s:
         ins = inspections.create(store, about["local_area"], about["framework"], notified,
-                                 opened=not found)
+                                 opened=not found, inspection_id=demo_inspection_id(framework))
         settings.load(store, ins.id, gias.settings, gias.points)
         people.load(store, ins.id, contacts)
         added = [(place, _add_place(store, ins.id, place)) for place in about.get("places", [])]

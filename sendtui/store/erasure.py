@@ -271,7 +271,7 @@ def _erase_names(store: Store, s: Session, ins_id: str,
 OWNED = (m.Action, m.Weakness, m.PlanVersion, m.ReportBack, m.InfoRequest,
          m.FindingEvidence, m.Finding, m.Evidence, m.TrackedChild, m.EvidenceDraft, m.Change,
          m.AuditEntry, m.ProtectedName, m.Event, m.Person, m.Setting, m.PostcodePoint,
-         m.LineOfEnquiry, m.KeyDateRow)
+         m.LineOfEnquiry, m.KeyDateRow, m.Alias)
 
 
 def _delete_inspection(s: Session, ins_id: str) -> int:

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from sendtui.domain import keys
 from sendtui.domain.clock import to_london
 from sendtui.domain.events import (
     ends_after_start,
@@ -27,6 +28,7 @@ from sendtui.store import models as m
 from sendtui.store import undo
 from sendtui.store import week_reads as reads
 from sendtui.store.import_plan import NEW, PROGRESS_EVERY, UNCHANGED, loaded
+from sendtui.store.keys import natural
 from sendtui.store.repo import Store
 from sendtui.store.rows import live, live_row
 
@@ -198,10 +200,14 @@ def _load_one(store: Store, s, inspection_id: str, row: EventRow, setting: m.Set
     for name in row.people:
         person = people.get(name.lower())
         if person is None:
-            person = store.insert(s, None, m.Person(inspection_id=inspection_id, name=name))
+            person = store.insert(s, None, m.Person(
+                id=natural(s, m.Person, keys.person_id(inspection_id, name)),
+                inspection_id=inspection_id, name=name))
             people[name.lower()] = person
             s.flush()  # the unit of work may insert event_person before person
-        store.insert(s, None, m.EventPerson(event_id=event.id, person_id=person.id))
+        store.insert(s, None, m.EventPerson(  # a new event's: its natural id is free
+            id=keys.event_person_id(event.id, person.id),
+            event_id=event.id, person_id=person.id))
 
 
 def _key(kind, title, start, end, setting_id) -> tuple:

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlmodel import select
 
 from sendtui.domain import frameworks as fw
+from sendtui.domain import keys
 from sendtui.domain import outcomes as oc
 from sendtui.domain.clock import utc_now
 from sendtui.domain.words import plain_name
@@ -15,30 +16,38 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import Counts, InspectionRecord
 from sendtui.store import glance, requests
 from sendtui.store import models as m
+from sendtui.store.keys import natural
 from sendtui.store.repo import Store
 from sendtui.store.rows import live
 
 
 def create(store: Store, local_area: str, framework: str, notified: dt.date,
-           opened: bool = True) -> InspectionRecord:
+           opened: bool = True, inspection_id: str | None = None) -> InspectionRecord:
     """A new inspection with the framework's key dates and lines of enquiry; `opened`: it
-    becomes the one found when no inspection is named (the last opened)."""
+    becomes the one found when no inspection is named (the last opened). `inspection_id`:
+    its id where every laptop must make the same (the demo's), unless taken. The key dates
+    and lines take ids made from the inspection's and their keys (`domain/keys.py`)."""
     local_area = plain_name(local_area, "the local area's name")
     if not local_area:
         raise InvalidInput("the local area needs a name")
     template = fw.get_framework(framework)
     dates = fw.key_dates(template, notified)
     with store.session() as s:
-        ins = store.insert(s, None, m.Inspection(local_area=local_area, framework=framework,
+        ins = store.insert(s, None, m.Inspection(id=_id(s, inspection_id),
+                                                 local_area=local_area, framework=framework,
                                                  notified=notified,
                                                  last_opened_at=utc_now() if opened else None,
                                                  template=oc.editable(template)))
         s.flush()
         for kd in dates:
-            store.insert(s, None, m.KeyDateRow(inspection_id=ins.id, key=kd.key, label=kd.label,
-                                               date=kd.date, end=kd.end, rule=kd.rule))
+            store.insert(s, None, m.KeyDateRow(
+                id=natural(s, m.KeyDateRow, keys.key_date_id(ins.id, kd.key)),
+                inspection_id=ins.id, key=kd.key, label=kd.label, date=kd.date, end=kd.end,
+                rule=kd.rule))
         for pos, line in enumerate(template.lines):
-            store.insert(s, None, m.LineOfEnquiry(inspection_id=ins.id, code=line.code,
+            store.insert(s, None, m.LineOfEnquiry(id=natural(s, m.LineOfEnquiry, keys.line_id(
+                                                      ins.id, line.code)),
+                                                  inspection_id=ins.id, code=line.code,
                                                   title=line.title, strand=line.strand,
                                                   position=pos))
         requests.seed(store, s, ins.id, framework, {kd.key: kd.date for kd in dates})
@@ -97,6 +106,10 @@ def set_key_date(store: Store, inspection_id: str, key: str, date: dt.date,
 def counts(store: Store, inspection_id: str) -> Counts:
     with store.plain_reads() as rows:
         return glance.counts(rows, inspection_id)
+
+
+def _id(s, wanted: str | None) -> str:
+    return natural(s, m.Inspection, wanted) if wanted else m.new_id()
 
 
 def record(r: m.Inspection) -> InspectionRecord:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from sendtui.domain.keys import line_id
 from sendtui.domain.lines import is_line_code, tidy_line
 from sendtui.errors import InvalidInput
 from sendtui.records import LineRecord
 from sendtui.store import models as m
+from sendtui.store.keys import natural
 from sendtui.store.repo import Store
 from sendtui.store.rows import live, live_row
 
@@ -45,6 +47,7 @@ def add(store: Store, inspection_id: str, code: str, title: str) -> LineRecord:
         last = s.exec(select(func.max(m.LineOfEnquiry.position)).where(
             m.LineOfEnquiry.inspection_id == inspection_id)).one() or 0
         row = store.insert(s, inspection_id, m.LineOfEnquiry(
+            id=natural(s, m.LineOfEnquiry, line_id(inspection_id, code)),
             inspection_id=inspection_id, code=code, title=title, strand=code[0],
             is_bespoke=True, position=last + 1), f"line {code} added")
         return record(row, {})

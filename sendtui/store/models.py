@@ -20,6 +20,17 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+LIVE = "deleted_at IS NULL"
+
+
+def live_unique(name: str, *columns) -> sa.Index:
+    """A unique index over the rows that are not tombstones (a natural key: see
+    `store/keys.py`); `columns` are names or SQL expressions such as "upper(code)"."""
+    parts = [c if c.isidentifier() else sa.text(c) for c in columns]
+    return sa.Index(name, *parts, unique=True, sqlite_where=sa.text(LIVE),
+                    postgresql_where=sa.text(LIVE))
+
+
 class UTCDateTime(sa.types.TypeDecorator):
     """An aware UTC instant, stored as naive UTC; naive input is refused."""
 
@@ -77,6 +88,7 @@ class Inspection(Tracked, table=True):
 
 class KeyDateRow(OfInspection, table=True):
     __tablename__ = "key_date"
+    __table_args__ = (live_unique("ix_key_date_key_live", "inspection_id", "key"),)
     key: str
     label: str
     date: dt.date
@@ -125,6 +137,7 @@ class PostcodePoint(SQLModel, table=True):
 
 class Person(OfInspection, table=True):
     __tablename__ = "person"
+    __table_args__ = (live_unique("ix_person_name_live", "inspection_id", "lower(name)"),)
     name: str
     role: str = ""
     organisation: str = ""
@@ -157,12 +170,15 @@ class Event(OfInspection, table=True):
 
 class EventPerson(Tracked, table=True):
     __tablename__ = "event_person"
+    __table_args__ = (live_unique("ix_event_person_pair_live", "event_id", "person_id"),)
     event_id: str = Field(foreign_key="event.id", index=True)
     person_id: str = Field(foreign_key="person.id", index=True)
 
 
 class LineOfEnquiry(OfInspection, table=True):
     __tablename__ = "line_of_enquiry"
+    __table_args__ = (live_unique("ix_line_of_enquiry_code_live", "inspection_id",
+                                  "upper(code)"),)
     code: str
     title: str
     strand: str = ""
@@ -230,6 +246,10 @@ class ProtectedName(OfInspection, table=True):
     """A child's or parent's name marked sensitive: exports and warnings use its pseudonym."""
 
     __tablename__ = "protected_name"
+    __table_args__ = (
+        live_unique("ix_protected_name_name_live", "inspection_id", "lower(name)"),
+        live_unique("ix_protected_name_pseudonym_live", "inspection_id", "lower(pseudonym)"),
+    )
     name: str
     pseudonym: str
     is_child: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
@@ -238,16 +258,6 @@ class ProtectedName(OfInspection, table=True):
     # a tracked child's or sampled case's identity: here only, never in `tracked_child`
     case_ref: str | None = None  # redacted like the evidence's case references
     born: dt.date | None = None
-
-
-class Erasure(Tracked, table=True):
-    """A row erased for good: only its table and id remain, so that a merge erases it too."""
-
-    __tablename__ = "erasure"
-    __table_args__ = (sa.Index("ix_erasure_row", "table_name", "row_id", unique=True),)
-    inspection_id: str = Field(max_length=36, index=True)  # no foreign key: purge outlives it
-    table_name: str
-    row_id: str = Field(max_length=36)
 
 
 class AuditEntry(OfInspection, table=True):
@@ -266,33 +276,9 @@ class EvidenceVersion(Tracked, table=True):
     note: str = ""  # what else this version changed, e.g. "line b5 → b3" (never a case ref)
 
 
-class Change(OfInspection, table=True):
-    """The undo log: one row per user change, with the row before and after (JSON)."""
-
-    __tablename__ = "change"
-    table_name: str
-    row_id: str
-    before: str | None = None
-    after: str | None = None
-    summary: str = ""
-    undone: bool = False
-    group_id: str = Field(default="", max_length=36, index=True)  # one user action
-    seq: int = 0  # order of actions in this store
-
-
-class FieldClock(SQLModel, table=True):
-    """When each field of a row was last written, and by which laptop: a merge takes each
-    field from the side whose clock is later. A row's own `hlc` is the latest of these."""
-
-    __tablename__ = "field_clock"
-    table_name: str = Field(primary_key=True)
-    row_id: str = Field(primary_key=True, max_length=36)
-    field: str = Field(primary_key=True)
-    hlc: str = Field(max_length=40)
-    device_id: str = Field(max_length=36)
-
-
-# The trackers' tables (issue 15) live beside: this module stays readable; `m.Action` etc.
+# The trackers' tables (issue 15) and the store's bookkeeping (the undo log, erasures, field
+# clocks, aliases) live beside: this module stays readable; `m.Action`, `m.Change` etc.
+from sendtui.store.ledger_models import Alias, Change, Erasure, FieldClock  # noqa: E402
 from sendtui.store.tracker_models import (  # noqa: E402
     Action,
     InfoRequest,
@@ -302,4 +288,5 @@ from sendtui.store.tracker_models import (  # noqa: E402
     Weakness,
 )
 
-__all__ = ["Action", "InfoRequest", "PlanVersion", "ReportBack", "TrackedChild", "Weakness"]
+__all__ = ["Action", "Alias", "Change", "Erasure", "FieldClock", "InfoRequest", "PlanVersion",
+           "ReportBack", "TrackedChild", "Weakness"]

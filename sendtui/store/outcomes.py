@@ -13,10 +13,12 @@ import datetime as dt
 from sqlmodel import Session
 
 from sendtui.domain import frameworks as fw
+from sendtui.domain import keys
 from sendtui.domain import outcomes as oc
 from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import glance
 from sendtui.store import models as m
+from sendtui.store.keys import natural
 from sendtui.store.repo import Store
 from sendtui.store.rows import live
 
@@ -80,6 +82,7 @@ def _set_received(store: Store, s: Session, ins: m.Inspection, day: dt.date) -> 
     row = s.exec(live(m.KeyDateRow, ins.id).where(m.KeyDateRow.key == fw.RECEIVED)).first()
     if row is None:
         store.insert(s, ins.id, m.KeyDateRow(
+            id=natural(s, m.KeyDateRow, keys.key_date_id(ins.id, fw.RECEIVED)),
             inspection_id=ins.id, key=fw.RECEIVED, label="Final report received", date=day,
             rule="recorded", edited=True), "report received recorded")
         return
@@ -100,7 +103,9 @@ def sync(store: Store, s: Session, ins: m.Inspection) -> None:
     for kd in computed:
         row = rows.pop(kd.key, None)
         if row is None:
-            store.insert(s, ins.id, m.KeyDateRow(inspection_id=ins.id, key=kd.key,
+            store.insert(s, ins.id, m.KeyDateRow(id=natural(s, m.KeyDateRow, keys.key_date_id(
+                                                     ins.id, kd.key)),
+                                                 inspection_id=ins.id, key=kd.key,
                                                  label=kd.label, date=kd.date, end=kd.end,
                                                  rule=kd.rule), summary)
         elif not row.edited and (row.date, row.end, row.label, row.rule) != (

@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterable
 from sqlmodel import Session, select
 
 from sendtui.domain.contacts import contact_problems
+from sendtui.domain.keys import person_id
 from sendtui.errors import InvalidInput
 from sendtui.records import Loaded, PersonRecord, PersonRow, Planned
 from sendtui.store import models as m
 from sendtui.store import week_reads as reads
 from sendtui.store.import_plan import NEW, PROGRESS_EVERY, UPDATED, loaded, plan_rows
+from sendtui.store.keys import natural, naturals
 from sendtui.store.repo import Store
 from sendtui.store.rows import live, live_row
 
@@ -47,6 +49,7 @@ def add(store: Store, inspection_id: str, name: str, role: str = "", organisatio
     with store.session() as s:
         details = tidy(name, role, organisation, email, phone, _names(s, inspection_id))
         row = store.insert(s, inspection_id, m.Person(
+            id=natural(s, m.Person, person_id(inspection_id, details["name"])),
             inspection_id=inspection_id, is_team=is_team, **details), f"added {details['name']}")
         return record(row)
 
@@ -79,10 +82,12 @@ def load(store: Store, inspection_id: str, rows: list[PersonRow],
     with store.session() as s:
         known = _by_name(s, inspection_id)
         planned = _plan(known, rows)
+        ids = iter(naturals(s, m.Person, [person_id(inspection_id, row.name) for row, step
+                                          in zip(rows, planned) if step.outcome == NEW]))
         for n, (row, step) in enumerate(zip(rows, planned), start=1):
             if step.outcome == NEW:
                 known[row.name.lower()] = store.insert(s, None, m.Person(
-                    inspection_id=inspection_id, **row.__dict__))
+                    id=next(ids), inspection_id=inspection_id, **row.__dict__))
             elif step.outcome == UPDATED:
                 with store.change(s, None, known[row.name.lower()]) as person:
                     for key, value in row.__dict__.items():

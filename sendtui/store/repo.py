@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlmodel import Session
 
 from sendtui.domain.clock import utc_now
@@ -20,6 +20,7 @@ from sendtui.errors import StoreError
 from sendtui.store import models as m
 from sendtui.store import field_clocks, undo
 from sendtui.store.db import Opened, error_line, open_store, take_back
+from sendtui.store.keys import refused
 
 T = TypeVar("T", bound=m.Tracked)
 
@@ -105,6 +106,9 @@ class Store:
                 yield s
                 field_clocks.write(s)
                 s.commit()
+            except IntegrityError as exc:  # a natural key taken meanwhile: as the app says
+                raise (refused(exc) or StoreError(
+                    f"the store cannot be used: {error_line(exc)}")) from None
             except (OperationalError, DatabaseError) as exc:
                 raise StoreError(f"the store cannot be used: {error_line(exc)}") from None
             finally:

@@ -25,7 +25,9 @@ from sqlalchemy import func
 from sqlmodel import Session, SQLModel, select
 
 from sendtui.domain.clock import utc_now
+from sendtui.domain.keys import event_person_id
 from sendtui.store import models as m
+from sendtui.store.keys import natural
 
 TABLES: dict[str, type[SQLModel]] = {
     "event": m.Event,
@@ -221,7 +223,9 @@ def set_people(store, s: Session, event_id: str, person_ids: list[str]) -> None:
         elif ep.deleted_at is None:
             store.tombstone(s, None, ep)
     for person_id in (p for p in dict.fromkeys(person_ids) if p in wanted):  # as picked
-        store.insert(s, None, m.EventPerson(event_id=event_id, person_id=person_id))
+        store.insert(s, None, m.EventPerson(
+            id=natural(s, m.EventPerson, event_person_id(event_id, person_id)),
+            event_id=event_id, person_id=person_id))
 
 
 def undo(store, inspection_id: str) -> str | None:
