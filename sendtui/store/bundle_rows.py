@@ -59,7 +59,18 @@ SHIPPED = (  # foreign-key order: a table comes after every table it refers to
     Part("report_back"),
     Part("erasure"),
     Part("audit"),
+    Part("alias"),
 )
+
+
+def _clocks_of(parts: tuple[Part, ...]) -> str:
+    """The field clocks of every row shipped (of the tables that stamp their rows)."""
+    return " OR ".join(
+        f"(table_name = '{p.table}' AND row_id IN (SELECT id FROM {p.table} WHERE {p.where}))"
+        for p in parts if p.where is not None and "hlc" in SQLModel.metadata.tables[p.table].c)
+
+
+SHIPPED += (Part("field_clock", _clocks_of(SHIPPED)),)
 NEVER_SHIPPED = {
     "change": "the undo log: each laptop undoes only its own actions",
     "evidence_draft": "what is being typed on this laptop",
