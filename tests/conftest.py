@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,10 @@ def _isolated(tmp_path_factory, monkeypatch):
     profile = home / "config" / "sendtui" / "profile.toml"
     profile.parent.mkdir(parents=True)
     profile.write_text("[profile]\nname = \"\"\nrole = \"\"\nasked = true\n", encoding="utf-8")
+    # This laptop's identity (device.toml), as the app writes it on first use: one per test,
+    # shared by every store the test opens. Tests of the file itself remove it.
+    (profile.parent / "device.toml").write_text(
+        f"[device]\nid = \"{uuid.uuid4()}\"\nname = \"Test laptop\"\n", encoding="utf-8")
 
 
 @pytest.fixture
@@ -49,9 +54,11 @@ def store(db_path):
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    s = Store.open(str(path))
-    add_demo(s, "2016")
-    s.close()
+    with pytest.MonkeyPatch.context() as env:  # made before any test's own config folder
+        env.setenv("XDG_CONFIG_HOME", str(path.parent / "config"))  # (another laptop)
+        s = Store.open(str(path))
+        add_demo(s, "2016")
+        s.close()
     return path
 
 

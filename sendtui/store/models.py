@@ -61,6 +61,15 @@ class StoreInfo(SQLModel, table=True):
     value: str
 
 
+class DeviceRow(SQLModel, table=True):
+    """A laptop whose changes this store holds, by the name its user gave it ("Kwame's
+    laptop"). Not owned by an inspection: erasing or purging one leaves it."""
+
+    __tablename__ = "device"
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = ""
+
+
 class Inspection(Tracked, table=True):
     __tablename__ = "inspection"
     local_area: str = Field(index=True)
