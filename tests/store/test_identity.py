@@ -145,3 +145,33 @@ def test_this_laptop_has_its_row_in_device_renamed_when_its_name_changes(db_path
             (laptop.id, "Kwame's laptop")]
     finally:
         db.close()
+
+
+def test_a_received_stamp_is_passed_and_kept_across_reopening(db_path):
+    store = Store.open(str(db_path))
+    remote = "004000000000000-0123abcd-89abcdef"  # a laptop whose clock runs far ahead
+    try:
+        with store.session():
+            store.clock.receive(remote)  # what a merge does for each stamp it adopts
+        assert info(db_path)["hlc_high"] == remote
+        assert add_row(store).hlc > remote
+    finally:
+        store.close()
+    again = Store.open(str(db_path))
+    try:
+        assert add_row(again).hlc > remote
+    finally:
+        again.close()
+
+
+def test_a_second_process_on_the_file_moves_past_the_others_stamps(db_path, monkeypatch):
+    ahead, behind = Store.open(str(db_path)), Store.open(str(db_path))
+    try:
+        monkeypatch.setattr(ahead.clock, "_now_ms", lambda: 3_000_000_000_000)
+        theirs = add_row(ahead).hlc
+        add_row(behind)  # its commit finds the higher mark the other left
+        assert add_row(behind).hlc > theirs
+        assert info(db_path)["hlc_high"] > theirs
+    finally:
+        ahead.close()
+        behind.close()
