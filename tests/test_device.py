@@ -44,7 +44,7 @@ def test_a_file_made_meanwhile_by_another_process_wins(fresh, monkeypatch):
 
 
 @pytest.mark.parametrize("text", ["[device\n", "[device]\nid = \"laptop-1\"\n", "x = 1\n",
-                                  "[device]\nid = \"%s\"\nname = 3\n" % uuid.uuid4()])
+                                  f"[device]\nid = \"{uuid.uuid4()}\"\nname = 3\n"])
 def test_a_broken_file_is_a_one_line_error_and_is_left_as_it_is(text):
     device_file().write_text(text)
     with pytest.raises(ConfigError) as caught:

@@ -105,6 +105,5 @@ def raise_high(s: Session, stamp: str) -> str:
     if row is None:
         s.add(m.StoreInfo(key=HLC_HIGH, value=stamp))
         return stamp
-    if row.value < stamp:
-        row.value = stamp
+    row.value = max(row.value, stamp)
     return row.value

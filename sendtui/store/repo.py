@@ -20,8 +20,8 @@ from sendtui.config import Device, load_device
 from sendtui.domain import hlc
 from sendtui.domain.clock import utc_now
 from sendtui.errors import StoreError
-from sendtui.store import models as m
 from sendtui.store import identity, undo
+from sendtui.store import models as m
 from sendtui.store.db import Opened, error_line, open_store, take_back
 
 T = TypeVar("T", bound=m.Tracked)
