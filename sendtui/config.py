@@ -147,6 +147,9 @@ def load_device(path: Path | None = None) -> Device:
     quietly split one laptop into two. The message says how to start afresh instead."""
     import uuid
 
+    from sendtui.domain.words import plain_name
+    from sendtui.errors import InvalidInput
+
     path = path or device_file()
     if not path.exists():
         return _made_device(path, Device(str(uuid.uuid4())))
@@ -161,7 +164,10 @@ def load_device(path: Path | None = None) -> Device:
         ident = None
     if ident is None or not isinstance(name, str):
         raise ConfigError(fix)
-    return Device(ident, " ".join(name.split()))
+    try:
+        return Device(ident, plain_name(name, "the laptop's name"))
+    except InvalidInput as exc:
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 def _made_device(path: Path, device: Device) -> Device:

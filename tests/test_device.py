@@ -14,6 +14,8 @@ from sendtui.cli import cli
 from sendtui.config import Device, Profile, device_file, load_device
 from sendtui.errors import ConfigError
 
+SOME_ID = "5f0c6a52-8d7e-4b1e-9a4e-2f1d3c0b9e77"
+
 
 @pytest.fixture
 def fresh():
@@ -44,7 +46,8 @@ def test_a_file_made_meanwhile_by_another_process_wins(fresh, monkeypatch):
 
 
 @pytest.mark.parametrize("text", ["[device\n", "[device]\nid = \"laptop-1\"\n", "x = 1\n",
-                                  f"[device]\nid = \"{uuid.uuid4()}\"\nname = 3\n"])
+                                  f"[device]\nid = \"{SOME_ID}\"\nname = 3\n",
+                                  f"[device]\nid = \"{SOME_ID}\"\nname = \"\\u001b[31mX\"\n"])
 def test_a_broken_file_is_a_one_line_error_and_is_left_as_it_is(text):
     device_file().write_text(text)
     with pytest.raises(ConfigError) as caught:
