@@ -19,6 +19,18 @@ FIXTURES = ROOT / "tests" / "fixtures"
 DEMO_TODAY = dt.date(2026, 11, 25)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory):
+    """User folders for what is made once (templates: module and session fixtures start
+    before a test's own folders): never the real ones, nor a device.toml in them."""
+    home = tmp_path_factory.mktemp("session-home")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("XDG_DATA_HOME", str(home / "data"))
+        env.setenv("XDG_CONFIG_HOME", str(home / "config"))
+        env.setenv("HOME", str(home))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
@@ -54,11 +66,9 @@ def store(db_path):
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with pytest.MonkeyPatch.context() as env:  # made before any test's own config folder
-        env.setenv("XDG_CONFIG_HOME", str(path.parent / "config"))  # (another laptop)
-        s = Store.open(str(path))
-        add_demo(s, "2016")
-        s.close()
+    s = Store.open(str(path))  # on the session's laptop (`_session_home`), not the test's
+    add_demo(s, "2016")
+    s.close()
     return path
 
 
