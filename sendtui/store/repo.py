@@ -103,10 +103,9 @@ class Store:
     def open(cls, target: str, *, create: bool = True) -> "Store":
         """The store at `target` (a file path or URL), checked and migrated. `create`: a
         missing store is made, an empty file filled (else StoreError, nothing made)."""
-        device = load_device()  # first: a broken device.toml leaves nothing made
         opened = open_store(target, create=create)
-        try:
-            return cls(opened.engine, opened, device)
+        try:  # the identity after the store: a store that cannot be used changes nothing
+            return cls(opened.engine, opened, load_device())
         except BaseException:
             take_back(opened)
             raise
