@@ -101,7 +101,7 @@ def _put(s: Session, key: str, value: str) -> None:
 def raise_high(s: Session, stamp: str) -> str:
     """Keep the high-water mark at `stamp` or above, in this transaction; the mark as it
     now is (higher than `stamp` when another process stamped more meanwhile)."""
-    row = s.get(m.StoreInfo, HLC_HIGH, populate_existing=True)
+    row = s.get(m.StoreInfo, HLC_HIGH)
     if row is None:
         s.add(m.StoreInfo(key=HLC_HIGH, value=stamp))
         return stamp
