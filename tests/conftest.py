@@ -74,10 +74,9 @@ def _demo_template(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def demo_db(_demo_template, tmp_path) -> Path:
-    """A store file holding the demo inspection (a fresh copy per test, opened once)."""
+    """A store file holding the demo inspection (a fresh copy per test)."""
     path = tmp_path / "demo.db"
     shutil.copy(_demo_template, path)
-    Store.open(str(path)).close()  # as this laptop left it: its name and this copy's file id
     return path
 
 

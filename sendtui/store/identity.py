@@ -11,7 +11,8 @@
   copies only part after the copy. So the first 8 characters of the file id are part of every
   stamp (`sendtui.domain.hlc`), and a copy gets a new file id: the file's (st_dev, st_ino) is
   kept beside the id, and when the file opened is not the one that was recorded, a new id is
-  made, silently. A file that merely moved (another disk, a memory stick mounted elsewhere)
+  made, silently (written with the store's first change, as the other bookkeeping here:
+  opening alone never changes the file). A file that merely moved (another disk, a memory stick mounted elsewhere)
   also gets a new id; that costs nothing, as the clock itself goes on from the high-water
   mark. A server database has one file id for good (its clients are different laptops).
 - The **high-water mark** (store_info 'hlc_high') is the highest stamp the store holds,
@@ -39,25 +40,36 @@ class Identity:
     device_id: str
     file_id: str
     high: str  # the highest stamp the store holds ("" for a new store)
+    unsaved: tuple[tuple[str, str], ...] = ()  # store_info keys and values not yet written
+    device_name: str | None = None  # this laptop's name, when `device` lacks or misnames it
 
 
 def settle(s: Session, engine: Engine, device_id: str, device_name: str) -> Identity:
-    """This laptop's row in `device`, the file's id (a new one for a copy), the high-water
-    mark; writes only what is missing or changed."""
-    name_device(s, device_id, device_name)
-    return Identity(device_id, _file_id(s, file_place(engine)), _high(s))
+    """The file's id (a new one for a copy), the high-water mark and this laptop's name,
+    read; what is missing or changed comes back in `unsaved`/`device_name` for `save`, which
+    the store calls with its first change: opening alone (a listing, a refused command)
+    leaves the file as it was."""
+    unsaved: dict[str, str] = {}
+    file_id = _file_id(s, file_place(engine), unsaved)
+    high = _high(s)
+    row = s.get(m.DeviceRow, device_id)
+    named = None if row is not None and row.name == device_name else device_name
+    return Identity(device_id, file_id, high, tuple(unsaved.items()), named)
+
+
+def save(s: Session, found: Identity) -> None:
+    """Write what `settle` found missing (idempotent: several threads may)."""
+    for key, value in found.unsaved:
+        _put(s, key, value)
+    if found.device_name is not None:
+        name_device(s, found.device_id, found.device_name)
 
 
 def name_device(s: Session, device_id: str, name: str) -> None:
     """Add or rename a laptop in `device` (an upsert, never a delete-and-insert)."""
-    row = s.get(m.DeviceRow, device_id)
-    if row is not None and row.name == name:
-        return
     s.execute(sa.text("INSERT INTO device (id, name) VALUES (:id, :name) "
                       "ON CONFLICT (id) DO UPDATE SET name = excluded.name"),
               {"id": device_id, "name": name})
-    if row is not None:
-        s.expire(row)
 
 
 def file_place(engine: Engine) -> str | None:
@@ -69,15 +81,14 @@ def file_place(engine: Engine) -> str | None:
     return f"{found.st_dev}:{found.st_ino}"
 
 
-def _file_id(s: Session, place: str | None) -> str:
+def _file_id(s: Session, place: str | None, unsaved: dict[str, str]) -> str:
     ident, recorded = s.get(m.StoreInfo, FILE_ID), s.get(m.StoreInfo, FILE_PLACE)
     if ident is not None and (place is None or (recorded and recorded.value == place)):
         return ident.value
-    fresh = str(uuid.uuid4())
-    _put(s, FILE_ID, fresh)
+    unsaved[FILE_ID] = str(uuid.uuid4())
     if place is not None:
-        _put(s, FILE_PLACE, place)
-    return fresh
+        unsaved[FILE_PLACE] = place
+    return unsaved[FILE_ID]
 
 
 def _high(s: Session) -> str:
@@ -86,8 +97,7 @@ def _high(s: Session) -> str:
         return row.value
     highest = max((s.execute(sa.select(sa.func.max(t.c.hlc))).scalar() or ""
                    for t in SQLModel.metadata.sorted_tables if "hlc" in t.c), default="")
-    _put(s, HLC_HIGH, highest)
-    return highest
+    return highest  # written by the first change's `raise_high`
 
 
 def _put(s: Session, key: str, value: str) -> None:

@@ -56,15 +56,17 @@ class HybridClock:
             self._last = hlc.receive(self._last, remote, now_ms)
         self._issued.stamp = max(getattr(self._issued, "stamp", None) or "", remote)
 
-    def persist(self, s: Session) -> None:
-        """Write this thread's highest stamp into the high-water mark in `s` (nothing when
-        it stamped nothing); a higher mark found there (another process) is received."""
+    def persist(self, s: Session) -> bool:
+        """Write this thread's highest stamp into the high-water mark in `s`; False when it
+        stamped nothing. A higher mark found there (another process) is received."""
         stamp, self._issued.stamp = getattr(self._issued, "stamp", None), None
-        if stamp:
-            mark = identity.raise_high(s, stamp)
-            if mark > stamp:  # later stamps come after the other process's
-                with self._lock:
-                    self._last = max(self._last, _time_of(mark))
+        if not stamp:
+            return False
+        mark = identity.raise_high(s, stamp)
+        if mark > stamp:  # later stamps come after the other process's
+            with self._lock:
+                self._last = max(self._last, _time_of(mark))
+        return True
 
     def forget(self) -> None:
         """The thread's transaction failed: nothing of it is to be persisted."""
@@ -98,6 +100,7 @@ class Store:
         found = self._settle(device or load_device())
         self.device_id = found.device_id
         self.clock = HybridClock(found.device_id, found.file_id, found.high)
+        self._unsaved = found if found.unsaved or found.device_name is not None else None
 
     @classmethod
     def open(cls, target: str, *, create: bool = True) -> "Store":
@@ -146,8 +149,12 @@ class Store:
             self._local.session, self._local.group = s, None
             try:
                 yield s
-                self.clock.persist(s)
+                unsaved = self._unsaved if self.clock.persist(s) else None
+                if unsaved is not None:  # the first change: the identity goes with it
+                    identity.save(s, unsaved)
                 s.commit()
+                if unsaved is not None:
+                    self._unsaved = None
             except (OperationalError, DatabaseError) as exc:
                 raise StoreError(f"the store cannot be used: {error_line(exc)}") from None
             finally:
@@ -155,7 +162,8 @@ class Store:
                 self._local.session = self._local.group = None
 
     def _settle(self, device: Device) -> identity.Identity:
-        """This laptop and this file as the store knows them (`sendtui.store.identity`)."""
+        """This laptop and this file as the store knows them (`sendtui.store.identity`);
+        read only: what is missing is written with the first change (`Store.session`)."""
         with self.session() as s:
             return identity.settle(s, self.engine, device.id, device.label())
 

@@ -62,10 +62,10 @@ def test_a_store_written_before_the_mark_is_seeded_from_its_rows(demo_db, monkey
     monkeypatch.setattr(HybridClock, "_now_ms", staticmethod(lambda: 0))
     store = Store.open(str(demo_db))
     try:
-        assert info(demo_db)["hlc_high"] == highest  # computed once, on opening
-        assert add_row(store).hlc > highest
+        stamp = add_row(store).hlc
     finally:
         store.close()
+    assert stamp > highest and info(demo_db)["hlc_high"] == stamp
 
 
 def test_a_failed_transaction_leaves_the_mark_as_it_was(store, db_path):
@@ -132,13 +132,38 @@ def test_this_laptop_is_the_same_in_every_store_it_opens(tmp_path):
         two.close()
 
 
+def test_opening_alone_changes_nothing_the_first_change_settles_the_copy(demo_db):
+    """A listing or a refused command on a copied store leaves it byte-identical; the new
+    file id and this laptop's name go with the first change."""
+    before = demo_db.read_bytes()
+    store = Store.open(str(demo_db))
+    try:
+        with store.session() as s:
+            s.get(m.Inspection, "no such id")
+        assert demo_db.read_bytes() == before
+        add_row(store)
+        add_row(store)
+    finally:
+        store.close()
+    assert info(demo_db)["file_id"] == store.clock.file_id
+    db = sqlite3.connect(demo_db)
+    try:
+        assert (load_device().id, "Test laptop") in db.execute("SELECT id, name FROM device")
+    finally:
+        db.close()
+
+
 def test_this_laptop_has_its_row_in_device_renamed_when_its_name_changes(db_path):
-    Store.open(str(db_path)).close()
+    first = Store.open(str(db_path))
+    add_row(first)
+    first.close()
     laptop = load_device()
     from sendtui.config import device_file
 
     device_file().write_text(f'[device]\nid = "{laptop.id}"\nname = "Kwame\'s laptop"\n')
-    Store.open(str(db_path)).close()
+    store = Store.open(str(db_path))
+    add_row(store)
+    store.close()
     db = sqlite3.connect(db_path)
     try:
         assert db.execute("SELECT id, name FROM device").fetchall() == [
