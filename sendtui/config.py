@@ -110,6 +110,107 @@ def save_profile(profile: Profile, path: Path | None = None) -> Path:
     return write_output(path, text.encode("utf-8"), force=True)
 
 
+def device_file() -> Path:
+    """This laptop's identity: beside profile.toml, written once by the app."""
+    return config_file().with_name("device.toml")
+
+
+@dataclass(frozen=True)
+class Device:
+    """This laptop, as every store it writes and every other laptop knows it.
+
+    It lives in the config folder, not in a store, so that a copied store or a restored
+    backup does not carry it off: two laptops never share an id, and one laptop keeps its
+    own across all its store files. `name` is empty until the user gives one; `label` then
+    says "<profile name>'s laptop", or the computer's name."""
+
+    id: str
+    name: str = ""
+
+    def label(self, profile: Profile | None = None) -> str:
+        import socket
+
+        if self.name:
+            return self.name
+        try:
+            who = (profile or load_profile()).name
+        except ConfigError:  # the profile's own problem is told where it is used
+            who = ""
+        return f"{who}'s laptop" if who else (socket.gethostname().strip() or "This laptop")[:80]
+
+
+def load_device(path: Path | None = None) -> Device:
+    """This laptop's identity from device.toml, made (once) when there is none.
+
+    A file that cannot be read is a ConfigError, never replaced: the id is what this
+    laptop's earlier changes, its undo and other laptops know it by, so a new one would
+    quietly split one laptop into two. The message says how to start afresh instead."""
+    import uuid
+
+    from sendtui.domain.words import plain_name
+    from sendtui.errors import InvalidInput
+
+    path = path or device_file()
+    if not path.exists():
+        return _made_device(path, Device(str(uuid.uuid4())))
+    table = _read(path).get("device")
+    fix = f"{path}: [device] holds id = \"<uuid>\", name = \"…\" (remove the file to start afresh)"
+    if not isinstance(table, dict):
+        raise ConfigError(fix)
+    ident, name = table.get("id"), table.get("name", "")
+    try:
+        ident = str(uuid.UUID(ident)) if isinstance(ident, str) else None
+    except ValueError:
+        ident = None
+    if ident is None or not isinstance(name, str):
+        raise ConfigError(fix)
+    try:
+        return Device(ident, plain_name(name, "the laptop's name"))
+    except InvalidInput as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def _made_device(path: Path, device: Device) -> Device:
+    """Write device.toml unless another process just did (then theirs is this laptop's)."""
+    import os
+    import tempfile
+
+    text = ("# This laptop, as other laptops see its changes: written once by sendtui.\n"
+            "# Keep the id; the name may be changed (empty: \"<your name>'s laptop\").\n"
+            f"[device]\nid = {_toml_string(device.id)}\nname = {_toml_string(device.name)}\n")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".device-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text.encode("utf-8"))
+                fh.flush()
+                os.fsync(fh.fileno())
+            _link_new(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except FileExistsError:
+        return load_device(path)
+    except OSError as exc:
+        raise ConfigError(f"{path}: {_one_line(exc)}") from None
+    return device
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Put the written file at `path` unless one is there (FileExistsError)."""
+    import os
+
+    try:
+        os.link(tmp, path)  # never over another's, even one made a moment ago
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: the small race is accepted
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+
+
 def _toml_string(text: str) -> str:
     """A TOML basic string: JSON's escapes are TOML's (\\", \\\\, \\uXXXX)."""
     import json

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 # Wed 25 Nov 2026: day 3 of the demo inspection (notified Mon 23 Nov 2026).
 DEMO_TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory):
+    """User folders for what is made once (templates: module and session fixtures start
+    before a test's own folders): never the real ones, nor a device.toml in them."""
+    home = tmp_path_factory.mktemp("session-home")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("XDG_DATA_HOME", str(home / "data"))
+        env.setenv("XDG_CONFIG_HOME", str(home / "config"))
+        env.setenv("HOME", str(home))
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +44,10 @@ def _isolated(tmp_path_factory, monkeypatch):
     profile = home / "config" / "sendtui" / "profile.toml"
     profile.parent.mkdir(parents=True)
     profile.write_text("[profile]\nname = \"\"\nrole = \"\"\nasked = true\n", encoding="utf-8")
+    # This laptop's identity (device.toml), as the app writes it on first use: one per test,
+    # shared by every store the test opens. Tests of the file itself remove it.
+    (profile.parent / "device.toml").write_text(
+        f"[device]\nid = \"{uuid.uuid4()}\"\nname = \"Test laptop\"\n", encoding="utf-8")
 
 
 @pytest.fixture
@@ -49,7 +66,7 @@ def store(db_path):
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    s = Store.open(str(path))
+    s = Store.open(str(path))  # on the session's laptop (`_session_home`), not the test's
     add_demo(s, "2016")
     s.close()
     return path

@@ -37,6 +37,7 @@ class Part:
 
 
 SHIPPED = (  # foreign-key order: a table comes after every table it refers to
+    Part("device", None),
     Part("inspection", "id = :ins", leave_out=("last_opened_at",)),
     Part("key_date"),
     Part("setting"),

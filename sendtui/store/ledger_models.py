@@ -1,5 +1,5 @@
-"""The store's bookkeeping: the undo log, erasures, field clocks and aliases (what a merge
-and an undo read); beside `models.py`, which re-exports them, to keep that short."""
+"""The store's bookkeeping: the undo log, erasures, field clocks, aliases and the laptops
+(what a merge and an undo read); beside `models.py`, which re-exports them, to keep that short."""
 
 from __future__ import annotations
 
@@ -58,3 +58,12 @@ class Erasure(Tracked, table=True):
     inspection_id: str = Field(max_length=36, index=True)  # no foreign key: purge outlives it
     table_name: str
     row_id: str = Field(max_length=36)
+
+
+class DeviceRow(SQLModel, table=True):
+    """A laptop whose changes this store holds, by the name its user gave it ("Kwame's
+    laptop"). Not owned by an inspection: erasing or purging one leaves it."""
+
+    __tablename__ = "device"
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = ""

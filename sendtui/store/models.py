@@ -278,7 +278,13 @@ class EvidenceVersion(Tracked, table=True):
 
 # The trackers' tables (issue 15) and the store's bookkeeping (the undo log, erasures, field
 # clocks, aliases) live beside: this module stays readable; `m.Action`, `m.Change` etc.
-from sendtui.store.ledger_models import Alias, Change, Erasure, FieldClock  # noqa: E402
+from sendtui.store.ledger_models import (  # noqa: E402
+    Alias,
+    Change,
+    DeviceRow,
+    Erasure,
+    FieldClock,
+)
 from sendtui.store.tracker_models import (  # noqa: E402
     Action,
     InfoRequest,
@@ -288,5 +294,5 @@ from sendtui.store.tracker_models import (  # noqa: E402
     Weakness,
 )
 
-__all__ = ["Action", "Alias", "Change", "Erasure", "FieldClock", "InfoRequest", "PlanVersion",
-           "ReportBack", "TrackedChild", "Weakness"]
+__all__ = ["Action", "Alias", "Change", "DeviceRow", "Erasure", "FieldClock", "InfoRequest",
+           "PlanVersion", "ReportBack", "TrackedChild", "Weakness"]

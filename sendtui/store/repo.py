@@ -15,10 +15,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlmodel import Session
 
+from sendtui.config import Device, load_device
+from sendtui.domain import hlc
 from sendtui.domain.clock import utc_now
 from sendtui.errors import StoreError
+from sendtui.store import field_clocks, identity, undo
 from sendtui.store import models as m
-from sendtui.store import field_clocks, undo
 from sendtui.store.db import Opened, error_line, open_store, take_back
 from sendtui.store.keys import refused
 
@@ -26,44 +28,87 @@ T = TypeVar("T", bound=m.Tracked)
 
 
 class HybridClock:
-    """Hybrid logical clock stamps: the time in ms, but never the same stamp twice here, even
-    when the UI thread and a worker stamp at once."""
+    """The store's hybrid logical clock (rules in `sendtui.domain.hlc`): stamps that follow
+    the wall clock but never go back, not across threads (a worker saves drafts while the UI
+    writes), not across reopening (seeded from the store's high-water mark) and not across a
+    merge (`receive`). The stamps a thread issues are written to the high-water mark by
+    `persist`, which `Store.session` calls before each commit: in the same transaction."""
 
-    def __init__(self, device_id: str):
-        self.device_id = device_id
-        self._last = 0
+    def __init__(self, device_id: str, file_id: str = "", high: str = ""):
+        self.device_id, self.file_id = device_id, file_id
+        self._last = _time_of(high)
         self._lock = threading.Lock()
+        self._issued = threading.local()  # this thread's highest stamp not yet persisted
 
     def tick(self) -> str:
+        """A new stamp, after every stamp issued or received here."""
         now_ms = self._now_ms()
         with self._lock:
-            self._last = max(now_ms, self._last + 1)
-            last = self._last
-        return f"{last:015d}-{self.device_id[:8]}"
+            self._last = hlc.tick(self._last, now_ms)
+            stamp = hlc.make(self._last, self.device_id, self.file_id)
+        self._issued.stamp = stamp
+        return stamp
+
+    def receive(self, remote: str) -> None:
+        """A stamp seen in a change from elsewhere (a merge): later stamps come after it."""
+        now_ms = self._now_ms()
+        with self._lock:
+            self._last = hlc.receive(self._last, remote, now_ms)
+        self._issued.stamp = max(getattr(self._issued, "stamp", None) or "", remote)
+
+    def persist(self, s: Session) -> bool:
+        """Write this thread's highest stamp into the high-water mark in `s`; False when it
+        stamped nothing. A higher mark found there (another process) is received."""
+        stamp, self._issued.stamp = getattr(self._issued, "stamp", None), None
+        if not stamp:
+            return False
+        mark = identity.raise_high(s, stamp)
+        if mark > stamp:  # later stamps come after the other process's
+            with self._lock:
+                self._last = max(self._last, _time_of(mark))
+        return True
+
+    def forget(self) -> None:
+        """The thread's transaction failed: nothing of it is to be persisted."""
+        self._issued.stamp = None
 
     @staticmethod
     def _now_ms() -> int:
         return int(time.time() * 1000)
 
 
+def _time_of(stamp: str) -> int:
+    """The time of a stored stamp; the leading digits of one that is not well formed."""
+    try:
+        return hlc.parse(stamp).time
+    except ValueError:
+        digits = (stamp or "")[:hlc.TIME_DIGITS]
+        return int(digits) if digits.isdigit() else 0
+
+
 class Store:
     """An open store: its engine, one session per transaction (per thread), the clock, and
     `change`, which every write goes through."""
 
-    def __init__(self, engine: Engine, opened: Opened | None = None):
+    def __init__(self, engine: Engine, opened: Opened | None = None,
+                 device: Device | None = None):
+        """`device`: this laptop (default: the config folder's device.toml)."""
         self.engine = engine
         self.opened = opened or Opened(engine)
         self._local = threading.local()
-        self.device_id = self._device_id()
-        self.clock = HybridClock(self.device_id)
+        self.clock = HybridClock("")  # not stamping yet: settling writes no stamped row
+        found = self._settle(device or load_device())
+        self.device_id = found.device_id
+        self.clock = HybridClock(found.device_id, found.file_id, found.high)
+        self._unsaved = found if found.unsaved or found.device_name is not None else None
 
     @classmethod
     def open(cls, target: str, *, create: bool = True) -> "Store":
         """The store at `target` (a file path or URL), checked and migrated. `create`: a
         missing store is made, an empty file filled (else StoreError, nothing made)."""
         opened = open_store(target, create=create)
-        try:
-            return cls(opened.engine, opened)
+        try:  # the identity after the store: a store that cannot be used changes nothing
+            return cls(opened.engine, opened, load_device())
         except BaseException:
             take_back(opened)
             raise
@@ -105,22 +150,26 @@ class Store:
             try:
                 yield s
                 field_clocks.write(s)
+                unsaved = self._unsaved if self.clock.persist(s) else None
+                if unsaved is not None:  # the first change: the identity goes with it
+                    identity.save(s, unsaved)
                 s.commit()
+                if unsaved is not None:
+                    self._unsaved = None
             except IntegrityError as exc:  # a natural key taken meanwhile: as the app says
                 raise (refused(exc) or StoreError(
                     f"the store cannot be used: {error_line(exc)}")) from None
             except (OperationalError, DatabaseError) as exc:
                 raise StoreError(f"the store cannot be used: {error_line(exc)}") from None
             finally:
+                self.clock.forget()
                 self._local.session = self._local.group = None
 
-    def _device_id(self) -> str:
+    def _settle(self, device: Device) -> identity.Identity:
+        """This laptop and this file as the store knows them (`sendtui.store.identity`);
+        read only: what is missing is written with the first change (`Store.session`)."""
         with self.session() as s:
-            row = s.get(m.StoreInfo, "device_id")
-            if row is None:
-                row = m.StoreInfo(key="device_id", value=m.new_id())
-                s.add(row)
-            return row.value
+            return identity.settle(s, self.engine, device.id, device.label())
 
     # --- the one write path ------------------------------------------------------------
 

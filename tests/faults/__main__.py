@@ -28,6 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="sendtui-faults-", dir=args.work,
                                      ignore_cleanup_errors=True) as work:
+        # the checks that open stores in this process (stores.opens) use user folders of
+        # their own too, never the real ones (a device.toml would be made there)
+        os.environ["XDG_CONFIG_HOME"] = str(Path(work) / "home-checks" / "config")
+        os.environ["XDG_DATA_HOME"] = str(Path(work) / "home-checks" / "data")
         spawn.warm()
         from tests.faults.stores import demo_store
 

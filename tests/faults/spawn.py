@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,11 @@ def base_env(home: Path, **extra: str) -> dict[str, str]:
         profile.parent.mkdir(parents=True, exist_ok=True)
         profile.write_text("[profile]\nname = \"\"\nrole = \"\"\nasked = true\n",
                            encoding="utf-8")
+    # and a laptop that has used sendtui before: its identity made already (a first run
+    # writes device.toml once, whatever the command; that is not a refused command's change)
+    device = profile.with_name("device.toml")
+    if not device.exists():
+        device.write_text(f"[device]\nid = \"{uuid.uuid4()}\"\nname = \"\"\n", encoding="utf-8")
     return env
 
 

@@ -3,6 +3,7 @@ hybrid clock never gives two rows the same stamp, whichever thread stamps them."
 
 import sys
 import threading
+import uuid
 
 import pytest
 from sqlmodel import select
@@ -109,7 +110,7 @@ def test_one_transaction_is_one_action(demo_store, ins):
 
 
 def test_two_threads_stamping_never_get_the_same_stamp(monkeypatch):
-    clock, stamps = HybridClock("laptop-1"), [[], []]
+    clock, stamps = HybridClock(str(uuid.uuid4()), str(uuid.uuid4())), [[], []]
     monkeypatch.setattr(clock, "_now_ms", lambda: 1_800_000_000_000)  # one instant for all
     switch = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)  # switch threads as often as possible
@@ -126,5 +127,5 @@ def test_two_threads_stamping_never_get_the_same_stamp(monkeypatch):
     finally:
         sys.setswitchinterval(switch)
     every = stamps[0] + stamps[1]
-    assert len(set(every)) == len(every)
+    assert len(every) == 100_000 and len(set(every)) == len(every)
     assert all(a < b for run in stamps for a, b in zip(run, run[1:]))

@@ -3,7 +3,7 @@
 Existing rows get a clock per field from the row's own stamp (its hlc, its laptop).
 
 Revision ID: 0019
-Revises: 0017
+Revises: 0018
 Create Date: 2026-12-14
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = '0019'
-down_revision = '0017'
+down_revision = '0018'
 branch_labels = None
 depends_on = None
 
