@@ -35,11 +35,14 @@ class Watch:
         self._conn: sqlite3.Connection | None = None
         self._seen: int | None = None
         self._missed = False  # another program committed just before one of ours
+        self._closed = False
 
     def others_changed(self) -> bool:
         """True when another program (not this engine) committed since the last call.
         sqlite3.Error when the file cannot be read now (the caller tries again later)."""
         with self._lock:
+            if self._closed:
+                return False
             if self._conn is None:
                 self._conn = sqlite3.connect(self.path, timeout=1, isolation_level=None,
                                              check_same_thread=False)
@@ -54,7 +57,7 @@ class Watch:
         with self._lock:
             if self._conn is not None:
                 self._conn.close()
-            self._conn = None
+            self._conn, self._closed = None, True
 
     def own_commit(self, commit) -> None:
         """Run `commit` (a connection's of this engine) so that it is not taken for another
