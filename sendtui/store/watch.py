@@ -87,7 +87,8 @@ class Watch:
         return Watched
 
     def _version(self) -> int:
-        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        # fetchall: the statement runs to its end, so no read snapshot is left open
+        return self._conn.execute("PRAGMA data_version").fetchall()[0][0]
 
     def _version_or_none(self) -> int | None:
         try:

@@ -125,3 +125,18 @@ def test_the_watch_tells_another_programs_commit_from_its_own(demo_db):
         watch.of(mine.engine).close()
         mine.close()
         other.close()
+
+
+def test_the_watch_holds_no_snapshot_that_would_stop_an_erase_clearing_the_file(demo_db):
+    from sendtui.store.compaction import compact
+
+    store = Store.open(str(demo_db), create=False)
+    try:
+        seen = watch.of(store.engine)
+        seen.others_changed()
+        people.add(store, inspections.find(store).id, "Grace Whitlow")
+        seen.others_changed()
+        assert compact(store) is True  # the WAL checkpointed and truncated: no reader held it
+    finally:
+        watch.of(store.engine).close()
+        store.close()
