@@ -5,9 +5,13 @@ do not make it read again."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from sendtui.records.incoming import EvidenceRow
 from sendtui.store import evidence, inspections, people
@@ -17,10 +21,11 @@ from sendtui.ui.screens.area.people import PeopleScreen
 from sendtui.ui.screens.area.people_forms import PersonForm
 from sendtui.ui.screens.evidence.log import EvidenceScreen
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import until
+from tests.ui.conftest import settled, until
 from tests.ui.test_area_screens import on_screen, rows, selected, typed
 
 SHOWN_WITHIN_S = 2.0
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def test_a_person_added_by_another_program_shows_with_the_cursor_kept(
@@ -85,3 +90,23 @@ async def test_the_apps_own_writes_do_not_make_it_read_again(demo_db, monkeypatc
         worker.join()
         await pilot.pause(4 * watching.WATCH_EVERY_S)
         assert told == []
+
+
+async def test_a_request_the_cli_adds_overdue_shows_in_the_header_and_on_the_dashboard(
+        demo_db):
+    """The coordinator's CLI beside the open app: a real second process."""
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        await settled(pilot)
+        before = app.overdue_words
+        n = int(before.split()[0]) if before else 0
+        done = subprocess.run(
+            [sys.executable, "-m", "sendtui", "--db", str(demo_db), "requests", "add",
+             "--title", "Minutes of the SEND partnership board", "--due", "2026-11-24 09:00"],
+            env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+            timeout=120)
+        assert done.returncode == 0, done.stderr
+        await until(pilot, lambda: app.overdue_words == f"{n + 1} overdue", SHOWN_WITHIN_S)
+        dashboard = app.screen
+        await until(pilot, lambda: "Minutes of the SEND partnership board" in "\n".join(
+            str(w.render()) for w in dashboard.query(Static)), SHOWN_WITHIN_S)
