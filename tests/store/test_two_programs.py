@@ -140,3 +140,30 @@ def test_the_watch_holds_no_snapshot_that_would_stop_an_erase_clearing_the_file(
     finally:
         watch.of(store.engine).close()
         store.close()
+
+
+def test_the_cli_kept_waiting_by_another_writer_says_one_line_and_changes_nothing(
+        demo_db, monkeypatch):
+    import sqlite3
+
+    from sendtui.store import engines
+    from tests.cli.test_cli import own_error, run
+
+    monkeypatch.setattr(engines, "BUSY_WAIT_S", 0.2)
+    monkeypatch.setattr(engines, "PRAGMAS", tuple(
+        p for p in engines.PRAGMAS if "busy_timeout" not in p) + ("PRAGMA busy_timeout=200",))
+    holder = sqlite3.connect(demo_db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program's write that does not finish
+    try:
+        line = own_error(run("evidence", "add", "--line", "B2", "--source", "meeting",
+                             "--text", "Said at the keep-in-touch meeting", db=demo_db), 3)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "busy" in line and "locked" not in line, line
+    store = Store.open(str(demo_db), create=False)
+    try:
+        assert "Said at the keep-in-touch meeting" not in {
+            e.text for e in evidence.all(store, inspections.find(store).id)}
+    finally:
+        store.close()
