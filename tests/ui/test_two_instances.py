@@ -110,3 +110,22 @@ async def test_a_request_the_cli_adds_overdue_shows_in_the_header_and_on_the_das
         dashboard = app.screen
         await until(pilot, lambda: "Minutes of the SEND partnership board" in "\n".join(
             str(w.render()) for w in dashboard.query(Static)), SHOWN_WITHIN_S)
+
+
+async def test_the_open_inspection_erased_by_another_program_closes_here_too(
+        demo_db, demo_store):
+    from sendtui.store.erasure import purge
+    from sendtui.ui.screens.start.welcome import WelcomeScreen
+
+    ins = inspections.find(demo_store)
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test() as pilot:
+        await on_screen(pilot, "4", PeopleScreen)
+        purge(demo_store, ins.id)
+        told = f"Another program erased {ins.local_area} for good."
+        await until(pilot, lambda: isinstance(app.screen, WelcomeScreen) and told in [
+            n.message for n in app._notifications], SHOWN_WITHIN_S)
+        assert app.inspection is None
+        await pilot.press("1")  # no screen of the erased inspection is left to read it
+        await settled(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
