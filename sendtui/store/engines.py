@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from sendtui.store.storefile import APPLICATION_ID, SQLITE_MAGIC, side_files  # noqa: F401
 from sendtui.store.watch import Watch, watches
 
-BUSY_WAIT_S = 10  # the longest write of another program waited for (a GIAS import: ~2 s)
+BUSY_WAIT_S = 10  # how long a writer waits for another program's write (an import, an erase)
 PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA synchronous=FULL",
