@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from sendtui.store.engines import BUSY_WAIT_S
 from sendtui.store.repo import Store
+
+WAIT_MS = 5000  # for another program's reader: the erase is committed, compaction can wait
 
 
 def compact(store: Store) -> bool | None:
@@ -16,17 +19,21 @@ def compact(store: Store) -> bool | None:
     if store.engine.dialect.name != "sqlite":
         return None
     raw = store.engine.raw_connection()
+    conn = raw.driver_connection
     try:
-        conn = raw.driver_connection
         conn.commit()  # VACUUM cannot run inside a transaction
         conn.execute("PRAGMA secure_delete=ON")
+        conn.execute(f"PRAGMA busy_timeout={WAIT_MS}")
         done = _checkpoint(conn)
         conn.execute("VACUUM")
         return _checkpoint(conn) and done
     except sqlite3.OperationalError:  # locked or busy: the erase itself is committed
         return False
     finally:
-        raw.close()
+        try:  # back in the pool with the everyday wait
+            conn.execute(f"PRAGMA busy_timeout={BUSY_WAIT_S * 1000}")
+        finally:
+            raw.close()
 
 
 def _checkpoint(conn: sqlite3.Connection) -> bool:

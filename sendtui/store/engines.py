@@ -1,9 +1,17 @@
 """SQLite engines for a store file, and the one way a database error is told to the user.
 
-The everyday engine leaves pysqlite's transaction handling alone (a transaction starts at
-the first write, so two writers wait for each other instead of failing). The migration
-engine takes it over: `BEGIN IMMEDIATE` is sent by us, so the DDL of a whole upgrade is
-inside one transaction and a kill leaves either the old revision or head.
+Two programs on one file (the app and the CLI, two apps): the everyday engine leaves
+pysqlite's transaction handling alone, and that is what keeps them from failing. Reads run
+outside any transaction (each SELECT sees the latest commit); a transaction begins right
+before the first INSERT/UPDATE/DELETE, and that statement takes the write lock at once, so
+every write transaction starts with its write, as `BEGIN IMMEDIATE` would. A deferred
+transaction that read first would fail with SQLITE_BUSY the moment it wrote after another
+program's commit (the busy timeout does not cover that upgrade); here no transaction ever
+holds a read snapshot when it asks to write. A writer waits up to BUSY_WAIT_S for another
+program's write transaction (an import, an erase) and then fails with one line
+(`error_line`). The migration engine takes transactions over: `BEGIN IMMEDIATE` is sent by
+us, so the DDL of a whole upgrade is inside one transaction and a kill leaves either the old
+revision or head.
 """
 
 from __future__ import annotations
@@ -15,23 +23,30 @@ from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine
 
 from sendtui.store.storefile import APPLICATION_ID, SQLITE_MAGIC, side_files  # noqa: F401
+from sendtui.store.watch import Watch, watches
 
+BUSY_WAIT_S = 10  # how long a writer waits for another program's write (an import, an erase)
 PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA synchronous=FULL",
-    "PRAGMA busy_timeout=5000",
+    f"PRAGMA busy_timeout={BUSY_WAIT_S * 1000}",
     "PRAGMA secure_delete=ON",
 )
 MIGRATION_WAIT_S = 20  # another sendtui may be upgrading the same store
+BUSY = ("database is locked", "database is busy", "database table is locked")
 
 
 def sqlite_engine(path: Path, *, migrating: bool = False) -> Engine:
     """An engine on the store file; `migrating`: one explicit transaction per connection
     use, DDL included, and WAL switched on before it (it cannot change inside one)."""
+    watcher = None if migrating else Watch(path)
+    factory = {"factory": watcher.connection_class()} if watcher else {}
     engine = create_engine(
         URL.create("sqlite", database=str(path)), hide_parameters=True,
-        connect_args={"timeout": MIGRATION_WAIT_S if migrating else 5,
-                      "check_same_thread": False})
+        connect_args={"timeout": MIGRATION_WAIT_S if migrating else BUSY_WAIT_S,
+                      "check_same_thread": False, **factory})
+    if watcher:
+        watches(engine, watcher)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):
@@ -56,6 +71,9 @@ def error_line(exc: BaseException) -> str:
     may hold evidence text or case references): the DBAPI error's own message only."""
     orig = getattr(exc, "orig", None) or exc
     text = " ".join(str(orig).split())
+    if text.startswith(BUSY):
+        return ("another program kept it busy too long (another sendtui importing, erasing "
+                "or upgrading?); try again when it has finished")
     # pysqlite quotes the undecodable stored text after "with text"
     cut = text.find(" with text ")
     if text.startswith("Could not decode") and cut > 0:

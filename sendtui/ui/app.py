@@ -23,6 +23,7 @@ from sendtui.ui.boxes import OpensBoxes
 from sendtui.ui.commands import SendtuiCommands
 from sendtui.ui.heap import IdleCollector
 from sendtui.ui.opening import OpensStore
+from sendtui.ui.watching import WatchesOthers
 
 START = "start"  # the mode of the welcome screen after the open inspection was purged
 SCREEN_KEYS = {
@@ -50,7 +51,7 @@ def task_screen(name: str) -> Screen:
     return screen
 
 
-class SendApp(OpensStore, OpensBoxes, App):
+class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "sendtui"
     COMMANDS = App.COMMANDS | {SendtuiCommands}
@@ -273,6 +274,7 @@ class SendApp(OpensStore, OpensBoxes, App):
 
     def on_unmount(self) -> None:
         self.collector.stop()
+        self.stop_watching()
         if self.store is not None:
             self.store.close()
 

@@ -95,6 +95,7 @@ class OpensStore:
 
     def _store_ready(self, store, inspection, problem: str | None) -> None:
         self.store = store
+        self.watch_others()  # what another program writes shows here too
         self._check_in_background()
         self.call_after_refresh(self.ask_profile_once)  # first run: who uses this laptop
         held, self.held = self.held, []

@@ -50,6 +50,11 @@ class Loads:
             self._heap_settled = True
             self.call_after_refresh(settle_heap)
 
+    def refresh_kept(self) -> None:
+        """Read again because another program changed the store: the cursor stays on the
+        same thing (list screens override this; others keep it as on a return)."""
+        self.refresh_data()
+
     def read_in_thread(self):
         """In a worker thread: everything the screen shows, as plain records."""
         raise NotImplementedError

@@ -94,8 +94,16 @@ class ListScreen(TaskScreen):
         things, row = self.listed(), self.table.cursor_row
         return things[row] if 0 <= row < len(things) else None
 
+    def refresh_kept(self) -> None:
+        thing = self.selected()
+        self._kept = thing.id if thing else None  # read before the new rows replace it
+        self.refresh_data()
+
     def put_cursor(self, key: str | None, row: int = 0) -> None:
-        """On the row of the thing `key` if it is listed, else on `row` (or the last)."""
+        """On the row of the thing `key` if it is listed (else the thing kept by
+        `refresh_kept`), else on `row` (or the last)."""
+        kept, self._kept = getattr(self, "_kept", None), None
+        key = key or kept
         keys = [thing.id for thing in self.listed()]
         self.table.move_cursor(row=keys.index(key) if key in keys
                                else min(row, max(len(keys) - 1, 0)))
