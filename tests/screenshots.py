@@ -196,7 +196,10 @@ async def _evidence(pilot) -> None:
     await _save(pilot, "capture")
     await pilot.press("escape", "6", "slash", *"camhs")
     summary = pilot.app.screen.query_one("#evidence-summary")
-    await until(pilot, lambda: "“camhs”" in str(summary.render()))  # after the debounce
+    await until(pilot, lambda: "“camhs”" in str(summary.render())  # after the debounce,
+                and "ranking" not in str(summary.render()))  # and every match ranked
+    pilot.app.screen.table.move_cursor(row=0)  # the best (the cursor keeps the entry it was on)
+    await pilot.pause()
     await _save(pilot, "evidence-search")
     await pilot.press("escape", "enter")
     await pilot.pause()
