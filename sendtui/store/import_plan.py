@@ -45,6 +45,29 @@ def _reason(changed: list[str], back: bool) -> str:
     return "; ".join(w for w in ("removed before: brought back" if back else "", words) if w)
 
 
+def carry_out(store, s, inspection_id: str, model, known: dict, rows: Sequence,
+              planned: Sequence[Planned], key: Callable[[object], str],
+              natural_id: Callable[[object], str], progress=None) -> None:
+    """Write what `planned` says of each row: a new one inserted (its natural id, unless
+    taken), an updated one changed field by field (a tombstone brought back); `progress`
+    told how many rows are done, now and then."""
+    from sendtui.store.keys import naturals
+
+    ids = iter(naturals(s, model, [natural_id(row) for row, step in zip(rows, planned)
+                                   if step.outcome == NEW]))
+    for n, (row, step) in enumerate(zip(rows, planned), start=1):
+        if step.outcome == NEW:
+            known[key(row)] = store.insert(s, None, model(
+                id=next(ids), inspection_id=inspection_id, **row.__dict__))
+        elif step.outcome == UPDATED:
+            with store.change(s, None, known[key(row)]) as stored:
+                for field, value in row.__dict__.items():
+                    setattr(stored, field, value)
+                stored.deleted_at = None
+        if progress and n % PROGRESS_EVERY == 0:
+            progress(n)
+
+
 def loaded(planned: Sequence[Planned]) -> Loaded:
     """The counts `load` returns, from the plan it followed."""
     count = Counter(step.outcome for step in planned)

@@ -12,8 +12,8 @@ from sendtui.errors import InvalidInput
 from sendtui.records import Loaded, PersonRecord, PersonRow, Planned
 from sendtui.store import models as m
 from sendtui.store import week_reads as reads
-from sendtui.store.import_plan import NEW, PROGRESS_EVERY, UPDATED, loaded, plan_rows
-from sendtui.store.keys import natural, naturals
+from sendtui.store.import_plan import carry_out, loaded, plan_rows
+from sendtui.store.keys import natural
 from sendtui.store.repo import Store
 from sendtui.store.rows import live, live_row
 
@@ -82,18 +82,9 @@ def load(store: Store, inspection_id: str, rows: list[PersonRow],
     with store.session() as s:
         known = _by_name(s, inspection_id)
         planned = _plan(known, rows)
-        ids = iter(naturals(s, m.Person, [person_id(inspection_id, row.name) for row, step
-                                          in zip(rows, planned) if step.outcome == NEW]))
-        for n, (row, step) in enumerate(zip(rows, planned), start=1):
-            if step.outcome == NEW:
-                known[row.name.lower()] = store.insert(s, None, m.Person(
-                    id=next(ids), inspection_id=inspection_id, **row.__dict__))
-            elif step.outcome == UPDATED:
-                with store.change(s, None, known[row.name.lower()]) as person:
-                    for key, value in row.__dict__.items():
-                        setattr(person, key, value)
-            if progress and n % PROGRESS_EVERY == 0:
-                progress(n)
+        carry_out(store, s, inspection_id, m.Person, known, rows, planned,
+                  lambda row: row.name.lower(), lambda row: person_id(inspection_id, row.name),
+                  progress)
     return loaded(planned)
 
 

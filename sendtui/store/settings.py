@@ -13,8 +13,7 @@ from sendtui.domain.postcodes import Point
 from sendtui.records import Loaded, Planned, SettingRecord, SettingRow
 from sendtui.store import models as m
 from sendtui.store import week_reads as reads
-from sendtui.store.import_plan import NEW, PROGRESS_EVERY, UPDATED, loaded, plan_rows
-from sendtui.store.keys import naturals
+from sendtui.store.import_plan import carry_out, loaded, plan_rows
 from sendtui.store.repo import Store
 from sendtui.store.rows import live_row
 
@@ -74,19 +73,8 @@ def load(store: Store, inspection_id: str, rows: list[SettingRow],
             save_points(store, s, inspection_id, points)
         known = _by_urn(s, inspection_id)
         planned = _plan(known, rows)
-        ids = iter(naturals(s, m.Setting, [setting_id(inspection_id, row.urn) for row, step
-                                           in zip(rows, planned) if step.outcome == NEW]))
-        for n, (row, step) in enumerate(zip(rows, planned), start=1):
-            if step.outcome == NEW:
-                known[row.urn] = store.insert(s, None, m.Setting(
-                    id=next(ids), inspection_id=inspection_id, **row.__dict__))
-            elif step.outcome == UPDATED:
-                with store.change(s, None, known[row.urn]) as setting:
-                    for key, value in row.__dict__.items():
-                        setattr(setting, key, value)
-                    setting.deleted_at = None
-            if progress and n % PROGRESS_EVERY == 0:
-                progress(n)
+        carry_out(store, s, inspection_id, m.Setting, known, rows, planned,
+                  lambda row: row.urn, lambda row: setting_id(inspection_id, row.urn), progress)
     return loaded(planned)
 
 
