@@ -54,6 +54,12 @@ class ListScreen(TaskScreen):
     def table(self) -> DataTable:
         return self.query_one(f"#{self.TABLE}", DataTable)
 
+    @property
+    def showing(self) -> bool:
+        """Whether the screen still has its table: a read finishing as the app closes (or as
+        another program's change is read again) finds none, and has nothing to show."""
+        return self.is_mounted and bool(self.query(f"#{self.TABLE}"))
+
     def on_mount(self) -> None:
         self.refresh_data()
         self.table.focus()

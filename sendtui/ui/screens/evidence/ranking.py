@@ -44,7 +44,7 @@ class EvidenceRanking:
 
     def _ranked(self, f: Filter, search: str, entries: list[EvidenceRecord],
                 snippets: dict[str, str]) -> None:
-        if (f, search) != (self.filter, self.search) or not self.is_mounted:
+        if (f, search) != (self.filter, self.search) or not self.showing:
             return  # the search changed meanwhile
         keep = self.selected()
         self.entries, self.snippets, self.matching = entries, snippets, len(entries)

@@ -140,12 +140,12 @@ class EvidenceReading(EvidenceRanking):
             self.app.call_from_thread(self._faceted, facets, changes)
 
     def _counted(self, f: Filter, search: str, total: int, matching: int) -> None:
-        if (f, search) != (self.filter, self.search) or not self.is_mounted:
+        if (f, search) != (self.filter, self.search) or not self.showing:
             return  # the filter changed meanwhile: a newer count is on its way
         self.total, self.matching = total, matching
         self.show_summary()
 
     def _faceted(self, facets: browse.Facets, changes: int) -> None:
         wanted = self._facets is None or self._facets.partial
-        if wanted and changes == self.changes and self.is_mounted:  # else read before a change
+        if wanted and changes == self.changes and self.showing:  # else read before a change
             self._facets = facets
