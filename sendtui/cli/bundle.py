@@ -55,3 +55,42 @@ def bundle_export(obj: Context, output: Path, force: bool, passphrase_file: Path
 def _counted(counts: dict[str, int]) -> str:
     parts = [f"{counts.get(table, 0):,} {words}" for table, words in SUMMARY]
     return f"{', '.join(parts)}; {sum(counts.values()):,} rows in {len(counts)} tables"
+
+
+@bundle.command("import")
+@click.argument("file", type=PATH)
+@click.option("--passphrase-file", type=PATH, metavar="F",
+              help="A file whose one line is the bundle's passphrase.")
+@click.option("--preview", is_flag=True, help="Say what would arrive, and change nothing.")
+@pass_context
+def bundle_import(obj: Context, file: Path, passphrase_file: Path | None,
+                  preview: bool) -> None:
+    """Merge a bundle from another laptop: field by field, the later change wins; no
+    evidence text is lost (two texts written at the same time are both kept, for review)."""
+    from sendtui.importers.bundle import read_bundle, read_passphrase
+    from sendtui.store.merge import import_bundle, said
+    from sendtui.store.revisions import all_revisions
+
+    passphrase = read_passphrase(passphrase_file) if passphrase_file is not None else None
+    found = read_bundle(file, passphrase, all_revisions())
+    arrived = import_bundle(obj.store(create=True), found, preview=preview)
+    verb = "would bring" if preview else "brought"
+    click.echo(f"the bundle from {arrived.origin} {verb}: {said(arrived)}")
+    for line in _by_kind(arrived):
+        click.echo(f"  {line}")
+    for notice in arrived.notices:
+        click.echo(f"sendtui: {notice}", err=True)
+    if arrived.conflicts and not preview:
+        click.echo("two texts of one entry written at the same time are both kept: settle "
+                   "them on the Exchange screen (X)")
+
+
+def _by_kind(arrived) -> list[str]:
+    lines = []
+    for table, words in SUMMARY:
+        parts = [f"{n:,} {how}" for n, how in ((arrived.new[table], "new"),
+                 (arrived.changed[table], "changed"), (arrived.removed[table], "removed"))
+                 if n]
+        if parts:
+            lines.append(f"{words}: {', '.join(parts)}")
+    return lines

@@ -11,6 +11,7 @@ from sqlalchemy import delete
 from sqlalchemy import text as sql
 from sqlmodel import Session, select
 
+from sendtui.domain.keys import natural_id
 from sendtui.store import field_clocks
 from sendtui.store import models as m
 from sendtui.store.repo import Store
@@ -59,7 +60,9 @@ def is_erased(s: Session, row: m.Tracked) -> bool:
 def record_erasure(store: Store, s: Session, ins_id: str, table: str, row_id: str) -> None:
     if s.exec(select(m.Erasure.id).where(m.Erasure.table_name == table,
                                          m.Erasure.row_id == row_id)).first() is None:
-        store.insert(s, None, m.Erasure(inspection_id=ins_id, table_name=table, row_id=row_id))
+        store.insert(s, None, m.Erasure(  # one id on every laptop that erases the row
+            id=natural_id("erasure", table, row_id), inspection_id=ins_id, table_name=table,
+            row_id=row_id))
 
 
 def note_erasure(store: Store, s: Session, ins_id: str, what: str) -> None:

@@ -274,6 +274,9 @@ class EvidenceVersion(Tracked, table=True):
     text: str
     saved_at: dt.datetime = instant(default_factory=utc_now)
     note: str = ""  # what else this version changed, e.g. "line b5 → b3" (never a case ref)
+    # a text that lost to one written at the same time on another laptop, kept by a merge
+    # for a person to settle (store/conflicts.py)
+    conflict: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 # The trackers' tables (issue 15) and the store's bookkeeping (the undo log, erasures, field

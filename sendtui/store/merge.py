@@ -1,0 +1,231 @@
+"""A bundle from another laptop merged into this store: `import_bundle(store, bundle)`.
+
+In one transaction (foreign keys checked at its end): the bundle's tables in their order,
+each row field by field by the fields' clocks (`merge_rows`); then the natural keys, the
+aliases, the erasures that arrived, the evidence texts that lost (kept as versions, on the
+conflicts list) and the SEQUENCE of the events that changed (`merge_fixes`). Rows erased
+here never come back. Importing the same bundle again changes nothing; `preview=True` works
+it all out and keeps nothing (what the Exchange screen shows before asking).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, SQLModel, select
+
+from sendtui.domain import hlc
+from sendtui.domain.clock import utc_now
+from sendtui.errors import BadFile, InvalidInput
+from sendtui.records.bundle import Bundle, TableRows
+from sendtui.store import merge_fixes as fixes
+from sendtui.store import models as m
+from sendtui.store.aliases import UNLINKED
+from sendtui.store.erasure_merge import erase_arrived
+from sendtui.store.merge_rows import Merged, incoming_clocks, merge_table
+from sendtui.store.repo import Store
+
+LEDGER = {"device", "alias", "audit", "erasure", "postcode_point"}  # not told as "new"
+KEYED = {"postcode_point", "alias"}  # no `id`: a row arrives once, then stays as it is
+EXCHANGED = "exchanged:"  # store_info key prefix: when this store last took a bundle from a laptop
+YEAR_MS = 366 * 24 * 3600 * 1000
+
+
+@dataclass
+class Arrived:
+    """What a bundle brought (counts per table), in words that never hold stored content."""
+
+    origin: str  # the laptop's name
+    new: Counter = field(default_factory=Counter)
+    changed: Counter = field(default_factory=Counter)
+    removed: Counter = field(default_factory=Counter)
+    conflicts: int = 0
+    erased: int = 0
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.new or self.changed or self.removed or self.conflicts or self.erased)
+
+
+class _Preview(Exception):
+    def __init__(self, arrived: Arrived):
+        self.arrived = arrived
+
+
+def import_bundle(store: Store, bundle: Bundle, preview: bool = False) -> Arrived:
+    """Merge `bundle` into the store (see the module's docstring); what arrived."""
+    _check(store, bundle)
+    try:
+        with store.session() as s:
+            arrived = _merge(store, s, bundle)
+            if preview:
+                raise _Preview(arrived)
+            _remember(store, s, bundle, arrived)
+    except _Preview as shown:
+        return shown.arrived
+    if arrived.erased:
+        from sendtui.store.compaction import compact
+
+        compact(store)
+    return arrived
+
+
+def _check(store: Store, bundle: Bundle) -> None:
+    ins_id = bundle.manifest.inspection_id
+    with store.session() as s:
+        if s.exec(select(m.Erasure.id).where(m.Erasure.table_name == "inspection",
+                                             m.Erasure.row_id == ins_id)).first():
+            raise InvalidInput("that inspection was erased for good on this laptop: "
+                               "nothing was imported")
+    stamps = [row[3] for row in (bundle.table("field_clock") or TableRows("", (), ())).rows]
+    highest = max(stamps, default="")
+    try:
+        too_late = bool(highest) and hlc.parse(highest).time > time.time() * 1000 + YEAR_MS
+    except ValueError:
+        raise BadFile("the bundle is damaged: a clock stamp cannot be read") from None
+    if too_late:
+        raise BadFile("the bundle's changes are dated more than a year ahead: its laptop's "
+                      "clock is wrong; nothing was imported")
+
+
+def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
+    conn = s.connection()
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    ins_id = bundle.manifest.inspection_id
+    clocks = incoming_clocks(bundle.table("field_clock"))
+    highest = max((c[0] for row in clocks.values() for c in row.values()), default="")
+    if highest:
+        store.clock.receive(highest)
+    erased_before = _erased(s)
+    arriving = _erasures_in(bundle)
+    erased = erased_before | arriving
+    keys = fixes.live_keys([t.name for t in bundle.tables if t.name in SQLModel.metadata.tables])
+    fixes.drop_live_keys(conn, keys)
+    done = Merged()
+    for table in bundle.tables:
+        if table.name in KEYED:
+            _add_missing(conn, table, done)
+        elif table.name not in ("field_clock",):
+            merge_table(conn, table, clocks, _arrival(s, table.name, erased, erased_before),
+                        done)
+    _name_origin(conn, bundle)
+    s.expire_all()  # the rows changed under the session
+    arrived = Arrived(_laptop(s, bundle.manifest.origin), done.new, done.changed, done.removed)
+    fixes.settle_aliases(store, s, ins_id)
+    fixes.restore_live_keys(store, s, ins_id, keys, arrived.notices)
+    for table, row_id in sorted(arriving - erased_before):
+        arrived.erased += erase_arrived(store, s, table, row_id)
+    arrived.conflicts = fixes.keep_lost_texts(store, s, done.lost_texts, _laptops(s))
+    fixes.bump_sequences(store, s, done.moved_events)
+    return arrived
+
+
+def _arrival(s: Session, name: str, erased: set, erased_here: set):
+    """How a row of `name` arrives: None for a row erased, or erased here (an erasure the
+    bundle holds twice, under another id); a reference to an erased row is let go of
+    (a nullable one) or the row does not arrive."""
+    links = _links(name)
+    erasures = {target for target in erased_here}
+
+    def arrive(row: dict) -> dict | None:
+        if (name, row["id"]) in erased:
+            return None
+        if name == "erasure" and (row.get("table_name"), row.get("row_id")) in erasures and \
+                s.get(m.Erasure, row["id"]) is None:
+            return None
+        for column, parent, nullable in links:
+            if row.get(column) is not None and (parent, row[column]) in erased:
+                if not nullable:
+                    return None
+                row = {**row, column: None}
+        return row
+    return arrive
+
+
+def _links(name: str) -> list[tuple[str, str, bool]]:
+    table = SQLModel.metadata.tables[name]
+    found = [(c.name, key.column.table.name, c.nullable) for c in table.columns
+             for key in c.foreign_keys]
+    for parent, unlinked in UNLINKED.items():
+        found += [(column, parent, True) for model, column in unlinked
+                  if model.__tablename__ == name]
+    return found
+
+
+def _erased(s: Session) -> set[tuple[str, str]]:
+    return set(s.exec(select(m.Erasure.table_name, m.Erasure.row_id)).all())
+
+
+def _erasures_in(bundle: Bundle) -> set[tuple[str, str]]:
+    table = bundle.table("erasure")
+    if table is None:
+        return set()
+    name, row = table.columns.index("table_name"), table.columns.index("row_id")
+    return {(r[name], r[row]) for r in table.rows}
+
+
+def _add_missing(conn, table: TableRows, done: Merged) -> None:
+    """Rows of a table without an id (postcode points, aliases): added when missing."""
+    keys = [c.name for c in SQLModel.metadata.tables[table.name].primary_key.columns]
+    columns = [c for c in table.columns if c in SQLModel.metadata.tables[table.name].c]
+    at = [table.columns.index(c) for c in columns]
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (f'INSERT INTO "{table.name}" ({", ".join(columns)}) VALUES '
+           f'({", ".join(mark for _ in columns)}) ON CONFLICT ({", ".join(keys)}) DO NOTHING')
+    for raw in table.rows:
+        if conn.exec_driver_sql(sql, tuple(raw[i] for i in at)).rowcount:
+            done.new[table.name] += 1
+
+
+def _name_origin(conn, bundle: Bundle) -> None:
+    """The laptop that made the bundle is named as it names itself."""
+    table = bundle.table("device")
+    if table is None:
+        return
+    name = next((r[table.columns.index("name")] for r in table.rows
+                 if r[table.columns.index("id")] == bundle.manifest.origin), "")
+    if name:
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        conn.exec_driver_sql(f"UPDATE device SET name = {mark} WHERE id = {mark}",
+                             (name, bundle.manifest.origin))
+
+
+def _laptops(s: Session) -> dict[str, str]:
+    return {d.id: d.name for d in s.exec(select(m.DeviceRow)).all()}
+
+
+def _laptop(s: Session, device_id: str) -> str:
+    return _laptops(s).get(device_id) or f"laptop {device_id[:8]}"
+
+
+def _remember(store: Store, s: Session, bundle: Bundle, arrived: Arrived) -> None:
+    """When this store last took a bundle from that laptop; the audit log when it changed
+    anything."""
+    key = EXCHANGED + bundle.manifest.origin
+    row = s.get(m.StoreInfo, key)
+    if row is None:
+        s.add(m.StoreInfo(key=key, value=utc_now().isoformat()))
+    else:
+        row.value = utc_now().isoformat()
+    if not arrived.nothing:
+        store.insert(s, None, m.AuditEntry(
+            inspection_id=bundle.manifest.inspection_id, action="bundle imported",
+            detail=f"from {arrived.origin}: {said(arrived)}"))
+
+
+def said(arrived: Arrived) -> str:
+    """"12 new, 3 changed, 1 removed, 1 conflict" — or "nothing new"."""
+    def total(counts: Counter) -> int:
+        return sum(n for table, n in counts.items() if table not in LEDGER)
+
+    parts = [f"{n:,} {word}" for n, word in (
+        (total(arrived.new), "new"), (total(arrived.changed), "changed"),
+        (total(arrived.removed), "removed"), (arrived.erased, "erased")) if n]
+    if arrived.conflicts:
+        parts.append(f"{arrived.conflicts} conflict{'s' if arrived.conflicts > 1 else ''} "
+                     f"kept for review")
+    return ", ".join(parts) or "nothing new"

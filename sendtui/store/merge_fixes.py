@@ -1,0 +1,155 @@
+"""What makes a store whole again once a bundle's rows are in (`store.merge`).
+
+- `drop_live_keys` / `restore_live_keys`: the natural keys' unique indexes are set aside
+  while rows arrive (two laptops may each have made "Jo Smith"); then rows that hold one
+  key are folded into one (the smaller id is kept, on every laptop: `aliases`), a pseudonym
+  given twice is kept by the earlier name and the later renumbered, and the indexes return.
+- `settle_aliases`: every row folded into another, here or on the other laptop, stays a
+  tombstone and nothing points at it.
+- `keep_lost_texts`: an evidence text that lost to a later one and is not already a version
+  becomes one, marked as a conflict for a person to settle. Its id is made from the entry
+  and the lost text's clock, so every laptop that merges the two makes the same version.
+- `bump_sequences`: an event whose content changed here goes past both SEQUENCEs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlmodel import Session, SQLModel, select
+
+from sendtui.domain import hlc
+from sendtui.domain.keys import natural_id
+from sendtui.store import aliases
+from sendtui.store import models as m
+from sendtui.store.merge_rows import LostText
+from sendtui.store.names import _next_pseudonym
+from sendtui.store.repo import Store
+
+PSEUDONYM_KEY = "ix_protected_name_pseudonym_live"
+
+
+def model_of(table: str) -> type[m.Tracked]:
+    return next(mp.class_ for mp in SQLModel._sa_registry.mappers
+                if getattr(mp.class_, "__tablename__", None) == table)
+
+
+def live_keys(tables) -> list[sa.Index]:
+    """The natural keys' unique indexes (over live rows) of these tables."""
+    return [index for name in tables for index in SQLModel.metadata.tables[name].indexes
+            if index.unique and index.dialect_options["sqlite"]["where"] is not None]
+
+
+def drop_live_keys(conn, indexes: list[sa.Index]) -> None:
+    for index in indexes:
+        conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{index.name}"')
+
+
+def restore_live_keys(store: Store, s: Session, ins_id: str, indexes: list[sa.Index],
+                      notices: list[str]) -> None:
+    """Fold or renumber what holds a key twice, then build the indexes again."""
+    for index in indexes:
+        for ids in _twice(s, index):
+            if index.name == PSEUDONYM_KEY:
+                notices += _renumber(store, s, ins_id, ids)
+            else:
+                kept = min(ids)
+                for lost in sorted(set(ids) - {kept}):
+                    fold(store, s, ins_id, model_of(index.table.name), lost, kept)
+        s.flush()
+    conn = s.connection()
+    for index in indexes:
+        index.create(conn)
+
+
+def _twice(s: Session, index: sa.Index) -> list[list[str]]:
+    """Groups of live rows that hold the same key, each a list of ids."""
+    parts = [f'"{e.name}"' if isinstance(e, sa.Column) else str(e) for e in index.expressions]
+    key = ", ".join(parts)
+    rows = s.connection().exec_driver_sql(
+        f'SELECT id, {key} FROM "{index.table.name}" WHERE id IN (SELECT id FROM '
+        f'"{index.table.name}" WHERE deleted_at IS NULL) ORDER BY {key}, id').all()
+    groups: dict[tuple, list[str]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row[1:]), []).append(row[0])
+    return [ids for ids in groups.values() if len(ids) > 1]
+
+
+def fold(store: Store, s: Session, ins_id: str, model: type[m.Tracked], lost: str,
+         kept: str) -> None:
+    """`lost` folded into `kept`: a tombstone, pointed at by nothing, an alias."""
+    if s.get(m.Alias, (model.__tablename__, lost)) is None:
+        aliases.merge(store, s, ins_id, model, lost, kept)
+        return
+    row = s.get(model, lost)
+    if row is not None and row.deleted_at is None:
+        store.tombstone(s, None, row)
+    _repoint(store, s, model.__tablename__, lost, kept)
+
+
+def settle_aliases(store: Store, s: Session, ins_id: str) -> None:
+    for alias in s.exec(select(m.Alias).where(m.Alias.inspection_id == ins_id)).all():
+        kept = aliases.resolve(s, alias.table_name, alias.lost_id)
+        if kept != alias.lost_id:
+            fold(store, s, ins_id, model_of(alias.table_name), alias.lost_id, kept)
+
+
+def _repoint(store: Store, s: Session, table: str, lost: str, kept: str) -> None:
+    for referring, column in aliases.references(table):
+        for row in s.exec(select(referring).where(getattr(referring, column) == lost)).all():
+            aliases._point(store, s, row, column, kept)
+
+
+def _renumber(store: Store, s: Session, ins_id: str, ids: list[str]) -> list[str]:
+    """One pseudonym on several marked names: the earliest given keeps it."""
+    rows = [s.get(m.ProtectedName, i) for i in ids]
+    clocks = {c.row_id: (c.hlc, c.device_id) for c in s.exec(select(m.FieldClock).where(
+        m.FieldClock.table_name == "protected_name", m.FieldClock.field == "pseudonym",
+        m.FieldClock.row_id.in_(ids)))}
+    rows.sort(key=lambda r: (clocks.get(r.id, (r.hlc, r.updated_by)), r.id))
+    said = []
+    for row in rows[1:]:
+        was = row.pseudonym
+        with store.change(s, None, row):
+            row.pseudonym = _next_pseudonym(s, ins_id)
+        s.flush()
+        said.append(f"the pseudonym {was} was given on two laptops to different names: "
+                    f"the later is now {row.pseudonym}")
+    return said
+
+
+def keep_lost_texts(store: Store, s: Session, lost: list[LostText],
+                    laptops: dict[str, str]) -> int:
+    """Versions for the texts that lost and are not already kept; how many were made."""
+    made = 0
+    for text in lost:
+        entry = s.get(m.Evidence, text.evidence_id)
+        version_id = natural_id("conflict", text.evidence_id, *text.clock)
+        if entry is None or text.text == entry.text or s.get(
+                m.EvidenceVersion, version_id) is not None:
+            continue
+        if text.text in s.exec(select(m.EvidenceVersion.text).where(
+                m.EvidenceVersion.evidence_id == text.evidence_id)).all():
+            continue
+        store.insert(s, None, m.EvidenceVersion(
+            id=version_id, evidence_id=text.evidence_id, text=text.text, conflict=True,
+            saved_at=_instant(text.clock[0]), note=f"written at the same time on {laptops.get(text.clock[1]) or 'another laptop'}"))
+        made += 1
+    return made
+
+
+def bump_sequences(store: Store, s: Session, moved: dict[str, int]) -> None:
+    for event_id, sequence in moved.items():
+        event = s.get(m.Event, event_id)
+        if event is not None:
+            with store.change(s, None, event):
+                event.sequence = sequence + 1
+
+
+def _instant(stamp: str) -> dt.datetime:
+    try:
+        ms = hlc.parse(stamp).time
+    except ValueError:
+        return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.fromtimestamp(ms / 1000, dt.timezone.utc)

@@ -1,0 +1,196 @@
+"""One table of a bundle merged into the store, field by field, by the fields' clocks.
+
+    merge_table(conn, table, clocks, skip) -> Merged
+
+For each row the bundle brings: a row this store lacks is added with its clocks; a row both
+have takes, field by field, the value whose clock is later (the clock's stamp, then the
+laptop's id, breaks every tie the same way on every laptop) and that clock. `deleted_at` is
+a field like any other. A row that agrees in values and clocks is left alone, so importing
+the same bundle twice writes nothing. Rows are read and written with plain SQL (50,000
+evidence entries at a time); the search spelling of evidence (`text_plain`) is made again
+from the text.
+
+What a later step needs is kept in `Merged`: the evidence texts that lost (the merge keeps
+them as versions), the events whose content changed here (their SEQUENCE goes up).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlmodel import SQLModel
+
+from sendtui.domain.matching import plain_spelling
+from sendtui.records.bundle import TableRows
+from sendtui.store.field_clocks import _UPSERT, MARKS
+
+BOOKKEEPING = ("id", "updated_at", "updated_by", "hlc")
+NOT_CONTENT = {*BOOKKEEPING, "sequence", "text_plain"}  # an event's content, for SEQUENCE
+CHUNK = 500
+Clock = tuple[str, str]  # (hlc, device id)
+Clocks = dict[tuple[str, str], dict[str, Clock]]  # (table, row id) -> field -> clock
+
+
+@dataclass(frozen=True)
+class LostText:
+    """An evidence text that lost to a later one: kept as a version unless it is one."""
+
+    evidence_id: str
+    text: str
+    clock: Clock
+
+
+@dataclass
+class Merged:
+    new: Counter = field(default_factory=Counter)  # table -> rows added
+    changed: Counter = field(default_factory=Counter)  # rows whose values changed
+    removed: Counter = field(default_factory=Counter)  # rows that became tombstones here
+    lost_texts: list[LostText] = field(default_factory=list)
+    moved_events: dict[str, int] = field(default_factory=dict)  # id -> max of both SEQUENCEs
+
+
+def incoming_clocks(rows: TableRows | None) -> Clocks:
+    found: Clocks = {}
+    if rows is None:
+        return found
+    at = {c: rows.columns.index(c) for c in ("table_name", "row_id", "field", "hlc",
+                                            "device_id")}
+    for row in rows.rows:
+        key = (row[at["table_name"]], row[at["row_id"]])
+        found.setdefault(key, {})[row[at["field"]]] = (row[at["hlc"]], row[at["device_id"]])
+    return found
+
+
+def merge_table(conn, table: TableRows, clocks: Clocks, skip, done: Merged) -> None:
+    """Merge `table`'s rows; `skip(row: dict) -> dict | None` says how a row arrives (None:
+    not at all, an erased row)."""
+    columns = _known(table)
+    at = [table.columns.index(c) for c in columns]
+    incoming = {}
+    for raw in table.rows:
+        row = skip(dict(zip(columns, (raw[i] for i in at))))
+        if row is not None:
+            incoming[row["id"]] = row
+    local = _local_rows(conn, table.name, columns, list(incoming))
+    theirs = {i: clocks.get((table.name, i), {}) for i in incoming}
+    ours = _local_clocks(conn, table.name, [i for i in incoming if i in local])
+    adopted: list[tuple] = []
+    inserts = []
+    for row_id, row in incoming.items():
+        if row_id not in local:
+            inserts.append(_arriving(table.name, row))
+            adopted += [(table.name, row_id, f, *c) for f, c in theirs[row_id].items()]
+            done.new[table.name] += 1
+            continue
+        _merge_row(conn, table.name, local[row_id], row, ours.get(row_id, {}),
+                   theirs[row_id], adopted, done)
+    _insert(conn, table.name, inserts)
+    if adopted:
+        conn.exec_driver_sql(_UPSERT.format(p=MARKS[conn.dialect.paramstyle]), adopted)
+
+
+def _merge_row(conn, name: str, mine: dict, theirs: dict, my_clocks: dict,
+               their_clocks: dict, adopted: list, done: Merged) -> None:
+    if mine == theirs and my_clocks == their_clocks:
+        return
+    mine_row, their_row = _row_clock(mine), _row_clock(theirs)
+    values: dict = {}
+    for column, value in theirs.items():
+        if column in BOOKKEEPING:
+            continue
+        my_clock = my_clocks.get(column, mine_row)
+        their_clock = their_clocks.get(column, their_row)
+        if their_clock <= my_clock:
+            if column == "text" and name == "evidence" and value != mine[column]:
+                done.lost_texts.append(LostText(mine["id"], value, their_clock))
+            continue
+        adopted.append((name, mine["id"], column, *their_clock))
+        if value != mine[column]:
+            values[column] = value
+            if column == "text" and name == "evidence":
+                done.lost_texts.append(LostText(mine["id"], mine[column], my_clock))
+    if their_row > mine_row:
+        values.update({c: theirs[c] for c in ("hlc", "updated_by", "updated_at")})
+    if not values:
+        return
+    if set(values) - set(BOOKKEEPING):
+        _count_change(name, mine, theirs, values, done)
+    _update(conn, name, mine["id"], values)
+
+
+def _count_change(name: str, mine: dict, theirs: dict, values: dict, done: Merged) -> None:
+    if values.get("deleted_at", mine.get("deleted_at")) and not mine.get("deleted_at"):
+        done.removed[name] += 1
+    else:
+        done.changed[name] += 1
+    if name == "event" and set(values) - NOT_CONTENT:
+        done.moved_events[mine["id"]] = max(mine.get("sequence") or 0,
+                                            theirs.get("sequence") or 0)
+
+
+def _row_clock(row: dict) -> Clock:
+    return (row.get("hlc") or "", row.get("updated_by") or "")
+
+
+def _arriving(name: str, row: dict) -> dict:
+    if name == "evidence":
+        return {**row, "text_plain": plain_spelling(row.get("text") or "")}
+    return row
+
+
+def _known(table: TableRows) -> list[str]:
+    """The bundle's columns this store has (a bundle of an older schema lacks some)."""
+    mine = SQLModel.metadata.tables[table.name].c
+    return [c for c in table.columns if c in mine]
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+def _local_rows(conn, name: str, columns: list[str], ids: list[str]) -> dict[str, dict]:
+    found = {}
+    sql = f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(name)} WHERE id IN "
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        marks = ", ".join(_mark(conn) for _ in chunk)
+        for row in conn.exec_driver_sql(f"{sql}({marks})", tuple(chunk)):
+            found[row[0] if columns[0] == "id" else row[columns.index("id")]] = dict(
+                zip(columns, row))
+    return found
+
+
+def _local_clocks(conn, name: str, ids: list[str]) -> dict[str, dict[str, Clock]]:
+    found: dict[str, dict[str, Clock]] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        marks = ", ".join(_mark(conn) for _ in chunk)
+        rows = conn.exec_driver_sql(
+            f"SELECT row_id, field, hlc, device_id FROM field_clock WHERE table_name = "
+            f"{_mark(conn)} AND row_id IN ({marks})", (name, *chunk))
+        for row_id, column, stamp, device in rows:
+            found.setdefault(row_id, {})[column] = (stamp, device)
+    return found
+
+
+def _insert(conn, name: str, rows: list[dict]) -> None:
+    by_columns: dict[tuple, list] = {}
+    for row in rows:
+        by_columns.setdefault(tuple(row), []).append(tuple(row.values()))
+    for columns, values in by_columns.items():
+        marks = ", ".join(_mark(conn) for _ in columns)
+        conn.exec_driver_sql(f"INSERT INTO {_quoted(name)} ({', '.join(map(_quoted, columns))})"
+                             f" VALUES ({marks})", values)
+
+
+def _update(conn, name: str, row_id: str, values: dict) -> None:
+    if name == "evidence" and "text" in values:
+        values = {**values, "text_plain": plain_spelling(values["text"] or "")}
+    sets = ", ".join(f"{_quoted(c)} = {_mark(conn)}" for c in values)
+    conn.exec_driver_sql(f"UPDATE {_quoted(name)} SET {sets} WHERE id = {_mark(conn)}",
+                         (*values.values(), row_id))
+
+
+def _mark(conn) -> str:
+    return MARKS[conn.dialect.paramstyle]
