@@ -10,6 +10,7 @@ it all out and keeps nothing (what the Exchange screen shows before asking).
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,7 +48,9 @@ class Arrived:
 
     @property
     def nothing(self) -> bool:
-        return not (self.new or self.changed or self.removed or self.conflicts or self.erased)
+        """Nothing arrived but bookkeeping (the other laptop's audit lines, its name…)."""
+        return not (_total(self.new) or _total(self.changed) or _total(self.removed)
+                    or self.conflicts or self.erased)
 
 
 class _Preview(Exception):
@@ -101,6 +104,7 @@ def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
     if highest:
         store.clock.receive(highest)
     erased_before = _erased(s)
+    versions_here = set(s.exec(select(m.EvidenceVersion.id)).all())
     arriving = _erasures_in(bundle)
     erased = erased_before | arriving
     keys = fixes.live_keys([t.name for t in bundle.tables if t.name in SQLModel.metadata.tables])
@@ -119,7 +123,9 @@ def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
     fixes.restore_live_keys(store, s, ins_id, keys, arrived.notices)
     for table, row_id in sorted(arriving - erased_before):
         arrived.erased += erase_arrived(store, s, table, row_id)
-    arrived.conflicts = fixes.keep_lost_texts(store, s, done.lost_texts, _laptops(s))
+    arrived.conflicts = fixes.keep_lost_texts(store, s, done.lost_texts, versions_here,
+                                              _ids(bundle.table("evidence_version")),
+                                              _laptops(s))
     fixes.bump_sequences(store, s, done.moved_events)
     return arrived
 
@@ -154,6 +160,13 @@ def _links(name: str) -> list[tuple[str, str, bool]]:
         found += [(column, parent, True) for model, column in unlinked
                   if model.__tablename__ == name]
     return found
+
+
+def _ids(table: TableRows | None) -> set[str]:
+    if table is None:
+        return set()
+    at = table.columns.index("id")
+    return {row[at] for row in table.rows}
 
 
 def _erased(s: Session) -> set[tuple[str, str]]:
@@ -217,15 +230,32 @@ def _remember(store: Store, s: Session, bundle: Bundle, arrived: Arrived) -> Non
             detail=f"from {arrived.origin}: {said(arrived)}"))
 
 
+def exchanges(store: Store) -> list[tuple[str, dt.datetime]]:
+    """When this store last took a bundle from each laptop: (its name, when), latest first."""
+    with store.session() as s:
+        rows = s.exec(select(m.StoreInfo).where(m.StoreInfo.key.startswith(EXCHANGED))).all()
+        laptops = _laptops(s)
+    found = []
+    for row in rows:
+        device = row.key.removeprefix(EXCHANGED)
+        try:
+            found.append((laptops.get(device) or f"laptop {device[:8]}",
+                          dt.datetime.fromisoformat(row.value)))
+        except ValueError:
+            continue
+    return sorted(found, key=lambda x: x[1], reverse=True)
+
+
 def said(arrived: Arrived) -> str:
     """"12 new, 3 changed, 1 removed, 1 conflict" — or "nothing new"."""
-    def total(counts: Counter) -> int:
-        return sum(n for table, n in counts.items() if table not in LEDGER)
-
     parts = [f"{n:,} {word}" for n, word in (
-        (total(arrived.new), "new"), (total(arrived.changed), "changed"),
-        (total(arrived.removed), "removed"), (arrived.erased, "erased")) if n]
+        (_total(arrived.new), "new"), (_total(arrived.changed), "changed"),
+        (_total(arrived.removed), "removed"), (arrived.erased, "erased")) if n]
     if arrived.conflicts:
         parts.append(f"{arrived.conflicts} conflict{'s' if arrived.conflicts > 1 else ''} "
                      f"kept for review")
     return ", ".join(parts) or "nothing new"
+
+
+def _total(counts: Counter) -> int:
+    return sum(n for table, n in counts.items() if table not in LEDGER)

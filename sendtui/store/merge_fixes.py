@@ -6,9 +6,8 @@
   given twice is kept by the earlier name and the later renumbered, and the indexes return.
 - `settle_aliases`: every row folded into another, here or on the other laptop, stays a
   tombstone and nothing points at it.
-- `keep_lost_texts`: an evidence text that lost to a later one and is not already a version
-  becomes one, marked as a conflict for a person to settle. Its id is made from the entry
-  and the lost text's clock, so every laptop that merges the two makes the same version.
+- `keep_lost_texts`: an evidence text that lost to one written without knowing it: its
+  version is marked as a conflict for a person to settle (the same row on every laptop).
 - `bump_sequences`: an event whose content changed here goes past both SEQUENCEs.
 """
 
@@ -119,22 +118,33 @@ def _renumber(store: Store, s: Session, ins_id: str, ids: list[str]) -> list[str
     return said
 
 
-def keep_lost_texts(store: Store, s: Session, lost: list[LostText],
-                    laptops: dict[str, str]) -> int:
-    """Versions for the texts that lost and are not already kept; how many were made."""
+def keep_lost_texts(store: Store, s: Session, lost: list[LostText], here: set[str],
+                    there: set[str], laptops: dict[str, str]) -> int:
+    """Mark as conflicts the texts that lost to one written without knowing them; how many.
+
+    A text is known to a side when that side holds its version (every saved text is one):
+    `here` and `there` are the version ids this store and the bundle held before the merge.
+    A text with no version (saved before versions were kept) gets one."""
     made = 0
     for text in lost:
         entry = s.get(m.Evidence, text.evidence_id)
-        version_id = natural_id("conflict", text.evidence_id, *text.clock)
-        if entry is None or text.text == entry.text or s.get(
-                m.EvidenceVersion, version_id) is not None:
+        if entry is None or text.text == entry.text:
             continue
-        if text.text in s.exec(select(m.EvidenceVersion.text).where(
-                m.EvidenceVersion.evidence_id == text.evidence_id)).all():
-            continue
-        store.insert(s, None, m.EvidenceVersion(
-            id=version_id, evidence_id=text.evidence_id, text=text.text, conflict=True,
-            saved_at=_instant(text.clock[0]), note=f"written at the same time on {laptops.get(text.clock[1]) or 'another laptop'}"))
+        versions = s.exec(select(m.EvidenceVersion).where(
+            m.EvidenceVersion.evidence_id == text.evidence_id,
+            m.EvidenceVersion.text == text.text)).all()
+        losers = [v for v in versions if v.id in (here if text.here else there)]
+        if any(v.id in (there if text.here else here) for v in losers):
+            continue  # the later text was written by someone who had read this one
+        for version in losers:
+            with store.change(s, None, version):
+                version.conflict = True
+        if not losers and not versions:
+            store.insert(s, None, m.EvidenceVersion(
+                id=natural_id("conflict", text.evidence_id, *text.clock),
+                evidence_id=text.evidence_id, text=text.text, conflict=True,
+                saved_at=_instant(text.clock[0]),
+                note=f"written at the same time on {laptops.get(text.clock[1]) or 'another laptop'}"))
         made += 1
     return made
 

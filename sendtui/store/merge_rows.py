@@ -39,6 +39,7 @@ class LostText:
     evidence_id: str
     text: str
     clock: Clock
+    here: bool  # the text this store held (else the bundle's)
 
 
 @dataclass
@@ -103,13 +104,13 @@ def _merge_row(conn, name: str, mine: dict, theirs: dict, my_clocks: dict,
         their_clock = their_clocks.get(column, their_row)
         if their_clock <= my_clock:
             if column == "text" and name == "evidence" and value != mine[column]:
-                done.lost_texts.append(LostText(mine["id"], value, their_clock))
+                done.lost_texts.append(LostText(mine["id"], value, their_clock, False))
             continue
         adopted.append((name, mine["id"], column, *their_clock))
         if value != mine[column]:
             values[column] = value
             if column == "text" and name == "evidence":
-                done.lost_texts.append(LostText(mine["id"], mine[column], my_clock))
+                done.lost_texts.append(LostText(mine["id"], mine[column], my_clock, True))
     if their_row > mine_row:
         values.update({c: theirs[c] for c in ("hlc", "updated_by", "updated_at")})
     if not values:
