@@ -8,7 +8,8 @@
   tombstone and nothing points at it.
 - `keep_lost_texts`: an evidence text that lost to one written without knowing it: its
   version is marked as a conflict for a person to settle (the same row on every laptop).
-- `bump_sequences`: an event whose content changed here goes past both SEQUENCEs.
+- `bump_sequences`: an event whose content changed here goes past the SEQUENCEs its
+  calendars have seen.
 """
 
 from __future__ import annotations
@@ -149,12 +150,14 @@ def keep_lost_texts(store: Store, s: Session, lost: list[LostText], here: set[st
     return made
 
 
-def bump_sequences(store: Store, s: Session, moved: dict[str, int]) -> None:
-    for event_id, sequence in moved.items():
+def bump_sequences(store: Store, s: Session, moved: dict[str, tuple[int, int]]) -> None:
+    """An event whose content changed here goes past the SEQUENCE it must pass (the later
+    side's may already do: then it stays, and both laptops agree at once)."""
+    for event_id, (must_pass, higher) in moved.items():
         event = s.get(m.Event, event_id)
-        if event is not None:
+        if event is not None and event.sequence <= must_pass:
             with store.change(s, None, event):
-                event.sequence = sequence + 1
+                event.sequence = higher + 1
 
 
 def _instant(stamp: str) -> dt.datetime:

@@ -48,7 +48,7 @@ class Merged:
     changed: Counter = field(default_factory=Counter)  # rows whose values changed
     removed: Counter = field(default_factory=Counter)  # rows that became tombstones here
     lost_texts: list[LostText] = field(default_factory=list)
-    moved_events: dict[str, int] = field(default_factory=dict)  # id -> max of both SEQUENCEs
+    moved_events: dict[str, tuple[int, int]] = field(default_factory=dict)  # see _sequence_wanted
 
 
 def incoming_clocks(rows: TableRows | None) -> Clocks:
@@ -126,8 +126,16 @@ def _count_change(name: str, mine: dict, theirs: dict, values: dict, done: Merge
     else:
         done.changed[name] += 1
     if name == "event" and set(values) - NOT_CONTENT:
-        done.moved_events[mine["id"]] = max(mine.get("sequence") or 0,
-                                            theirs.get("sequence") or 0)
+        done.moved_events[mine["id"]] = _sequence_wanted(mine, theirs, values)
+
+
+def _sequence_wanted(mine: dict, theirs: dict, values: dict) -> tuple[int, int]:
+    """(the SEQUENCE the merged event must pass, the higher of the two): past this laptop's,
+    as its content changed, and past the bundle's too when it differs from that as well."""
+    result = {**mine, **values}
+    ours, other = mine.get("sequence") or 0, theirs.get("sequence") or 0
+    mixed = any(result[c] != v for c, v in theirs.items() if c not in NOT_CONTENT)
+    return (max(ours, other) if mixed else ours), max(ours, other)
 
 
 def _row_clock(row: dict) -> Clock:
