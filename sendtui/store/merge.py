@@ -24,6 +24,7 @@ from sendtui.records.bundle import Bundle, TableRows
 from sendtui.store import merge_fixes as fixes
 from sendtui.store import models as m
 from sendtui.store.aliases import UNLINKED
+from sendtui.store.bundle_rows import SHIPPED
 from sendtui.store.erasure_merge import erase_arrived
 from sendtui.store.merge_rows import Merged, incoming_clocks, merge_table
 from sendtui.store.repo import Store
@@ -31,6 +32,7 @@ from sendtui.store.repo import Store
 LEDGER = {"device", "alias", "audit", "erasure", "postcode_point"}  # not told as "new"
 KEYED = {"postcode_point", "alias"}  # no `id`: a row arrives once, then stays as it is
 EXCHANGED = "exchanged:"  # store_info key prefix: when this store last took a bundle from a laptop
+PLAIN = {str, int, float, bool}
 YEAR_MS = 366 * 24 * 3600 * 1000
 
 
@@ -78,6 +80,12 @@ def import_bundle(store: Store, bundle: Bundle, preview: bool = False) -> Arrive
 
 def _check(store: Store, bundle: Bundle) -> None:
     ins_id = bundle.manifest.inspection_id
+    shipped = {part.table for part in SHIPPED}
+    if any(t.name not in shipped for t in bundle.tables):
+        raise BadFile("the bundle holds a table this sendtui does not take: nothing was "
+                      "imported")
+    for table in bundle.tables:
+        _only_this_inspection(table, ins_id)
     with store.session() as s:
         if s.exec(select(m.Erasure.id).where(m.Erasure.table_name == "inspection",
                                              m.Erasure.row_id == ins_id)).first():
@@ -92,6 +100,18 @@ def _check(store: Store, bundle: Bundle) -> None:
     if too_late:
         raise BadFile("the bundle's changes are dated more than a year ahead: its laptop's "
                       "clock is wrong; nothing was imported")
+
+
+def _only_this_inspection(table: TableRows, ins_id: str) -> None:
+    """Every row of the bundle's inspection, each value a plain one (text, number, null)."""
+    own = table.columns.index("inspection_id") if "inspection_id" in table.columns else None
+    if table.name == "inspection":
+        own = table.columns.index("id")
+    for row in table.rows:
+        if own is not None and row[own] != ins_id:
+            raise BadFile("the bundle holds rows of another inspection: nothing was imported")
+        if not all(v is None or type(v) in PLAIN for v in row):
+            raise BadFile("the bundle is damaged: a value cannot be read")
 
 
 def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:

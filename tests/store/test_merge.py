@@ -8,9 +8,13 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
+from sendtui.errors import BadFile
 from sendtui.records import EvidenceRow
+from sendtui.records.bundle import Bundle, TableRows
 from sendtui.store import (
-    conflicts, erasure, events, evidence, evidence_corrections, inspections, names, people, undo)
+    conflicts, erasure, events, evidence, evidence_corrections, inspections, merge, names, people,
+    undo)
+from sendtui.store.bundle_rows import bundle_rows, manifest_of
 from sendtui.store import models as m
 from tests.store.laptops import at, carry, content, laptop
 
@@ -202,3 +206,36 @@ def test_undo_after_a_merge_undoes_only_this_laptops_fields_and_keeps_the_others
     event = events.all(ada, ins)[0]
     assert (event.title, event.location) == ("SENCO meeting", "Room 4")
     assert "location was changed since, kept" in said
+
+
+@pytest.mark.parametrize("tamper", ["a table it does not take", "another inspection's row",
+                                    "a value that is not plain"])
+def test_a_bundle_that_reaches_beyond_its_inspection_is_refused_and_changes_nothing(
+        ada, kwame, ins, tamper):
+    tables = list(bundle_rows(ada, ins))
+    if tamper == "a table it does not take":
+        tables.append(TableRows("change", ("id",), (("x",),)))
+    else:
+        at_ = next(i for i, t in enumerate(tables) if t.name == "person")
+        person = tables[at_]
+        row = list(person.rows[0])
+        column = person.columns.index("inspection_id" if tamper.startswith("another")
+                                      else "name")
+        row[column] = "0" * 36 if tamper.startswith("another") else ["Jo"]
+        tables[at_] = TableRows("person", person.columns, (tuple(row),))
+    before = content(kwame, ins)
+    with pytest.raises(BadFile):
+        merge.import_bundle(kwame, Bundle(manifest_of(ada, ins, tuple(tables)), tuple(tables)))
+    assert content(kwame, ins) == before
+
+
+def test_a_change_made_after_a_merge_wins_even_over_a_laptop_whose_clock_runs_fast(
+        ada, kwame, ins, monkeypatch):
+    fast = kwame.clock._now_ms() + 3_600_000  # Kwame's laptop is an hour ahead
+    monkeypatch.setattr(kwame.clock, "_now_ms", lambda: fast)
+    moved(kwame, ins, location="Room 4")
+    carry(kwame, ada, ins)
+    moved(ada, ins, location="Hall")  # after Ada has seen Kwame's change
+    assert the_event(ada, ins).hlc > the_event(kwame, ins).hlc
+    carry(ada, kwame, ins)
+    assert events.all(kwame, ins)[0].location == "Hall"
