@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from sqlmodel import select
 
 from sendtui.errors import InvalidInput, NotFound
+from sendtui.store import field_clocks
 from sendtui.store import models as m
 from sendtui.store.evidence_corrections import correct, current_in
 from sendtui.store.repo import Store
@@ -56,8 +57,8 @@ def open_conflicts(store: Store, inspection_id: str) -> list[Conflict]:
 
 
 def _written_on(s, version: m.EvidenceVersion, laptops: dict[str, str]) -> str:
-    clock = s.get(m.FieldClock, ("evidence_version", version.id, "text"))
-    device = clock.device_id if clock is not None else version.updated_by
+    clocks = field_clocks.of_row(s, "evidence_version", version.id)
+    _, device = field_clocks.clock_of(clocks, "text", (version.hlc, version.updated_by))
     return f"written on {laptops.get(device) or 'another laptop'}"
 
 

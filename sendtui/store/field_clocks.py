@@ -1,8 +1,10 @@
 """A clock per field: when each field of a row was last written, and by which laptop.
 
-`Store.change` stamps only the fields a write changed (all of them for a new row), each with
-the same new clock value, and gives the row that value as its `hlc`: a row's `hlc` is always
-the latest of its fields' clocks. A merge compares two stores field by field with these.
+`Store.change` stamps only the fields a write changed, each with the same new clock value,
+and gives the row that value as its `hlc`: a row's `hlc` is always the latest of its fields'
+clocks. A new row gets one clock, under the field name `EVERY` ("*"): the clock of each of
+its fields that has none of its own (`clock_of`); a 50,000-entry inspection holds about
+one clock per row, not one per field. A merge compares two stores field by field with these.
 
 The stamps of a transaction are gathered on its session (`s.info`) and written together just
 before it commits (one `INSERT … ON CONFLICT DO UPDATE` executemany); `of_row` and `sweep`
@@ -22,6 +24,7 @@ from sqlmodel import Session
 
 from sendtui.store import models as m
 
+EVERY = "*"  # the field name of a row's first clock: every field without a clock of its own
 # never leave this laptop (the undo log, drafts), or are never changed (an erasure's record)
 UNCLOCKED = {"change", "evidence_draft", "store_info", "erasure"}
 Pending = dict[tuple[str, str, str], tuple[str, str]]  # (table, row, field) -> (hlc, device)
@@ -52,6 +55,13 @@ def write(s: Session) -> None:
     conn.exec_driver_sql(_UPSERT.format(p=MARKS[conn.dialect.paramstyle]),
                          [(*key, *clock) for key, clock in pending.items()])
     pending.clear()
+
+
+def clock_of(clocks: dict[str, tuple[str, str]], field: str,
+             row: tuple[str, str]) -> tuple[str, str]:
+    """A field's clock from a row's clocks ({field: (hlc, device)}): its own, else the row's
+    first (`EVERY`), else `row` (the row's hlc and updated_by: a row older than clocks)."""
+    return clocks.get(field) or clocks.get(EVERY) or row
 
 
 def of_row(s: Session, table: str, row_id: str) -> dict[str, tuple[str, str]]:

@@ -21,7 +21,7 @@ from sqlmodel import Session, SQLModel, select
 
 from sendtui.domain import hlc
 from sendtui.domain.keys import natural_id
-from sendtui.store import aliases
+from sendtui.store import aliases, field_clocks
 from sendtui.store import models as m
 from sendtui.store.merge_rows import LostText
 from sendtui.store.names import _next_pseudonym
@@ -104,10 +104,8 @@ def _repoint(store: Store, s: Session, table: str, lost: str, kept: str) -> None
 def _renumber(store: Store, s: Session, ins_id: str, ids: list[str]) -> list[str]:
     """One pseudonym on several marked names: the earliest given keeps it."""
     rows = [s.get(m.ProtectedName, i) for i in ids]
-    clocks = {c.row_id: (c.hlc, c.device_id) for c in s.exec(select(m.FieldClock).where(
-        m.FieldClock.table_name == "protected_name", m.FieldClock.field == "pseudonym",
-        m.FieldClock.row_id.in_(ids)))}
-    rows.sort(key=lambda r: (clocks.get(r.id, (r.hlc, r.updated_by)), r.id))
+    rows.sort(key=lambda r: (field_clocks.clock_of(field_clocks.of_row(
+        s, "protected_name", r.id), "pseudonym", (r.hlc, r.updated_by)), r.id))
     said = []
     for row in rows[1:]:
         was = row.pseudonym

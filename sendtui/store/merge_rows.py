@@ -23,7 +23,7 @@ from sqlmodel import SQLModel
 
 from sendtui.domain.matching import plain_spelling
 from sendtui.records.bundle import TableRows
-from sendtui.store.field_clocks import _UPSERT, MARKS
+from sendtui.store.field_clocks import _UPSERT, MARKS, clock_of
 
 BOOKKEEPING = ("id", "updated_at", "updated_by", "hlc")
 NOT_CONTENT = {*BOOKKEEPING, "sequence", "text_plain"}  # an event's content, for SEQUENCE
@@ -100,8 +100,8 @@ def _merge_row(conn, name: str, mine: dict, theirs: dict, my_clocks: dict,
     for column, value in theirs.items():
         if column in BOOKKEEPING:
             continue
-        my_clock = my_clocks.get(column, mine_row)
-        their_clock = their_clocks.get(column, their_row)
+        my_clock = clock_of(my_clocks, column, mine_row)
+        their_clock = clock_of(their_clocks, column, their_row)
         if their_clock <= my_clock:
             if column == "text" and name == "evidence" and value != mine[column]:
                 done.lost_texts.append(LostText(mine["id"], value, their_clock, False))

@@ -177,9 +177,9 @@ class Store:
     def change(self, s: Session, inspection_id: str | None, row: m.Tracked,
                summary: str | None = None, *, new: bool = False,
                remove: bool = False) -> Iterator[m.Tracked]:
-        """Edit `row` in the block. Afterwards the fields whose value changed (all of them for
-        a new row) are stamped: each gets a new field clock, and the row that clock as its
-        `hlc` (with updated_at, updated_by). A block that changes nothing stamps nothing.
+        """Edit `row` in the block. Afterwards the fields whose value changed are stamped:
+        each gets a new field clock, and the row that clock as its `hlc` (with updated_at,
+        updated_by); a new row gets one clock for all its fields (`field_clocks.EVERY`). A block that changes nothing stamps nothing.
         Given a `summary`, the change is logged for undo with only the fields it wrote (their
         values before and after): the changes of one transaction undo together.
 
@@ -199,7 +199,7 @@ class Store:
         if written and not new:
             self._stamp(s, row, written)
         elif written:
-            self._stamp_fields(s, row, written, row.hlc)
+            self._stamp_fields(s, row, (field_clocks.EVERY,), row.hlc)
         now_people = undo.people_of(s, row) if logged else None
         if logged and (written or now_people != people):
             self._log(s, inspection_id, row, written, before, people, now_people, summary)
