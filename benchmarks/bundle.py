@@ -79,6 +79,13 @@ print(json.dumps({"export": time.perf_counter() - t0, "rows": rows,
                   "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
+# the fields Store.insert stamps (one field clock each, like a row written by the app)
+EVENT_FIELDS = ("deleted_at", "inspection_id", "kind", "title", "start", "end", "setting_id",
+                "audience", "location", "notes", "status", "sequence")
+ENTRY_FIELDS = ("deleted_at", "inspection_id", "line_id", "source", "text", "at", "setting_id",
+                "event_id", "case_ref", "judgement", "author", "tracked_child_id")
+VERSION_FIELDS = ("deleted_at", "evidence_id", "text", "saved_at", "note")
+
 
 def build(path: Path, events: int, entries: int) -> str:
     out = subprocess.run([sys.executable, "-c", BUILD, str(path), str(ROOT)], check=True,
@@ -122,6 +129,12 @@ def build(path: Path, events: int, entries: int) -> str:
     conn.executemany("INSERT INTO evidence_version (id, updated_at, updated_by, hlc, "
                      "deleted_at, evidence_id, text, saved_at, note) VALUES "
                      "(?,?,?,?,?,?,?,?,?)", version_rows)
+    for table, rows, fields in (("event", event_rows, EVENT_FIELDS),
+                                ("evidence", entry_rows, ENTRY_FIELDS),
+                                ("evidence_version", version_rows, VERSION_FIELDS)):
+        conn.executemany("INSERT INTO field_clock (table_name, row_id, field, hlc, device_id) "
+                         "VALUES (?,?,?,?,?)", ((table, row[0], f, row[3], device)
+                                                for row in rows for f in fields))
     conn.commit()
     conn.close()
     return ins
