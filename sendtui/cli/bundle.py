@@ -32,10 +32,10 @@ def bundle_export(obj: Context, output: Path, force: bool, passphrase_file: Path
                   plain: bool) -> None:
     """Everything this store knows about the inspection, as one encrypted file (mode 0600)."""
     from sendtui.errors import UserError
-    from sendtui.exports.bundle import PLAIN_REFUSED, write_bundle
+    from sendtui.exports.bundle import PLAIN_REFUSED, write_stream
     from sendtui.files import check_output
     from sendtui.importers.bundle import read_passphrase
-    from sendtui.store.bundle_rows import bundle_rows, manifest_of
+    from sendtui.store.bundle_rows import stream
 
     if plain and passphrase_file is not None:
         raise UserError("--plain and --passphrase-file: give one of them")
@@ -44,9 +44,8 @@ def bundle_export(obj: Context, output: Path, force: bool, passphrase_file: Path
     check_output(output, force)
     passphrase = read_passphrase(passphrase_file) if passphrase_file is not None else None
     store, inspection_id = obj.store(), obj.inspection().id
-    tables = bundle_rows(store, inspection_id)
-    done = write_bundle(output, manifest_of(store, inspection_id, tables), tables, passphrase,
-                        plain=plain, force=force)
+    done = write_stream(output, stream(store, inspection_id), passphrase, plain=plain,
+                        force=force)
     how = "encrypted" if done.encrypted else "not encrypted"
     obj.record("bundle exported", f"{done.path.name} ({how})")
     click.echo(f"wrote {done.path} ({how}, {done.size:,} bytes): {_counted(done.counts)}")

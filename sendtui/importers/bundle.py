@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from sendtui.domain.sealing import unseal
+from sendtui.domain.sealing import inflated, open_body
 from sendtui.errors import BadFile
 from sendtui.files import read_input, shown
-from sendtui.records.bundle import Bundle, decode
+from sendtui.records.bundle import Bundle, decode_chunks
 
 BUNDLE_CAP = 1 << 30  # bytes on disk; sealing caps what it inflates to
 PASSPHRASE_CAP = 1024
@@ -32,9 +32,12 @@ def read_bundle(path: str | Path, passphrase: str | None,
 
 def open_bundle(data: bytes, passphrase: str | None, known_revisions: Collection[str],
                 where: str = "the bundle") -> Bundle:
-    """`read_bundle` of bytes already read."""
-    opened = unseal(data, passphrase, where)
-    bundle = decode(opened.manifest, opened.payload, where)
+    """`read_bundle` of bytes already read. The payload is decoded as it is inflated, a
+    megabyte at a time (never whole): the body was authenticated before (sealed) or its
+    checksum checked (plain), and nothing is returned before its sha256 is checked too."""
+    opened = open_body(data, passphrase, where)
+    bundle = decode_chunks(opened.manifest, inflated(opened.body, opened.payload_size, where),
+                           where)
     if bundle.manifest.schema not in known_revisions:
         raise BadFile(f"{where} was made by a newer sendtui (store schema "
                       f"{_short(bundle.manifest.schema)}): update sendtui to read it")

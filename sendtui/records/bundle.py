@@ -2,22 +2,28 @@
 
 `encode(manifest, tables)` gives the manifest's and the payload's bytes for
 `domain.sealing.seal`; `decode(manifest, payload)` reads them back and checks that they agree
-(the payload's sha256 and each table's count are the manifest's), else BadFile.
+(the payload's sha256 and each table's count are the manifest's), else BadFile;
+`decode_chunks` does the same on the payload in pieces, as it is inflated. An export streams
+its payload's lines instead of holding them (`store.bundle_rows.stream`).
 
-The payload is one JSON document, `{"tables": [{"name", "columns", "rows"}, …]}`, tables in
-foreign-key order (a row's parents come first), each row a list of the values SQLite holds
-(text, integers, floats, null: instants as the store writes them, in UTC).
+The payload is JSON lines (`records.bundle_lines`, format 2): the tables in foreign-key order
+(a row's parents come first), each row a list of the values SQLite holds (text, integers,
+floats, null: instants as the store writes them, in UTC), each row's field clocks next to it;
+a reader gets the field_clock table back as rows like any other, last.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from sendtui.errors import BadFile
+from sendtui.records import bundle_lines as lines
 
-FORMAT = 1  # the payload's layout; the container's own version is domain.sealing.VERSION
+FORMAT = 2  # the payload's layout (records.bundle_lines); the container's: sealing.VERSION
+CHUNK = 2000  # rows per line
 
 
 @dataclass(frozen=True)
@@ -49,20 +55,69 @@ class Bundle:
 
 
 def encode(manifest: Manifest, tables: tuple[TableRows, ...]) -> tuple[bytes, bytes]:
-    """(manifest bytes, payload bytes); the manifest's counts and sha256 are filled in."""
-    payload = _dumps({"tables": [{"name": t.name, "columns": list(t.columns),
-                                  "rows": t.rows} for t in tables]})
-    full = replace(manifest, counts={t.name: len(t.rows) for t in tables},
-                   sha256=hashlib.sha256(payload).hexdigest())
-    return _dumps(full.__dict__), payload
+    """(manifest bytes, payload bytes) of rows already in memory; the manifest's counts and
+    sha256 are filled in. An export streams its rows instead (`store.bundle_rows.stream`)."""
+    payload = b"".join(payload_lines(tables))
+    counts = {t.name: len(t.rows) for t in tables}
+    if lines.CLOCKS in counts:  # only the clocks of rows shipped go
+        ids = {(t.name, r[t.columns.index("id")]) for t in tables
+               if t.name != lines.CLOCKS and set(lines.OWN) <= set(t.columns) for r in t.rows}
+        counts[lines.CLOCKS] = sum((r[0], r[1]) in ids for t in tables
+                                   if t.name == lines.CLOCKS for r in t.rows)
+    full = replace(manifest, counts=counts, sha256=hashlib.sha256(payload).hexdigest())
+    return manifest_bytes(full), payload
+
+
+def manifest_bytes(manifest: Manifest) -> bytes:
+    return lines.dumps(manifest.__dict__)
+
+
+def payload_lines(tables: tuple[TableRows, ...], chunk: int = CHUNK) -> Iterator[bytes]:
+    """The payload's lines of rows in memory (the field_clock table's rows go with the rows
+    they stamp: a clock of a row that is not among them is left out)."""
+    yield lines.head_line((t.name, t.columns) for t in tables)
+    stamps: dict[tuple[str, str], list[tuple]] = {}
+    for table in tables:
+        if table.name == lines.CLOCKS:
+            for name, row_id, *clock in table.rows:
+                stamps.setdefault((name, row_id), []).append(tuple(clock))
+    for table in tables:
+        if table.name == lines.CLOCKS:
+            continue
+        clocked = set(lines.OWN) <= set(table.columns)
+        at = [table.columns.index(c) for c in lines.OWN] if clocked else []
+        for n in range(0, len(table.rows), chunk):
+            rows = table.rows[n:n + chunk]
+            clocks = [lines.clocks_text(r, (at[1], at[2]), stamps.get((table.name, r[at[0]]),
+                                                                      [])) for r in rows
+                      ] if clocked else None
+            yield lines.rows_line(table.name, rows, clocks)
 
 
 def decode(manifest: bytes, payload: bytes, where: str = "the bundle") -> Bundle:
     """The bundle, once its manifest and payload agree; BadFile otherwise."""
+    return decode_chunks(manifest, (payload,), where)
+
+
+def decode_chunks(manifest: bytes, chunks: Iterable[bytes], where: str = "the bundle") -> Bundle:
+    """`decode` of the payload in pieces (as it is inflated): never the whole payload at
+    once. Its sha256 is checked after the last piece, and nothing is returned before."""
     facts = _manifest(manifest, where)
-    if hashlib.sha256(payload).hexdigest() != facts.sha256:
+    digest, reader = hashlib.sha256(), lines.Reader()
+
+    def hashed():
+        for chunk in chunks:
+            digest.update(chunk)
+            yield chunk
+
+    try:
+        for line in lines.lines_of(hashed()):
+            reader.feed(line)
+        tables = tuple(TableRows(*t) for t in reader.tables())
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
+        raise BadFile(f"{where} is damaged: its rows cannot be read") from None
+    if digest.hexdigest() != facts.sha256:
         raise BadFile(f"{where} is damaged: its rows do not match its manifest")
-    tables = _tables(payload, where)
     if {t.name: len(t.rows) for t in tables} != facts.counts or \
             [t.name for t in tables] != list(facts.counts):
         raise BadFile(f"{where} is damaged: its rows do not match its manifest")
@@ -70,7 +125,7 @@ def decode(manifest: bytes, payload: bytes, where: str = "the bundle") -> Bundle
 
 
 def _dumps(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return lines.dumps(value)
 
 
 def _loads(data: bytes, where: str):
@@ -96,21 +151,3 @@ def _manifest(data: bytes, where: str) -> Manifest:
     if not all(isinstance(getattr(facts, k), kind) for k, kind in kinds.items()):
         raise BadFile(f"{where} is damaged: its manifest cannot be read")
     return facts
-
-
-def _tables(data: bytes, where: str) -> tuple[TableRows, ...]:
-    found = _loads(data, where)
-    try:
-        tables = tuple(_table(t) for t in found["tables"])
-    except (KeyError, TypeError, ValueError):
-        raise BadFile(f"{where} is damaged: its rows cannot be read") from None
-    return tables
-
-
-def _table(found: dict) -> TableRows:
-    columns = tuple(found["columns"])
-    rows = tuple(tuple(r) for r in found["rows"])
-    if not all(isinstance(c, str) for c in columns) or any(len(r) != len(columns)
-                                                           for r in rows):
-        raise ValueError("a row does not fit its table")
-    return TableRows(str(found["name"]), columns, rows)

@@ -2,21 +2,27 @@
 
     bundle_rows(store, inspection_id) -> tuple[TableRows, ...]   in foreign-key order
     manifest_of(store, inspection_id, tables) -> Manifest        origin, schema, high water
+    stream(store, inspection_id) -> Rows      the same as payload lines, never all at once:
+        Rows.lines() yields them; Rows.manifest() after the last (what an export uses)
 
 `SHIPPED` says which rows of each table belong to the inspection; a new table is one line
 there (or in `NEVER_SHIPPED`, with why): tests/store/test_bundle_rows.py fails on a table
 that is in neither, and on a table listed before a table it refers to. Rows go as SQLite holds
-them (stamps, tombstones and erasure rows included): plain SQL, no ORM objects, so 50,000
-evidence entries are read in well under a second.
+them (stamps, tombstones and erasure rows included): plain SQL, no ORM objects, in one read
+transaction (one moment of the store), a table's rows in the order SQLite keeps them (rowid).
+Each row comes with its field clocks, made into JSON by SQLite in the same query (a million
+clocks for 50,000 entries: most of an export's time is reading them).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlmodel import SQLModel
 
 from sendtui.domain.clock import utc_now
+from sendtui.records import bundle_lines as lines
 from sendtui.records.bundle import Manifest, TableRows
 from sendtui.store import models as m  # noqa: F401 - the tables, in SQLModel.metadata
 from sendtui.store.repo import Store
@@ -71,7 +77,15 @@ def _clocks_of(parts: tuple[Part, ...]) -> str:
         for p in parts if p.where is not None and "hlc" in SQLModel.metadata.tables[p.table].c)
 
 
+# not read as a table: each clocked row's clocks come with it (`_clocked`), and a reader makes
+# the table again from them (records.bundle_lines)
 SHIPPED += (Part("field_clock", _clocks_of(SHIPPED)),)
+CHUNK = 2000  # rows per line
+_CLOCKS_OF_T = "FROM field_clock AS c WHERE c.table_name = '{table}' AND c.row_id = t.id"
+CLOCKS = ("(SELECT json_group_array(CASE WHEN c.hlc = t.hlc AND c.device_id = t.updated_by "
+          "THEN c.field ELSE json_array(c.field, c.hlc, c.device_id) END) "
+          + _CLOCKS_OF_T + ")")  # as records.bundle_lines says: a row's own clock is its field
+COUNTED = "(SELECT count(*) " + _CLOCKS_OF_T + ")"  # the index alone: no row is read
 NEVER_SHIPPED = {
     "change": "the undo log: each laptop undoes only its own actions",
     "evidence_draft": "what is being typed on this laptop",
@@ -82,10 +96,12 @@ NEVER_SHIPPED = {
 
 
 def bundle_rows(store: Store, inspection_id: str) -> tuple[TableRows, ...]:
-    """Every shipped table's rows of the inspection, in `SHIPPED` order, each ordered by its
-    primary key (the same store gives the same rows in the same order)."""
-    with store.engine.connect() as conn:
-        return tuple(_read(conn, part, inspection_id) for part in SHIPPED)
+    """Every shipped table's rows of the inspection, in `SHIPPED` order (the same store gives
+    the same rows in the same order), field_clock last: what a reader of its bundle gets."""
+    reader = lines.Reader()
+    for line in stream(store, inspection_id).lines():
+        reader.feed(line)
+    return tuple(TableRows(*t) for t in reader.tables())
 
 
 def manifest_of(store: Store, inspection_id: str, tables: tuple[TableRows, ...]) -> Manifest:
@@ -100,25 +116,89 @@ def high_water(tables: tuple[TableRows, ...]) -> dict[str, str]:
     """Per device (`updated_by`), the highest hybrid clock stamp among its rows."""
     marks: dict[str, str] = {}
     for table in tables:
-        if "hlc" not in table.columns or "updated_by" not in table.columns:
-            continue
-        by, hlc = table.columns.index("updated_by"), table.columns.index("hlc")
-        for row in table.rows:
-            device, stamp = row[by], row[hlc]
-            if device and stamp and stamp > marks.get(device, ""):
-                marks[device] = stamp
+        if "hlc" in table.columns and "updated_by" in table.columns:
+            _mark(marks, table.rows, table.columns.index("updated_by"),
+                  table.columns.index("hlc"))
     return dict(sorted(marks.items()))
 
 
-def _read(conn, part: Part, inspection_id: str) -> TableRows:
+def _mark(marks: dict[str, str], rows, by: int, hlc: int) -> None:
+    for row in rows:
+        device, stamp = row[by], row[hlc]
+        if device and stamp and stamp > marks.get(device, ""):
+            marks[device] = stamp
+
+
+class Rows:
+    """An inspection's payload lines, read as they are asked for: `lines()` once, then
+    `manifest()` (counts and high water of what was read; the sha256 is the writer's)."""
+
+    def __init__(self, store: Store, inspection_id: str) -> None:
+        self.store, self.inspection_id = store, inspection_id
+        self.counts: dict[str, int] = {}
+        self.marks: dict[str, str] = {}
+        self.schema = ""
+
+    def lines(self) -> Iterator[bytes]:
+        yield lines.head_line((p.table, _columns(p)) for p in SHIPPED)
+        with self.store.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            began = not raw.in_transaction
+            if began:
+                raw.execute("BEGIN")  # every table from the same moment
+            try:
+                self.schema = raw.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+                for part in SHIPPED[:-1]:
+                    yield from self._table(raw, part)
+            finally:
+                if began:
+                    raw.execute("ROLLBACK")
+
+    def manifest(self) -> Manifest:
+        return Manifest(schema=self.schema or "", origin=self.store.device_id,
+                        inspection_id=self.inspection_id, high_water=dict(sorted(
+                            self.marks.items())), created_at=utc_now().isoformat(),
+                        counts={p.table: self.counts.get(p.table, 0) for p in SHIPPED})
+
+    def _table(self, raw, part: Part) -> Iterator[bytes]:
+        columns = _columns(part)
+        clocked = _clocked(part)
+        sql = f"SELECT {', '.join('t.' + _quoted(c) for c in columns)}"
+        if clocked:
+            sql += f", {CLOCKS.format(table=part.table)}, {COUNTED.format(table=part.table)}"
+        sql += f" FROM {_quoted(part.table)} AS t"
+        if part.where is not None:
+            sql += f" WHERE {part.where}"
+        cursor = raw.execute(f"{sql} ORDER BY t.rowid", {"ins": self.inspection_id})
+        count = clocks = 0
+        while rows := cursor.fetchmany(CHUNK):
+            count += len(rows)
+            if not clocked:
+                yield lines.rows_line(part.table, rows)
+                continue
+            stamps = [r[-2] for r in rows]
+            clocks += sum(r[-1] for r in rows)
+            rows = [r[:-2] for r in rows]
+            _mark(self.marks, rows, columns.index("updated_by"), columns.index("hlc"))
+            yield lines.rows_line(part.table, rows, stamps)
+        self.counts[part.table] = count
+        if clocked:
+            self.counts[lines.CLOCKS] = self.counts.get(lines.CLOCKS, 0) + clocks
+
+
+def stream(store: Store, inspection_id: str) -> Rows:
+    return Rows(store, inspection_id)
+
+
+def _columns(part: Part) -> tuple[str, ...]:
+    if part.table == lines.CLOCKS:
+        return lines.CLOCK_COLUMNS
     table = SQLModel.metadata.tables[part.table]
-    columns = tuple(c.name for c in table.columns if c.name not in part.leave_out)
-    order = ", ".join(_quoted(c.name) for c in table.primary_key.columns)
-    sql = f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(part.table)}"
-    if part.where is not None:
-        sql += f" WHERE {part.where}"
-    rows = conn.exec_driver_sql(f"{sql} ORDER BY {order}", {"ins": inspection_id})
-    return TableRows(part.table, columns, tuple(rows.cursor.fetchall()))
+    return tuple(c.name for c in table.columns if c.name not in part.leave_out)
+
+
+def _clocked(part: Part) -> bool:
+    return part.where is not None and "hlc" in SQLModel.metadata.tables[part.table].c
 
 
 def _quoted(name: str) -> str:

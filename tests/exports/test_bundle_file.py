@@ -14,7 +14,7 @@ from sendtui.domain.sealing import seal
 from sendtui.errors import BadFile, ExportError, FileRefused
 from sendtui.exports.bundle import write_bundle
 from sendtui.importers.bundle import open_bundle, read_bundle, read_passphrase
-from sendtui.records.bundle import encode
+from sendtui.records.bundle import FORMAT, encode
 from sendtui.store.bundle_rows import bundle_rows, manifest_of
 from sendtui.store.revisions import all_revisions
 from tests.domain.test_sealing import FAST, flipped
@@ -108,8 +108,8 @@ def test_a_bundle_of_a_newer_schema_says_update(tiny, tmp_path):
 
 def test_a_bundle_of_a_newer_row_format_says_update(tiny, tmp_path):
     path = tmp_path / "b"
-    path.write_bytes(sealed(tiny, "pw", format=2))
-    with pytest.raises(BadFile, match="format 2.*update"):
+    path.write_bytes(sealed(tiny, "pw", format=FORMAT + 1))
+    with pytest.raises(BadFile, match=f"format {FORMAT + 1}.*update"):
         read_bundle(path, "pw", KNOWN)
 
 

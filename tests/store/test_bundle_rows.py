@@ -68,3 +68,31 @@ def test_the_manifest_names_the_schema_the_origin_and_each_devices_high_water(st
         head_revision(), store.device_id, ins_id)
     stamps = [r[t.columns.index("hlc")] for t in tables for r in t.rows if "hlc" in t.columns]
     assert facts.high_water == {store.device_id: max(stamps)}
+
+
+def test_the_field_clocks_are_the_stores_own_for_the_rows_shipped(store, db_path):
+    ins_id = tiny_store(store)
+    tables = {t.name: t for t in bundle_rows(store, ins_id)}
+    shipped = {(t.name, r[t.columns.index("id")]) for t in tables.values()
+               if t.name != "field_clock" and "hlc" in t.columns for r in t.rows}
+    with sqlite3.connect(db_path) as conn:
+        stored = [r for r in conn.execute("SELECT * FROM field_clock") if r[:2] in shipped]
+    clocks = tables["field_clock"]
+    assert clocks.columns == ("table_name", "row_id", "field", "hlc", "device_id")
+    assert sorted(clocks.rows) == sorted(stored)
+    assert len({r[3] for r in clocks.rows if r[0] == "evidence"}) > 1  # an edit: newer text
+
+
+def test_a_streamed_export_reads_back_as_the_rows(store, tmp_path):
+    from sendtui.exports.bundle import write_stream
+    from sendtui.importers.bundle import read_bundle
+    from sendtui.store.bundle_rows import stream
+    from sendtui.store.revisions import all_revisions
+
+    ins_id = tiny_store(store)
+    done = write_stream(tmp_path / "b", stream(store, ins_id), "pw")
+    back = read_bundle(done.path, "pw", all_revisions())
+    tables = bundle_rows(store, ins_id)
+    assert back.tables == tables
+    assert back.manifest.high_water == manifest_of(store, ins_id, tables).high_water
+    assert back.manifest.counts == {t.name: len(t.rows) for t in tables} == done.counts
