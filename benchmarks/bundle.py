@@ -6,8 +6,10 @@ INSERT … SELECT per table) in the same run.
 Each measurement runs in a fresh child process (its peak RSS is its own): open the store,
 then read, encode, compress, seal and write (`exports.write_stream` of `store.bundle_rows.
 stream`, as `sendtui bundle export` does); and reading the bundle back, every byte verified
-(`importers.read_bundle`). Median of 3. Every row has a field clock per field (970,000), as
-rows written by the app have. The store is built once with raw SQL in a temp folder.
+(`importers.read_bundle`). Median of 3. Every row has its clocks as the app writes them (one
+for the new row, one more per field changed since). Then `sendtui bundle import` of that file
+into an empty store, and again (nothing to do): the whole command, from Python starting to
+its end. The store is built once with raw SQL in a temp folder.
 
     python benchmarks/bundle.py [--rounds 3] [--events 10000] [--entries 50000]
 """
@@ -73,6 +75,20 @@ print(json.dumps({"read": time.perf_counter() - t0, "rows": sum(map(len, (t.rows
                   / 1024}))
 """
 
+IMPORT = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+sys.path.insert(0, sys.argv[2])
+from sendtui.cli import cli
+try:
+    cli.main(["--db", sys.argv[1], "bundle", "import", sys.argv[3], "--passphrase-file",
+              sys.argv[4]], standalone_mode=False)
+finally:
+    sys.stdout = sys.__stdout__
+print(json.dumps({"import": time.perf_counter() - t0,
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
 BASELINE = """
 import json, resource, sqlite3, sys, time
 t0 = time.perf_counter()
@@ -96,12 +112,11 @@ print(json.dumps({"export": time.perf_counter() - t0, "rows": rows,
                   "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
-# the fields Store.insert stamps (one field clock each, like a row written by the app)
-EVENT_FIELDS = ("deleted_at", "inspection_id", "kind", "title", "start", "end", "setting_id",
-                "audience", "location", "notes", "status", "sequence")
-ENTRY_FIELDS = ("deleted_at", "inspection_id", "line_id", "source", "text", "at", "setting_id",
-                "event_id", "case_ref", "judgement", "author", "tracked_child_id")
-VERSION_FIELDS = ("deleted_at", "evidence_id", "text", "saved_at", "note")
+# a row written by the app has one clock for all its fields ("*"); a field changed since has
+# its own: every 10th event was moved, every 20th entry's text corrected
+EVERY = ("*",)
+MOVED = ("start", "end", "sequence")
+CORRECTED = ("text",)
 
 
 def build(path: Path, events: int, entries: int) -> str:
@@ -146,12 +161,14 @@ def build(path: Path, events: int, entries: int) -> str:
     conn.executemany("INSERT INTO evidence_version (id, updated_at, updated_by, hlc, "
                      "deleted_at, evidence_id, text, saved_at, note) VALUES "
                      "(?,?,?,?,?,?,?,?,?)", version_rows)
-    for table, rows, fields in (("event", event_rows, EVENT_FIELDS),
-                                ("evidence", entry_rows, ENTRY_FIELDS),
-                                ("evidence_version", version_rows, VERSION_FIELDS)):
+    for table, rows, edited, every in (("event", event_rows, MOVED, 10),
+                                       ("evidence", entry_rows, CORRECTED, 20),
+                                       ("evidence_version", version_rows, (), 1)):
         conn.executemany("INSERT INTO field_clock (table_name, row_id, field, hlc, device_id) "
                          "VALUES (?,?,?,?,?)", ((table, row[0], f, row[3], device)
-                                                for row in rows for f in fields))
+                                                for n, row in enumerate(rows)
+                                                for f in EVERY + (edited if n % every == 0
+                                                                  else ())))
     conn.commit()
     conn.close()
     return ins
@@ -172,16 +189,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = Path(folder) / "bench.db"
         ins = build(store, args.events, args.entries)
-        exports, reads, copies = [], [], []
+        passphrase = Path(folder) / "pass"
+        passphrase.write_text("bench pass\n")
+        exports, reads, imports, again, copies = [], [], [], [], []
         for n in range(args.rounds):
             bundle = str(Path(folder) / f"b{n}.bundle")
             exports.append(child(EXPORT, str(store), str(ROOT), ins, bundle))
             reads.append(child(READ, bundle, str(ROOT)))
+            empty = str(Path(folder) / f"i{n}.db")
+            imports.append(child(IMPORT, empty, str(ROOT), bundle, str(passphrase)))
+            again.append(child(IMPORT, empty, str(ROOT), bundle, str(passphrase)))
             copies.append(child(BASELINE, str(store), ins, str(Path(folder) / f"c{n}.db")))
-        report(exports, reads, copies, store.stat().st_size)
+        report(exports, reads, imports, again, copies, store.stat().st_size)
 
 
-def report(exports: list[dict], reads: list[dict], copies: list[dict], store_size: int) -> None:
+def report(exports: list[dict], reads: list[dict], imports: list[dict], again: list[dict],
+           copies: list[dict], store_size: int) -> None:
     def med(runs, key):
         return statistics.median(r[key] for r in runs)
 
@@ -198,6 +221,11 @@ def report(exports: list[dict], reads: list[dict], copies: list[dict], store_siz
           f"| {med(reads, 'read'):.2f} s ({med(reads, 'read') / base:.1f}× baseline) "
           f"| {med(reads, 'rss'):.0f} MB |")
     print(f"| opening the store (imports, not in the export) | {med(exports, 'open'):.2f} s | |")
+    print(f"| `sendtui bundle import` into an empty store (the whole command) "
+          f"| {med(imports, 'import'):.2f} s (goal ≤ 5 s; {med(imports, 'import') / base:.1f}× "
+          f"baseline) | {med(imports, 'rss'):.0f} MB (goal ≤ 300) |")
+    print(f"| the same import again (nothing to do) | {med(again, 'import'):.2f} s (goal ≤ 2 s) "
+          f"| {med(again, 'rss'):.0f} MB |")
     print(f"| baseline: plain-SQL copy of the same rows ({copies[0]['rows']:,}, field clocks "
           f"included) | {base:.2f} s | {med(copies, 'rss'):.0f} MB |")
 

@@ -67,12 +67,13 @@ def bundle_import(obj: Context, file: Path, passphrase_file: Path | None,
     """Merge a bundle from another laptop: field by field, the later change wins; no
     evidence text is lost (two texts written at the same time are both kept, for review)."""
     from sendtui.importers.bundle import read_bundle, read_passphrase
-    from sendtui.store.merge import import_bundle, said
+    from sendtui.store.merge import import_bundle, merged, said
     from sendtui.store.revisions import all_revisions
 
     passphrase = read_passphrase(passphrase_file) if passphrase_file is not None else None
-    found = read_bundle(file, passphrase, all_revisions())
-    arrived = import_bundle(obj.store(create=True), found, preview=preview)
+    store = obj.store(create=True)
+    found = read_bundle(file, passphrase, all_revisions(), merged(store))
+    arrived = import_bundle(store, found, preview=preview)
     verb = "would bring" if preview else "brought"
     click.echo(f"the bundle from {arrived.origin} {verb}: {said(arrived)}")
     for line in _by_kind(arrived):

@@ -17,25 +17,32 @@ from pathlib import Path
 from sendtui.domain.sealing import inflated, open_body
 from sendtui.errors import BadFile
 from sendtui.files import read_input, shown
-from sendtui.records.bundle import Bundle, decode_chunks
+from sendtui.records.bundle import Bundle, decode_chunks, read_manifest
 
 BUNDLE_CAP = 1 << 30  # bytes on disk; sealing caps what it inflates to
 PASSPHRASE_CAP = 1024
 
 
-def read_bundle(path: str | Path, passphrase: str | None,
-                known_revisions: Collection[str]) -> Bundle:
+def read_bundle(path: str | Path, passphrase: str | None, known_revisions: Collection[str],
+                merged: Collection[str] = ()) -> Bundle:
     """The bundle at `path`, opened with `passphrase` (None: a plain bundle), verified; its
-    schema must be one this sendtui knows (`store.revisions.all_revisions()`)."""
-    return open_bundle(read_input(path, BUNDLE_CAP), passphrase, known_revisions, shown(path))
+    schema must be one this sendtui knows (`store.revisions.all_revisions()`). `merged`: the
+    payloads' sha256 the store has merged already: such a bundle's rows are not decoded
+    (`Bundle.read` is False): merging it again would change nothing."""
+    return open_bundle(read_input(path, BUNDLE_CAP), passphrase, known_revisions, shown(path),
+                       merged)
 
 
 def open_bundle(data: bytes, passphrase: str | None, known_revisions: Collection[str],
-                where: str = "the bundle") -> Bundle:
+                where: str = "the bundle", merged: Collection[str] = ()) -> Bundle:
     """`read_bundle` of bytes already read. The payload is decoded as it is inflated, a
     megabyte at a time (never whole): the body was authenticated before (sealed) or its
     checksum checked (plain), and nothing is returned before its sha256 is checked too."""
     opened = open_body(data, passphrase, where)
+    if merged:
+        facts = read_manifest(opened.manifest, where)  # authenticated with the body
+        if facts.sha256 in merged and facts.schema in known_revisions:
+            return Bundle(facts, (), read=False)
     bundle = decode_chunks(opened.manifest, inflated(opened.body, opened.payload_size, where),
                            where)
     if bundle.manifest.schema not in known_revisions:

@@ -49,6 +49,7 @@ class Manifest:
 class Bundle:
     manifest: Manifest
     tables: tuple[TableRows, ...]
+    read: bool = True  # False: only the manifest was read (the store has merged it already)
 
     def table(self, name: str) -> TableRows | None:
         return next((t for t in self.tables if t.name == name), None)
@@ -102,7 +103,7 @@ def decode(manifest: bytes, payload: bytes, where: str = "the bundle") -> Bundle
 def decode_chunks(manifest: bytes, chunks: Iterable[bytes], where: str = "the bundle") -> Bundle:
     """`decode` of the payload in pieces (as it is inflated): never the whole payload at
     once. Its sha256 is checked after the last piece, and nothing is returned before."""
-    facts = _manifest(manifest, where)
+    facts = read_manifest(manifest, where)
     digest, reader = hashlib.sha256(), lines.Reader()
 
     def hashed():
@@ -135,7 +136,7 @@ def _loads(data: bytes, where: str):
         raise BadFile(f"{where} is damaged: it cannot be read") from None
 
 
-def _manifest(data: bytes, where: str) -> Manifest:
+def read_manifest(data: bytes, where: str) -> Manifest:
     found = _loads(data, where)
     if not isinstance(found, dict) or not isinstance(found.get("format"), int):
         raise BadFile(f"{where} is damaged: its manifest cannot be read")

@@ -32,8 +32,9 @@ from sendtui.store.repo import Store
 
 LEDGER = {"device", "alias", "audit", "erasure", "postcode_point"}  # not told as "new"
 KEYED = {"postcode_point", "alias"}  # no `id`: a row arrives once, then stays as it is
+MERGED = "merged:"  # store_info key prefix: the sha256 of the last bundle merged from a laptop
 EXCHANGED = "exchanged:"  # store_info key prefix: when this store last took a bundle from a laptop
-PLAIN = {str, int, float, bool}
+PLAIN = {str, int, float, bool, type(None)}
 MANY = 2_000  # new entries from which the search index is rebuilt once
 YEAR_MS = 366 * 24 * 3600 * 1000
 
@@ -63,7 +64,15 @@ class _Preview(Exception):
 
 
 def import_bundle(store: Store, bundle: Bundle, preview: bool = False) -> Arrived:
-    """Merge `bundle` into the store (see the module's docstring); what arrived."""
+    """Merge `bundle` into the store (see the module's docstring); what arrived. A bundle
+    merged before (`merged(store)`, its rows not even read) brings nothing: every field it
+    holds is here already, with that clock or a later one."""
+    if not bundle.read or bundle.manifest.sha256 in merged(store):
+        with store.session() as s:
+            arrived = Arrived(_laptop(s, bundle.manifest.origin))
+            if not preview:
+                _remember(store, s, bundle, arrived)
+        return arrived
     _check(store, bundle)
     try:
         with store.session() as s:
@@ -109,11 +118,10 @@ def _only_this_inspection(table: TableRows, ins_id: str) -> None:
     own = table.columns.index("inspection_id") if "inspection_id" in table.columns else None
     if table.name == "inspection":
         own = table.columns.index("id")
-    for row in table.rows:
-        if own is not None and row[own] != ins_id:
-            raise BadFile("the bundle holds rows of another inspection: nothing was imported")
-        if not all(v is None or type(v) in PLAIN for v in row):
-            raise BadFile("the bundle is damaged: a value cannot be read")
+    if own is not None and {row[own] for row in table.rows} - {ins_id}:
+        raise BadFile("the bundle holds rows of another inspection: nothing was imported")
+    if {type(v) for row in table.rows for v in row} - PLAIN:
+        raise BadFile("the bundle is damaged: a value cannot be read")
 
 
 def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
@@ -264,12 +272,8 @@ def _laptop(s: Session, device_id: str) -> str:
 def _remember(store: Store, s: Session, bundle: Bundle, arrived: Arrived) -> None:
     """When this store last took a bundle from that laptop; the audit log when it changed
     anything."""
-    key = EXCHANGED + bundle.manifest.origin
-    row = s.get(m.StoreInfo, key)
-    if row is None:
-        s.add(m.StoreInfo(key=key, value=utc_now().isoformat()))
-    else:
-        row.value = utc_now().isoformat()
+    _put(s, EXCHANGED + bundle.manifest.origin, utc_now().isoformat())
+    _put(s, MERGED + bundle.manifest.origin, bundle.manifest.sha256)
     if not arrived.nothing:
         store.insert(s, None, m.AuditEntry(
             inspection_id=bundle.manifest.inspection_id, action="bundle imported",
@@ -290,6 +294,21 @@ def exchanges(store: Store) -> list[tuple[str, dt.datetime]]:
         except ValueError:
             continue
     return sorted(found, key=lambda x: x[1], reverse=True)
+
+
+def merged(store: Store) -> set[str]:
+    """The sha256 of the last bundle merged from each laptop."""
+    with store.session() as s:
+        return {row.value for row in s.exec(select(m.StoreInfo).where(
+            m.StoreInfo.key.startswith(MERGED))).all()}
+
+
+def _put(s: Session, key: str, value: str) -> None:
+    row = s.get(m.StoreInfo, key)
+    if row is None:
+        s.add(m.StoreInfo(key=key, value=value))
+    else:
+        row.value = value
 
 
 def said(arrived: Arrived) -> str:
