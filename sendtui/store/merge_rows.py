@@ -64,31 +64,38 @@ def incoming_clocks(rows: TableRows | None) -> Clocks:
 
 
 def merge_table(conn, table: TableRows, clocks: Clocks, skip, done: Merged) -> None:
-    """Merge `table`'s rows; `skip(row: dict) -> dict | None` says how a row arrives (None:
-    not at all, an erased row)."""
+    """Merge `table`'s rows, a chunk at a time; `skip(row: dict) -> dict | None` says how a
+    row arrives (None: not at all, an erased row)."""
     columns = _known(table)
     at = [table.columns.index(c) for c in columns]
-    incoming = {}
-    for raw in table.rows:
-        row = skip(dict(zip(columns, (raw[i] for i in at))))
-        if row is not None:
-            incoming[row["id"]] = row
-    theirs = {i: clocks.get((table.name, i), {}) for i in incoming}
-    local, ours = _differing(conn, table.name, columns, incoming, theirs)
+    for start in range(0, len(table.rows), CHUNK):
+        incoming = {}
+        for raw in table.rows[start:start + CHUNK]:
+            row = skip(dict(zip(columns, (raw[i] for i in at))))
+            if row is not None:
+                incoming[row["id"]] = row
+        _merge_chunk(conn, table.name, columns, incoming, clocks, done)
+
+
+def _merge_chunk(conn, name: str, columns: list[str], incoming: dict[str, dict],
+                 clocks: Clocks, done: Merged) -> None:
+    theirs = {i: clocks.get((name, i), {}) for i in incoming}
+    local, ours = _differing(conn, name, columns, incoming, theirs)
     adopted: list[tuple] = []
     inserts = []
     for row_id, row in incoming.items():
         if row_id in ours and row_id not in local:
             continue  # the same clocks: the same values
         if row_id not in local:
-            inserts.append(_arriving(table.name, row))
-            adopted += [(table.name, row_id, f, *c) for f, c in theirs[row_id].items()]
-            done.new[table.name] += 1
+            inserts.append(_arriving(name, row))
+            adopted += [(name, row_id, f, *c) for f, c in theirs[row_id].items()]
+            done.new[name] += 1
             continue
-        _merge_row(conn, table.name, local[row_id], row, ours.get(row_id, {}),
-                   theirs[row_id], adopted, done)
-    _insert(conn, table.name, inserts)
+        _merge_row(conn, name, local[row_id], row, ours.get(row_id, {}), theirs[row_id],
+                   adopted, done)
+    _insert(conn, name, inserts)
     if adopted:
+        adopted.sort()
         conn.exec_driver_sql(_UPSERT.format(p=MARKS[conn.dialect.paramstyle]), adopted)
 
 
@@ -210,6 +217,7 @@ def _insert(conn, name: str, rows: list[dict]) -> None:
     for row in rows:
         by_columns.setdefault(tuple(row), []).append(tuple(row.values()))
     for columns, values in by_columns.items():
+        values.sort()  # in id order: each index grows at its end, not at random places
         marks = ", ".join(_mark(conn) for _ in columns)
         conn.exec_driver_sql(f"INSERT INTO {_quoted(name)} ({', '.join(map(_quoted, columns))})"
                              f" VALUES ({marks})", values)
