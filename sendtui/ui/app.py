@@ -57,7 +57,7 @@ class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
     COMMANDS = App.COMMANDS | {SendtuiCommands}
     MODES = {name: partial(task_screen, name) for name, _ in SCREEN_KEYS.values()}
     overdue_words = reactive("", init=False)  # "3 overdue" in the header, from the dashboard
-    conflict_words = reactive("", init=False)  # "2 conflicts to settle (X)" in the header
+    conflict_words = reactive("", init=False)  # "2 conflicts" (to settle: X) in the header
     last_export = None  # the Export dialog's last choice (screens.export.ExportChoice)
     BINDINGS = [
         *(Binding(key, f"show('{name}')", label, id=f"show-{name}", show=False)

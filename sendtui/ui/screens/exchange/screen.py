@@ -74,7 +74,7 @@ class ExchangeScreen(TaskScreen):
     def loaded(self, data: Shown, select: str | None = None) -> None:
         self.shown = data
         self.query_one("#exchange-last", Static).update(
-            f"This is {data.laptop}. " + last_exchanged(data.exchanges, utc_now()))
+            f"This laptop: {data.laptop}. " + last_exchanged(data.exchanges, utc_now()))
         grid = self.query_one("#exchange-conflicts", DataTable)
         keep = select or _key_at(grid)
         grid.clear()

@@ -73,7 +73,8 @@ class TakeInBox(DimmedModal):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id == "bundle-file" and not self.query_one("#bundle-key", Input).value:
-            self.query_one("#bundle-key").focus()
+            self.query_one("#bundle-key").focus()  # the passphrase next (enter on it reads)
+            return
         self.read()
 
     def read(self) -> None:

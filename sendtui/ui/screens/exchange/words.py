@@ -66,8 +66,9 @@ def _conflicts_kept(n: int) -> str:
 
 
 def conflicts_to_settle(n: int) -> str:
-    """The header's words: "2 conflicts to settle", or nothing."""
-    return f"{n} conflict{'s' if n != 1 else ''} to settle (X)" if n else ""
+    """The header's words: "2 conflicts" (to settle on the Exchange screen, X), or nothing:
+    short, so that the header keeps them at 80 columns after the day and what is overdue."""
+    return f"{n} conflict{'s' if n != 1 else ''}" if n else ""
 
 
 def proposed_name(area: str, laptop: str, now: dt.datetime) -> str:
