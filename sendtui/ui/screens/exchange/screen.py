@@ -54,7 +54,7 @@ class ExchangeScreen(TaskScreen):
             "[b]e[/] saves a bundle for the others (on a memory stick) · [b]i[/] takes in "
             "a bundle from another laptop"), id="exchange-how", classes="message")
         yield Static("", id="exchange-conflicts-said", classes="message", markup=False)
-        yield table("exchange-conflicts", "Line", "Written on", "The entry's text now")
+        yield table("exchange-conflicts", "Line", "Other text written on", "The other text")
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -79,7 +79,7 @@ class ExchangeScreen(TaskScreen):
         keep = select or _key_at(grid)
         grid.clear()
         for c in data.conflicts:
-            first = " ".join(c.entry_text.split())
+            first = " ".join(c.other_text.split())  # the entry's own text may be the same
             grid.add_row(c.line, c.note.removeprefix("written on "),
                          first if len(first) <= FIRST_LINE else first[:FIRST_LINE - 1] + "…",
                          key=c.version_id)

@@ -24,7 +24,7 @@ from sendtui.ui.widgets.dimmed import DimmedModal
 from sendtui.ui.widgets.footer import KeysFooter
 from sendtui.ui.widgets.path_input import PathInput
 
-PLAIN = "No passphrase: save it unencrypted (anyone with the file can read children's names)"
+PLAIN = "Unencrypted, no passphrase (it holds children's names)"
 HINT = ("tab completes the folder · ctrl+s saves · escape backs out · tell the others the "
         "passphrase, never on the stick")
 
@@ -112,7 +112,8 @@ class SendBox(DimmedModal):
             self.say("Give the file a name (without a folder in it).")
             return None
         if not plain and not passphrase.strip():
-            self.say("Type a passphrase twice, or tick the box to save it unencrypted.")
+            self.say("Type a passphrase twice, or tick the box to save it unencrypted: "
+                     "anyone with the file could then read children's names.")
             return None
         if not plain and passphrase != again:
             self.say("The two passphrases differ: type the same one twice.")
