@@ -20,7 +20,7 @@ from sendtui.ui.screens.exchange.screen import ExchangeScreen
 from sendtui.ui.screens.exchange.send import SendBox
 from sendtui.ui.screens.exchange.take_in import TakeInBox
 from tests.conftest import DEMO_TODAY
-from tests.ui.conftest import settled, store_open
+from tests.ui.conftest import settled, store_open, until
 from tests.ui.laptops import HERE_TEXT, KWAMES_TEXT, PASSPHRASE, entry_text, kwames_laptop
 
 SIZE = (80, 24)
@@ -50,6 +50,25 @@ def stored(path):
     store = Store.open(str(path))
     ins_id = inspections.find(store).id
     return store, ins_id
+
+
+async def test_ctrl_p_offers_the_exchange(demo_db):
+    from textual.command import CommandList, CommandPalette
+
+    app = make_app(str(demo_db), today=DEMO_TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await store_open(pilot)
+        await pilot.press("ctrl+p")
+        await settled(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"exchange")
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count > 0)
+        offered = [str(commands.get_option_at_index(i).prompt)
+                   for i in range(commands.option_count)]
+        assert any("Exchange with other laptops" in o and "key X" in o for o in offered)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ExchangeScreen))
 
 
 async def test_save_a_bundle_on_a_stick(demo_db, tmp_path):
