@@ -9,6 +9,7 @@ Wed 25 Nov 2026 (day 3 of the demo inspection), so the pictures are the same on 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -26,7 +27,8 @@ NAMES = ("welcome", "new-inspection", "dashboard", "week", "settings", "people",
          "evidence", "help", "line-form", "store-error", "export", "dashboard-2023",
          "week-2023", "lines-findings", "finding-form", "place-form", "outcome-form",
          "after-the-report", "requests", "request-form", "children-2023", "plan",
-         "switcher", "import-preview", "profile")
+         "switcher", "import-preview", "profile", "exchange", "exchange-conflict",
+         "exchange-save")
 ON_SITE_2023 = dt.date(2026, 11, 30)  # day 11 of the 2023 demo: the first on-site day
 
 
@@ -109,6 +111,7 @@ async def _shoot(folder: Path) -> None:
 
     await _inspection_2023(folder)
     await _switcher(folder)
+    await _exchange(folder)
     _briefing_pack_pages(demo, folder)
 
     app = make_app(str(not_a_store), today=TODAY)
@@ -237,6 +240,48 @@ async def _import_preview(pilot) -> None:
     await pilot.press(*os.path.relpath(fixture), "enter")
     await _save(pilot, "import-preview")
     await pilot.press("escape")
+
+
+async def _exchange(folder: Path) -> None:
+    """X on a demo store that took in Kwame's bundle: one entry both laptops changed; the
+    conflict side by side; e, the box that saves a bundle. The clock is fixed."""
+    from unittest import mock
+
+    from sendtui.demo import add_demo
+    from sendtui.store import conflicts, merge
+    from sendtui.store.repo import Store
+    from sendtui.ui.app import make_app
+    from sendtui.ui.screens.exchange import screen, send
+    from tests.ui.laptops import kwames_laptop
+
+    here = folder / "exchange.db"
+    store = Store.open(str(here))
+    add_demo(store, "2016")
+    store.close()
+    kwames_laptop(here, folder, conflict=True)
+    now = dt.datetime(2026, 11, 25, 14, 5, tzinfo=dt.timezone.utc)
+    took_in = [("Kwame's laptop", now - dt.timedelta(hours=20))]
+    listed = conflicts.open_conflicts
+
+    def written_then(store, ins_id):
+        return [dataclasses.replace(c, saved_at=now - dt.timedelta(hours=21))
+                for c in listed(store, ins_id)]
+
+    with mock.patch.object(screen, "utc_now", lambda: now), \
+            mock.patch.object(send, "utc_now", lambda: now), \
+            mock.patch.object(merge, "exchanges", lambda store: took_in), \
+            mock.patch.object(conflicts, "open_conflicts", written_then):
+        app = make_app(str(here), today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await _ready(pilot)
+            await pilot.press("X")
+            await _save(pilot, "exchange")
+            await pilot.press("enter")
+            await _save(pilot, "exchange-conflict")
+            await pilot.press("escape", "e")
+            await settled(pilot)
+            _steady_cursors(app.screen)
+            await _save(pilot, "exchange-save")
 
 
 def _briefing_pack_pages(demo: Path, folder: Path) -> None:

@@ -37,6 +37,7 @@ TABLES: dict[str, type[SQLModel]] = {
     "setting": m.Setting,
     "availability": m.Availability,
     "evidence": m.Evidence,
+    "evidence_version": m.EvidenceVersion,  # a conflict settled (its `conflict` mark)
     "finding": m.Finding,
     "finding_evidence": m.FindingEvidence,
     "protected_name": m.ProtectedName,

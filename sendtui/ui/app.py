@@ -57,6 +57,7 @@ class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
     COMMANDS = App.COMMANDS | {SendtuiCommands}
     MODES = {name: partial(task_screen, name) for name, _ in SCREEN_KEYS.values()}
     overdue_words = reactive("", init=False)  # "3 overdue" in the header, from the dashboard
+    conflict_words = reactive("", init=False)  # "2 conflicts" (to settle: X) in the header
     last_export = None  # the Export dialog's last choice (screens.export.ExportChoice)
     BINDINGS = [
         *(Binding(key, f"show('{name}')", label, id=f"show-{name}", show=False)
@@ -67,6 +68,8 @@ class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
                 show=False),  # `s` on the dashboard; in ? and ^p everywhere
         Binding("I", "import_files", "Import settings, people or a schedule…", id="import-files",
                 key_display="I", show=False),
+        Binding("X", "exchange", "Exchange with other laptops…", id="exchange",
+                key_display="X", show=False),
         Binding("M", "marked_names", "Marked names", id="marked-names-anywhere",
                 key_display="M", show=False),
         Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
@@ -124,6 +127,7 @@ class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
             inspections.mark_opened(self.store, inspection.id)
         self.title = inspection_title(inspection, inspections.all(self.store))
         self.action_show("dashboard")
+        self.recount_conflicts()
         if self.starting_over:  # the welcome shown after a purge is done with
             self.starting_over = False
             self.remove_mode(START)
@@ -143,7 +147,7 @@ class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
     def _start_over(self, interim: type[Screen]) -> None:
         """Every screen made for the open inspection goes (made again when next shown);
         `interim` (the START mode) shows until another inspection opens."""
-        self.overdue_words, self.sub_title = "", ""
+        self.overdue_words, self.conflict_words, self.sub_title = "", "", ""
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.add_mode(START, interim)
@@ -169,8 +173,10 @@ class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
         return moment(self.today, self.today_pretended)
 
     def _header(self, day: str) -> None:
-        """The header's second part: where the inspection stands, then what is overdue."""
-        self.sub_title = " · ".join(x for x in (day, self.overdue_words) if x)
+        """The header's second part: where the inspection stands, then what is overdue and
+        the conflicts to settle."""
+        self.sub_title = " · ".join(x for x in (day, self.overdue_words, self.conflict_words)
+                                    if x)
 
     async def action_quit(self) -> None:
         """Quit; a form with changes not saved asks first (save, discard, keep editing)."""
@@ -194,6 +200,31 @@ class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
 
     def watch_overdue_words(self) -> None:
         self._header(self.sub_title.split(" · ")[0])
+
+    def watch_conflict_words(self) -> None:
+        self._header(self.sub_title.split(" · ")[0])
+
+    @work(thread=True, exclusive=True, group="conflicts")
+    def recount_conflicts(self) -> None:
+        """The header's count of conflicts to settle (texts changed on two laptops at once),
+        after opening, an import, a settlement or an undo."""
+        from sendtui.store.conflicts import open_conflicts
+
+        if self.store is None or self.inspection is None:
+            return
+        n = len(open_conflicts(self.store, self.inspection.id))
+        self.call_from_thread(self.conflict_words_from, n)
+
+    def conflict_words_from(self, n: int) -> None:
+        from sendtui.ui.screens.exchange.words import conflicts_to_settle
+
+        self.conflict_words = conflicts_to_settle(n)
+
+    def read_everything_again(self) -> None:
+        """After a bundle was taken in: every screen reads again, as after another
+        program's change (`watching.py`)."""
+        if self.store is not None and self.inspection is not None:
+            self._still_there(self.inspection.id)
 
     def action_show(self, name: str) -> None:
         if self.inspection is None:
@@ -236,6 +267,7 @@ class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
             if screen.is_attached:  # a screen closed meanwhile has nothing to show
                 screen.refresh_data()
             self.recount_overdue()  # an undo on any screen may bring an overdue item back
+            self.recount_conflicts()  # or a conflict settled
             self.notify(f"{'Redone' if redo else 'Undone'}: {summary}.")
 
         change_in_thread(self, lambda: step(store, inspection_id), done)

@@ -1,5 +1,5 @@
 """The app's keys that open a box over whatever screen is up: help, capture, export,
-import, the marked names, the profile, the inspection switcher; and the theme. Each box is
+import, the exchange with other laptops, the marked names, the profile, the inspection switcher; and the theme. Each box is
 imported when first asked for (the first frame paints before the store modules load)."""
 
 from __future__ import annotations
@@ -40,6 +40,15 @@ class OpensBoxes:
         from sendtui.ui.screens.setup.imports import open_import
 
         open_import(self)
+
+    def action_exchange(self) -> None:
+        from sendtui.ui.screens.exchange.screen import ExchangeScreen
+
+        if self.inspection is None:
+            self.bell()
+            return
+        if not isinstance(self.screen, ExchangeScreen):
+            self.push_screen(ExchangeScreen())
 
     def action_marked_names(self) -> None:
         from sendtui.ui.screens.evidence.names import MarkedNamesScreen

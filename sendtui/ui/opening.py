@@ -19,7 +19,8 @@ from textual.widgets import Footer, Header, Static
 
 # What a key asks of the store: pressed while it is still opening, held and done when it is.
 STORE_ACTIONS = {"show", "capture", "export", "undo", "redo", "edit_date", "retention", "purge",
-                 "record_outcome", "switch_inspection", "import_files", "marked_names"}
+                 "record_outcome", "switch_inspection", "import_files", "marked_names",
+                 "exchange"}
 
 
 class LoadingScreen(Screen):

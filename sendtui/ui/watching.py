@@ -97,6 +97,7 @@ class WatchesOthers:
                     and screen.is_attached:
                 screen.refresh_kept()
         self.recount_overdue()
+        self.recount_conflicts()
 
     def _gone(self, ins_id: str, after) -> None:
         if self.inspection is None or self.inspection.id != ins_id:

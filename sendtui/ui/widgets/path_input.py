@@ -13,9 +13,9 @@ from textual.widgets import Input
 SHOWN_FIRST = (".csv", ".CSV")  # a folder or a CSV file is what an import wants
 
 
-def completion(typed: str) -> str | None:
-    """`typed` completed to the first folder or file it starts (folders and CSV files
-    first, hidden ones only when a dot is typed), or None."""
+def completion(typed: str, first: tuple[str, ...] = SHOWN_FIRST) -> str | None:
+    """`typed` completed to the first folder or file it starts (folders and files ending
+    in one of `first` first, hidden ones only when a dot is typed), or None."""
     if not typed:
         return None
     path = Path(typed).expanduser()
@@ -28,7 +28,7 @@ def completion(typed: str) -> str | None:
         return None
 
     def rank(name: str) -> tuple[bool, str]:
-        return (not ((folder / name).is_dir() or name.endswith(SHOWN_FIRST)), name)
+        return (not ((folder / name).is_dir() or name.endswith(first)), name)
 
     for name in sorted(names, key=rank):
         if name == start:
@@ -39,11 +39,12 @@ def completion(typed: str) -> str | None:
 
 
 class PathSuggester(Suggester):
-    def __init__(self) -> None:
+    def __init__(self, first: tuple[str, ...] = SHOWN_FIRST) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
+        self.first = first
 
     async def get_suggestion(self, value: str) -> str | None:
-        return completion(value)
+        return completion(value, self.first)
 
 
 class PathInput(Input):
@@ -52,8 +53,9 @@ class PathInput(Input):
     BINDINGS = [Binding("tab", "complete", "Complete the path", id="path-complete",
                         show=False)]
 
-    def __init__(self, value: str = "", **kwargs) -> None:
-        super().__init__(value=value, suggester=PathSuggester(), **kwargs)
+    def __init__(self, value: str = "", first: tuple[str, ...] = SHOWN_FIRST, **kwargs) -> None:
+        """`first`: the endings of the files offered before others (CSV by default)."""
+        super().__init__(value=value, suggester=PathSuggester(first), **kwargs)
 
     def action_complete(self) -> None:
         if self._suggestion and self._suggestion != self.value:

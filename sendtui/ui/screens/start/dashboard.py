@@ -46,6 +46,7 @@ class DashboardScreen(TaskScreen):
         yield Static("", id="today", classes="banner")
         yield Static("", id="today-panel")
         yield Static("", id="retention", classes="message", markup=False)
+        yield Static("", id="dashboard-conflicts", classes="message warning", markup=False)
         yield table("key-dates", "Key date", "When", "Rule")
         yield Static("", id="after-report")
         with Horizontal(id="dashboard"):
@@ -57,6 +58,7 @@ class DashboardScreen(TaskScreen):
         await self.run_action("edit_date")  # through the app: held until the store is open
 
     def on_mount(self) -> None:
+        self.watch(self.app, "conflict_words", self._show_conflicts)
         first = self.app.first_look
         if self.store is None and first is not None:  # the store is still opening
             self.loaded((first.key_dates, first.counts, first.retention, first.after_report))
@@ -106,6 +108,14 @@ class DashboardScreen(TaskScreen):
         self.today = today
         self.query_one("#today-panel", Static).update(today_text(today))
         self.app.overdue_words = header_words(today)
+
+    def _show_conflicts(self, words: str) -> None:
+        """Entries changed on two laptops at once (the header's "2 conflicts"), said here
+        too, so that nobody misses them."""
+        line = self.query_one("#dashboard-conflicts", Static)
+        line.update(f"{words} to settle (a text changed on two laptops at once): X shows "
+                    "both texts to choose from." if words else "")
+        line.display = bool(words)
 
     def _show_retention(self) -> None:
         line = self.query_one("#retention", Static)

@@ -1,0 +1,1 @@
+"""Several laptops, one inspection: the Exchange screen (bundles out and in, conflicts)."""
