@@ -11,16 +11,16 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
-from textual import events, work
+from textual import events
 from textual.app import App
 from textual.binding import Binding
-from textual.reactive import reactive
 from textual.screen import Screen
 
 from sendtui.config import today as config_today
 from sendtui.config import today_pretended
 from sendtui.ui.boxes import OpensBoxes
 from sendtui.ui.commands import SendtuiCommands
+from sendtui.ui.header import CountsInHeader
 from sendtui.ui.heap import IdleCollector
 from sendtui.ui.opening import OpensStore
 from sendtui.ui.watching import WatchesOthers
@@ -51,13 +51,11 @@ def task_screen(name: str) -> Screen:
     return screen
 
 
-class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
+class SendApp(CountsInHeader, WatchesOthers, OpensStore, OpensBoxes, App):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "sendtui"
     COMMANDS = App.COMMANDS | {SendtuiCommands}
     MODES = {name: partial(task_screen, name) for name, _ in SCREEN_KEYS.values()}
-    overdue_words = reactive("", init=False)  # "3 overdue" in the header, from the dashboard
-    conflict_words = reactive("", init=False)  # "2 conflicts" (to settle: X) in the header
     last_export = None  # the Export dialog's last choice (screens.export.ExportChoice)
     BINDINGS = [
         *(Binding(key, f"show('{name}')", label, id=f"show-{name}", show=False)
@@ -158,26 +156,6 @@ class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
             self.add_mode(name, partial(task_screen, name))
         self.screens_made.clear()
 
-    def day_caption(self, key_dates) -> str:
-        """Where the inspection stands today; the header shows its first part."""
-        from sendtui.domain.dates import day_caption
-
-        caption = day_caption(key_dates, self.today)
-        self._header(caption.split(" · ")[0])
-        return caption
-
-    def now(self):
-        """When overdue is judged: the clock, or 09:00 on a pretended day."""
-        from sendtui.domain.today import moment
-
-        return moment(self.today, self.today_pretended)
-
-    def _header(self, day: str) -> None:
-        """The header's second part: where the inspection stands, then what is overdue and
-        the conflicts to settle."""
-        self.sub_title = " · ".join(x for x in (day, self.overdue_words, self.conflict_words)
-                                    if x)
-
     async def action_quit(self) -> None:
         """Quit; a form with changes not saved asks first (save, discard, keep editing)."""
         from sendtui.ui.screens.common.form import FormScreen
@@ -187,38 +165,6 @@ class SendApp(WatchesOthers, OpensStore, OpensBoxes, App):
             form.ask_before("quit", self.exit)
             return
         self.exit()
-
-    @work(thread=True, exclusive=True, group="overdue")
-    def recount_overdue(self) -> None:
-        """The header's overdue count again, after a change on a tracker screen."""
-        from sendtui.store.today import due_items
-
-        if self.store is None or self.inspection is None:
-            return
-        n = sum(i.overdue for i in due_items(self.store, self.inspection.id, self.now()))
-        self.call_from_thread(setattr, self, "overdue_words", f"{n} overdue" if n else "")
-
-    def watch_overdue_words(self) -> None:
-        self._header(self.sub_title.split(" · ")[0])
-
-    def watch_conflict_words(self) -> None:
-        self._header(self.sub_title.split(" · ")[0])
-
-    @work(thread=True, exclusive=True, group="conflicts")
-    def recount_conflicts(self) -> None:
-        """The header's count of conflicts to settle (texts changed on two laptops at once),
-        after opening, an import, a settlement or an undo."""
-        from sendtui.store.conflicts import open_conflicts
-
-        if self.store is None or self.inspection is None:
-            return
-        n = len(open_conflicts(self.store, self.inspection.id))
-        self.call_from_thread(self.conflict_words_from, n)
-
-    def conflict_words_from(self, n: int) -> None:
-        from sendtui.ui.screens.exchange.words import conflicts_to_settle
-
-        self.conflict_words = conflicts_to_settle(n)
 
     def read_everything_again(self) -> None:
         """After a bundle was taken in: every screen reads again, as after another
