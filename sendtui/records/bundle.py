@@ -43,6 +43,7 @@ class Manifest:
     counts: dict[str, int] = field(default_factory=dict)  # rows per table, in order
     sha256: str = ""  # of the payload's bytes
     format: int = FORMAT
+    origin_name: str = ""  # the name its user gave that laptop ("Kwame's laptop")
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def read_manifest(data: bytes, where: str) -> Manifest:
     except TypeError:
         raise BadFile(f"{where} is damaged: its manifest cannot be read") from None
     kinds = {"schema": str, "origin": str, "inspection_id": str, "high_water": dict,
-             "created_at": str, "counts": dict, "sha256": str}
+             "created_at": str, "counts": dict, "sha256": str, "origin_name": str}
     if not all(isinstance(getattr(facts, k), kind) for k, kind in kinds.items()):
         raise BadFile(f"{where} is damaged: its manifest cannot be read")
     return facts

@@ -109,7 +109,8 @@ def manifest_of(store: Store, inspection_id: str, tables: tuple[TableRows, ...])
     with store.engine.connect() as conn:
         schema = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     return Manifest(schema=schema or "", origin=store.device_id, inspection_id=inspection_id,
-                    high_water=high_water(tables), created_at=utc_now().isoformat())
+                    high_water=high_water(tables), created_at=utc_now().isoformat(),
+                    origin_name=store.device_name)
 
 
 def high_water(tables: tuple[TableRows, ...]) -> dict[str, str]:
@@ -158,7 +159,8 @@ class Rows:
         return Manifest(schema=self.schema or "", origin=self.store.device_id,
                         inspection_id=self.inspection_id, high_water=dict(sorted(
                             self.marks.items())), created_at=utc_now().isoformat(),
-                        counts={p.table: self.counts.get(p.table, 0) for p in SHIPPED})
+                        counts={p.table: self.counts.get(p.table, 0) for p in SHIPPED},
+                        origin_name=self.store.device_name)
 
     def _table(self, raw, part: Part) -> Iterator[bytes]:
         columns = _columns(part)

@@ -69,7 +69,7 @@ def import_bundle(store: Store, bundle: Bundle, preview: bool = False) -> Arrive
     holds is here already, with that clock or a later one."""
     if not bundle.read or bundle.manifest.sha256 in merged(store):
         with store.session() as s:
-            arrived = Arrived(_laptop(s, bundle.manifest.origin))
+            arrived = Arrived(_origin(s, bundle))
             if not preview:
                 _remember(store, s, bundle, arrived)
         return arrived
@@ -149,7 +149,7 @@ def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
                             _arrival(s, table.name, erased, erased_before), done)
     _name_origin(conn, bundle)
     s.expire_all()  # the rows changed under the session
-    arrived = Arrived(_laptop(s, bundle.manifest.origin), done.new, done.changed, done.removed)
+    arrived = Arrived(_origin(s, bundle), done.new, done.changed, done.removed)
     fixes.settle_aliases(store, s, ins_id)
     fixes.restore_live_keys(store, s, ins_id, keys, arrived.notices)
     for table, row_id in sorted(arriving - erased_before):
@@ -251,20 +251,21 @@ def _add_missing(conn, table: TableRows, done: Merged) -> None:
 
 
 def _name_origin(conn, bundle: Bundle) -> None:
-    """The laptop that made the bundle is named as it names itself."""
-    table = bundle.table("device")
-    if table is None:
-        return
-    name = next((r[table.columns.index("name")] for r in table.rows
-                 if r[table.columns.index("id")] == bundle.manifest.origin), "")
+    """The laptop that made the bundle is known here by the name it gives itself."""
+    name = bundle.manifest.origin_name
     if name:
         mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        conn.exec_driver_sql(f"UPDATE device SET name = {mark} WHERE id = {mark}",
-                             (name, bundle.manifest.origin))
+        conn.exec_driver_sql(f"INSERT INTO device (id, name) VALUES ({mark}, {mark}) ON "
+                             f"CONFLICT (id) DO UPDATE SET name = excluded.name",
+                             (bundle.manifest.origin, name))
 
 
 def _laptops(s: Session) -> dict[str, str]:
     return {d.id: d.name for d in s.exec(select(m.DeviceRow)).all()}
+
+
+def _origin(s: Session, bundle: Bundle) -> str:
+    return bundle.manifest.origin_name or _laptop(s, bundle.manifest.origin)
 
 
 def _laptop(s: Session, device_id: str) -> str:

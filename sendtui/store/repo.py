@@ -97,8 +97,9 @@ class Store:
         self.opened = opened or Opened(engine)
         self._local = threading.local()
         self.clock = HybridClock("")  # not stamping yet: settling writes no stamped row
-        found = self._settle(device or load_device())
-        self.device_id = found.device_id
+        device = device or load_device()
+        found = self._settle(device)
+        self.device_id, self.device_name = found.device_id, device.label()
         self.clock = HybridClock(found.device_id, found.file_id, found.high)
         self._unsaved = found if found.unsaved or found.device_name is not None else None
 
