@@ -26,7 +26,7 @@ screenshots: $(STAMP)
 	$(BIN)/python -m tests.screenshots
 
 # realistic.py and terminal.py are what the benchmarks share, not benchmarks themselves
-BENCHMARKS := startup check grid search evidence_ui exports stalls scale
+BENCHMARKS := startup check grid search evidence_ui exports stalls scale bundle
 
 bench: $(STAMP)
 	for name in $(BENCHMARKS); do echo "== $$name"; $(BIN)/python benchmarks/$$name.py || exit 1; done
