@@ -67,7 +67,8 @@ def bundle_import(obj: Context, file: Path, passphrase_file: Path | None,
     """Merge a bundle from another laptop: field by field, the later change wins; no
     evidence text is lost (two texts written at the same time are both kept, for review)."""
     from sendtui.importers.bundle import read_bundle, read_passphrase
-    from sendtui.store.merge import import_bundle, merged, said
+    from sendtui.store.merge import import_bundle, merged
+    from sendtui.store.merge_report import by_kind, said
     from sendtui.store.revisions import all_revisions
 
     passphrase = read_passphrase(passphrase_file) if passphrase_file is not None else None
@@ -76,7 +77,7 @@ def bundle_import(obj: Context, file: Path, passphrase_file: Path | None,
     arrived = import_bundle(store, found, preview=preview)
     verb = "would bring" if preview else "brought"
     click.echo(f"the bundle from {arrived.origin} {verb}: {said(arrived)}")
-    for line in _by_kind(arrived):
+    for line in by_kind(arrived):
         click.echo(f"  {line}")
     for notice in arrived.notices:
         click.echo(f"sendtui: {notice}", err=True)
@@ -84,13 +85,3 @@ def bundle_import(obj: Context, file: Path, passphrase_file: Path | None,
         click.echo("two texts of one entry written at the same time are both kept: settle "
                    "them on the Exchange screen (X)")
 
-
-def _by_kind(arrived) -> list[str]:
-    lines = []
-    for table, words in SUMMARY:
-        parts = [f"{n:,} {how}" for n, how in ((arrived.new[table], "new"),
-                 (arrived.changed[table], "changed"), (arrived.removed[table], "removed"))
-                 if n]
-        if parts:
-            lines.append(f"{words}: {', '.join(parts)}")
-    return lines

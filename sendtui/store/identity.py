@@ -61,7 +61,7 @@ def settle(s: Session, engine: Engine, device_id: str, device_name: str) -> Iden
 def save(s: Session, found: Identity) -> None:
     """Write what `settle` found missing (idempotent: several threads may)."""
     for key, value in found.unsaved:
-        _put(s, key, value)
+        put_info(s, key, value)
     if found.device_name is not None:
         name_device(s, found.device_id, found.device_name)
 
@@ -101,7 +101,8 @@ def _high(s: Session) -> str:
     return highest  # written by the first change's `raise_high`
 
 
-def _put(s: Session, key: str, value: str) -> None:
+def put_info(s: Session, key: str, value: str) -> None:
+    """A fact of this file in store_info, made or replaced."""
     row = s.get(m.StoreInfo, key)
     if row is None:
         s.add(m.StoreInfo(key=key, value=value))

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from sqlmodel import Session, SQLModel, select
 
@@ -27,35 +25,17 @@ from sendtui.store import models as m
 from sendtui.store.aliases import UNLINKED
 from sendtui.store.bundle_rows import SHIPPED
 from sendtui.store.erasure_merge import erase_arrived
+from sendtui.store.identity import put_info
+from sendtui.store.merge_report import Arrived, said
 from sendtui.store.merge_rows import Merged, incoming_clocks, merge_table
 from sendtui.store.repo import Store
 
-LEDGER = {"device", "alias", "audit", "erasure", "postcode_point"}  # not told as "new"
 KEYED = {"postcode_point", "alias"}  # no `id`: a row arrives once, then stays as it is
 MERGED = "merged:"  # store_info key prefix: the sha256 of the last bundle merged from a laptop
 EXCHANGED = "exchanged:"  # store_info key prefix: when this store last took a bundle from a laptop
 PLAIN = {str, int, float, bool, type(None)}
 MANY = 2_000  # new entries from which the search index is rebuilt once
 YEAR_MS = 366 * 24 * 3600 * 1000
-
-
-@dataclass
-class Arrived:
-    """What a bundle brought (counts per table), in words that never hold stored content."""
-
-    origin: str  # the laptop's name
-    new: Counter = field(default_factory=Counter)
-    changed: Counter = field(default_factory=Counter)
-    removed: Counter = field(default_factory=Counter)
-    conflicts: int = 0
-    erased: int = 0
-    notices: list[str] = field(default_factory=list)
-
-    @property
-    def nothing(self) -> bool:
-        """Nothing arrived but bookkeeping (the other laptop's audit lines, its name…)."""
-        return not (_total(self.new) or _total(self.changed) or _total(self.removed)
-                    or self.conflicts or self.erased)
 
 
 class _Preview(Exception):
@@ -275,8 +255,8 @@ def _laptop(s: Session, device_id: str) -> str:
 def _remember(store: Store, s: Session, bundle: Bundle, arrived: Arrived) -> None:
     """When this store last took a bundle from that laptop; the audit log when it changed
     anything."""
-    _put(s, EXCHANGED + bundle.manifest.origin, utc_now().isoformat())
-    _put(s, MERGED + bundle.manifest.origin, bundle.manifest.sha256)
+    put_info(s, EXCHANGED + bundle.manifest.origin, utc_now().isoformat())
+    put_info(s, MERGED + bundle.manifest.origin, bundle.manifest.sha256)
     if not arrived.nothing:
         store.insert(s, None, m.AuditEntry(
             inspection_id=bundle.manifest.inspection_id, action="bundle imported",
@@ -304,26 +284,3 @@ def merged(store: Store) -> set[str]:
     with store.session() as s:
         return {row.value for row in s.exec(select(m.StoreInfo).where(
             m.StoreInfo.key.startswith(MERGED))).all()}
-
-
-def _put(s: Session, key: str, value: str) -> None:
-    row = s.get(m.StoreInfo, key)
-    if row is None:
-        s.add(m.StoreInfo(key=key, value=value))
-    else:
-        row.value = value
-
-
-def said(arrived: Arrived) -> str:
-    """"12 new, 3 changed, 1 removed, 1 conflict" — or "nothing new"."""
-    parts = [f"{n:,} {word}" for n, word in (
-        (_total(arrived.new), "new"), (_total(arrived.changed), "changed"),
-        (_total(arrived.removed), "removed"), (arrived.erased, "erased")) if n]
-    if arrived.conflicts:
-        parts.append(f"{arrived.conflicts} conflict{'s' if arrived.conflicts > 1 else ''} "
-                     f"kept for review")
-    return ", ".join(parts) or "nothing new"
-
-
-def _total(counts: Counter) -> int:
-    return sum(n for table, n in counts.items() if table not in LEDGER)

@@ -9,6 +9,7 @@ from pathlib import Path
 from sendtui.config import Device
 from sendtui.records.bundle import decode, encode
 from sendtui.store import merge
+from sendtui.store.merge_report import Arrived
 from sendtui.store.bundle_rows import bundle_rows, manifest_of
 from sendtui.store.db import open_store
 from sendtui.store.repo import Store
@@ -24,7 +25,7 @@ def laptop(folder: Path, name: str, number: int) -> Store:
 
 
 def carry(source: Store, target: Store, inspection_id: str,
-          preview: bool = False) -> merge.Arrived:
+          preview: bool = False) -> Arrived:
     tables = bundle_rows(source, inspection_id)
     manifest, payload = encode(manifest_of(source, inspection_id, tables), tables)
     return merge.import_bundle(target, decode(manifest, payload), preview=preview)

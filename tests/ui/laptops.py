@@ -13,6 +13,7 @@ from sendtui.exports.bundle import write_bundle
 from sendtui.importers.bundle import read_bundle
 from sendtui.store import evidence_corrections as ec
 from sendtui.store import inspections, merge
+from sendtui.store.merge_report import Arrived
 from sendtui.store import models as m
 from sendtui.store.bundle_rows import bundle_rows, manifest_of
 from sendtui.store.db import open_store
@@ -38,7 +39,7 @@ def save_bundle(store: Store, path: Path, passphrase: str | None = PASSPHRASE) -
     return path
 
 
-def take_in(store: Store, path: Path, passphrase: str | None = PASSPHRASE) -> merge.Arrived:
+def take_in(store: Store, path: Path, passphrase: str | None = PASSPHRASE) -> Arrived:
     return merge.import_bundle(store, read_bundle(path, passphrase, all_revisions()))
 
 

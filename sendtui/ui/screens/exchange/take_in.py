@@ -133,7 +133,8 @@ class TakeInBox(DimmedModal):
         self.show_preview("Taking it in…")
 
         def run() -> None:
-            from sendtui.store.merge import import_bundle, said
+            from sendtui.store.merge import import_bundle
+            from sendtui.store.merge_report import said
 
             try:
                 arrived = import_bundle(store, bundle)

@@ -7,20 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from sendtui.domain.clock import to_london
+from sendtui.store.merge_report import by_kind
 
 BUNDLE_SUFFIX = ".sendtui-bundle"
-KINDS = (  # a bundle's tables, in words, in the order a coordinator cares about them
-    ("evidence", "evidence entries"), ("event", "visits and meetings"),
-    ("info_request", "requests"), ("person", "people"), ("setting", "settings"),
-    ("line_of_enquiry", "lines of enquiry"), ("finding", "findings"),
-    ("finding_evidence", "evidence behind findings"), ("weakness", "weaknesses"),
-    ("action", "actions"), ("plan_version", "plan versions"),
-    ("report_back", "report-backs"), ("tracked_child", "children tracked"),
-    ("protected_name", "marked names"), ("key_date", "key dates"),
-    ("availability", "times away"), ("event_person", "people booked on visits"),
-    ("evidence_version", "earlier versions of entries"),
-    ("inspection", "the inspection's details"),
-)
 
 
 def last_exchanged(exchanges: list[tuple[str, dt.datetime]], now: dt.datetime) -> str:
@@ -44,13 +33,7 @@ def _day_and_time(when: dt.datetime, now: dt.datetime) -> str:
 def what_changes(arrived) -> list[str]:
     """One line per kind of thing the bundle changes: "evidence entries: 12 new, 2 changed";
     then the texts kept for review and the erasures."""
-    lines = []
-    for table, words in KINDS:
-        parts = [f"{n:,} {how}" for n, how in ((arrived.new[table], "new"),
-                 (arrived.changed[table], "changed"), (arrived.removed[table], "removed"))
-                 if n]
-        if parts:
-            lines.append(f"{words}: {', '.join(parts)}")
+    lines = by_kind(arrived)
     if arrived.conflicts:
         lines.append(_conflicts_kept(arrived.conflicts))
     if arrived.erased:
