@@ -89,11 +89,11 @@ class TakeInBox(DimmedModal):
 
         def run() -> None:
             from sendtui.importers.bundle import read_bundle
-            from sendtui.store.merge import import_bundle
+            from sendtui.store.merge import import_bundle, merged
             from sendtui.store.revisions import all_revisions
 
-            try:
-                bundle = read_bundle(path, passphrase, all_revisions())
+            try:  # a bundle taken in before is not decoded again: it brings nothing
+                bundle = read_bundle(path, passphrase, all_revisions(), merged(store))
                 arrived = import_bundle(store, bundle, preview=True)
             except UserError as exc:
                 app.call_from_thread(self.refused, str(exc))
@@ -141,8 +141,9 @@ class TakeInBox(DimmedModal):
             except UserError as exc:
                 app.call_from_thread(self.failed, str(exc))
                 return
-            app.call_from_thread(self.done, f"Took in the bundle from {arrived.origin}: "
-                                 f"{said(arrived)}.")
+            app.call_from_thread(self.done, " ".join([
+                f"Took in the bundle from {arrived.origin}: {said(arrived)}.",
+                *(f"{n[:1].upper()}{n[1:]}." for n in arrived.notices)]))
 
         self.run_worker(run, thread=True, group="bundle-take-in", exclusive=True)
 
