@@ -1,0 +1,169 @@
+"""Where SQLite and PostgreSQL differ, decided in one place: the evidence search's statements
+and query, its snippet, and the few SQL constructs the Evidence screen's facets need.
+
+Search. SQLite: FTS5 over text and text_plain (porter stemmer, diacritics removed),
+`MATCH`, bm25, `snippet()`. PostgreSQL (migration 0022): a generated tsvector column
+`evidence.search` over the same two columns in the `sendtui` text search configuration
+(the English Snowball stemmer with no stop words, as the porter tokenizer has none), a GIN
+index, `to_tsquery` written from the same parsed search (`domain.search_query.terms`),
+`ts_rank` and `ts_headline`. PostgreSQL has no unaccent here (the pgserver build lacks it),
+so accents are taken off with `translate()` by the table `FOLD_FROM` → `FOLD_TO`, in the
+index, in the query and in the text the headline is made from; the headline's marks are then
+put back on the text as written (`translate` keeps every letter where it was).
+
+API: `search_statements(dialect)`, `query_for(dialect, text)`, `shown_snippet(dialect, text,
+headline)`, `distinct_list(column)` (group_concat / string_agg), `unindexed(column, dialect)`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import String
+
+from sendtui.domain.search_query import terms
+
+MARK_START, MARK_END = "«", "»"  # around matched words in a snippet
+ELLIPSIS = "…"
+SNIPPET_WORDS = 12
+CONFIG = "sendtui"  # the text search configuration made by migration 0022
+
+
+def _fold_table() -> tuple[str, str]:
+    """Latin letters with diacritics and their plain letter, as SQLite's remove_diacritics
+    takes them apart; and the letters it leaves whole that have a one-letter spelling."""
+    pairs = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+             "ı": "i"}
+    for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        letter = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFKD", letter)
+                       if not unicodedata.combining(c))
+        if len(base) == 1 and base != letter and base.isascii() and base.isalpha():
+            pairs.setdefault(letter, base)
+    return "".join(pairs), "".join(pairs.values())
+
+
+# Changing the table changes what migration 0022 indexed: it needs a migration of its own.
+FOLD_FROM, FOLD_TO = _fold_table()
+_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
+
+_SQLITE = f"""
+    SELECT e.id, l.code, e.source, e.text, e.at, s.urn, s.name, e.case_ref, e.judgement,
+           e.author, snippet(evidence_fts, 0, '{MARK_START}', '{MARK_END}', '{ELLIPSIS}',
+           {SNIPPET_WORDS}), {{score}}
+    FROM evidence_fts
+    CROSS JOIN evidence e ON e.rowid = evidence_fts.rowid
+    JOIN line_of_enquiry l ON l.id = e.line_id
+    LEFT JOIN setting s ON s.id = e.setting_id
+    WHERE evidence_fts MATCH ? AND evidence_fts.rowid >= ?
+      AND e.inspection_id = ? AND e.deleted_at IS NULL
+    ORDER BY {{score}} LIMIT ?
+"""
+# The headline is made from the folded text (so "sian" marks Siân); `shown_snippet` puts the
+# marks back on the text as written. The score is -ts_rank so that lower is better, as bm25.
+# `?` in turn: the query, the inspection, the newest matches to rank among (NULL: every
+# match), the limit.
+_HEADLINE = (f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, "
+             "MinWords=10, ShortWord=0")
+_POSTGRES = f"""
+    WITH q AS (SELECT to_tsquery('{CONFIG}', ?) AS q, CAST(? AS text) AS inspection)
+    SELECT e.id, l.code, e.source, e.text, e.at, s.urn, s.name, e.case_ref, e.judgement,
+           e.author, ts_headline('{CONFIG}', translate(e.text, '{FOLD_FROM}', '{FOLD_TO}'),
+                                 q.q, '{_HEADLINE}'),
+           -ts_rank(e.search, q.q) AS score
+    FROM q CROSS JOIN evidence e
+    JOIN line_of_enquiry l ON l.id = e.line_id
+    LEFT JOIN setting s ON s.id = e.setting_id
+    WHERE e.search @@ q.q AND e.inspection_id = q.inspection AND e.deleted_at IS NULL
+      AND e.id IN (SELECT n.id FROM q CROSS JOIN evidence n
+                   WHERE n.search @@ q.q AND n.inspection_id = q.inspection
+                     AND n.deleted_at IS NULL
+                   ORDER BY n.at DESC, n.id DESC LIMIT CAST(? AS bigint))
+    ORDER BY score, e.at DESC, e.id LIMIT CAST(? AS bigint)
+"""
+_POSTGRES_NEWEST = f"""
+    SELECT count(*) FROM (SELECT 1 FROM evidence
+        WHERE search @@ to_tsquery('{CONFIG}', ?) AND inspection_id = ? AND deleted_at IS NULL
+        LIMIT CAST(? AS bigint)) AS found
+"""
+
+
+@cache
+def search_statements(dialect: str) -> dict[str, str]:
+    """The statements of `evidence_search.first_page` for an engine, parameters as `?`:
+    `newest` (the matches to rank among), `by_rank` and `by_score` (the ranked page)."""
+    if dialect == "sqlite":
+        by_rank, by_score = (_SQLITE.format(score=score)
+                             for score in ("evidence_fts.rank", "bm25(evidence_fts)"))
+        # The newest matches, any inspection's: FTS5 walks its index backwards, cheaply.
+        newest = ("SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ? "
+                  "ORDER BY rowid DESC LIMIT ?")
+        return {"newest": newest, "by_rank": by_rank, "by_score": by_score}
+    if dialect == "postgresql":
+        return {"newest": _POSTGRES_NEWEST, "by_rank": _POSTGRES, "by_score": _POSTGRES}
+    raise ValueError(f"no evidence search on {dialect}")
+
+
+def query_for(dialect: str, text: str) -> str:
+    """What the user typed as the engine's full-text query: FTS5 MATCH text, or tsquery
+    text (each term a phrase of quoted words, `:*` on a prefix, all joined by &)."""
+    if dialect == "sqlite":
+        return " ".join('"' + " ".join(words) + '"' + ("*" if prefix else "")
+                        for words, prefix in terms(text))
+    parts = []
+    for words, prefix in terms(text):
+        # an apostrophe splits a word in the index ("child's": child, s), so here too
+        split = [w for word in words for w in word.translate(_FOLD).split("'") if w]
+        quoted = [f"'{w}'" for w in split]
+        if prefix:
+            quoted[-1] += ":*"
+        parts.append("(" + " <-> ".join(quoted) + ")")
+    return " & ".join(parts)
+
+
+def shown_snippet(dialect: str, text: str, snippet: str) -> str:
+    """The snippet as a user sees it: FTS5's as it is; a PostgreSQL headline (made from the
+    folded text) with its marks put back on the text as written and `…` where it was cut."""
+    if dialect == "sqlite":
+        return snippet
+    plain = snippet.replace(MARK_START, "").replace(MARK_END, "")
+    start = text.translate(_FOLD).find(plain)
+    if start < 0:  # not expected: show the headline as it came
+        return snippet
+    out, at = [], start
+    for char in snippet:
+        if char in (MARK_START, MARK_END):
+            out.append(char)
+        else:
+            out.append(text[at])
+            at += 1
+    before = ELLIPSIS if text[:start].strip() else ""
+    after = ELLIPSIS if text[at:].strip() else ""
+    return before + "".join(out) + after
+
+
+class distinct_list(FunctionElement):
+    """The distinct values of a column joined by commas: group_concat(DISTINCT x) on
+    SQLite, string_agg(DISTINCT x, ',') on PostgreSQL."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(distinct_list)
+def _group_concat(element, compiler, **kw) -> str:
+    return f"group_concat(DISTINCT {compiler.process(element.clauses, **kw)})"
+
+
+@compiles(distinct_list, "postgresql")
+def _string_agg(element, compiler, **kw) -> str:
+    return f"string_agg(DISTINCT {compiler.process(element.clauses, **kw)}, ',')"
+
+
+def unindexed(column: str, dialect: str) -> str:
+    """A column SQLite's planner must not look up by its index (`+at`); PostgreSQL's
+    planner chooses well from its statistics and has no such operator."""
+    return f"+{column}" if dialect == "sqlite" else column
