@@ -32,17 +32,21 @@ SNIPPET_WORDS = 12
 CONFIG = "sendtui"  # the text search configuration made by migration 0022
 
 
+SEPARATORS = "-./@+_"  # unicode61 splits words there; PostgreSQL's parser reads "-16",
+# "2.5", "a@b.org" or "CYP-4217" as one token (a phrase "cyp 4217" would not find it)
+
+
 def _fold_table() -> tuple[str, str]:
     """Latin letters with diacritics and their plain letter, as SQLite's remove_diacritics
-    takes them apart; and the letters it leaves whole that have a one-letter spelling."""
-    pairs = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
-             "ı": "i"}
+    takes them apart (ł, ø, ß... stay whole, as there: text_plain spells them plainly), and
+    the separators as spaces. One character for one: the headline's marks map back."""
+    pairs = dict.fromkeys(SEPARATORS, " ")
     for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         letter = chr(cp)
         base = "".join(c for c in unicodedata.normalize("NFKD", letter)
                        if not unicodedata.combining(c))
         if len(base) == 1 and base != letter and base.isascii() and base.isalpha():
-            pairs.setdefault(letter, base)
+            pairs[letter] = base
     return "".join(pairs), "".join(pairs.values())
 
 

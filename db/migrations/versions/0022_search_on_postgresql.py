@@ -1,5 +1,6 @@
 """evidence search on PostgreSQL: a generated tsvector column `evidence.search` over text and
-text_plain (accents taken off by translate(), the English stemmer without stop words, as
+text_plain (accents taken off and words split at - . / @ + _ by translate(),
+the English stemmer without stop words, as
 SQLite's porter tokenizer) and a GIN index; on SQLite nothing changes (FTS5, 0003/0016)
 
 Revision ID: 0022
@@ -27,7 +28,8 @@ STATEMENTS = (
     # two vectors joined: a phrase never runs from text into text_plain
     f"ALTER TABLE evidence ADD COLUMN search tsvector GENERATED ALWAYS AS ("
     f"to_tsvector('{CONFIG}'::regconfig, translate(text, '{FOLD_FROM}', '{FOLD_TO}')) || "
-    f"to_tsvector('{CONFIG}'::regconfig, text_plain)) STORED",
+    f"to_tsvector('{CONFIG}'::regconfig, translate(text_plain, '{FOLD_FROM}', '{FOLD_TO}')))"
+    " STORED",
     "CREATE INDEX ix_evidence_search ON evidence USING gin (search)",
 )
 

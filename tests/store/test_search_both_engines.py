@@ -1,0 +1,149 @@
+"""Evidence search and the Evidence screen's facets give a user the same answers on SQLite
+and on PostgreSQL: the same entries, the clear best match first, the same words marked, the
+same redaction, "lukasz" finding Łukasz, the same filters and counts per day."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+from sendtui.demo import add_demo
+from sendtui.domain.redaction import CASE_REF, Protected, Redactor
+from sendtui.records import EvidenceRow
+from sendtui.store import evidence, evidence_browse, evidence_days, inspections
+from sendtui.store.evidence_browse import Filter
+from sendtui.store.repo import Store
+
+pgserver = pytest.importorskip("pgserver")
+pytest.importorskip("psycopg")
+
+NAMES = [("Łukasz Nowak", "lukasz"), ("Siân Evans", "sian"), ("Straße", "strasse"),
+         ("Zoë Ward", "zoe"), ("Øyvind Berg", "oyvind")]
+CLEAR = ("Respite was cancelled; respite hours cut again; families said respite is "
+         "the one help that works.")
+SEARCHES = ["camhs", "transit*", '"health advice"', "health advice", "plan*", "CYP-4217",
+            "the", "respite", "waiting", "annual review*", "sian", "lukasz", "strasse",
+            "zoe", "oyvind", "Łukasz", "Siân", "child's", "co-production", "post-16*"]
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A throwaway PostgreSQL for this module (the lead swaps it for the suite's shared
+    fixture, a database per test from a migrated template). Its folder is not under pytest's
+    temp folder: as root, pgserver runs PostgreSQL as the user `pgserver`, and pytest puts
+    its folder back to 0700 whenever a run starts."""
+    folder = Path(tempfile.mkdtemp(prefix="sendtui-pg-"))
+    srv = pgserver.get_server(folder, cleanup_mode="stop")
+    yield srv
+    srv.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _fill(store: Store) -> str:
+    add_demo(store, "2016")
+    ins = inspections.find(store).id
+    at = evidence.all(store, ins)[0].at
+    texts = [f"Spoke with {name} about the EHC plan." for name, _ in NAMES]
+    texts += [CLEAR, "One respite evening a month.", "Seen with CYP-4217 at the annual "
+              "review.", "CYP-0815 waited 4217 days, said Dad.", "The child's co-production "
+              "log for post-16 transfers was kept."]
+    rows = [EvidenceRow(at, "A1", "visit", t, None, "CR-7731" if "respite" in t else None,
+                        None, "") for t in texts]
+    evidence.add(store, ins, rows)
+    return ins
+
+
+@pytest.fixture(scope="module")
+def both(server, tmp_path_factory):
+    """The same inspection in a SQLite file and a PostgreSQL database: {engine: (store, id)}."""
+    name = f"search_{uuid.uuid4().hex[:8]}"
+    server.psql(f"CREATE DATABASE {name};")
+    url = server.get_uri(name).replace("postgresql://", "postgresql+psycopg://", 1)
+    stores = {"sqlite": Store.open(str(tmp_path_factory.mktemp("lite") / "s.db")),
+              "postgresql": Store.open(url)}
+    found = {engine: (store, _fill(store)) for engine, store in stores.items()}
+    yield found
+    for store in stores.values():
+        store.close()
+
+
+def _seen(both, query: str, limit: int = 1000):
+    """What a user sees on each engine: (text, snippet) of each hit, best first."""
+    return {engine: [(h.entry.text, h.snippet) for h in evidence.search(store, ins, query,
+                                                                        limit)]
+            for engine, (store, ins) in both.items()}
+
+
+def _marked(snippet: str) -> list[str]:
+    """The words marked, in order."""
+    return [w.casefold() for span in re.findall(r"«([^»]*)»", snippet)
+            for w in re.findall(r"\w+", span)]
+
+
+@pytest.mark.parametrize("query", SEARCHES)
+def test_the_same_entries_are_found_with_the_same_words_marked(both, query):
+    seen = _seen(both, query)
+    lite, pg = seen["sqlite"], seen["postgresql"]
+    assert lite, f"{query} finds nothing: the comparison would prove nothing"
+    assert sorted(t for t, _ in lite) == sorted(t for t, _ in pg)
+    lite_marks = dict(lite)
+    for text, snippet in pg:  # the window around the first match may end sooner or later
+        assert _marked(snippet)[:1] == _marked(lite_marks[text])[:1], (snippet,
+                                                                        lite_marks[text])
+
+
+@pytest.mark.parametrize("name,typed", NAMES)
+def test_a_name_is_found_typed_plainly_on_both(both, name, typed):
+    for hits in _seen(both, typed).values():
+        assert [t for t, _ in hits] == [f"Spoke with {name} about the EHC plan."]
+
+
+def test_the_clear_best_match_comes_first_on_both(both):
+    for hits in _seen(both, "respite").values():
+        assert [t for t, _ in hits][:2] == [CLEAR, "One respite evening a month."]
+
+
+def test_case_references_are_neither_found_nor_shown_and_names_are_redacted(both):
+    redact = Redactor([Protected("Siân Evans", "CYP-02")], ["CR-7731"]).redact
+    for engine, (store, ins) in both.items():
+        assert evidence.search(store, ins, "CR-7731") == [], engine
+        (hit,) = evidence.search(store, ins, "sian")
+        assert evidence.snippet_shown(redact, hit.snippet) == (
+            "Spoke with CYP-02 about the EHC plan."), engine
+        assert CASE_REF not in evidence.snippet_shown(redact, hit.snippet)
+
+
+def test_snippets_are_cut_with_an_ellipsis_on_both(both):
+    for engine, hits in _seen(both, "waiting").items():
+        long = [s for t, s in hits if len(t.split()) > 20]
+        assert long and all("…" in s for s in long), engine
+
+
+def test_the_first_page_says_whether_it_ranked_every_match_on_both(both):
+    for engine, (store, ins) in both.items():
+        every = evidence.search(store, ins, "plan*", limit=1000)
+        some, whole = evidence.first_page(store, ins, "plan*", 1000, among=3)
+        assert not whole and len(some) == 3, engine
+        assert [h.score for h in some] == sorted(h.score for h in some)
+        assert evidence.first_page(store, ins, "plan*", 1000, among=len(every))[1]
+
+
+def test_the_filters_and_the_counts_per_day_are_the_same(both):
+    seen = {}
+    for engine, (store, ins) in both.items():
+        evidence.remove(store, ins, evidence.all(store, ins)[-1].id)  # the oldest: one less
+        facets = evidence_browse.facets(store, ins)
+        days = evidence_days.per_day(store, ins)
+        counts = [evidence_browse.count(store, ins, Filter(day=d)) for d in facets.days]
+        judged = [evidence_browse.count(store, ins, Filter(judgement=j))
+                  for j in facets.judgements]
+        settings = [name for _, name in facets.settings]
+        seen[engine] = (facets.lines, facets.sources, settings, facets.judgements,
+                        facets.days, days, counts, judged)
+        assert counts == list(days.values())
+    assert seen["sqlite"] == seen["postgresql"]
