@@ -8,15 +8,21 @@ Search. SQLite: FTS5 over text and text_plain (porter stemmer, diacritics remove
 index, `to_tsquery` written from the same parsed search (`domain.search_query.terms`),
 `ts_rank` and `ts_headline`. PostgreSQL has no unaccent here (the pgserver build lacks it),
 so accents are taken off with `translate()` by the table `FOLD_FROM` → `FOLD_TO`, in the
-index, in the query and in the text the headline is made from; the headline's marks are then
-put back on the text as written (`translate` keeps every letter where it was).
+index, in the query and in the text the headline is made from; the headline marks every
+match, its marks are put back on the text as written (`translate` keeps every letter where
+it was), phrases are marked as FTS5 marks them and the text is cut by FTS5's own rule
+(`domain.snippets`): a user sees the same snippet on either engine.
 
 API: `search_statements(dialect)`, `query_for(dialect, text)`, `shown_snippet(dialect, text,
-headline)`, `distinct_list(column)` (group_concat / string_agg), `unindexed(column, dialect)`.
+headline, query)`, `distinct_list(column)` (group_concat / string_agg), `unindexed(column,
+dialect)` (SQLite's `+at`).
 """
 
 from __future__ import annotations
 
+import bisect
+import os
+import re
 import unicodedata
 from functools import cache
 
@@ -25,6 +31,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import String
 
 from sendtui.domain.search_query import terms
+from sendtui.domain.snippets import WORD, cut
 
 MARK_START, MARK_END = "«", "»"  # around matched words in a snippet
 ELLIPSIS = "…"
@@ -66,12 +73,12 @@ _SQLITE = f"""
       AND e.inspection_id = ? AND e.deleted_at IS NULL
     ORDER BY {{score}} LIMIT ?
 """
-# The headline is made from the folded text (so "sian" marks Siân); `shown_snippet` puts the
-# marks back on the text as written. The score is -ts_rank so that lower is better, as bm25.
+# The headline marks the folded text (so "sian" marks Siân), all of it: `shown_snippet` puts
+# the marks back on the text as written and cuts it. The score is -ts_rank so that lower is
+# better, as bm25.
 # `?` in turn: the query, the inspection, the newest matches to rank among (NULL: every
 # match), the limit.
-_HEADLINE = (f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, "
-             "MinWords=10, ShortWord=0")
+_HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
 _POSTGRES = f"""
     WITH q AS (SELECT to_tsquery('{CONFIG}', ?) AS q, CAST(? AS text) AS inspection)
     SELECT e.id, l.code, e.source, e.text, e.at, s.urn, s.name, e.case_ref, e.judgement,
@@ -118,35 +125,103 @@ def query_for(dialect: str, text: str) -> str:
         return " ".join('"' + " ".join(words) + '"' + ("*" if prefix else "")
                         for words, prefix in terms(text))
     parts = []
-    for words, prefix in terms(text):
-        # an apostrophe splits a word in the index ("child's": child, s), so here too
-        split = [w for word in words for w in word.translate(_FOLD).split("'") if w]
-        quoted = [f"'{w}'" for w in split]
+    for words, prefix in _split(terms(text)):
+        quoted = [f"'{w.translate(_FOLD)}'" for w in words]
         if prefix:
             quoted[-1] += ":*"
         parts.append("(" + " <-> ".join(quoted) + ")")
     return " & ".join(parts)
 
 
-def shown_snippet(dialect: str, text: str, snippet: str) -> str:
-    """The snippet as a user sees it: FTS5's as it is; a PostgreSQL headline (made from the
-    folded text) with its marks put back on the text as written and `…` where it was cut."""
+def _split(query: list[tuple[tuple[str, ...], bool]]) -> list[tuple[tuple[str, ...], bool]]:
+    """The terms with their words split at apostrophes, as both indexes split them
+    ("child's": child, s)."""
+    return [(tuple(w for word in words for w in word.split("'") if w), prefix)
+            for words, prefix in query]
+
+
+def shown_snippet(dialect: str, text: str, headline: str, query: str) -> str:
+    """The snippet as a user sees it: FTS5's as it is; on PostgreSQL, the text marked by
+    ts_headline (every match, on the folded text) with its marks put back on the text as
+    written, a phrase marked as FTS5 marks it, and cut as FTS5 cuts it."""
     if dialect == "sqlite":
-        return snippet
-    plain = snippet.replace(MARK_START, "").replace(MARK_END, "")
-    start = text.translate(_FOLD).find(plain)
-    if start < 0:  # not expected: show the headline as it came
-        return snippet
-    out, at = [], start
-    for char in snippet:
+        return headline
+    if headline.replace(MARK_START, "").replace(MARK_END, "") != text.translate(_FOLD):
+        return headline  # not expected: show it as it came
+    out, at = [], 0
+    for char in headline:
         if char in (MARK_START, MARK_END):
             out.append(char)
         else:
             out.append(text[at])
             at += 1
-    before = ELLIPSIS if text[:start].strip() else ""
-    after = ELLIPSIS if text[at:].strip() else ""
-    return before + "".join(out) + after
+    query_terms = _split(terms(query))
+    marked = _as_phrases("".join(out), query_terms)
+    return cut(text, _hits(text, marked, query_terms), SNIPPET_WORDS,
+               (MARK_START, MARK_END), ELLIPSIS)
+
+
+def _hits(text: str, marked: str, query: list[tuple[tuple[str, ...], bool]]):
+    """The marked spans as `domain.snippets.cut` takes them: (term, first word, words)."""
+    starts = [m.start() for m in WORD.finditer(text)]
+    parts, found, at = _SPAN.split(marked), [], 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            spoken = WORD.findall(part)
+            term = next((t for t, (words, prefix) in enumerate(query) if len(words) ==
+                         len(spoken) and all(_like(m, w, prefix) for m, w in zip(spoken, words))),
+                        -1 - i)
+            first = bisect.bisect_left(starts, at)
+            found.append((term, first, bisect.bisect_left(starts, at + len(part)) - first))
+        at += len(part)
+    return found
+
+
+_SPAN = re.compile(f"{MARK_START}([^{MARK_END}]*){MARK_END}")
+
+
+def _as_phrases(snippet: str, query: list[tuple[tuple[str, ...], bool]]) -> str:
+    """ts_headline marks every word of the query wherever it is; FTS5 marks a phrase where
+    its words come together, as one span («CYP-4217»), and nowhere else."""
+    phrases = [(words, prefix) for words, prefix in query if len(words) > 1]
+    if not phrases:
+        return snippet
+    alone = [(words[0], prefix) for words, prefix in query if len(words) == 1]
+    parts = _SPAN.split(snippet)  # text, marked, text, marked, ..., text
+    marked, between = parts[1::2], parts[2::2]
+    out, i = [parts[0]], 0
+    while i < len(marked):
+        n = max((len(words) for words, prefix in phrases
+                 if _phrase_at(marked, between, i, words, prefix)), default=0)
+        if n:
+            inside = "".join(m + b for m, b in zip(marked[i:i + n - 1], between[i:]))
+            out += [MARK_START + inside + marked[i + n - 1] + MARK_END, between[i + n - 1]]
+            i += n
+            continue
+        word = marked[i]
+        keep = any(_like(word, w, prefix) for w, prefix in alone)
+        out += [MARK_START + word + MARK_END if keep else word, between[i]]
+        i += 1
+    return "".join(out)
+
+
+def _phrase_at(marked: list[str], between: list[str], i: int, words: tuple[str, ...],
+               prefix: bool) -> bool:
+    n = len(words)
+    return (i + n <= len(marked)
+            and not any(re.search(r"\w", b) for b in between[i:i + n - 1])
+            and all(_like(m, w, prefix and k == n - 1)
+                    for k, (m, w) in enumerate(zip(marked[i:], words))))
+
+
+def _like(marked: str, word: str, prefix: bool) -> bool:
+    """Whether a marked word is this word of the search, stemmed or not ("waited" and
+    "waiting"; "planning" and plan*)."""
+    a, b = (x.casefold().translate(_FOLD) for x in (marked, word))
+    if prefix:
+        return a.startswith(b)
+    common = len(os.path.commonprefix([a, b]))
+    return a == b or common >= min(len(a), len(b), 4)
 
 
 class distinct_list(FunctionElement):

@@ -45,7 +45,7 @@ def first_page(rows: Rows, inspection_id: str, query: str, limit: int = 50,
         statement, params = sql["by_score"], (match, inspection_id,
                                               None if whole else among, limit)
     hits = [Hit(EvidenceRecord(*row[:4], instant(row[4]), *row[5:10]),
-                shown_snippet(dialect, row[3], row[10]), row[11])
+                shown_snippet(dialect, row[3], row[10], query), row[11])
             for row in rows(statement, params)]
     return hits, whole
 

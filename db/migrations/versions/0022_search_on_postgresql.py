@@ -1,7 +1,7 @@
 """evidence search on PostgreSQL: a generated tsvector column `evidence.search` over text and
-text_plain (accents taken off and words split at - . / @ + _ by translate(),
-the English stemmer without stop words, as
-SQLite's porter tokenizer) and a GIN index; on SQLite nothing changes (FTS5, 0003/0016)
+text_plain (accents taken off and words split at - . / @ + _ by translate(), the English
+stemmer without stop words, as SQLite's porter tokenizer reads them) and a GIN index; on
+SQLite nothing changes (FTS5, 0003/0016)
 
 Revision ID: 0022
 Revises: 0021
@@ -11,7 +11,6 @@ Create Date: 2026-11-30
 from alembic import op
 
 from sendtui.store.dialects import CONFIG, FOLD_FROM, FOLD_TO
-
 
 revision = '0022'
 down_revision = '0021'
@@ -23,13 +22,13 @@ depends_on = None
 STATEMENTS = (
     f"CREATE TEXT SEARCH DICTIONARY {CONFIG}_stem (TEMPLATE = snowball, Language = english)",
     f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = english)",
-    f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING REPLACE english_stem "
-    f"WITH {CONFIG}_stem",
+    (f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING REPLACE english_stem "
+     f"WITH {CONFIG}_stem"),
     # two vectors joined: a phrase never runs from text into text_plain
-    f"ALTER TABLE evidence ADD COLUMN search tsvector GENERATED ALWAYS AS ("
-    f"to_tsvector('{CONFIG}'::regconfig, translate(text, '{FOLD_FROM}', '{FOLD_TO}')) || "
-    f"to_tsvector('{CONFIG}'::regconfig, translate(text_plain, '{FOLD_FROM}', '{FOLD_TO}')))"
-    " STORED",
+    (f"ALTER TABLE evidence ADD COLUMN search tsvector GENERATED ALWAYS AS ("
+     f"to_tsvector('{CONFIG}'::regconfig, translate(text, '{FOLD_FROM}', '{FOLD_TO}')) || "
+     f"to_tsvector('{CONFIG}'::regconfig, translate(text_plain, '{FOLD_FROM}', '{FOLD_TO}')))"
+     " STORED"),
     "CREATE INDEX ix_evidence_search ON evidence USING gin (search)",
 )
 
