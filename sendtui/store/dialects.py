@@ -26,10 +26,6 @@ import re
 import unicodedata
 from functools import cache
 
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.types import String
-
 from sendtui.domain.search_query import terms
 from sendtui.domain.snippets import WORD, cut
 
@@ -224,22 +220,32 @@ def _like(marked: str, word: str, prefix: bool) -> bool:
     return a == b or common >= min(len(a), len(b), 4)
 
 
-class distinct_list(FunctionElement):
+def distinct_list(column):
     """The distinct values of a column joined by commas: group_concat(DISTINCT x) on
     SQLite, string_agg(DISTINCT x, ',') on PostgreSQL."""
-
-    type = String()
-    inherit_cache = True
+    return _distinct_list()(column)
 
 
-@compiles(distinct_list)
-def _group_concat(element, compiler, **kw) -> str:
-    return f"group_concat(DISTINCT {compiler.process(element.clauses, **kw)})"
+@cache
+def _distinct_list():
+    # SQLAlchemy on first use only: `sendtui search` reads a store file with sqlite3 alone
+    from sqlalchemy.ext.compiler import compiles
+    from sqlalchemy.sql.functions import FunctionElement
+    from sqlalchemy.types import String
 
+    class DistinctList(FunctionElement):
+        type = String()
+        inherit_cache = True
 
-@compiles(distinct_list, "postgresql")
-def _string_agg(element, compiler, **kw) -> str:
-    return f"string_agg(DISTINCT {compiler.process(element.clauses, **kw)}, ',')"
+    @compiles(DistinctList)
+    def _group_concat(element, compiler, **kw) -> str:
+        return f"group_concat(DISTINCT {compiler.process(element.clauses, **kw)})"
+
+    @compiles(DistinctList, "postgresql")
+    def _string_agg(element, compiler, **kw) -> str:
+        return f"string_agg(DISTINCT {compiler.process(element.clauses, **kw)}, ',')"
+
+    return DistinctList
 
 
 def unindexed(column: str, dialect: str) -> str:
