@@ -5,6 +5,7 @@ day. Only the scores differ (bm25 and ts_rank), so only clear cases are compared
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import uuid
@@ -59,13 +60,19 @@ def _fill(store: Store) -> str:
 
 
 @pytest.fixture(scope="module")
-def both(server, tmp_path_factory):
-    """The same inspection in a SQLite file and a PostgreSQL database: {engine: (store, id)}."""
+def targets(server, tmp_path_factory) -> dict[str, str]:
+    """Where the two stores are, as `--db` takes them."""
     name = f"search_{uuid.uuid4().hex[:8]}"
     server.psql(f"CREATE DATABASE {name};")
-    url = server.get_uri(name).replace("postgresql://", "postgresql+psycopg://", 1)
-    stores = {"sqlite": Store.open(str(tmp_path_factory.mktemp("lite") / "s.db")),
-              "postgresql": Store.open(url)}
+    return {"sqlite": str(tmp_path_factory.mktemp("lite") / "s.db"),
+            "postgresql": server.get_uri(name).replace("postgresql://",
+                                                       "postgresql+psycopg://", 1)}
+
+
+@pytest.fixture(scope="module")
+def both(targets):
+    """The same inspection in a SQLite file and a PostgreSQL database: {engine: (store, id)}."""
+    stores = {engine: Store.open(target) for engine, target in targets.items()}
     found = {engine: (store, _fill(store)) for engine, store in stores.items()}
     yield found
     for store in stores.values():
@@ -137,6 +144,20 @@ def test_the_filters_and_the_counts_per_day_are_the_same(both):
                         facets.days, days, counts, judged)
         assert counts == list(days.values())
     assert seen["sqlite"] == seen["postgresql"]
+
+
+def test_the_search_command_prints_the_same_on_both(both, targets):
+    from sendtui.store import names
+    from tests.cli.test_cli import ok, run
+
+    printed = {}
+    for engine, (store, ins) in both.items():
+        names.add(store, ins, "Siân Evans", "CYP-02")
+        found = json.loads(ok(run("search", "spoke sian", "--format", "json",
+                                  db=targets[engine])))
+        printed[engine] = sorted((f["at"], f["line"], f["snippet"], f["text"]) for f in found)
+    assert printed["sqlite"] == printed["postgresql"]
+    assert "Spoke with CYP-02 about the EHC plan." in {s for _, _, s, _ in printed["sqlite"]}
 
 
 def _alembic(conn, action: str, revision: str) -> None:
