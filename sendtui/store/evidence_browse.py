@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func
-from sqlalchemy import text as sql
+from sqlalchemy import bindparam, func
 from sqlmodel import select
 
 from sendtui.domain.kinds import JUDGEMENTS, SOURCE_KINDS
 from sendtui.records import EvidenceRecord
 from sendtui.store import evidence
 from sendtui.store import models as m
+from sendtui.store.dialects import distinct_list
 from sendtui.store.evidence_days import day_bounds, days, on_day
 from sendtui.store.repo import Store
 
@@ -112,12 +112,17 @@ def passing(store: Store, inspection_id: str, f: Filter, ids: list[str]) -> set[
 
 # Lines and sources come from the index on (inspection, deleted, line, source); settings and
 # judgements have no index: one pass over the rows (seconds at 1,000,000).
-FROM_INDEX = sql("""
-    SELECT group_concat(DISTINCT line_id), group_concat(DISTINCT source)
-    FROM evidence WHERE inspection_id = :inspection AND deleted_at IS NULL""")
-FROM_ROWS = sql("""
-    SELECT group_concat(DISTINCT setting_id), group_concat(DISTINCT coalesce(judgement, '-'))
-    FROM evidence WHERE inspection_id = :inspection AND deleted_at IS NULL""")
+_EV = m.Evidence.__table__.c
+
+
+def _distinct(*columns):
+    """Each column's distinct values among the inspection's live entries, joined by commas."""
+    return select(*(distinct_list(c) for c in columns)).where(
+        _EV.inspection_id == bindparam("inspection"), _EV.deleted_at.is_(None))
+
+
+FROM_INDEX = _distinct(_EV.line_id, _EV.source)
+FROM_ROWS = _distinct(_EV.setting_id, func.coalesce(_EV.judgement, NO_JUDGEMENT))
 
 
 def facets(store: Store, inspection_id: str, rows: bool = True) -> Facets:

@@ -13,6 +13,7 @@ import datetime as dt
 from sqlalchemy import text as sql
 
 from sendtui.domain.clock import LONDON, london_to_utc
+from sendtui.store.dialects import unindexed
 from sendtui.store.repo import Store
 
 MIDNIGHT = dt.time(0, 0)
@@ -26,11 +27,14 @@ IN_RANGE = sql("""
     WHERE inspection_id = :inspection AND at >= :start AND at < :end""")
 DELETED = sql("""
     SELECT at FROM evidence WHERE inspection_id = :inspection AND deleted_at IS NOT NULL""")
-# `+at`: find the deleted entries by the index on deletion (few), not every entry of the day
-DELETED_IN_RANGE = sql("""
+# `+at` on SQLite: find the deleted entries by the index on deletion (few), not every entry
+# of the day
+DELETED_IN_RANGE = {dialect: sql(f"""
     SELECT count(*) FROM evidence
     WHERE inspection_id = :inspection AND deleted_at IS NOT NULL
-      AND +at >= :start AND +at < :end""")
+      AND {unindexed('at', dialect)} >= :start AND {unindexed('at', dialect)} < :end""")
+    for dialect in ("sqlite", "postgresql")}
+EARLIEST = "0001-01-01 00:00:00"  # before every stored instant, and a timestamp to PostgreSQL
 
 
 def london_day(stored: str | dt.datetime) -> dt.date:
@@ -52,7 +56,7 @@ def _stored(instant: dt.datetime) -> str:
 def _days(conn, inspection_id: str):
     """Each London day with a live entry, in order, with its bounds as stored: one look in
     the index per day."""
-    start = ""  # before every stored instant
+    start = EARLIEST
     ask = {"inspection": inspection_id}
     while (first := conn.execute(FIRST_FROM, {**ask, "start": start}).scalar()) is not None:
         day = london_day(first)
@@ -86,4 +90,5 @@ def on_day(store: Store, inspection_id: str, day: dt.date) -> int:
     start, end = (_stored(x) for x in day_bounds(day))
     ask = {"inspection": inspection_id, "start": start, "end": end}
     with store.engine.connect() as conn:
-        return conn.execute(IN_RANGE, ask).scalar() - conn.execute(DELETED_IN_RANGE, ask).scalar()
+        deleted = DELETED_IN_RANGE[conn.dialect.name]
+        return conn.execute(IN_RANGE, ask).scalar() - conn.execute(deleted, ask).scalar()

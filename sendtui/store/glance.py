@@ -203,7 +203,10 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def instant(text: str | None) -> dt.datetime | None:
-    """A stored UTC instant (naive text) as an aware datetime."""
+    """A stored UTC instant (naive text, or a naive datetime from PostgreSQL) as an aware
+    datetime."""
+    if isinstance(text, dt.datetime):
+        return text.replace(tzinfo=dt.timezone.utc)
     try:
         return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc) if text else None
     except (TypeError, ValueError):

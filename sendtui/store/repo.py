@@ -137,7 +137,7 @@ class Store:
         """Plain SQL reads on one connection: run(sql with ?, parameters) -> rows (the
         queries of `sendtui.store.glance`, shared with the app's first look)."""
         with self.engine.connect() as conn:
-            yield lambda sql, params: [tuple(r) for r in conn.exec_driver_sql(sql, tuple(params))]
+            yield plain_runner(conn)
 
     @contextmanager
     def session(self):
@@ -246,3 +246,17 @@ class Store:
 def _fields(row: m.Tracked) -> dict:
     """What a row holds, its bookkeeping left out."""
     return row.model_dump(exclude=undo.KEEP | undo.DERIVED)
+
+
+def plain_runner(conn):
+    """run(sql with ?, parameters) -> rows on a connection, whatever its driver's parameter
+    style (`?` becomes `%s` for psycopg); `run.dialect` names the engine."""
+    if conn.dialect.paramstyle == "qmark":
+        def run(sql, params):
+            return [tuple(r) for r in conn.exec_driver_sql(sql, tuple(params))]
+    else:
+        def run(sql, params):
+            sql = sql.replace("%", "%%").replace("?", "%s")
+            return [tuple(r) for r in conn.exec_driver_sql(sql, tuple(params))]
+    run.dialect = conn.dialect.name
+    return run
