@@ -22,6 +22,7 @@ from sendtui.errors import StoreError
 from sendtui.store import field_clocks, identity, undo
 from sendtui.store import models as m
 from sendtui.store.db import Opened, error_line, open_store, take_back
+from sendtui.store.engines import plain_runner
 from sendtui.store.keys import refused
 
 T = TypeVar("T", bound=m.Tracked)
@@ -137,7 +138,7 @@ class Store:
         """Plain SQL reads on one connection: run(sql with ?, parameters) -> rows (the
         queries of `sendtui.store.glance`, shared with the app's first look)."""
         with self.engine.connect() as conn:
-            yield lambda sql, params: [tuple(r) for r in conn.exec_driver_sql(sql, tuple(params))]
+            yield plain_runner(conn)
 
     @contextmanager
     def session(self):
