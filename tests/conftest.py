@@ -13,7 +13,7 @@ import pytest
 from sendtui.demo import add_demo
 from sendtui.store.repo import Store
 from tests.pg_fixtures import (  # noqa: F401 - fixtures
-    _pg_demo_template, pg_blank, pg_database, pg_demo_database, pg_server)
+    _pg_demo_template, pg_blank, pg_database, pg_demo_database, pg_new_database, pg_server)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -72,6 +72,15 @@ def store_target(engine, db_path, request) -> str:
     if engine == "sqlite":
         return str(db_path)
     return request.getfixturevalue("pg_database")
+
+
+@pytest.fixture
+def new_target(engine, tmp_path, request):
+    """make(name) -> one more store target on the test's engine (each laptop its own)."""
+    if engine == "sqlite":
+        return lambda name: str(tmp_path / f"{name}.db")
+    make = request.getfixturevalue("pg_new_database")
+    return lambda name: make()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ template database migrated to head once, and a database of its own for each test
   SQLite-only tests never starts it.
 - `pg_database`: a new sendtui store at head (CREATE DATABASE … TEMPLATE), dropped after.
 - `pg_demo_database`: the same holding the demo inspection.
+- `pg_new_database`: make() -> one more such store each call (more laptops in one test).
 - `pg_blank`: an empty database, no sendtui tables (to make, refuse or race a store).
 Each yields a `postgresql+psycopg://` URL for `Store.open`, `--db` or `open_store`.
 """
@@ -82,6 +83,20 @@ def pg_database(pg_server):
 @pytest.fixture
 def pg_demo_database(pg_server, _pg_demo_template):
     yield from _own_copy(pg_server, _pg_demo_template)
+
+
+@pytest.fixture
+def pg_new_database(pg_server):
+    """make() -> the URL of one more sendtui store at head (a second laptop's, say)."""
+    made = []
+
+    def make() -> str:
+        made.append(pg_server.create(TEMPLATE))
+        return pg_server.server.url(made[-1])
+
+    yield make
+    for name in made:
+        pg_server.drop(name)
 
 
 @pytest.fixture
