@@ -102,8 +102,8 @@ def backup_to(store, target: str, output: Path | None, force: bool = False) -> P
     where = resolve(target)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     if where.path is None:
-        raise InvalidInput("backup copies SQLite stores; back up a server database with its "
-                           f"own tool: {pg_dump_command(where.url, output, stamp)}")
+        raise InvalidInput("a server database is backed up with pg_dump: "
+                           f"{pg_dump_command(where.url, output, stamp)}")
     output = Path(os.path.abspath(output or where.path.with_name(
         f"{where.path.stem}-{stamp}.db")))
     with atomic_output(output, force) as tmp:
