@@ -84,7 +84,8 @@ def counts(rows: Rows, inspection_id: str) -> Counts:
     ins = (inspection_id,)
     live = "WHERE inspection_id = ? AND deleted_at IS NULL"
     by_kind = dict(rows(f"SELECT kind, count(*) FROM setting {live} GROUP BY kind", ins))
-    people, team = rows(f"SELECT count(*), coalesce(sum(CASE WHEN is_team THEN 1 ELSE 0 END), 0) FROM person {live}", ins)[0]
+    team_sql = "coalesce(sum(CASE WHEN is_team THEN 1 ELSE 0 END), 0)"  # no sum(boolean)
+    people, team = rows(f"SELECT count(*), {team_sql} FROM person {live}", ins)[0]
     events = rows(f"SELECT count(*) FROM event {live} AND status != 'cancelled'", ins)[0][0]
     per_line = dict(rows(f"SELECT line_id, count(*) FROM evidence {live} GROUP BY line_id", ins))
     by_line = {code: per_line.get(line_id, 0) for line_id, code in rows(
