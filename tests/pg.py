@@ -53,6 +53,12 @@ def _namespaces_work() -> bool:
         return False
 
 
+def _run(command: list[str]) -> None:
+    done = subprocess.run([*_as_nobody(), *command], capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{Path(command[0]).name} failed: {done.stderr.strip()[-500:]}")
+
+
 @dataclass
 class Server:
     socket_dir: Path
@@ -67,14 +73,10 @@ class Server:
         if not _namespaces_work():
             return cls._by_library(folder)
         data = folder / "data"
-        run = _as_nobody()
-        subprocess.run([*run, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres",
-                        "--auth=trust", "--encoding=utf8", "--no-sync"],
-                       check=True, capture_output=True)
-        subprocess.run([*run, str(bin_dir / "pg_ctl"), "-D", str(data), "-l",
-                        str(folder / "log"), "-w", "-o",
-                        f"-k {folder} -c listen_addresses= {FAST}", "start"],
-                       check=True, capture_output=True)
+        _run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
+              "--encoding=utf8", "--no-sync"])
+        _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
+              "-o", f"-k {folder} -c listen_addresses= {FAST}", "start"])
         server = cls(folder, data)
         atexit.register(server.stop)
         return server

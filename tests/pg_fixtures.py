@@ -31,8 +31,8 @@ class Cluster:
         self.server = server
         self.admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
 
-    def create(self, template: str = "template0") -> str:
-        name = f"t_{uuid.uuid4().hex[:16]}"
+    def create(self, template: str = "template0", name: str = "") -> str:
+        name = name or f"t_{uuid.uuid4().hex[:16]}"
         with self.admin.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return name
@@ -41,17 +41,12 @@ class Cluster:
         with self.admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    def made_from(self, name: str, template: str = "template0"):
-        made = self.create(template)
-        with self.admin.connect() as conn:
-            conn.exec_driver_sql(f'ALTER DATABASE "{made}" RENAME TO "{name}"')
-
 
 @pytest.fixture(scope="session")
 def pg_server(tmp_path_factory):
     server = Server.start(tmp_path_factory.mktemp("pg"))
     cluster = Cluster(server)
-    cluster.made_from(TEMPLATE)
+    cluster.create(name=TEMPLATE)
     open_store(server.url(TEMPLATE)).engine.dispose()  # migrated once, to head
     yield cluster
     cluster.admin.dispose()
@@ -60,7 +55,7 @@ def pg_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def _pg_demo_template(pg_server) -> str:
-    pg_server.made_from(DEMO, TEMPLATE)
+    pg_server.create(TEMPLATE, name=DEMO)
     # made by a laptop of its own, as on SQLite (not by the test that first asks for it)
     opened = open_store(pg_server.server.url(DEMO))
     s = Store(opened.engine, opened, Device("00000000-0000-4000-8000-0000000000de", "Demo"))
