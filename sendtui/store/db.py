@@ -183,10 +183,12 @@ CONNECT_TIMEOUT = {"psycopg": 10, "psycopg2": 10, "mysqldb": 10, "pymysql": 10}
 
 def _open_server(url: str, create: bool) -> Opened:
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":  # SQLAlchemy's default would be psycopg2
+        parsed = parsed.set(drivername="postgresql+psycopg")
     shown = parsed.render_as_string(hide_password=True)
     try:
         timeout = CONNECT_TIMEOUT.get(parsed.get_driver_name())
-        engine = create_engine(url, hide_parameters=True,
+        engine = create_engine(parsed, hide_parameters=True,
                                connect_args={"connect_timeout": timeout} if timeout else {})
     except Exception as exc:  # noqa: BLE001 - no driver installed, an unknown dialect …
         raise StoreError(f"{shown} cannot be used: {_no_driver(exc, parsed)}") from None

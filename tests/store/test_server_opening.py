@@ -109,6 +109,14 @@ def test_without_psycopg_a_server_target_says_how_to_install_it(monkeypatch):
         open_store("postgresql://ada@db.example/sendtui")
 
 
+def test_a_plain_postgresql_url_uses_psycopg(pg_database):
+    plain = make_url(pg_database).set(drivername="postgresql").render_as_string()
+    assert plain.startswith("postgresql://")
+    opened = open_store(plain, create=False)
+    assert opened.engine.dialect.driver == "psycopg"
+    opened.engine.dispose()
+
+
 def test_backup_of_a_server_database_gives_the_pg_dump_command(pg_database, tmp_path,
                                                                monkeypatch):
     monkeypatch.chdir(tmp_path)
