@@ -23,6 +23,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import URL, make_url
+
 # a test server: losing it in a crash costs nothing, so it never waits for the disk
 FAST = ("-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
         "-c max_connections=60 -c shared_buffers=32MB")
@@ -61,7 +63,7 @@ def _run(command: list[str]) -> None:
 
 @dataclass
 class Server:
-    socket_dir: Path
+    base: URL  # the server's postgres database
     data: Path | None  # None when pgserver.get_server runs it
     _library: object = None
 
@@ -77,7 +79,7 @@ class Server:
               "--encoding=utf8", "--no-sync"])
         _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
               "-o", f"-k {folder} -c listen_addresses= {FAST}", "start"])
-        server = cls(folder, data)
+        server = cls(make_url(f"postgresql+psycopg://postgres@/postgres?host={folder}"), data)
         atexit.register(server.stop)
         return server
 
@@ -86,11 +88,11 @@ class Server:
         import pgserver
 
         library = pgserver.get_server(folder / "data", cleanup_mode="delete")
-        host = dict(p.split("=", 1) for p in library.get_uri().split("?", 1)[1].split("&"))
-        return cls(Path(host["host"]), None, library)
+        base = make_url(library.get_uri()).set(drivername="postgresql+psycopg")
+        return cls(base, None, library)
 
     def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://postgres@/{database}?host={self.socket_dir}"
+        return self.base.set(database=database).render_as_string(hide_password=False)
 
     def stop(self) -> None:
         if self._library is not None:
