@@ -138,7 +138,7 @@ def _refuse_foreign(conn: Connection, current: str | None, create: bool, shown: 
     if current is not None and current.isdigit() and {"inspection", "change"} <= tables:
         raise StoreError(f"{shown} has a newer schema ({current}) than this sendtui knows "
                          f"({head_revision()}): upgrade sendtui")
-    raise StoreError(f"{shown} holds other tables ({len(tables)}) and no sendtui store: "
+    raise StoreError(f"{shown} holds other tables and no sendtui store: "
                      "give an empty database or a sendtui one")
 
 
