@@ -55,6 +55,14 @@ def test_another_programs_database_is_refused_and_nothing_is_made(pg_blank):
     assert tables(pg_blank) == {"customer"}
 
 
+def test_another_programs_alembic_revision_is_not_taken_for_a_newer_sendtui(pg_blank):
+    execute(pg_blank, "CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)",
+            "INSERT INTO alembic_version VALUES ('3f2a9c1b7d')", "CREATE TABLE orders (id int)")
+    line = one_line(run(pg_blank, "demo", "--no-open"), 3)
+    assert "other tables and no sendtui store" in line
+    assert tables(pg_blank) == {"alembic_version", "orders"}
+
+
 def test_an_empty_database_is_made_a_store_only_by_a_command_that_creates(pg_blank):
     assert "holds no sendtui store" in one_line(run(pg_blank, "list", "settings"), 3)
     assert tables(pg_blank) == set()
