@@ -12,6 +12,8 @@ import pytest
 
 from sendtui.demo import add_demo
 from sendtui.store.repo import Store
+from tests.pg_fixtures import (  # noqa: F401 - fixtures
+    _pg_demo_template, pg_blank, pg_database, pg_demo_database, pg_new_database, pg_server)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -57,8 +59,33 @@ def db_path(tmp_path) -> Path:
 
 
 @pytest.fixture
-def store(db_path):
-    s = Store.open(str(db_path))
+def engine() -> str:
+    """The engine a test's store is on: "sqlite", or in a module that runs on both engines
+    (`BOTH_ENGINES = True`) "sqlite" then "postgresql" (see pytest_generate_tests)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def store_target(engine, db_path, request) -> str:
+    """Where a new store goes: a SQLite file path or a new, empty PostgreSQL database's URL
+    (migrated to head already, made from the worker's template)."""
+    if engine == "sqlite":
+        return str(db_path)
+    return request.getfixturevalue("pg_database")
+
+
+@pytest.fixture
+def new_target(engine, tmp_path, request):
+    """make(name) -> one more store target on the test's engine (each laptop its own)."""
+    if engine == "sqlite":
+        return lambda name: str(tmp_path / f"{name}.db")
+    make = request.getfixturevalue("pg_new_database")
+    return lambda name: make()
+
+
+@pytest.fixture
+def store(store_target):
+    s = Store.open(store_target)
     yield s
     s.close()
 
@@ -81,10 +108,32 @@ def demo_db(_demo_template, tmp_path) -> Path:
 
 
 @pytest.fixture
-def demo_store(demo_db):
-    s = Store.open(str(demo_db))
+def demo_target(engine, request) -> str:
+    """A store holding the demo inspection (a fresh copy per test) on the test's engine."""
+    if engine == "sqlite":
+        return str(request.getfixturevalue("demo_db"))
+    return request.getfixturevalue("pg_demo_database")
+
+
+@pytest.fixture
+def demo_store(demo_target):
+    s = Store.open(demo_target)
     yield s
     s.close()
+
+
+def pytest_generate_tests(metafunc):
+    """A module with `BOTH_ENGINES = True` runs each test that uses a store on SQLite and on
+    PostgreSQL, except those named in its `SQLITE_ONLY = {name: why}`."""
+    if "engine" not in metafunc.fixturenames:
+        return
+    module = metafunc.module
+    if not getattr(module, "BOTH_ENGINES", False):
+        return
+    engines = ["sqlite"]
+    if metafunc.function.__name__ not in getattr(module, "SQLITE_ONLY", {}):
+        engines.append("postgresql")
+    metafunc.parametrize("engine", engines)
 
 
 def pytest_collection_modifyitems(items):

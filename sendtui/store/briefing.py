@@ -24,6 +24,7 @@ from sendtui.store import evidence, findings, inspections, lines, people, planni
 from sendtui.store import plan as plans
 from sendtui.store import requests as info_requests
 from sendtui.store import models as m
+from sendtui.store.engines import plain_runner
 from sendtui.store.names import redactor
 from sendtui.store.repo import Store
 from sendtui.store.rows import live
@@ -91,9 +92,7 @@ def _name(setting: SettingRecord | None) -> str | None:
 def _requests(s, inspection_id: str) -> tuple[RequestRecord, ...]:
     """The live requests, read in this transaction, by due instant (the undated last)."""
     conn = s.connection()
-    found = info_requests.read(
-        lambda sql, params: [tuple(r) for r in conn.exec_driver_sql(sql, tuple(params))],
-        inspection_id)
+    found = info_requests.read(plain_runner(conn), inspection_id)
     far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
     return tuple(sorted(found, key=lambda r: (r.due_at is None, r.due_at or far,
                                               r.title.casefold(), r.id)))

@@ -183,18 +183,30 @@ CONNECT_TIMEOUT = {"psycopg": 10, "psycopg2": 10, "mysqldb": 10, "pymysql": 10}
 
 def _open_server(url: str, create: bool) -> Opened:
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":  # SQLAlchemy's default would be psycopg2
+        parsed = parsed.set(drivername="postgresql+psycopg")
     shown = parsed.render_as_string(hide_password=True)
     try:
         timeout = CONNECT_TIMEOUT.get(parsed.get_driver_name())
-        engine = create_engine(url, hide_parameters=True,
+        engine = create_engine(parsed, hide_parameters=True,
                                connect_args={"connect_timeout": timeout} if timeout else {})
     except Exception as exc:  # noqa: BLE001 - no driver installed, an unknown dialect …
-        raise StoreError(f"{shown} cannot be used: {_no_driver(exc)}") from None
+        raise StoreError(f"{shown} cannot be used: {_no_driver(exc, parsed)}") from None
     migrate.migrate_server(engine, create, shown)
     return Opened(engine)
 
 
-def _no_driver(exc: Exception) -> str:
+def shown_url(target: str) -> str:
+    """A server URL as it may be shown: the password as ***; a file path as it is."""
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not a URL: a path, shown as given
+        return target
+
+
+def _no_driver(exc: Exception, url) -> str:
     if isinstance(exc, ImportError):
+        if url.get_backend_name() == "postgresql":
+            return "psycopg is not installed: pip install 'sendtui[postgres]'"
         return f"its driver is not installed ({exc.name or 'a module is missing'})"
     return " ".join(str(exc).split())[:160]

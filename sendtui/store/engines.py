@@ -99,3 +99,30 @@ def create_file(path: Path) -> list[Path]:
     return [*made, path]
 
 
+
+
+def plain_runner(conn):
+    """run(sql with ? marks, parameters) -> rows as tuples, on `conn` whatever its driver
+    (sqlite3 takes ? itself; psycopg takes %s, so a literal % is doubled); `run.dialect`
+    names the engine."""
+    convert = conn.dialect.paramstyle != "qmark"
+
+    def run(sql: str, params) -> list[tuple]:
+        return [tuple(r) for r in conn.exec_driver_sql(
+            to_format(sql) if convert else sql, tuple(params))]
+    run.dialect = conn.dialect.name  # the engine, for the queries that differ by it
+    return run
+
+
+def to_format(sql: str) -> str:
+    """`sql` with its ? marks as %s and its % doubled, leaving quoted text's ? alone."""
+    out, quote = [], None
+    for ch in sql:
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "?":
+            ch = "%s"
+        out.append("%%" if ch == "%" else ch)
+    return "".join(out)

@@ -84,7 +84,8 @@ def counts(rows: Rows, inspection_id: str) -> Counts:
     ins = (inspection_id,)
     live = "WHERE inspection_id = ? AND deleted_at IS NULL"
     by_kind = dict(rows(f"SELECT kind, count(*) FROM setting {live} GROUP BY kind", ins))
-    people, team = rows(f"SELECT count(*), coalesce(sum(is_team), 0) FROM person {live}", ins)[0]
+    team_sql = "coalesce(sum(CASE WHEN is_team THEN 1 ELSE 0 END), 0)"  # no sum(boolean)
+    people, team = rows(f"SELECT count(*), {team_sql} FROM person {live}", ins)[0]
     events = rows(f"SELECT count(*) FROM event {live} AND status != 'cancelled'", ins)[0][0]
     per_line = dict(rows(f"SELECT line_id, count(*) FROM evidence {live} GROUP BY line_id", ins))
     by_line = {code: per_line.get(line_id, 0) for line_id, code in rows(
@@ -195,14 +196,16 @@ class Unreadable(StoreError):
                          "run 'sendtui doctor' or restore a backup")
 
 
-def _date(text: str | None) -> dt.date | None:
+def _date(text: str | dt.date | None) -> dt.date | None:
+    if isinstance(text, dt.date):  # PostgreSQL gives dates, SQLite text
+        return text
     try:
         return dt.date.fromisoformat(text) if text else None
     except (TypeError, ValueError):
         raise Unreadable() from None
 
 
-def instant(text: str | None) -> dt.datetime | None:
+def instant(text: str | dt.datetime | None) -> dt.datetime | None:
     """A stored UTC instant (naive text, or a naive datetime from PostgreSQL) as an aware
     datetime."""
     if isinstance(text, dt.datetime):

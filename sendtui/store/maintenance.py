@@ -12,7 +12,7 @@ from pathlib import Path
 from sendtui.errors import InvalidInput, StoreError
 from sendtui.files import atomic_output
 from sendtui.store import inspections
-from sendtui.store.db import resolve
+from sendtui.store.db import resolve, shown_url
 
 
 def diagnose(store, target: str) -> dict[str, str]:
@@ -21,7 +21,7 @@ def diagnose(store, target: str) -> dict[str, str]:
         revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         integrity = (conn.exec_driver_sql("PRAGMA integrity_check").scalar()
                      if where.path else "not checked (server database)")
-    report = {"store": str(where.path or where.url), "schema": revision,
+    report = {"store": str(where.path or shown_url(where.url)), "schema": revision,
               "integrity": integrity, "inspections": str(len(inspections.all(store)))}
     for ins in inspections.all(store):
         c = inspections.counts(store, ins.id)
@@ -80,14 +80,30 @@ def _copies_report(target: str) -> dict[str, str]:
     return report
 
 
+def pg_dump_command(url: str, output: Path | None, stamp: str) -> str:
+    """The pg_dump command that backs up the server database at `url`: libpq's URL, no
+    password in it (--password asks for it, or PGPASSWORD / ~/.pgpass give it)."""
+    import shlex
+
+    from sqlalchemy import make_url
+
+    parsed = make_url(url)
+    plain = parsed.set(drivername="postgresql")._replace(password=None)
+    asks = " --password" if parsed.password else ""
+    output = output or Path(f"{parsed.database or 'sendtui'}-{stamp}.dump")
+    return (f"pg_dump --format=custom{asks} --file={shlex.quote(str(output))} "
+            f"{shlex.quote(plain.render_as_string(hide_password=False))}")
+
+
 def backup_to(store, target: str, output: Path | None, force: bool = False) -> Path:
     """A consistent copy of the SQLite store at `output` (default: beside the store, named
     by the time). `output` is checked like an export's `-o` (`sendtui.files`): a new file in
     a folder that exists, or an existing regular file with `force`; written atomically."""
     where = resolve(target)
-    if where.path is None:
-        raise InvalidInput("backup copies SQLite stores; use the server's own tools")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    if where.path is None:
+        raise InvalidInput("a server database is backed up with pg_dump: "
+                           f"{pg_dump_command(where.url, output, stamp)}")
     output = Path(os.path.abspath(output or where.path.with_name(
         f"{where.path.stem}-{stamp}.db")))
     with atomic_output(output, force) as tmp:

@@ -99,18 +99,23 @@ def migrate_file(path: Path, *, backup: bool = True) -> Path | None:
     return made
 
 
+# the advisory lock every sendtui migrating a server database takes ("sendtui" in ASCII)
+MIGRATION_LOCK = 0x73656E64747569
+
+
 def migrate_server(engine: Engine, create: bool, shown: str) -> None:
-    """Upgrade a server database in one transaction (PostgreSQL has transactional DDL)."""
+    """Upgrade a server database in one transaction (PostgreSQL has transactional DDL),
+    holding an advisory lock so that two clients opening it at once migrate it once. A
+    database holding other tables and no sendtui revision, or a newer schema, is refused
+    (StoreError, one line) before anything is made."""
     from alembic.migration import MigrationContext
 
     try:
         with engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             current = MigrationContext.configure(conn).get_current_revision()
-            if current is None and not create:
-                raise StoreError(f"{shown} holds no sendtui store")
-            if current not in known_revisions() | {None}:
-                raise StoreError(f"{shown} has a newer schema than this sendtui knows: "
-                                 "upgrade sendtui")
+            _refuse_foreign(conn, current, create, shown)
             if current != head_revision():
                 upgrade(conn)
             conn.commit()
@@ -118,6 +123,23 @@ def migrate_server(engine: Engine, create: bool, shown: str) -> None:
         raise
     except Exception as exc:
         raise StoreError(f"{shown} cannot be used: {_said(exc)}") from None
+
+
+def _refuse_foreign(conn: Connection, current: str | None, create: bool, shown: str) -> None:
+    from sqlalchemy import inspect
+
+    if current in known_revisions():
+        return
+    tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+    if current is None and not tables:
+        if not create:
+            raise StoreError(f"{shown} holds no sendtui store")
+        return
+    if current is not None and current.isdigit() and {"inspection", "change"} <= tables:
+        raise StoreError(f"{shown} has a newer schema ({current}) than this sendtui knows "
+                         f"({head_revision()}): upgrade sendtui")
+    raise StoreError(f"{shown} holds other tables and no sendtui store: "
+                     "give an empty database or a sendtui one")
 
 
 def _current(conn: Connection) -> str | None:

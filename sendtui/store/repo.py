@@ -22,6 +22,7 @@ from sendtui.errors import StoreError
 from sendtui.store import field_clocks, identity, undo
 from sendtui.store import models as m
 from sendtui.store.db import Opened, error_line, open_store, take_back
+from sendtui.store.engines import plain_runner
 from sendtui.store.keys import refused
 
 T = TypeVar("T", bound=m.Tracked)
@@ -247,16 +248,3 @@ def _fields(row: m.Tracked) -> dict:
     """What a row holds, its bookkeeping left out."""
     return row.model_dump(exclude=undo.KEEP | undo.DERIVED)
 
-
-def plain_runner(conn):
-    """run(sql with ?, parameters) -> rows on a connection, whatever its driver's parameter
-    style (`?` becomes `%s` for psycopg); `run.dialect` names the engine."""
-    if conn.dialect.paramstyle == "qmark":
-        def run(sql, params):
-            return [tuple(r) for r in conn.exec_driver_sql(sql, tuple(params))]
-    else:
-        def run(sql, params):
-            sql = sql.replace("%", "%%").replace("?", "%s")
-            return [tuple(r) for r in conn.exec_driver_sql(sql, tuple(params))]
-    run.dialect = conn.dialect.name
-    return run

@@ -18,6 +18,17 @@ from sendtui.cli import cli
 from sendtui.store import inspections
 from sendtui.store.repo import Store
 from tests.conftest import FIXTURES
+from tests.fingerprint import fingerprint
+
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+SQLITE_ONLY = {
+    "test_no_default_when_none_was_opened": "edits the file with sqlite3",
+    "test_a_newer_store_exits_3": "edits the file with sqlite3 (test_server_opening: PostgreSQL)",
+    "test_backup": "a file copy (test_server_opening.py: backup on PostgreSQL)",
+    "test_inspection_new_refuses_bad_input_and_creates_nothing": "no file must be made",
+    "test_doctor": "a file's integrity and copies beside it",
+    "test_backup_default_name_beside_the_store": "a file copy beside the store",
+}
 
 GIAS = FIXTURES / "gias_wealdshire.csv"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -172,20 +183,20 @@ def new_inspection(db, la="Wealdshire", framework="2016", notified="2020-03-02")
     return out.strip()
 
 
-def test_inspection_new_and_list(db_path):
-    ins_id = new_inspection(db_path)
-    rows = as_json(run("inspection", "list", "--format", "json", db=db_path))
+def test_inspection_new_and_list(store_target):
+    ins_id = new_inspection(store_target)
+    rows = as_json(run("inspection", "list", "--format", "json", db=store_target))
     assert rows == [{"id": ins_id, "local_area": "Wealdshire", "framework": "2016",
                      "notified": "2020-03-02", "on_site": "2020-03-09",
                      "on_site_end": "2020-03-13"}]
-    table = ok(run("inspection", "list", db=db_path)).splitlines()
+    table = ok(run("inspection", "list", db=store_target)).splitlines()
     assert table[0].split()[:3] == ["id", "local_area", "framework"]
     assert ins_id in table[1] and "Wealdshire" in table[1]
 
 
-def test_inspection_new_warns_about_a_day_off(db_path):
+def test_inspection_new_warns_about_a_day_off(store_target):
     result = run("inspection", "new", "--la", "Wealdshire", "--framework", "2016",
-                 "--notified", "2024-05-27", db=db_path)
+                 "--notified", "2024-05-27", db=store_target)
     assert UUID.fullmatch(ok(result).strip())
     assert "not a working day" in result.stderr
 
@@ -203,19 +214,19 @@ def test_inspection_new_refuses_bad_input_and_creates_nothing(db_path, args):
     assert as_json(run("inspection", "list", "--format", "json", db=db_path)) == []
 
 
-def test_inspection_list_when_empty(db_path):
-    Store.open(str(db_path)).close()
-    assert ok(run("inspection", "list", db=db_path)).strip() == "(none)"
+def test_inspection_list_when_empty(store_target):
+    Store.open(str(store_target)).close()
+    assert ok(run("inspection", "list", db=store_target)).strip() == "(none)"
 
 
 # --- demo ----------------------------------------------------------------------------------
 
-def test_demo_is_idempotent(db_path):
-    first = run("demo", "--no-open", "--framework", "2016", db=db_path)
+def test_demo_is_idempotent(store_target):
+    first = run("demo", "--no-open", "--framework", "2016", db=store_target)
     assert ok(first).startswith("Added the 2016 demo inspection Wealdshire")
-    second = run("demo", "--no-open", "--framework", "2016", db=db_path)
+    second = run("demo", "--no-open", "--framework", "2016", db=store_target)
     assert ok(second).startswith("Already there")
-    rows = as_json(run("inspection", "list", "--format", "json", db=db_path))
+    rows = as_json(run("inspection", "list", "--format", "json", db=store_target))
     assert [(r["local_area"], r["notified"]) for r in rows] == [("Wealdshire", "2026-11-23")]
     assert rows[0]["id"] in first.stdout and rows[0]["id"] in second.stdout
 
@@ -245,97 +256,97 @@ def test_list_children_by_pseudonym_only_never_a_name_or_case_ref(tmp_path):
 
 
 @pytest.mark.parametrize("what", list(PROMISED_KEYS))
-def test_list_json_carries_the_promised_keys(demo_db, what):
-    rows = as_json(run("list", what, "--format", "json", db=demo_db))
+def test_list_json_carries_the_promised_keys(demo_target, what):
+    rows = as_json(run("list", what, "--format", "json", db=demo_target))
     assert rows
     for row in rows:
         assert PROMISED_KEYS[what] <= set(row)
 
 
 @pytest.mark.parametrize("what", list(PROMISED_KEYS))
-def test_list_csv_and_table_have_a_row_per_record(demo_db, what):
-    rows = as_json(run("list", what, "--format", "json", db=demo_db))
+def test_list_csv_and_table_have_a_row_per_record(demo_target, what):
+    rows = as_json(run("list", what, "--format", "json", db=demo_target))
     parsed = list(csv.DictReader(io.StringIO(ok(run("list", what, "--format", "csv",
-                                                    db=demo_db)))))
+                                                    db=demo_target)))))
     assert len(parsed) == len(rows)
-    table = ok(run("list", what, db=demo_db)).splitlines()
+    table = ok(run("list", what, db=demo_target)).splitlines()
     assert len(table) == len(rows) + 1
 
 
-def test_list_contents(demo_db):
-    settings = as_json(run("list", "settings", "--format", "json", db=demo_db))
+def test_list_contents(demo_target):
+    settings = as_json(run("list", "settings", "--format", "json", db=demo_target))
     assert {"urn": "190009", "name": "Little Oaks Nursery School", "kind": "early-years",
             "postcode": "WD1 2JJ"}.items() <= next(
         s for s in settings if s["urn"] == "190009").items()
-    lines = as_json(run("list", "lines", "--format", "json", db=demo_db))
+    lines = as_json(run("list", "lines", "--format", "json", db=demo_target))
     assert [line["code"] for line in lines] == ["A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4",
                                                 "B5", "B6", "C1", "C2", "C3"]
-    events = as_json(run("list", "events", "--format", "json", db=demo_db))
+    events = as_json(run("list", "events", "--format", "json", db=demo_target))
     visit = next(e for e in events if e["setting_urn"] == "190001")
     assert visit["kind"] == "visit" and visit["start"] == "2026-12-01 09:00"
     assert visit["people"] == ["Helen Marsden", "Emma Kowalski"]
-    people = as_json(run("list", "people", "--format", "json", db=demo_db))
+    people = as_json(run("list", "people", "--format", "json", db=demo_target))
     assert len(people) == 14
 
 
-def test_case_references_only_with_include_sensitive(demo_db):
-    plain = as_json(run("list", "evidence", "--format", "json", db=demo_db))
+def test_case_references_only_with_include_sensitive(demo_target):
+    plain = as_json(run("list", "evidence", "--format", "json", db=demo_target))
     assert all("case_ref" not in row for row in plain)
-    header = ok(run("list", "evidence", "--format", "csv", db=demo_db)).splitlines()[0]
+    header = ok(run("list", "evidence", "--format", "csv", db=demo_target)).splitlines()[0]
     assert "case_ref" not in header
-    table = ok(run("list", "evidence", db=demo_db))
+    table = ok(run("list", "evidence", db=demo_target))
     assert "EHC-" not in table
 
     sensitive = as_json(run("list", "evidence", "--format", "json", "--include-sensitive",
-                            db=demo_db))
+                            db=demo_target))
     assert all("case_ref" in row for row in sensitive)
     assert any((row["case_ref"] or "").startswith("EHC-") for row in sensitive)
 
 
-def test_list_without_an_inspection(db_path):
-    Store.open(str(db_path)).close()
-    line = own_error(run("list", "settings", db=db_path), 2)
+def test_list_without_an_inspection(store_target):
+    Store.open(str(store_target)).close()
+    line = own_error(run("list", "settings", db=store_target), 2)
     assert "no inspection" in line
 
 
 # --- choosing the inspection ----------------------------------------------------------------
 
-def test_inspection_by_prefix(demo_db):
-    fen = new_inspection(demo_db, la="Fenmarch", framework="2023", notified="2024-01-08")
+def test_inspection_by_prefix(demo_target):
+    fen = new_inspection(demo_target, la="Fenmarch", framework="2023", notified="2024-01-08")
     lines = as_json(run("--inspection", "fen", "list", "lines", "--format", "json",
-                        db=demo_db))
+                        db=demo_target))
     assert lines[0]["code"] == "E1"
     lines = as_json(run("--inspection", "Weald", "list", "lines", "--format", "json",
-                        db=demo_db))
+                        db=demo_target))
     assert lines[0]["code"] == "A1"
-    lines = as_json(run("--inspection", fen, "list", "lines", "--format", "json", db=demo_db))
+    lines = as_json(run("--inspection", fen, "list", "lines", "--format", "json", db=demo_target))
     assert lines[0]["code"] == "E1"
 
 
-def test_the_default_is_the_last_opened(demo_db):
-    new_inspection(demo_db, la="Fenmarch", framework="2023", notified="2024-01-08")
-    lines = as_json(run("list", "lines", "--format", "json", db=demo_db))
+def test_the_default_is_the_last_opened(demo_target):
+    new_inspection(demo_target, la="Fenmarch", framework="2023", notified="2024-01-08")
+    lines = as_json(run("list", "lines", "--format", "json", db=demo_target))
     assert lines[0]["code"] == "E1"
 
 
-def test_an_ambiguous_prefix_names_the_candidates(demo_db):
-    other = new_inspection(demo_db, la="Wealdshire", framework="2023", notified="2024-01-08")
-    line = own_error(run("--inspection", "weald", "list", "lines", db=demo_db), 2)
+def test_an_ambiguous_prefix_names_the_candidates(demo_target):
+    other = new_inspection(demo_target, la="Wealdshire", framework="2023", notified="2024-01-08")
+    line = own_error(run("--inspection", "weald", "list", "lines", db=demo_target), 2)
     assert other[:8] in line and "2026-11-23" in line and "--inspection" in line
 
 
-def test_no_default_when_none_was_opened(demo_db):
-    new_inspection(demo_db, la="Fenmarch", framework="2023", notified="2024-01-08")
-    conn = sqlite3.connect(demo_db)
+def test_no_default_when_none_was_opened(demo_target):
+    new_inspection(demo_target, la="Fenmarch", framework="2023", notified="2024-01-08")
+    conn = sqlite3.connect(demo_target)
     conn.execute("UPDATE inspection SET last_opened_at = NULL")
     conn.commit()
     conn.close()
-    line = own_error(run("list", "lines", db=demo_db), 2)
+    line = own_error(run("list", "lines", db=demo_target), 2)
     assert "Fenmarch" in line and "Wealdshire" in line
 
 
-def test_unknown_inspection(demo_db):
-    line = own_error(run("--inspection", "Barsetshire", "list", "lines", db=demo_db), 2)
+def test_unknown_inspection(demo_target):
+    line = own_error(run("--inspection", "Barsetshire", "list", "lines", db=demo_target), 2)
     assert "Barsetshire" in line
 
 
@@ -345,45 +356,45 @@ def settings_json(db):
     return as_json(run("list", "settings", "--format", "json", db=db))
 
 
-def test_import_settings(db_path):
-    new_inspection(db_path, notified="2026-11-23")
-    result = run("import", "settings", GIAS, db=db_path)
+def test_import_settings(store_target):
+    new_inspection(store_target, notified="2026-11-23")
+    result = run("import", "settings", GIAS, db=store_target)
     out = ok(result)
     assert out.splitlines()[0] == "19 settings added, 0 updated, 0 unchanged, 3 skipped"
     assert "skipped 1: other local authority" in out
     assert "skipped 1: status Closed" in out
     assert "skipped 1: not a setting (Children's centre)" in out
     assert "190022" in result.stderr  # no easting/northing
-    assert len(settings_json(db_path)) == 19
+    assert len(settings_json(store_target)) == 19
 
-    again = ok(run("import", "settings", GIAS, db=db_path))
+    again = ok(run("import", "settings", GIAS, db=store_target))
     assert again.splitlines()[0] == "0 settings added, 0 updated, 19 unchanged, 3 skipped"
-    assert len(settings_json(db_path)) == 19
+    assert len(settings_json(store_target)) == 19
 
 
-def test_import_settings_for_another_area(db_path):
-    new_inspection(db_path, notified="2026-11-23")
-    out = ok(run("import", "settings", GIAS, "--la", "Fenmarch", db=db_path))
+def test_import_settings_for_another_area(store_target):
+    new_inspection(store_target, notified="2026-11-23")
+    out = ok(run("import", "settings", GIAS, "--la", "Fenmarch", db=store_target))
     assert out.splitlines()[0] == "1 settings added, 0 updated, 0 unchanged, 21 skipped"
 
 
-def test_import_settings_bad_file_changes_nothing(db_path, tmp_path):
-    new_inspection(db_path, notified="2026-11-23")
-    ok(run("import", "settings", GIAS, db=db_path))
-    before = settings_json(db_path)
+def test_import_settings_bad_file_changes_nothing(store_target, tmp_path):
+    new_inspection(store_target, notified="2026-11-23")
+    ok(run("import", "settings", GIAS, db=store_target))
+    before = settings_json(store_target)
     bad = tmp_path / "gias_bad.csv"
     lines = GIAS.read_text(encoding="utf-8").splitlines()
     lines[1] = lines[1].replace("Ashby Brook Primary School", "Ashby Brook Primary Academy")
     lines[9] += ",one too many"
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    line = own_error(run("import", "settings", bad, db=db_path), 2)
+    line = own_error(run("import", "settings", bad, db=store_target), 2)
     assert "gias_bad.csv" in line and "row 10" in line
-    assert settings_json(db_path) == before
+    assert settings_json(store_target) == before
 
 
-def test_import_settings_missing_file(db_path, tmp_path):
-    new_inspection(db_path)
-    line = own_error(run("import", "settings", tmp_path / "nowhere.csv", db=db_path), 2)
+def test_import_settings_missing_file(store_target, tmp_path):
+    new_inspection(store_target)
+    line = own_error(run("import", "settings", tmp_path / "nowhere.csv", db=store_target), 2)
     assert "nowhere.csv" in line
 
 
@@ -396,27 +407,27 @@ def people_json(db):
     return as_json(run("list", "people", "--format", "json", db=db))
 
 
-def test_import_people(db_path, tmp_path):
-    new_inspection(db_path)
+def test_import_people(store_target, tmp_path):
+    new_inspection(store_target)
     path = tmp_path / "people.csv"
     path.write_text(PEOPLE)
-    assert ok(run("import", "people", path, db=db_path)) == (
+    assert ok(run("import", "people", path, db=store_target)) == (
         "2 people added, 0 updated, 0 unchanged\n")
-    assert ok(run("import", "people", path, db=db_path)) == (
+    assert ok(run("import", "people", path, db=store_target)) == (
         "0 people added, 0 updated, 2 unchanged\n")
-    people = {p["name"]: p for p in people_json(db_path)}
+    people = {p["name"]: p for p in people_json(store_target)}
     assert people["Helen Marsden"]["role"] == "Lead inspector (HMI)"
     assert people["Helen Marsden"]["team"] is True  # Ofsted
     assert people["Rachel Thornton"]["team"] is False
 
 
-def test_import_people_bad_row_changes_nothing(db_path, tmp_path):
-    new_inspection(db_path)
+def test_import_people_bad_row_changes_nothing(store_target, tmp_path):
+    new_inspection(store_target)
     path = tmp_path / "people.csv"
     path.write_text(PEOPLE + " ,Head of SEND,Wealdshire County Council,amir@example.org,\n")
-    line = own_error(run("import", "people", path, db=db_path), 2)
+    line = own_error(run("import", "people", path, db=store_target), 2)
     assert "people.csv" in line and "row 4" in line and "a person needs a name" in line
-    assert people_json(db_path) == []
+    assert people_json(store_target) == []
 
 
 SCHEDULE = ("date,start,end,kind,title,setting_urn,people,location,notes\n"
@@ -429,19 +440,19 @@ def events_json(db):
     return as_json(run("list", "events", "--format", "json", db=db))
 
 
-def test_import_schedule(db_path, tmp_path):
-    new_inspection(db_path, notified="2026-11-23")
-    ok(run("import", "settings", GIAS, db=db_path))
+def test_import_schedule(store_target, tmp_path):
+    new_inspection(store_target, notified="2026-11-23")
+    ok(run("import", "settings", GIAS, db=store_target))
     path = tmp_path / "schedule.csv"
     path.write_text(SCHEDULE)
-    assert ok(run("import", "schedule", path, db=db_path)) == "2 events added, 0 unchanged\n"
-    assert ok(run("import", "schedule", path, db=db_path)) == "0 events added, 2 unchanged\n"
-    events = events_json(db_path)
+    assert ok(run("import", "schedule", path, db=store_target)) == "2 events added, 0 unchanged\n"
+    assert ok(run("import", "schedule", path, db=store_target)) == "0 events added, 2 unchanged\n"
+    events = events_json(store_target)
     assert [(e["title"], e["start"], e["end"], e["setting_urn"]) for e in events] == [
         ("Opening meeting", "2026-11-30 09:00", "2026-11-30 10:15", None),
         ("Visit: Ashby Brook", "2026-12-01 09:00", "2026-12-01 12:00", "190001"),
     ]
-    assert sorted(p["name"] for p in people_json(db_path)) == ["Helen Marsden",
+    assert sorted(p["name"] for p in people_json(store_target)) == ["Helen Marsden",
                                                               "Rachel Thornton"]
 
 
@@ -452,15 +463,15 @@ def test_import_schedule(db_path, tmp_path):
     ("2026-12-02,14h,15:00,meeting,Bad time,,,,\n", "row 4, column start"),
     ("2026-12-02,14:00,15:00,visit,Unknown school,999999,New Person,,\n", "999999"),
 ])
-def test_import_schedule_bad_row_changes_nothing(db_path, tmp_path, bad_row, where):
-    new_inspection(db_path, notified="2026-11-23")
-    ok(run("import", "settings", GIAS, db=db_path))
+def test_import_schedule_bad_row_changes_nothing(store_target, tmp_path, bad_row, where):
+    new_inspection(store_target, notified="2026-11-23")
+    ok(run("import", "settings", GIAS, db=store_target))
     path = tmp_path / "schedule.csv"
     path.write_text(SCHEDULE + bad_row)
-    line = own_error(run("import", "schedule", path, db=db_path), 2)
+    line = own_error(run("import", "schedule", path, db=store_target), 2)
     assert where in line
-    assert events_json(db_path) == []
-    assert people_json(db_path) == []
+    assert events_json(store_target) == []
+    assert people_json(store_target) == []
 
 
 # --- evidence ------------------------------------------------------------------------------
@@ -469,19 +480,19 @@ def evidence_json(db, *extra):
     return as_json(run("list", "evidence", "--format", "json", *extra, db=db))
 
 
-def test_evidence_add(demo_db):
-    before = len(evidence_json(demo_db))
+def test_evidence_add(demo_target):
+    before = len(evidence_json(demo_target))
     out = ok(run("evidence", "add", "--line", "b4", "--source", "case-file",
                  "--text", "Plan lacks health advice", "--setting", "190010",
-                 "--case-ref", "EHC-9999", "--at", "2026-12-02 14:30", db=demo_db))
+                 "--case-ref", "EHC-9999", "--at", "2026-12-02 14:30", db=demo_target))
     entry_id = out.strip()
     assert UUID.fullmatch(entry_id)
-    rows = {r["id"]: r for r in evidence_json(demo_db)}
+    rows = {r["id"]: r for r in evidence_json(demo_target)}
     assert len(rows) == before + 1
     assert {"line": "B4", "source": "case-file", "text": "Plan lacks health advice",
             "setting_urn": "190010", "at": "2026-12-02 14:30"}.items() <= rows[entry_id].items()
     assert "EHC-9999" not in json.dumps(list(rows.values()))
-    sensitive = {r["id"]: r for r in evidence_json(demo_db, "--include-sensitive")}
+    sensitive = {r["id"]: r for r in evidence_json(demo_target, "--include-sensitive")}
     assert sensitive[entry_id]["case_ref"] == "EHC-9999"
 
 
@@ -495,11 +506,11 @@ SEEN = ["--text", "Something seen"]
     (["--line", "A1", "--source", "document", "--at", "2026-12-02 25:00", *SEEN], "25:00"),
     (["--line", "A1", "--source", "document", "--text", "   "], "no text"),
 ])
-def test_evidence_add_refuses_unknown_names(demo_db, args, mentions):
-    before = evidence_json(demo_db)
-    line = refused(run("evidence", "add", *args, db=demo_db), 2)
+def test_evidence_add_refuses_unknown_names(demo_target, args, mentions):
+    before = evidence_json(demo_target)
+    line = refused(run("evidence", "add", *args, db=demo_target), 2)
     assert mentions in line
-    assert evidence_json(demo_db) == before
+    assert evidence_json(demo_target) == before
 
 
 # --- care of the store -----------------------------------------------------------------------
@@ -514,9 +525,9 @@ def test_doctor(demo_db):
     assert any("14 people" in v and "evidence" in v for v in report.values())
 
 
-def test_backup(demo_db, tmp_path):
+def test_backup(demo_target, tmp_path):
     copy = tmp_path / "copy.db"
-    out = ok(run("backup", "-o", copy, db=demo_db))
+    out = ok(run("backup", "-o", copy, db=demo_target))
     assert out.strip() == str(copy.resolve())
     backup = Store.open(str(copy))
     try:
@@ -566,15 +577,15 @@ def test_a_folder_is_not_a_store(tmp_path):
     assert "folder" in line
 
 
-def test_a_newer_store_exits_3(demo_db):
-    conn = sqlite3.connect(demo_db)
+def test_a_newer_store_exits_3(demo_target):
+    conn = sqlite3.connect(demo_target)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()
     conn.close()
-    before = sha256(demo_db)
-    line = own_error(run("list", "settings", db=demo_db), 3)
+    before = fingerprint(demo_target)
+    line = own_error(run("list", "settings", db=demo_target), 3)
     assert "newer schema" in line
-    assert sha256(demo_db) == before
+    assert fingerprint(demo_target) == before
 
 
 # --- the real program ----------------------------------------------------------------------

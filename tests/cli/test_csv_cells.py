@@ -11,6 +11,8 @@ import pytest
 from sendtui.exports.spreadsheet import safe_cell
 from tests.cli.test_cli import GIAS, ok, run
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 FORMULA = '=HYPERLINK("http://evil.example","click")'
 HOSTILE = (FORMULA, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx")
 
@@ -22,19 +24,19 @@ def test_a_formula_is_kept_as_text(text):
 
 
 @pytest.fixture
-def hostile_db(demo_db, tmp_path):
+def hostile_db(demo_target, tmp_path):
     """The demo with a formula in an evidence entry, an event, a person and a setting."""
     ok(run("evidence", "add", "--line", "A1", "--source", "document", "--text", FORMULA,
-           db=demo_db))
+           db=demo_target))
     schedule = tmp_path / "schedule.csv"
     schedule.write_text("date,start,end,kind,title,setting_urn,people,location,notes\n"
                         "2026-12-01,17:00,17:30,meeting,@SUM(A1),,+Mallory Cmd,-2+3,=1+1\n")
-    ok(run("import", "schedule", schedule, db=demo_db))
+    ok(run("import", "schedule", schedule, db=demo_target))
     gias = tmp_path / "gias.csv"
     gias.write_text(GIAS.read_text(encoding="utf-8-sig").replace(
         "Markham Valley Academy", "=Markham Valley Academy"), encoding="utf-8")
-    ok(run("import", "settings", gias, db=demo_db))
-    return demo_db
+    ok(run("import", "settings", gias, db=demo_target))
+    return demo_target
 
 
 def cells(text: str) -> list[str]:

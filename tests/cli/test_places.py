@@ -4,12 +4,15 @@ import json
 
 import pytest
 
-from tests.cli.test_cli import GIAS, UUID, ok, own_error, run, sha256
+from tests.cli.test_cli import GIAS, UUID, ok, own_error, run
+from tests.fingerprint import fingerprint
+
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "s.db"
+def db(store_target):
+    path = store_target
     ok(run("inspection", "new", "--la", "Wealdshire", "--framework", "2016", "--notified",
            "2026-11-23", db=path))
     ok(run("import", "settings", GIAS, db=path))
@@ -54,8 +57,8 @@ def test_a_nursery_with_a_grid_reference_and_the_base_room(db):
     (["--name", " "], "needs a name"),
 ])
 def test_bad_input_exits_2_in_one_line_with_the_store_unchanged(db, args, words):
-    before = sha256(db)
+    before = fingerprint(db)
     line = own_error(run("places", "add", *args, db=db), 2)
     assert words in line
-    assert sha256(db) == before
+    assert fingerprint(db) == before
     assert places_listed(db) == []

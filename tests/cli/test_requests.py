@@ -5,15 +5,18 @@ import json
 
 import pytest
 
-from tests.cli.test_cli import UUID, ok, own_error, run, sha256
+from tests.cli.test_cli import UUID, ok, own_error, run
+from tests.fingerprint import fingerprint
+
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
 
 PEOPLE = "name,role,organisation,email,phone\nRachel Thornton,Nominated officer,Wealdshire,,\n"
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
+def db(tmp_path, store_target, monkeypatch):
     monkeypatch.setenv("SENDTUI_TODAY", "2026-11-25")  # Wed, day 3: judged at 09:00
-    path = tmp_path / "s.db"
+    path = store_target
     ok(run("inspection", "new", "--la", "Wealdshire", "--framework", "2016", "--notified",
            "2026-11-23", db=path))
     people = tmp_path / "people.csv"
@@ -74,9 +77,9 @@ def test_done_marks_it_sent_by_a_start_of_its_id(db):
     (["list", "--owner", "Nobody Known"], "no person has that name"),
 ])
 def test_bad_input_is_one_line_exit_2_and_nothing_changed(db, args, said):
-    before = sha256(db)
+    before = fingerprint(db)
     assert said in own_error(run("requests", *args, db=db), 2)
-    assert sha256(db) == before
+    assert fingerprint(db) == before
 
 
 def test_import_adds_every_row(db, tmp_path):
@@ -106,8 +109,8 @@ def test_import_with_a_bad_row_names_it_and_adds_nothing(db, tmp_path, bad_row, 
     file.write_text("title,kind,owner,due,status,where,notes\n"
                     "EHC plan audit,document,Rachel Thornton,2026-12-03 10:00,,,\n"
                     f"{bad_row}\n")
-    before, rows = sha256(db), listed(db)
+    before, rows = fingerprint(db), listed(db)
     line = own_error(run("requests", "import", file, db=db), 2)
     assert said in line and "requests.csv" in line
-    assert sha256(db) == before
+    assert fingerprint(db) == before
     assert listed(db) == rows

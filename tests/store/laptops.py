@@ -18,8 +18,9 @@ BOOKKEEPING = {"hlc", "updated_at", "updated_by"}
 LEDGER = {"field_clock", "audit", "device"}
 
 
-def laptop(folder: Path, name: str, number: int) -> Store:
-    opened = open_store(str(folder / f"{name}.db"))
+def laptop(where: Path | str, name: str, number: int) -> Store:
+    """`where`: a folder (the store is NAME.db in it) or a store target (a URL)."""
+    opened = open_store(str(where / f"{name}.db") if isinstance(where, Path) else where)
     return Store(opened.engine, opened, Device(f"{number:08d}-0000-4000-8000-{number:012d}",
                                                f"{name}'s laptop"))
 

@@ -191,7 +191,7 @@ def _fill(db: sqlite3.Connection, revision: str, entries: int, rng: random.Rando
         [(eid, *tracked, ins, "visit", f"Visit {i}", f"2026-12-0{1 + i % 5} 09:00:00.000000",
           f"2026-12-0{1 + i % 5} 11:00:00.000000", settings[i % 10], "", "", "confirmed")
          for i, eid in enumerate(events)])
-    insert("event_person", [{"event_id": events[i % 12], "person_id": people[i % 6]}
+    insert("event_person", [{"event_id": events[i % 12], "person_id": people[(i + i // 12) % 6]}
                             for i in range(24)])
     evidence = [_id(rng) for _ in range(entries)]
     db.executemany(

@@ -12,6 +12,8 @@ from sendtui.errors import Ambiguous, InvalidInput, NotFound
 from sendtui.store import actions, erasure, events, inspections, people, plan, undo
 from sendtui.store import models as m
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 25, 9, tzinfo=UTC)  # 09:00 London on the demo's today
 

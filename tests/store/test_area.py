@@ -8,6 +8,8 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import availability, events, inspections, people, settings, undo
 from sendtui.store.repo import Store
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 UTC = dt.timezone.utc
 NINE = dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 NOON = dt.datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
@@ -58,7 +60,7 @@ def test_marking_an_unknown_setting_is_refused(demo_store, ins):
 
 # --- people --------------------------------------------------------------------------------
 
-def test_add_change_remove_a_person_round_trip(demo_db, demo_store, ins):
+def test_add_change_remove_a_person_round_trip(demo_target, demo_store, ins):
     added = people.add(demo_store, ins.id, "  Priya   Shah ", "Head of inclusion",
                        "Wealdshire County Council", " priya.shah@example.org ",
                        "01632 960999", False)
@@ -66,7 +68,7 @@ def test_add_change_remove_a_person_round_trip(demo_db, demo_store, ins):
 
     people.edit(demo_store, ins.id, added.id, "Priya Shah", "Assistant director",
                 "Wealdshire County Council", "p.shah@example.org", "", True)
-    reopened = Store.open(str(demo_db))
+    reopened = Store.open(demo_target)
     try:
         priya = by_name(reopened, ins.id)["Priya Shah"]
         assert (priya.role, priya.email, priya.phone, priya.is_team) == (

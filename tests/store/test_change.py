@@ -12,6 +12,8 @@ from sendtui.store import inspections, undo
 from sendtui.store import models as m
 from sendtui.store.repo import HybridClock
 
+BOTH_ENGINES = True
+
 
 @pytest.fixture
 def ins(demo_store):

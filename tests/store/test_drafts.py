@@ -4,6 +4,8 @@ from sendtui.store import inspections
 from sendtui.store.drafts import discard_draft, latest_draft, save_draft
 from sendtui.store.repo import Store
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 def test_a_draft_survives_reopening_the_store_until_discarded(demo_db):
     store = Store.open(str(demo_db))

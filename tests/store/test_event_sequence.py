@@ -10,6 +10,8 @@ from sendtui.store import events, inspections, people, undo
 from sendtui.store.events import EventInput
 from sendtui.store.models import Event
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 def sequence(store, event_id: str) -> int:
     with store.session() as s:

@@ -10,6 +10,8 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.store import evidence, inspections, settings, undo
 from sendtui.store.evidence_corrections import correct, current
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
 def ins(demo_store):

@@ -15,6 +15,10 @@ from sendtui.store import evidence, evidence_browse, evidence_days, inspections,
 from sendtui.store.evidence_browse import Filter
 from sendtui.store.evidence_days import per_day
 
+# SQLite only until the Evidence facets are portable (the pgsearch lane: group_concat, substr
+# on a timestamp); then True
+BOTH_ENGINES = False
+
 UTC = dt.timezone.utc
 
 

@@ -18,6 +18,8 @@ from sendtui.store import events, field_clocks, inspections, people, undo
 from sendtui.store import models as m
 from sendtui.store.events import EventInput
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 PERSON_FIELDS = {"inspection_id", "name", "role", "organisation", "email", "phone",
                  "is_team", "deleted_at"}
 

@@ -16,6 +16,8 @@ from sendtui.store import models as m
 from sendtui.store.erasure import erase_deleted, erase_evidence, erase_name, purge
 from tests.store.test_erasure import found_in_files
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 STATEMENT = "Families of children with ASD wait too long for a first assessment."
 
 

@@ -11,6 +11,8 @@ from sendtui.store import events, inspections, people, settings
 from sendtui.store.repo import Store
 from tests.conftest import FIXTURES
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 GIAS = FIXTURES / "gias_wealdshire.csv"
 
 

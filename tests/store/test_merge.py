@@ -19,16 +19,25 @@ from sendtui.store import models as m
 from tests.store.laptops import at, carry, content, laptop
 
 
+# Not on PostgreSQL yet: bundle_rows reads through the sqlite3 connection itself (BEGIN on
+# the raw driver, ORDER BY rowid); set True when it reads through SQLAlchemy.
+BOTH_ENGINES = False
+SQLITE_ONLY = {
+    "test_an_entry_erased_on_one_laptop_is_erased_on_the_other_and_never_comes_back":
+        "reads the store file's bytes for the erased name",
+}
+
+
 @pytest.fixture
-def ada(tmp_path):
-    store = laptop(tmp_path, "Ada", 1)
+def ada(new_target):
+    store = laptop(new_target("Ada"), "Ada", 1)
     yield store
     store.close()
 
 
 @pytest.fixture
-def kwame(tmp_path):
-    store = laptop(tmp_path, "Kwame", 2)
+def kwame(new_target):
+    store = laptop(new_target("Kwame"), "Kwame", 2)
     yield store
     store.close()
 

@@ -22,6 +22,11 @@ CREW = [PersonRow("Jo Smith", "Lead inspector", "Ofsted", "", "", True),
         PersonRow("Sam Patel", "Inspector", "CQC", "", "", True)]
 INSPECTION = "0b6f1c1e-0000-4000-8000-000000000017"
 
+BOTH_ENGINES = True
+SQLITE_ONLY = {
+    "test_the_store_refuses_a_second_live_row_with_the_same_key": "writes with sqlite3 itself",
+}
+
 
 def laptop(path) -> Store:
     """A fresh store holding the same inspection as every other 'laptop' (its id shared)."""
@@ -112,7 +117,7 @@ def test_a_row_that_slips_past_the_app_check_is_refused_in_its_words(store):
     assert [p.name for p in people.all(store, ins.id)] == ["Jo Smith"]
 
 
-def test_the_command_line_says_it_in_one_line_with_exit_2(db_path, store, tmp_path,
+def test_the_command_line_says_it_in_one_line_with_exit_2(store_target, store, tmp_path,
                                                            monkeypatch):
     from click.testing import CliRunner
 
@@ -123,7 +128,7 @@ def test_the_command_line_says_it_in_one_line_with_exit_2(db_path, store, tmp_pa
     crew = tmp_path / "people.csv"
     crew.write_text("name,role,organisation,email,phone,team\nJO SMITH,Lead,Ofsted,,,yes\n")
     monkeypatch.setattr(people, "_by_name", lambda *a: {})  # the check raced past
-    result = CliRunner().invoke(cli, ["--db", str(db_path), "import", "people", str(crew)])
+    result = CliRunner().invoke(cli, ["--db", store_target, "import", "people", str(crew)])
     assert result.exit_code == 2, (result.stdout, result.stderr, result.exception)
     assert result.stderr.strip() == (
         "sendtui: there is already a person with that name: nothing was changed")

@@ -11,6 +11,8 @@ from sendtui.store import outcomes as recorded
 from sendtui.store.repo import Store
 from tests.store.old_stores import make_store_at
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 D = dt.date
 
 

@@ -11,6 +11,8 @@ from sendtui.store import events, inspections, people, places, planning, setting
 from sendtui.store.events import EventInput
 from tests.conftest import FIXTURES
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 GIAS = FIXTURES / "gias_wealdshire.csv"
 UTC = dt.timezone.utc  # London is on UTC in late November
 

@@ -15,6 +15,8 @@ from sendtui.store import inspections, people, requests, undo
 from sendtui.store.erasure import erase_deleted, purge
 from tests.store.test_erasure import found_in_files
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 NOTIFIED = dt.date(2026, 11, 23)  # Monday
 
 

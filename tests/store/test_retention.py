@@ -5,6 +5,8 @@ import pytest
 from sendtui.errors import InvalidInput
 from sendtui.store import inspections, retention, undo
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 def test_retention_is_set_undone_and_due_after_final_feedback(demo_store):
     ins = inspections.find(demo_store).id

@@ -20,6 +20,12 @@ from tests.conftest import FIXTURES
 D = dt.date
 GIAS = FIXTURES / "gias_wealdshire.csv"
 
+BOTH_ENGINES = True
+SQLITE_ONLY = {
+    "test_a_new_store_is_readable_by_its_owner_only": "a file's mode; a server has no file",
+    "test_wal_and_foreign_keys_are_on": "SQLite PRAGMAs",
+}
+
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -191,14 +197,14 @@ def test_the_default_is_the_last_opened(store):
     assert inspections.find(store).id == first.id
 
 
-def test_set_key_date_keeps_the_coordinators_date(store, db_path):
+def test_set_key_date_keeps_the_coordinators_date(store, store_target):
     ins = inspections.create(store, "Wealdshire", "2016", D(2020, 3, 2))
     kd = inspections.set_key_date(store, ins.id, "final-feedback", D(2020, 3, 12))
     assert kd.date == D(2020, 3, 12) and kd.rule == "set by hand"
     on_site = inspections.set_key_date(store, ins.id, "on-site", D(2020, 3, 10), D(2020, 3, 12))
     assert (on_site.date, on_site.end) == (D(2020, 3, 10), D(2020, 3, 12))
     store.close()
-    again = Store.open(str(db_path))
+    again = Store.open(store_target)
     dates = {k.key: (k.date, k.end) for k in inspections.key_dates(again, ins.id)}
     again.close()
     assert dates["final-feedback"] == (D(2020, 3, 12), None)

@@ -7,6 +7,8 @@ from sendtui.domain.today import morning_of
 from sendtui.store.names import redactor
 from sendtui.store.today import today
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 def test_the_2023_demo_on_its_first_on_site_morning(store):
     ins, _ = add_demo(store, "2023")

@@ -4,7 +4,6 @@ protected table only, ticked, edited, removed and undone; what is missing this m
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -14,6 +13,8 @@ from sendtui.records import EvidenceRow
 from sendtui.store import audit, evidence, inspections, names, tracked, undo
 from sendtui.store.erasure import erase_name, purge
 from tests.store.test_erasure import found_in_files
+
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
 
 THU = dt.date(2026, 11, 19)
 
@@ -27,14 +28,13 @@ def add(store, ins, name="Xanthe Quorley", kind="tracked", **kw):
     return tracked.add(store, ins, kind, name, THU, **kw)
 
 
-def test_the_identity_lives_in_the_protected_table_only(store, ins, db_path):
+def test_the_identity_lives_in_the_protected_table_only(store, ins):
     child = add(store, ins, born=dt.date(2015, 3, 2), case_ref="EHC-77123",
                 sectors=("education", "health"), consent_by="Mother")
     assert (child.pseudonym, child.kind, child.sectors) == ("CYP-01", "tracked",
                                                             ("education", "health"))
-    conn = sqlite3.connect(db_path)
-    row = conn.execute("SELECT * FROM tracked_child").fetchone()
-    conn.close()
+    with store.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT * FROM tracked_child").one()
     assert not any(w in " ".join(map(str, row)) for w in ("Xanthe", "Quorley", "77123",
                                                           "2015-03-02"))
     assert tracked.identity(store, ins, child.id, "on the Children screen") == (

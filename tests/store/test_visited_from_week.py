@@ -9,6 +9,8 @@ from dataclasses import replace
 from sendtui.store import events, inspections, settings
 from sendtui.store.events import EventInput
 
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 UTC = dt.timezone.utc
 
 
