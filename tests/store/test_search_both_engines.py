@@ -6,10 +6,6 @@ day. Only the scores differ (bm25 and ts_rank), so only clear cases are compared
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
-import uuid
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +15,8 @@ from sendtui.records import EvidenceRow
 from sendtui.store import evidence, evidence_browse, evidence_days, inspections
 from sendtui.store.evidence_browse import Filter
 from sendtui.store.repo import Store
+from tests.pg_fixtures import TEMPLATE
 
-pgserver = pytest.importorskip("pgserver")
-pytest.importorskip("psycopg")
 
 NAMES = [("Łukasz Nowak", "lukasz"), ("Siân Evans", "sian"), ("Straße", "strasse"),
          ("Zoë Ward", "zoe"), ("Øyvind Berg", "oyvind")]
@@ -30,19 +25,6 @@ CLEAR = ("Respite was cancelled; respite hours cut again; families said respite 
 SEARCHES = ["camhs", "transit*", '"health advice"', "health advice", "plan*", "CYP-4217",
             "the", "respite", "waiting", "annual review*", "sian", "lukasz", "strasse",
             "zoe", "oyvind", "Łukasz", "Siân", "child's", "co-production", "post-16*"]
-
-
-@pytest.fixture(scope="module")
-def server():
-    """A throwaway PostgreSQL for this module (the lead swaps it for the suite's shared
-    fixture, a database per test from a migrated template). Its folder is not under pytest's
-    temp folder: as root, pgserver runs PostgreSQL as the user `pgserver`, and pytest puts
-    its folder back to 0700 whenever a run starts."""
-    folder = Path(tempfile.mkdtemp(prefix="sendtui-pg-"))
-    srv = pgserver.get_server(folder, cleanup_mode="stop")
-    yield srv
-    srv.cleanup()
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _fill(store: Store) -> str:
@@ -60,13 +42,12 @@ def _fill(store: Store) -> str:
 
 
 @pytest.fixture(scope="module")
-def targets(server, tmp_path_factory) -> dict[str, str]:
-    """Where the two stores are, as `--db` takes them."""
-    name = f"search_{uuid.uuid4().hex[:8]}"
-    server.psql(f"CREATE DATABASE {name};")
-    return {"sqlite": str(tmp_path_factory.mktemp("lite") / "s.db"),
-            "postgresql": server.get_uri(name).replace("postgresql://",
-                                                       "postgresql+psycopg://", 1)}
+def targets(pg_server, tmp_path_factory) -> dict[str, str]:
+    """Where the two stores are, as `--db` takes them (a database of the suite's server)."""
+    name = pg_server.create(TEMPLATE)
+    yield {"sqlite": str(tmp_path_factory.mktemp("lite") / "s.db"),
+           "postgresql": pg_server.server.url(name)}
+    pg_server.drop(name)
 
 
 @pytest.fixture(scope="module")
@@ -173,12 +154,10 @@ def _alembic(conn, action: str, revision: str) -> None:
 
 
 def test_migration_0022_adds_the_search_column_on_postgresql_and_nothing_on_sqlite(
-        server, tmp_path):
+        pg_blank, tmp_path):
     import sqlalchemy as sa
 
-    name = f"migrate_{uuid.uuid4().hex[:8]}"
-    server.psql(f"CREATE DATABASE {name};")
-    url = server.get_uri(name).replace("postgresql://", "postgresql+psycopg://", 1)
+    url = pg_blank
     lite = f"sqlite:///{tmp_path / 'm.db'}"
     for engine in (sa.create_engine(url), sa.create_engine(lite)):
         with engine.begin() as conn:
