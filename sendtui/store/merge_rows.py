@@ -11,7 +11,7 @@ evidence entries at a time); the search spelling of evidence (`text_plain`) is m
 from the text.
 
 What a later step needs is kept in `Merged`: the evidence texts that lost (the merge keeps
-them as versions), the events whose content changed here (their SEQUENCE goes up).
+them as versions), the events now made of both sides' fields (their SEQUENCE goes up).
 """
 
 from __future__ import annotations
@@ -97,12 +97,14 @@ def _merge_row(conn, name: str, mine: dict, theirs: dict, my_clocks: dict,
         return
     mine_row, their_row = _row_clock(mine), _row_clock(theirs)
     values: dict = {}
+    mixed = False  # a field of this store's kept over a different one of the bundle's
     for column, value in theirs.items():
         if column in BOOKKEEPING:
             continue
         my_clock = my_clocks.get(column, mine_row)
         their_clock = their_clocks.get(column, their_row)
         if their_clock <= my_clock:
+            mixed = mixed or (value != mine[column] and column not in NOT_CONTENT)
             if column == "text" and name == "evidence" and value != mine[column]:
                 done.lost_texts.append(LostText(mine["id"], value, their_clock, False))
             continue
@@ -116,16 +118,19 @@ def _merge_row(conn, name: str, mine: dict, theirs: dict, my_clocks: dict,
     if not values:
         return
     if set(values) - set(BOOKKEEPING):
-        _count_change(name, mine, theirs, values, done)
+        _count_change(name, mine, theirs, values, mixed, done)
     _update(conn, name, mine["id"], values)
 
 
-def _count_change(name: str, mine: dict, theirs: dict, values: dict, done: Merged) -> None:
+def _count_change(name: str, mine: dict, theirs: dict, values: dict, mixed: bool,
+                  done: Merged) -> None:
     if values.get("deleted_at", mine.get("deleted_at")) and not mine.get("deleted_at"):
         done.removed[name] += 1
     else:
         done.changed[name] += 1
-    if name == "event" and set(values) - NOT_CONTENT:
+    if name == "event" and mixed and set(values) - NOT_CONTENT:
+        # the event is now neither side's: past both SEQUENCEs (when it is the bundle's
+        # whole, the bundle's SEQUENCE came with it)
         done.moved_events[mine["id"]] = max(mine.get("sequence") or 0,
                                             theirs.get("sequence") or 0)
 
