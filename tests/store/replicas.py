@@ -1,0 +1,103 @@
+"""Laptops for the merge tests: stores on temp files, each with its own device, and what
+they hold compared as content (tables) and as a coordinator sees it (the CLI's output)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sendtui.cli import cli
+from sendtui.config import Device
+from sendtui.records.bundle import Bundle, decode, encode
+from sendtui.store import merge
+from sendtui.store.bundle_rows import bundle_rows, manifest_of
+from sendtui.store.db import open_store
+from sendtui.store.repo import Store
+
+LAPTOPS = (("aaaaaaaa-0000-4000-8000-000000000001", "A laptop"),
+           ("bbbbbbbb-0000-4000-8000-000000000002", "B laptop"),
+           ("cccccccc-0000-4000-8000-000000000003", "C laptop"))
+FRESH = ("dddddddd-0000-4000-8000-000000000004", "D laptop")
+WORDS = ("otter", "heron", "badger", "kestrel", "marten")  # searched for at the end
+LISTS = [("list", kind, "--format", "json") for kind in (
+    "settings", "people", "events", "lines", "evidence", "actions", "children")] + [
+    ("names", "list", "--format", "json"), ("requests", "list", "--format", "json"),
+    ("inspection", "list", "--format", "json"), ("check", "--format", "json"),
+    ("audit", "--format", "json"),
+    ("export", "schedule", "--format", "csv", "-o", "-"),
+    ("export", "evidence", "--format", "md", "-o", "-")] + [
+    ("search", word, "--format", "json", "--limit", "1000") for word in WORDS]
+
+
+def laptop(path: Path, which: tuple[str, str]) -> Store:
+    opened = open_store(str(path))
+    return Store(opened.engine, opened, Device(*which))
+
+
+def bundle_of(store: Store, inspection_id: str) -> Bundle:
+    """What `sendtui bundle export` would write, read back as `bundle import` reads it."""
+    tables = bundle_rows(store, inspection_id)
+    return decode(*encode(manifest_of(store, inspection_id, tables), tables))
+
+
+def send(source: Store, target: Store, inspection_id: str) -> merge.Arrived:
+    return merge.import_bundle(target, bundle_of(source, inspection_id))
+
+
+def content(store: Store, inspection_id: str, leave_out: str | None = None) -> dict:
+    """Every shipped row, by table; `leave_out`: a store that only took bundles, whose own
+    stamps (the clocks of what the merge itself wrote: a SEQUENCE past both sides, the audit
+    line saying which bundle came first) depend on when it took each bundle."""
+    found = {}
+    for table in bundle_rows(store, inspection_id):
+        rows = [dict(zip(table.columns, row)) for row in table.rows]
+        if leave_out:
+            rows = [_unstamped(r, leave_out) for r in rows
+                    if not (table.name == "audit" and r["updated_by"] == leave_out)
+                    and r.get("device_id") != leave_out]
+        found[table.name] = rows
+    return found
+
+
+def _unstamped(row: dict, device: str) -> dict:
+    if row.get("updated_by") != device:
+        return row
+    return {**row, "hlc": None, "updated_at": None}
+
+
+def differences(one: dict, other: dict) -> list[str]:
+    said = []
+    for name in one:
+        mine = {json.dumps(r, sort_keys=True, default=str) for r in one[name]}
+        theirs = {json.dumps(r, sort_keys=True, default=str) for r in other[name]}
+        if mine != theirs:
+            said.append(f"{name}: {sorted(mine - theirs)[:2]} / {sorted(theirs - mine)[:2]}")
+    return said
+
+
+def checked(store: Store) -> list[str]:
+    """What SQLite finds wrong with the file (nothing: [])."""
+    with store.engine.connect() as conn:
+        found = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+        keys = [str(r) for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+    return ([] if found == ["ok"] else found) + keys
+
+
+def seen(db: Path) -> dict[tuple, str]:
+    """What each list, search and export command prints for the store at `db`."""
+    runner = CliRunner()
+    said = {}
+    for args in LISTS:
+        result = runner.invoke(cli, ["--db", str(db), *args])
+        assert result.exit_code in (0, 1), (args, result.stdout, result.stderr)
+        said[args] = result.stdout
+    return said
+
+
+def copy_store(source: Path, target: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy(f"{source}{suffix}", f"{target}{suffix}")
