@@ -91,6 +91,27 @@ def merge_table(conn, table: TableRows, clocks: Clocks, skip, done: Merged) -> N
         conn.exec_driver_sql(_UPSERT.format(p=MARKS[conn.dialect.paramstyle]), adopted)
 
 
+def take_row(conn, table: TableRows, row_id: str, clocks: Clocks) -> None:
+    """This store's row becomes the bundle's, values and clocks (added if this store lacks
+    it): a row the bundle's laptop erased, as it erased it (the same on every laptop,
+    whichever bundle came first)."""
+    at = table.columns.index("id")
+    raw = next((r for r in table.rows if r[at] == row_id), None)
+    if raw is None:
+        return
+    row = {c: raw[table.columns.index(c)] for c in _known(table)}
+    if _local_rows(conn, table.name, ["id"], [row_id]):
+        _update(conn, table.name, row_id, {c: v for c, v in row.items() if c != "id"})
+    else:
+        _insert(conn, table.name, [_arriving(table.name, row)])
+    conn.exec_driver_sql(f"DELETE FROM field_clock WHERE table_name = {_mark(conn)} AND "
+                         f"row_id = {_mark(conn)}", (table.name, row_id))
+    taken = [(table.name, row_id, f, *c) for f, c in clocks.get((table.name, row_id),
+                                                               {}).items()]
+    if taken:
+        conn.exec_driver_sql(_UPSERT.format(p=_mark(conn)), taken)
+
+
 def _merge_row(conn, name: str, mine: dict, theirs: dict, my_clocks: dict,
                their_clocks: dict, adopted: list, done: Merged) -> None:
     if mine == theirs and my_clocks == their_clocks:
