@@ -98,6 +98,9 @@ def _check(store: Store, bundle: Bundle) -> None:
 def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
     conn = s.connection()
     if conn.dialect.name == "sqlite":
+        # pysqlite would run the indexes' DROP/CREATE outside any transaction (it begins one
+        # only before a write): begun here, a preview or a failure leaves the file as it was
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     ins_id = bundle.manifest.inspection_id
     clocks = incoming_clocks(bundle.table("field_clock"))
