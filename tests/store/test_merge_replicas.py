@@ -36,7 +36,7 @@ from sendtui.store.merge import import_bundle
 from tests.conftest import FIXTURES
 from tests.store.replicas import (
     FRESH, LAPTOPS, WORDS, bundle_of, checked, content, copy_store, differences, laptop,
-    seen, send)
+    seen, send, without_audit)
 
 RUNS = settings(max_examples=int(os.environ.get("MERGE_EXAMPLES", 25)), stateful_step_count=15, deadline=None,
                 suppress_health_check=list(HealthCheck))
@@ -217,7 +217,7 @@ class Laptops(RuleBasedStateMachine):
             return
         send(self.stores[x], self.stores[y], self.ins)
         send(self.stores[y], self.stores[x], self.ins)
-        one, other = (_no_audit(content(s, self.ins)) for s in (self.stores[x], self.stores[y]))
+        one, other = (without_audit(content(self.stores[i], self.ins)) for i in (x, y))
         assert differences(one, other) == []
 
     # --- after every step -----------------------------------------------------------
@@ -294,11 +294,6 @@ class Laptops(RuleBasedStateMachine):
         built = seen(self.folder / "scratch.db")
         searches = [args for args in shown[0] if args[0] == "search"]
         assert [built[a] for a in searches] == [shown[0][a] for a in searches]
-
-
-def _no_audit(rows: dict) -> dict:
-    return {**{k: v for k, v in rows.items() if k != "audit"},
-            "field_clock": [r for r in rows["field_clock"] if r["table_name"] != "audit"]}
 
 
 def test_three_laptops_converge_with_nothing_lost(templates):
