@@ -29,7 +29,7 @@ from sendtui.errors import UserError
 from sendtui.importers.gias import read_gias
 from sendtui.records import EvidenceRow
 from sendtui.store import (
-    erasure, events, evidence, evidence_corrections, names, people, undo)
+    conflicts, erasure, events, evidence, evidence_corrections, names, people, undo)
 from sendtui.store import settings as places
 from sendtui.store.events import EventInput
 from sendtui.store.merge import import_bundle
@@ -45,7 +45,7 @@ NAMES = ("Jo Smith", "Sam Patel", "Ola Nowak")  # two laptops may add the same p
 MARKED = ("Zara Quinn", "Tomasz Wren", "Leila Haddad")  # and mark names: pseudonyms collide
 ROUNDS_SEEN: list[int] = []
 replica = st.integers(0, 2)
-pick = st.integers(0, 10**6)
+pick = st.integers(0, 7)  # a few rows: two laptops often change the same one
 
 
 @pytest.fixture(scope="module")
@@ -285,6 +285,8 @@ class Laptops(RuleBasedStateMachine):
         assert rounds <= MAX_ROUNDS, f"still changing after {MAX_ROUNDS} rounds"
         rows = [content(s, self.ins) for s in self.stores]
         assert differences(rows[0], rows[1]) == [] and differences(rows[0], rows[2]) == []
+        listed = [conflicts.open_conflicts(s, self.ins) for s in self.stores]
+        assert listed[1] == listed[0] and listed[2] == listed[0]
         scratch = self._fresh("scratch")
         send(self.stores[0], scratch, self.ins)
         for store in (*self.stores, scratch):
