@@ -47,8 +47,9 @@ def drop_live_keys(conn, indexes: list[sa.Index]) -> None:
 
 def restore_live_keys(store: Store, s: Session, ins_id: str, indexes: list[sa.Index],
                       notices: list[str]) -> None:
-    """Fold or renumber what holds a key twice, then build the indexes again."""
-    for index in indexes:
+    """Fold or renumber what holds a key twice, then build the indexes again. A name marked
+    on two laptops is folded first: its two pseudonyms are then one row's, not a collision."""
+    for index in sorted(indexes, key=lambda i: i.name == PSEUDONYM_KEY):
         for ids in _twice(s, index):
             if index.name == PSEUDONYM_KEY:
                 notices += _renumber(store, s, ins_id, ids)
