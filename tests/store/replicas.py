@@ -48,24 +48,32 @@ def send(source: Store, target: Store, inspection_id: str) -> merge.Arrived:
 
 
 def content(store: Store, inspection_id: str, leave_out: str | None = None) -> dict:
-    """Every shipped row, by table; `leave_out`: a store that only took bundles, whose own
-    stamps (the clocks of what the merge itself wrote: a SEQUENCE past both sides, the audit
-    line saying which bundle came first) depend on when it took each bundle."""
-    found = {}
-    for table in bundle_rows(store, inspection_id):
-        rows = [dict(zip(table.columns, row)) for row in table.rows]
-        if leave_out:
-            rows = [_unstamped(r, leave_out) for r in rows
-                    if not (table.name == "audit" and r["updated_by"] == leave_out)
-                    and r.get("device_id") != leave_out]
-        found[table.name] = rows
-    return found
+    """Every shipped row, by table, but bookkeeping that says only when a merge was made:
+    an alias's `at` (the first laptop to fold two rows keeps its own), and a field clock
+    equal to its row's own stamp (what a field without one goes by). `leave_out`: a store
+    that only took bundles, whose own stamps (a SEQUENCE past both sides, a fold's
+    tombstone, the audit line saying which bundle came first) depend on when it took each
+    bundle: its clocks and instants are left out, its tombstones kept as tombstones."""
+    tables = {t.name: [dict(zip(t.columns, row)) for row in t.rows]
+              for t in bundle_rows(store, inspection_id)}
+    stamps = {(name, r.get("id")): (r["hlc"], r.get("updated_by")) for name, rows in tables.items()
+              for r in rows if "hlc" in r}
+    tables["alias"] = [{**r, "at": None} for r in tables["alias"]]
+    tables["field_clock"] = [r for r in tables["field_clock"] if stamps.get(
+        (r["table_name"], r["row_id"])) != (r["hlc"], r["device_id"])]
+    if leave_out:
+        tables = {name: [_unstamped(r, leave_out) for r in rows
+                         if not (name == "audit" and r["updated_by"] == leave_out)
+                         and r.get("device_id") != leave_out]
+                  for name, rows in tables.items()}
+    return tables
 
 
 def _unstamped(row: dict, device: str) -> dict:
     if row.get("updated_by") != device:
         return row
-    return {**row, "hlc": None, "updated_at": None}
+    gone = row.get("deleted_at") is not None
+    return {**row, "hlc": None, "updated_at": None, "deleted_at": gone}
 
 
 def without_audit(rows: dict) -> dict:
@@ -92,11 +100,11 @@ def checked(store: Store) -> list[str]:
     return ([] if found == ["ok"] else found) + keys
 
 
-def seen(db: Path) -> dict[tuple, str]:
+def seen(db: Path, commands=LISTS) -> dict[tuple, str]:
     """What each list, search and export command prints for the store at `db`."""
     runner = CliRunner()
     said = {}
-    for args in LISTS:
+    for args in commands:
         result = runner.invoke(cli, ["--db", str(db), *args])
         assert result.exit_code in (0, 1), (args, result.stdout, result.stderr)
         said[args] = _hits(result.stdout) if args[0] == "search" else result.stdout

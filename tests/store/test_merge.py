@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from sendtui.demo import add_demo
-from sendtui.store import erasure, events, evidence
+from sendtui.store import erasure, events, evidence, names
 from sendtui.store.merge import import_bundle
 from tests.store.replicas import (
     FRESH, LAPTOPS, bundle_of, content, copy_store, differences, laptop, send, without_audit)
@@ -95,3 +95,13 @@ def test_a_preview_keeps_the_natural_keys_indexes(two):
     before = indexes()
     assert before and import_bundle(a, bundle_of(b, ins_id), preview=True) is not None
     assert indexes() == before
+
+
+def test_a_name_marked_on_both_laptops_is_one_name_not_a_pseudonym_collision(two):
+    a, b, ins_id = two
+    for store in (a, b):
+        names.add(store, ins_id, "Leila Haddad")
+    arrived = send(a, b, ins_id)
+    assert arrived.notices == []
+    assert [n.name for n in names.all(b, ins_id) if n.name == "Leila Haddad"] == [
+        "Leila Haddad"]

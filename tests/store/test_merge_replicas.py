@@ -38,8 +38,9 @@ from tests.store.replicas import (
     FRESH, LAPTOPS, WORDS, bundle_of, checked, content, copy_store, differences, laptop,
     seen, send, without_audit)
 
-RUNS = settings(max_examples=int(os.environ.get("MERGE_EXAMPLES", 25)), stateful_step_count=15, deadline=None,
-                suppress_health_check=list(HealthCheck))
+# 15 histories of 15 steps in about a minute; MERGE_EXAMPLES=200 for a longer search
+RUNS = settings(max_examples=int(os.environ.get("MERGE_EXAMPLES", 15)), stateful_step_count=15,
+                deadline=None, suppress_health_check=list(HealthCheck))
 MAX_ROUNDS = 3
 NAMES = ("Jo Smith", "Sam Patel", "Ola Nowak")  # two laptops may add the same person
 MARKED = ("Zara Quinn", "Tomasz Wren", "Leila Haddad")  # and mark names: pseudonyms collide
@@ -252,7 +253,7 @@ class Laptops(RuleBasedStateMachine):
         """The three bundles into a new store: any order, or two merged first, same rows."""
         bundles = [bundle_of(s, self.ins) for s in self.stores]
         made = []
-        for name, order in (("abc", (0, 1, 2)), ("cab", (2, 0, 1)), ("bca", (1, 2, 0))):
+        for name, order in (("abc", (0, 1, 2)), ("cab", (2, 0, 1))):
             fresh = self._fresh(name)
             for i in order:
                 import_bundle(fresh, bundles[i])
@@ -293,8 +294,8 @@ class Laptops(RuleBasedStateMachine):
             store.close()
         shown = [seen(self.folder / f"{i}.db") for i in range(3)]
         assert shown[1] == shown[0] and shown[2] == shown[0]
-        built = seen(self.folder / "scratch.db")
         searches = [args for args in shown[0] if args[0] == "search"]
+        built = seen(self.folder / "scratch.db", searches)
         assert [built[a] for a in searches] == [shown[0][a] for a in searches]
 
 
