@@ -82,6 +82,18 @@ def without_audit(rows: dict) -> dict:
             "field_clock": [r for r in rows["field_clock"] if r["table_name"] != "audit"]}
 
 
+def without_pseudonyms(rows: dict) -> dict:
+    """`content` but which marked name holds which pseudonym, and those rows' stamps: a
+    pseudonym given on two laptops is renumbered to the next one free when the second
+    bundle comes, so stores that took bundles in other orders may number them otherwise
+    (laptops that exchange agree again: the pseudonym is a field like any)."""
+    fields = ("pseudonym", "hlc", "updated_at", "updated_by")
+    return {**rows, "protected_name": [{k: v for k, v in r.items() if k not in fields}
+                                       for r in rows["protected_name"]],
+            "field_clock": [r for r in rows["field_clock"]
+                            if r["table_name"] != "protected_name"]}
+
+
 def differences(one: dict, other: dict) -> list[str]:
     said = []
     for name in one:
