@@ -53,7 +53,7 @@ def all(store: Store, inspection_id: str,  # noqa: A001
              .join(m.LineOfEnquiry)
              .join(m.Setting, e.setting_id == m.Setting.id, isouter=True)
              .where(e.inspection_id == inspection_id, e.deleted_at.is_(None))
-             .order_by(e.at.desc()))
+             .order_by(e.at.desc(), e.text.desc(), e.id))  # ties by content: every laptop alike
     if limit:
         found = found.limit(limit)
     with store.engine.connect() as conn:

@@ -20,6 +20,7 @@ from sendtui.domain import hlc
 from sendtui.domain.clock import utc_now
 from sendtui.errors import BadFile, InvalidInput
 from sendtui.records.bundle import Bundle, TableRows
+from sendtui.store import field_clocks
 from sendtui.store import merge_fixes as fixes
 from sendtui.store import models as m
 from sendtui.store.aliases import UNLINKED
@@ -27,7 +28,7 @@ from sendtui.store.bundle_rows import SHIPPED
 from sendtui.store.erasure_merge import erase_arrived
 from sendtui.store.identity import put_info
 from sendtui.store.merge_report import Arrived, said
-from sendtui.store.merge_rows import Merged, incoming_clocks, merge_table
+from sendtui.store.merge_rows import Merged, incoming_clocks, merge_table, take_row
 from sendtui.store.repo import Store
 
 KEYED = {"postcode_point", "alias"}  # no `id`: a row arrives once, then stays as it is
@@ -107,6 +108,9 @@ def _only_this_inspection(table: TableRows, ins_id: str) -> None:
 def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
     conn = s.connection()
     if conn.dialect.name == "sqlite":
+        # pysqlite would run the indexes' DROP/CREATE outside any transaction (it begins one
+        # only before a write): begun here, a preview or a failure leaves the file as it was
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     ins_id = bundle.manifest.inspection_id
     clocks = incoming_clocks(bundle.table("field_clock"))
@@ -125,8 +129,8 @@ def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
             if table.name in KEYED:
                 _add_missing(conn, table, done)
             elif table.name != "field_clock":
-                merge_table(conn, table, clocks,
-                            _arrival(s, table.name, erased, erased_before), done)
+                merge_table(conn, table, clocks, _arrival(
+                    s, table.name, erased, erased_before, arriving & erased_before), done)
     _name_origin(conn, bundle)
     s.expire_all()  # the rows changed under the session
     arrived = Arrived(_origin(s, bundle), done.new, done.changed, done.removed)
@@ -134,6 +138,11 @@ def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
     fixes.restore_live_keys(store, s, ins_id, keys, arrived.notices)
     for table, row_id in sorted(arriving - erased_before):
         arrived.erased += erase_arrived(store, s, table, row_id)
+        if bundle.table(table) is not None:
+            field_clocks.write(s)  # then the row as the bundle's laptop erased it, whoever
+            # came first: its values and clocks
+            take_row(conn, bundle.table(table), row_id, clocks)
+            s.expire_all()
     arrived.conflicts = fixes.keep_lost_texts(store, s, done.lost_texts, versions_here,
                                               _ids(bundle.table("evidence_version")),
                                               _laptops(s))
@@ -166,15 +175,16 @@ def _search_index_after(conn, bundle: Bundle):
         conn.exec_driver_sql(sql)
 
 
-def _arrival(s: Session, name: str, erased: set, erased_here: set):
-    """How a row of `name` arrives: None for a row erased, or erased here (an erasure the
-    bundle holds twice, under another id); a reference to an erased row is let go of
+def _arrival(s: Session, name: str, erased: set, erased_here: set, both: set):
+    """How a row of `name` arrives: None for a row erased (but one erased on both laptops,
+    merged like any), or erased here (an erasure the bundle holds twice, under another id);
+    a reference to an erased row is let go of
     (a nullable one) or the row does not arrive."""
     links = _links(name)
     erasures = {target for target in erased_here}
 
     def arrive(row: dict) -> dict | None:
-        if (name, row["id"]) in erased:
+        if (name, row["id"]) in erased and (name, row["id"]) not in both:
             return None
         if name == "erasure" and (row.get("table_name"), row.get("row_id")) in erasures and \
                 s.get(m.Erasure, row["id"]) is None:

@@ -48,8 +48,9 @@ def drop_live_keys(conn, indexes: list[sa.Index]) -> None:
 
 def restore_live_keys(store: Store, s: Session, ins_id: str, indexes: list[sa.Index],
                       notices: list[str]) -> None:
-    """Fold or renumber what holds a key twice, then build the indexes again."""
-    for index in indexes:
+    """Fold or renumber what holds a key twice, then build the indexes again. A name marked
+    on two laptops is folded first: its two pseudonyms are then one row's, not a collision."""
+    for index in sorted(indexes, key=lambda i: i.name == PSEUDONYM_KEY):
         for ids in _twice(s, index):
             if index.name == PSEUDONYM_KEY:
                 notices += _renumber(store, s, ins_id, ids)
@@ -148,12 +149,12 @@ def keep_lost_texts(store: Store, s: Session, lost: list[LostText], here: set[st
     return made
 
 
-def bump_sequences(store: Store, s: Session, moved: dict[str, tuple[int, int]]) -> None:
-    """An event whose content changed here goes past the SEQUENCE it must pass (the later
-    side's may already do: then it stays, and both laptops agree at once)."""
-    for event_id, (must_pass, higher) in moved.items():
+def bump_sequences(store: Store, s: Session, moved: dict[str, int]) -> None:
+    """An event made of both sides' fields goes past both SEQUENCEs, so that calendars that
+    had either take it (one brought whole keeps the SEQUENCE it came with)."""
+    for event_id, higher in moved.items():
         event = s.get(m.Event, event_id)
-        if event is not None and event.sequence <= must_pass:
+        if event is not None and event.sequence <= higher:
             with store.change(s, None, event):
                 event.sequence = higher + 1
 

@@ -11,7 +11,7 @@ evidence entries at a time); the search spelling of evidence (`text_plain`) is m
 from the text.
 
 What a later step needs is kept in `Merged`: the evidence texts that lost (the merge keeps
-them as versions), the events whose content changed here (their SEQUENCE goes up).
+them as versions), the events now made of both sides' fields (their SEQUENCE goes up).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Merged:
     changed: Counter = field(default_factory=Counter)  # rows whose values changed
     removed: Counter = field(default_factory=Counter)  # rows that became tombstones here
     lost_texts: list[LostText] = field(default_factory=list)
-    moved_events: dict[str, tuple[int, int]] = field(default_factory=dict)  # see _sequence_wanted
+    moved_events: dict[str, int] = field(default_factory=dict)  # id -> the higher SEQUENCE
 
 
 def incoming_clocks(rows: TableRows | None) -> Clocks:
@@ -99,18 +99,41 @@ def _merge_chunk(conn, name: str, columns: list[str], incoming: dict[str, dict],
         conn.exec_driver_sql(_UPSERT.format(p=MARKS[conn.dialect.paramstyle]), adopted)
 
 
+def take_row(conn, table: TableRows, row_id: str, clocks: Clocks) -> None:
+    """This store's row becomes the bundle's, values and clocks (added if this store lacks
+    it): a row the bundle's laptop erased, as it erased it (the same on every laptop,
+    whichever bundle came first)."""
+    at = table.columns.index("id")
+    raw = next((r for r in table.rows if r[at] == row_id), None)
+    if raw is None:
+        return
+    row = {c: raw[table.columns.index(c)] for c in _known(table)}
+    if _local_rows(conn, table.name, ["id"], [row_id]):
+        _update(conn, table.name, row_id, {c: v for c, v in row.items() if c != "id"})
+    else:
+        _insert(conn, table.name, [_arriving(table.name, row)])
+    conn.exec_driver_sql(f"DELETE FROM field_clock WHERE table_name = {_mark(conn)} AND "
+                         f"row_id = {_mark(conn)}", (table.name, row_id))
+    taken = [(table.name, row_id, f, *c) for f, c in clocks.get((table.name, row_id),
+                                                               {}).items()]
+    if taken:
+        conn.exec_driver_sql(_UPSERT.format(p=_mark(conn)), taken)
+
+
 def _merge_row(conn, name: str, mine: dict, theirs: dict, my_clocks: dict,
                their_clocks: dict, adopted: list, done: Merged) -> None:
     if mine == theirs and my_clocks == their_clocks:
         return
     mine_row, their_row = _row_clock(mine), _row_clock(theirs)
     values: dict = {}
+    mixed = False  # a field of this store's kept over a different one of the bundle's
     for column, value in theirs.items():
         if column in BOOKKEEPING:
             continue
         my_clock = clock_of(my_clocks, column, mine_row)
         their_clock = clock_of(their_clocks, column, their_row)
         if their_clock <= my_clock:
+            mixed = mixed or (value != mine[column] and column not in NOT_CONTENT)
             if column == "text" and name == "evidence" and value != mine[column]:
                 done.lost_texts.append(LostText(mine["id"], value, their_clock, False))
             continue
@@ -124,26 +147,21 @@ def _merge_row(conn, name: str, mine: dict, theirs: dict, my_clocks: dict,
     if not values:
         return
     if set(values) - set(BOOKKEEPING):
-        _count_change(name, mine, theirs, values, done)
+        _count_change(name, mine, theirs, values, mixed, done)
     _update(conn, name, mine["id"], values)
 
 
-def _count_change(name: str, mine: dict, theirs: dict, values: dict, done: Merged) -> None:
+def _count_change(name: str, mine: dict, theirs: dict, values: dict, mixed: bool,
+                  done: Merged) -> None:
     if values.get("deleted_at", mine.get("deleted_at")) and not mine.get("deleted_at"):
         done.removed[name] += 1
     else:
         done.changed[name] += 1
-    if name == "event" and set(values) - NOT_CONTENT:
-        done.moved_events[mine["id"]] = _sequence_wanted(mine, theirs, values)
-
-
-def _sequence_wanted(mine: dict, theirs: dict, values: dict) -> tuple[int, int]:
-    """(the SEQUENCE the merged event must pass, the higher of the two): past this laptop's,
-    as its content changed, and past the bundle's too when it differs from that as well."""
-    result = {**mine, **values}
-    ours, other = mine.get("sequence") or 0, theirs.get("sequence") or 0
-    mixed = any(result[c] != v for c, v in theirs.items() if c not in NOT_CONTENT)
-    return (max(ours, other) if mixed else ours), max(ours, other)
+    if name == "event" and mixed and set(values) - NOT_CONTENT:
+        # the event is now neither side's: past both SEQUENCEs (when it is the bundle's
+        # whole, the bundle's SEQUENCE came with it)
+        done.moved_events[mine["id"]] = max(mine.get("sequence") or 0,
+                                            theirs.get("sequence") or 0)
 
 
 def _row_clock(row: dict) -> Clock:

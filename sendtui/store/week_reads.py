@@ -68,13 +68,13 @@ def events(rows: Rows, ins: str) -> list[EventRecord]:
     for event_id, person_id in rows(
             "SELECT ep.event_id, ep.person_id FROM event_person ep JOIN event e "
             "ON e.id = ep.event_id WHERE e.inspection_id = ? AND ep.deleted_at IS NULL "
-            "ORDER BY ep.updated_at", (ins,)):
+            "ORDER BY ep.updated_at, ep.id", (ins,)):
         attendees.setdefault(event_id, []).append(person_id)
     found = []
     for (i, kind, title, start, end, setting_id, audience, location, notes, status,
          sequence) in rows(
             'SELECT id, kind, title, start, "end", setting_id, audience, location, notes, '
-            f"status, sequence FROM event WHERE {LIVE} ORDER BY start, title", (ins,)):
+            f"status, sequence FROM event WHERE {LIVE} ORDER BY start, title, id", (ins,)):
         urn, name = places.get(setting_id, (None, None))
         ids = tuple(attendees.get(i, []))
         found.append(EventRecord(i, kind, title_of(kind, title, name), instant(start),
@@ -98,7 +98,8 @@ SETTING_COLUMNS = ("id, urn, name, kind, postcode, status, la_name, address, eas
 
 def settings(rows: Rows, ins: str) -> list[SettingRecord]:
     return [setting(r) for r in rows(
-        f"SELECT {SETTING_COLUMNS} FROM setting WHERE {LIVE} ORDER BY kind, name", (ins,))]
+        f"SELECT {SETTING_COLUMNS} FROM setting WHERE {LIVE} ORDER BY kind, name, id",
+        (ins,))]
 
 
 def setting(r: tuple) -> SettingRecord:

@@ -1,0 +1,107 @@
+"""The merge's bugs found by the three-laptop state machine, each kept as a plain test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from sendtui.demo import add_demo
+from sendtui.store import erasure, events, evidence, names
+from sendtui.store.merge import import_bundle
+from tests.store.replicas import (
+    FRESH, LAPTOPS, bundle_of, content, copy_store, differences, laptop, send, without_audit)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """The demo on laptop A, and laptop B that took A's bundle (files to copy)."""
+    folder = tmp_path_factory.mktemp("two")
+    a = laptop(folder / "a.db", LAPTOPS[0])
+    ins_id = add_demo(a)[0].id
+    b = laptop(folder / "b.db", LAPTOPS[1])
+    send(a, b, ins_id)
+    a.close(), b.close()
+    return folder, ins_id
+
+
+@pytest.fixture
+def two(made, tmp_path):
+    folder, ins_id = made
+    stores = []
+    for name, which in (("a", LAPTOPS[0]), ("b", LAPTOPS[1])):
+        copy_store(folder / f"{name}.db", tmp_path / f"{name}.db")
+        stores.append(laptop(tmp_path / f"{name}.db", which))
+    yield (*stores, ins_id)
+    for store in stores:
+        store.close()
+
+
+def fresh_with(tmp_path, name, bundles):
+    store = laptop(tmp_path / f"{name}.db", FRESH)
+    for bundle in bundles:
+        import_bundle(store, bundle)
+    return store
+
+
+def test_an_event_the_bundle_brings_whole_keeps_its_sequence(two, tmp_path):
+    a, b, ins_id = two
+    event = events.all(a, ins_id)[0]
+    events.edit(a, ins_id, event.id, events.EventInput.of(event).moved(dt.timedelta(hours=1)))
+    edited = next(e for e in events.all(a, ins_id) if e.id == event.id)
+    send(a, b, ins_id)
+    assert next(e for e in events.all(b, ins_id) if e.id == event.id).sequence == \
+        edited.sequence
+    bundles = bundle_of(a, ins_id), bundle_of(b, ins_id)
+    one = fresh_with(tmp_path, "ab", bundles)
+    other = fresh_with(tmp_path, "ba", bundles[::-1])
+    assert differences(content(one, ins_id, FRESH[0]), content(other, ins_id, FRESH[0])) == []
+
+
+def test_an_event_changed_on_both_sides_goes_past_both_sequences(two):
+    a, b, ins_id = two
+    event = events.all(a, ins_id)[0]
+    data = events.EventInput.of(event)
+    events.edit(a, ins_id, event.id, data.moved(dt.timedelta(hours=1)))
+    events.edit(b, ins_id, event.id, replace(data, notes="bring ID"))
+    send(a, b, ins_id)
+    merged = next(e for e in events.all(b, ins_id) if e.id == event.id)
+    assert merged.sequence == event.sequence + 2 and merged.notes == "bring ID"
+    assert merged.start == event.start + dt.timedelta(hours=1)
+
+
+def test_an_erased_entry_arrives_as_its_laptop_erased_it_whichever_bundle_comes_first(
+        two, tmp_path):
+    a, b, ins_id = two
+    entry = evidence.all(a, ins_id)[0].id
+    erasure.erase_evidence(b, ins_id, entry)
+    bundles = bundle_of(a, ins_id), bundle_of(b, ins_id)
+    one = fresh_with(tmp_path, "ab", bundles)
+    other = fresh_with(tmp_path, "ba", bundles[::-1])
+    assert differences(content(one, ins_id, FRESH[0]), content(other, ins_id, FRESH[0])) == []
+    send(b, a, ins_id)
+    assert differences(*(without_audit(content(s, ins_id)) for s in (a, b))) == []
+
+
+def test_a_preview_keeps_the_natural_keys_indexes(two):
+    a, b, ins_id = two
+
+    def indexes():
+        with a.engine.connect() as conn:
+            return sorted(r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_live'"))
+
+    before = indexes()
+    assert before and import_bundle(a, bundle_of(b, ins_id), preview=True) is not None
+    assert indexes() == before
+
+
+def test_a_name_marked_on_both_laptops_is_one_name_not_a_pseudonym_collision(two):
+    a, b, ins_id = two
+    for store in (a, b):
+        names.add(store, ins_id, "Leila Haddad")
+    arrived = send(a, b, ins_id)
+    assert arrived.notices == []
+    assert [n.name for n in names.all(b, ins_id) if n.name == "Leila Haddad"] == [
+        "Leila Haddad"]
