@@ -180,6 +180,8 @@ def _arrival(s: Session, name: str, erased: set, erased_here: set, both: set):
     merged like any), or erased here (an erasure the bundle holds twice, under another id);
     a reference to an erased row is let go of
     (a nullable one) or the row does not arrive."""
+    if not erased:
+        return lambda row: row  # nothing erased anywhere: every row arrives as it is
     links = _links(name)
     erasures = {target for target in erased_here}
 
