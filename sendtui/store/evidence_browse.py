@@ -78,7 +78,8 @@ def page(store: Store, inspection_id: str, f: Filter = Filter(),
     query = _where(evidence.query(inspection_id), inspection_id, f)
     with store.session() as s:
         return [evidence.record(e, code, urn, name) for e, code, urn, name
-                in s.exec(query.order_by(m.Evidence.at.desc()).limit(limit))]
+                in s.exec(query.order_by(  # ties as `list evidence` has them: every laptop alike
+                    m.Evidence.at.desc(), m.Evidence.text.desc(), m.Evidence.id).limit(limit))]
 
 
 def count(store: Store, inspection_id: str, f: Filter = Filter(),

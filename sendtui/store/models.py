@@ -274,8 +274,7 @@ class EvidenceVersion(Tracked, table=True):
     text: str
     saved_at: dt.datetime = instant(default_factory=utc_now)
     note: str = ""  # what else this version changed, e.g. "line b5 → b3" (never a case ref)
-    # a text that lost to one written at the same time on another laptop, kept by a merge
-    # for a person to settle (store/conflicts.py)
+    # a text that lost to one written on another laptop unseen: to settle (store/conflicts.py)
     conflict: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
