@@ -65,6 +65,9 @@ class ExportDialog(Loads, FormScreen):
     SCROLLS = True
     HINT = "tab: next field · enter opens a list · ctrl+s exports · escape cancels"
     SHOW_PROBLEMS = "at once"
+    # choices about a file, not data: escape just cancels (the choices it fills in after
+    # reading the people and days had made it ask about changes nobody made)
+    ASKS_BEFORE_CLOSING = False
 
     def __init__(self, area: str, folder: Path, today: dt.date) -> None:
         super().__init__("Export")
