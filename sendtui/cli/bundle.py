@@ -72,7 +72,7 @@ def bundle_import(obj: Context, file: Path, passphrase_file: Path | None,
     from sendtui.store.revisions import all_revisions
 
     passphrase = read_passphrase(passphrase_file) if passphrase_file is not None else None
-    store = obj.store(create=True)
+    store = obj.store(create=not preview)  # a preview makes no store where there was none
     found = read_bundle(file, passphrase, all_revisions(), merged(store))
     arrived = import_bundle(store, found, preview=preview)
     verb = "would bring" if preview else "brought"
