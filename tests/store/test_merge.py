@@ -19,9 +19,7 @@ from sendtui.store import models as m
 from tests.store.laptops import at, carry, content, laptop
 
 
-# Not on PostgreSQL yet: bundle_rows reads through the sqlite3 connection itself (BEGIN on
-# the raw driver, ORDER BY rowid); set True when it reads through SQLAlchemy.
-BOTH_ENGINES = False
+BOTH_ENGINES = True
 SQLITE_ONLY = {
     "test_an_entry_erased_on_one_laptop_is_erased_on_the_other_and_never_comes_back":
         "reads the store file's bytes for the erased name",
