@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import text
-
 from sqlmodel import SQLModel
 
 from sendtui.domain.clock import utc_now

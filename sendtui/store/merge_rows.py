@@ -243,8 +243,8 @@ def _insert(conn, name: str, rows: list[dict]) -> None:
     for row in rows:
         by_columns.setdefault(tuple(row), []).append(tuple(row.values()))
     for columns, values in by_columns.items():
-        values.sort()
-        values = [stored(dict(zip(columns, v))) for v in values]  # in id order: each index grows at its end, not at random places
+        values.sort()  # in id order: each index grows at its end, not at random places
+        values = [stored(dict(zip(columns, v))) for v in values]
         marks = ", ".join(_mark(conn) for _ in columns)
         conn.exec_driver_sql(f"INSERT INTO {_quoted(name)} ({', '.join(map(_quoted, columns))})"
                              f" VALUES ({marks})", values)
