@@ -12,13 +12,21 @@ them (stamps, tombstones and erasure rows included): plain SQL, no ORM objects, 
 transaction (one moment of the store), a table's rows in the order SQLite keeps them (rowid).
 Each row comes with its field clocks, made into JSON by SQLite in the same query (a million
 clocks for 50,000 entries: most of an export's time is reading them).
+
+On a server (PostgreSQL) the same lines come another way (`_ServerRead`): one REPEATABLE READ
+transaction through SQLAlchemy, rows in primary-key order, the clocks of a chunk of rows
+read in one query and made into JSON here, and each value as SQLite holds it (`as_shipped`:
+booleans 0/1, dates and instants as SQLite's text), so a server's bundle holds what a
+laptop's would.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from sendtui.domain.clock import utc_now
@@ -142,6 +150,9 @@ class Rows:
 
     def lines(self) -> Iterator[bytes]:
         yield lines.head_line((p.table, _columns(p)) for p in SHIPPED)
+        if self.store.engine.dialect.name != "sqlite":
+            yield from _ServerRead(self).lines()
+            return
         with self.store.engine.connect() as conn:
             raw = conn.connection.driver_connection
             began = not raw.in_transaction
@@ -183,9 +194,78 @@ class Rows:
             rows = [r[:-2] for r in rows]
             _mark(self.marks, rows, columns.index("updated_by"), columns.index("hlc"))
             yield lines.rows_line(part.table, rows, stamps)
-        self.counts[part.table] = count
-        if clocked:
+        self._counted(part, count, clocks)
+
+    def _counted(self, part: Part, rows: int, clocks: int) -> None:
+        self.counts[part.table] = rows
+        if _clocked(part):
             self.counts[lines.CLOCKS] = self.counts.get(lines.CLOCKS, 0) + clocks
+
+
+class _ServerRead:
+    """`Rows.lines()` on a server: see the module's docstring."""
+
+    def __init__(self, rows: Rows) -> None:
+        self.rows = rows
+
+    def lines(self) -> Iterator[bytes]:
+        with self.rows.store.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():  # every table from the same moment; nothing is written
+                self.rows.schema = conn.exec_driver_sql(
+                    "SELECT version_num FROM alembic_version").scalar()
+                for part in SHIPPED[:-1]:
+                    yield from self._table(conn, part)
+
+    def _table(self, conn, part: Part) -> Iterator[bytes]:
+        columns = _columns(part)
+        keys = SQLModel.metadata.tables[part.table].primary_key.columns
+        sql = (f"SELECT {', '.join('t.' + _quoted(c) for c in columns)} "
+               f"FROM {_quoted(part.table)} AS t")
+        if part.where is not None:
+            sql += f" WHERE {part.where}"
+        sql += f" ORDER BY {', '.join('t.' + _quoted(k.name) for k in keys)}"
+        result = conn.execution_options(stream_results=True, max_row_buffer=CHUNK).execute(
+            text(sql), {"ins": self.rows.inspection_id} if part.where else {})
+        count = clocks = 0
+        while found := result.fetchmany(CHUNK):
+            rows = [tuple(as_shipped(v) for v in row) for row in found]
+            count += len(rows)
+            if not _clocked(part):
+                yield lines.rows_line(part.table, rows)
+                continue
+            own = (columns.index("hlc"), columns.index("updated_by"))
+            held = _clocks_by_row(conn, part.table, [r[columns.index("id")] for r in rows])
+            stamps = [lines.clocks_text(r, own, held.get(r[columns.index("id")], []))
+                      for r in rows]
+            clocks += sum(len(held.get(r[columns.index("id")], [])) for r in rows)
+            _mark(self.rows.marks, rows, own[1], own[0])
+            yield lines.rows_line(part.table, rows, stamps)
+        self.rows._counted(part, count, clocks)
+
+
+def _clocks_by_row(conn, table: str, ids: list[str]) -> dict[str, list[tuple]]:
+    """row id -> its field clocks [(field, hlc, device_id), …] in field order (as SQLite's
+    index gives them: byte order, hence COLLATE "C")."""
+    found: dict[str, list[tuple]] = {}
+    for row_id, field, stamp, device in conn.execute(text(
+            'SELECT row_id, field, hlc, device_id FROM field_clock WHERE table_name = :t '
+            'AND row_id = ANY(:ids) ORDER BY row_id, field COLLATE "C"'),
+            {"t": table, "ids": ids}):
+        found.setdefault(row_id, []).append((field, stamp, device))
+    return found
+
+
+def as_shipped(value):
+    """A value as SQLite holds it (what a bundle carries): booleans 0/1, dates and instants
+    as text (a server gives them as Python objects)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def stream(store: Store, inspection_id: str) -> Rows:

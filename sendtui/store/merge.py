@@ -28,7 +28,7 @@ from sendtui.store.bundle_rows import SHIPPED
 from sendtui.store.erasure_merge import erase_arrived
 from sendtui.store.identity import put_info
 from sendtui.store.merge_report import Arrived, said
-from sendtui.store.merge_rows import Merged, incoming_clocks, merge_table, take_row
+from sendtui.store.merge_rows import Merged, for_store, incoming_clocks, merge_table, take_row
 from sendtui.store.repo import Store
 
 KEYED = {"postcode_point", "alias"}  # no `id`: a row arrives once, then stays as it is
@@ -112,6 +112,7 @@ def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
         # only before a write): begun here, a preview or a failure leaves the file as it was
         conn.exec_driver_sql("BEGIN IMMEDIATE")
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    # a server: a plain transaction; keys not DEFERRABLE, kept by SHIPPED's order (parents first)
     ins_id = bundle.manifest.inspection_id
     clocks = incoming_clocks(bundle.table("field_clock"))
     highest = max((c[0] for row in clocks.values() for c in row.values()), default="")
@@ -234,11 +235,12 @@ def _add_missing(conn, table: TableRows, done: Merged) -> None:
     keys = [c.name for c in SQLModel.metadata.tables[table.name].primary_key.columns]
     columns = [c for c in table.columns if c in SQLModel.metadata.tables[table.name].c]
     at = [table.columns.index(c) for c in columns]
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    mark, stored = "?" if conn.dialect.paramstyle == "qmark" else "%s", for_store(conn, table.name)
     sql = (f'INSERT INTO "{table.name}" ({", ".join(columns)}) VALUES '
            f'({", ".join(mark for _ in columns)}) ON CONFLICT ({", ".join(keys)}) DO NOTHING')
     for raw in table.rows:
-        if conn.exec_driver_sql(sql, tuple(raw[i] for i in at)).rowcount:
+        row = stored(dict(zip(columns, (raw[i] for i in at))))
+        if conn.exec_driver_sql(sql, row).rowcount:
             done.new[table.name] += 1
 
 

@@ -8,7 +8,9 @@ laptop's id, breaks every tie the same way on every laptop) and that clock. `del
 a field like any other. A row that agrees in values and clocks is left alone, so importing
 the same bundle twice writes nothing. Rows are read and written with plain SQL (50,000
 evidence entries at a time); the search spelling of evidence (`text_plain`) is made again
-from the text.
+from the text. Values are compared as the bundle carries them (SQLite's: a server's booleans,
+dates and instants read back as 0/1 and text, `as_shipped`) and written as the store takes
+them (`for_store`), so a bundle imported again on a server writes nothing either.
 
 What a later step needs is kept in `Merged`: the evidence texts that lost (the merge keeps
 them as versions), the events now made of both sides' fields (their SEQUENCE goes up).
@@ -19,10 +21,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from sendtui.domain.matching import plain_spelling
 from sendtui.records.bundle import TableRows
+from sendtui.store.bundle_rows import as_shipped
 from sendtui.store.field_clocks import _UPSERT, MARKS, clock_of
 
 BOOKKEEPING = ("id", "updated_at", "updated_by", "hlc")
@@ -205,7 +209,10 @@ def _differing(conn, name: str, columns: list[str], incoming: dict[str, dict],
 def _local_rows(conn, name: str, columns: list[str], ids: list[str]) -> dict[str, dict]:
     at = columns.index("id")
     sql = f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(name)} WHERE id IN "
-    return {row[at]: dict(zip(columns, row)) for row in _chunked(conn, sql, (), ids)}
+    rows = _chunked(conn, sql, (), ids)
+    if conn.dialect.name != "sqlite":
+        rows = (tuple(map(as_shipped, row)) for row in rows)
+    return {row[at]: dict(zip(columns, row)) for row in rows}
 
 
 def _local_clocks(conn, name: str, ids: list[str]) -> dict[str, dict[str, Clock]]:
@@ -232,10 +239,12 @@ def _chunked(conn, sql: str, first: tuple, ids: list[str]):
 
 def _insert(conn, name: str, rows: list[dict]) -> None:
     by_columns: dict[tuple, list] = {}
+    stored = for_store(conn, name)
     for row in rows:
         by_columns.setdefault(tuple(row), []).append(tuple(row.values()))
     for columns, values in by_columns.items():
         values.sort()  # in id order: each index grows at its end, not at random places
+        values = [stored(dict(zip(columns, v))) for v in values]
         marks = ", ".join(_mark(conn) for _ in columns)
         conn.exec_driver_sql(f"INSERT INTO {_quoted(name)} ({', '.join(map(_quoted, columns))})"
                              f" VALUES ({marks})", values)
@@ -246,7 +255,19 @@ def _update(conn, name: str, row_id: str, values: dict) -> None:
         values = {**values, "text_plain": plain_spelling(values["text"] or "")}
     sets = ", ".join(f"{_quoted(c)} = {_mark(conn)}" for c in values)
     conn.exec_driver_sql(f"UPDATE {_quoted(name)} SET {sets} WHERE id = {_mark(conn)}",
-                         (*values.values(), row_id))
+                         (*for_store(conn, name)(values), row_id))
+
+
+def for_store(conn, name: str):
+    """row (a dict, as the bundle carries it) -> its values as this store takes them: on a
+    server, 0/1 made booleans for its boolean columns (dates and instants go as SQLite's
+    text, which PostgreSQL reads)."""
+    if conn.dialect.name == "sqlite":
+        return lambda row: tuple(row.values())
+    flags = {c.name for c in SQLModel.metadata.tables[name].columns
+             if isinstance(c.type, sa.Boolean)}
+    return lambda row: tuple(bool(v) if c in flags and v is not None else v
+                             for c, v in row.items())
 
 
 def _mark(conn) -> str:

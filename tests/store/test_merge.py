@@ -13,15 +13,13 @@ from sendtui.records import EvidenceRow
 from sendtui.records.bundle import Bundle, TableRows
 from sendtui.store import (
     conflicts, erasure, events, evidence, evidence_corrections, inspections, merge, names, people,
-    undo)
+    settings, undo)
 from sendtui.store.bundle_rows import bundle_rows, manifest_of
 from sendtui.store import models as m
 from tests.store.laptops import at, carry, content, laptop
 
 
-# Not on PostgreSQL yet: bundle_rows reads through the sqlite3 connection itself (BEGIN on
-# the raw driver, ORDER BY rowid); set True when it reads through SQLAlchemy.
-BOTH_ENGINES = False
+BOTH_ENGINES = True
 SQLITE_ONLY = {
     "test_an_entry_erased_on_one_laptop_is_erased_on_the_other_and_never_comes_back":
         "reads the store file's bytes for the erased name",
@@ -248,3 +246,26 @@ def test_a_change_made_after_a_merge_wins_even_over_a_laptop_whose_clock_runs_fa
     assert the_event(ada, ins).hlc > the_event(kwame, ins).hlc
     carry(ada, kwame, ins)
     assert events.all(kwame, ins)[0].location == "Hall"
+
+
+def test_a_server_and_a_laptop_exchange_bundles_as_two_laptops_do(pg_demo_database, tmp_path):
+    """The demo inspection on a PostgreSQL store goes to a SQLite laptop and back: its
+    booleans, dates and instants arrive as they left, and a second exchange changes nothing."""
+    server = laptop(pg_demo_database, "Server", 3)
+    ada = laptop(tmp_path, "Ada", 1)
+    try:
+        ins_id = inspections.all(server)[0].id
+        carry(server, ada, ins_id)
+        assert content(ada, ins_id) == content(server, ins_id)
+        chosen = next(s.id for s in settings.all(ada, ins_id) if not s.visited)
+        settings.mark(ada, ins_id, chosen, shortlisted=True, visited=True)
+        moved(ada, ins_id, location="Room 4")
+        assert carry(ada, server, ins_id).changed
+        assert content(server, ins_id) == content(ada, ins_id)
+        mark = next(s for s in settings.all(server, ins_id) if s.id == chosen)
+        assert (mark.shortlisted, mark.visited) == (True, True)
+        assert carry(server, ada, ins_id).nothing and carry(ada, server, ins_id).nothing
+        assert content(server, ins_id) == content(ada, ins_id)
+    finally:
+        server.close()
+        ada.close()
