@@ -101,11 +101,16 @@ def create_file(path: Path) -> list[Path]:
 
 
 
+def mark(conn) -> str:
+    """The driver's parameter mark: ? for sqlite3, %s for psycopg."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
 def plain_runner(conn):
     """run(sql with ? marks, parameters) -> rows as tuples, on `conn` whatever its driver
     (sqlite3 takes ? itself; psycopg takes %s, so a literal % is doubled); `run.dialect`
     names the engine."""
-    convert = conn.dialect.paramstyle != "qmark"
+    convert = mark(conn) != "?"
 
     def run(sql: str, params) -> list[tuple]:
         return [tuple(r) for r in conn.exec_driver_sql(

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from sendtui.store import models as m
+from sendtui.store.engines import mark
 
 EVERY = "*"  # the field name of a row's first clock: every field without a clock of its own
 # never leave this laptop (the undo log, drafts), or are never changed (an erasure's record)
@@ -32,7 +33,6 @@ Pending = dict[tuple[str, str, str], tuple[str, str]]  # (table, row, field) -> 
 _UPSERT = ("INSERT INTO field_clock (table_name, row_id, field, hlc, device_id) "
            "VALUES ({p}, {p}, {p}, {p}, {p}) ON CONFLICT (table_name, row_id, field) "
            "DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id")
-MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
 def clocked(row: m.Tracked) -> bool:
@@ -51,10 +51,15 @@ def write(s: Session) -> None:
     if not pending:
         return
     s.flush()  # the rows first, then their clocks
-    conn = s.connection()  # the driver's own executemany: thousands of stamps at a time
-    conn.exec_driver_sql(_UPSERT.format(p=MARKS[conn.dialect.paramstyle]),
-                         [(*key, *clock) for key, clock in pending.items()])
+    put(s.connection(), [(*key, *clock) for key, clock in pending.items()])
     pending.clear()
+
+
+def put(conn, clocks: list[tuple]) -> None:
+    """Clocks (table, row, field, hlc, device) into the table, made or replaced: the
+    driver's own executemany, thousands of stamps at a time."""
+    if clocks:
+        conn.exec_driver_sql(_UPSERT.format(p=mark(conn)), clocks)
 
 
 def clock_of(clocks: dict[str, tuple[str, str]], field: str,

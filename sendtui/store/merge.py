@@ -25,6 +25,7 @@ from sendtui.store import merge_fixes as fixes
 from sendtui.store import models as m
 from sendtui.store.aliases import UNLINKED
 from sendtui.store.bundle_rows import SHIPPED
+from sendtui.store.engines import mark
 from sendtui.store.erasure_merge import erase_arrived
 from sendtui.store.identity import put_info
 from sendtui.store.merge_report import Arrived, said
@@ -235,9 +236,10 @@ def _add_missing(conn, table: TableRows, done: Merged) -> None:
     keys = [c.name for c in SQLModel.metadata.tables[table.name].primary_key.columns]
     columns = [c for c in table.columns if c in SQLModel.metadata.tables[table.name].c]
     at = [table.columns.index(c) for c in columns]
-    mark, stored = "?" if conn.dialect.paramstyle == "qmark" else "%s", for_store(conn, table.name)
+    stored = for_store(conn, table.name)
     sql = (f'INSERT INTO "{table.name}" ({", ".join(columns)}) VALUES '
-           f'({", ".join(mark for _ in columns)}) ON CONFLICT ({", ".join(keys)}) DO NOTHING')
+           f'({", ".join(mark(conn) for _ in columns)}) ON CONFLICT ({", ".join(keys)}) '
+           f'DO NOTHING')
     for raw in table.rows:
         row = stored(dict(zip(columns, (raw[i] for i in at))))
         if conn.exec_driver_sql(sql, row).rowcount:
@@ -248,9 +250,9 @@ def _name_origin(conn, bundle: Bundle) -> None:
     """The laptop that made the bundle is known here by the name it gives itself."""
     name = bundle.manifest.origin_name
     if name:
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        conn.exec_driver_sql(f"INSERT INTO device (id, name) VALUES ({mark}, {mark}) ON "
-                             f"CONFLICT (id) DO UPDATE SET name = excluded.name",
+        conn.exec_driver_sql(f"INSERT INTO device (id, name) VALUES ({mark(conn)}, "
+                             f"{mark(conn)}) ON CONFLICT (id) DO UPDATE SET name = "
+                             f"excluded.name",
                              (bundle.manifest.origin, name))
 
 

@@ -27,7 +27,9 @@ from sqlmodel import SQLModel
 from sendtui.domain.matching import plain_spelling
 from sendtui.records.bundle import TableRows
 from sendtui.store.bundle_rows import as_shipped
-from sendtui.store.field_clocks import _UPSERT, MARKS, clock_of
+from sendtui.store import field_clocks
+from sendtui.store.engines import mark
+from sendtui.store.field_clocks import clock_of
 
 BOOKKEEPING = ("id", "updated_at", "updated_by", "hlc")
 NOT_CONTENT = {*BOOKKEEPING, "sequence", "text_plain"}  # an event's content, for SEQUENCE
@@ -98,9 +100,7 @@ def _merge_chunk(conn, name: str, columns: list[str], incoming: dict[str, dict],
         _merge_row(conn, name, local[row_id], row, ours.get(row_id, {}), theirs[row_id],
                    adopted, done)
     _insert(conn, name, inserts)
-    if adopted:
-        adopted.sort()
-        conn.exec_driver_sql(_UPSERT.format(p=MARKS[conn.dialect.paramstyle]), adopted)
+    field_clocks.put(conn, sorted(adopted))
 
 
 def take_row(conn, table: TableRows, row_id: str, clocks: Clocks) -> None:
@@ -116,12 +116,10 @@ def take_row(conn, table: TableRows, row_id: str, clocks: Clocks) -> None:
         _update(conn, table.name, row_id, {c: v for c, v in row.items() if c != "id"})
     else:
         _insert(conn, table.name, [_arriving(table.name, row)])
-    conn.exec_driver_sql(f"DELETE FROM field_clock WHERE table_name = {_mark(conn)} AND "
-                         f"row_id = {_mark(conn)}", (table.name, row_id))
-    taken = [(table.name, row_id, f, *c) for f, c in clocks.get((table.name, row_id),
-                                                               {}).items()]
-    if taken:
-        conn.exec_driver_sql(_UPSERT.format(p=_mark(conn)), taken)
+    conn.exec_driver_sql(f"DELETE FROM field_clock WHERE table_name = {mark(conn)} AND "
+                         f"row_id = {mark(conn)}", (table.name, row_id))
+    field_clocks.put(conn, [(table.name, row_id, f, *c)
+                            for f, c in clocks.get((table.name, row_id), {}).items()])
 
 
 def _merge_row(conn, name: str, mine: dict, theirs: dict, my_clocks: dict,
@@ -218,7 +216,7 @@ def _local_rows(conn, name: str, columns: list[str], ids: list[str]) -> dict[str
 def _local_clocks(conn, name: str, ids: list[str]) -> dict[str, dict[str, Clock]]:
     found: dict[str, dict[str, Clock]] = {}
     sql = (f"SELECT row_id, field, hlc, device_id FROM field_clock WHERE table_name = "
-           f"{_mark(conn)} AND row_id IN ")
+           f"{mark(conn)} AND row_id IN ")
     for row_id, column, stamp, device in _chunked(conn, sql, (name,), ids):
         found.setdefault(row_id, {})[column] = (stamp, device)
     return found
@@ -231,7 +229,7 @@ def _chunked(conn, sql: str, first: tuple, ids: list[str]):
     try:
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
-            cursor.execute(f"{sql}({', '.join(_mark(conn) for _ in chunk)})", (*first, *chunk))
+            cursor.execute(f"{sql}({', '.join(mark(conn) for _ in chunk)})", (*first, *chunk))
             yield from cursor.fetchall()
     finally:
         cursor.close()
@@ -245,7 +243,7 @@ def _insert(conn, name: str, rows: list[dict]) -> None:
     for columns, values in by_columns.items():
         values.sort()  # in id order: each index grows at its end, not at random places
         values = [stored(dict(zip(columns, v))) for v in values]
-        marks = ", ".join(_mark(conn) for _ in columns)
+        marks = ", ".join(mark(conn) for _ in columns)
         conn.exec_driver_sql(f"INSERT INTO {_quoted(name)} ({', '.join(map(_quoted, columns))})"
                              f" VALUES ({marks})", values)
 
@@ -253,8 +251,8 @@ def _insert(conn, name: str, rows: list[dict]) -> None:
 def _update(conn, name: str, row_id: str, values: dict) -> None:
     if name == "evidence" and "text" in values:
         values = {**values, "text_plain": plain_spelling(values["text"] or "")}
-    sets = ", ".join(f"{_quoted(c)} = {_mark(conn)}" for c in values)
-    conn.exec_driver_sql(f"UPDATE {_quoted(name)} SET {sets} WHERE id = {_mark(conn)}",
+    sets = ", ".join(f"{_quoted(c)} = {mark(conn)}" for c in values)
+    conn.exec_driver_sql(f"UPDATE {_quoted(name)} SET {sets} WHERE id = {mark(conn)}",
                          (*for_store(conn, name)(values), row_id))
 
 
@@ -268,7 +266,3 @@ def for_store(conn, name: str):
              if isinstance(c.type, sa.Boolean)}
     return lambda row: tuple(bool(v) if c in flags and v is not None else v
                              for c, v in row.items())
-
-
-def _mark(conn) -> str:
-    return MARKS[conn.dialect.paramstyle]
