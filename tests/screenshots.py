@@ -248,7 +248,7 @@ async def _exchange(folder: Path) -> None:
     from unittest import mock
 
     from sendtui.demo import add_demo
-    from sendtui.store import conflicts, merge
+    from sendtui.store import conflicts, exchanged
     from sendtui.store.repo import Store
     from sendtui.ui.app import make_app
     from sendtui.ui.screens.exchange import screen, send
@@ -269,7 +269,7 @@ async def _exchange(folder: Path) -> None:
 
     with mock.patch.object(screen, "utc_now", lambda: now), \
             mock.patch.object(send, "utc_now", lambda: now), \
-            mock.patch.object(merge, "exchanges", lambda store: took_in), \
+            mock.patch.object(exchanged, "exchanges", lambda store: took_in), \
             mock.patch.object(conflicts, "open_conflicts", written_then):
         app = make_app(str(here), today=TODAY)
         async with app.run_test(size=SIZE) as pilot:

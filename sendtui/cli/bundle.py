@@ -67,7 +67,8 @@ def bundle_import(obj: Context, file: Path, passphrase_file: Path | None,
     """Merge a bundle from another laptop: field by field, the later change wins; no
     evidence text is lost (two texts written at the same time are both kept, for review)."""
     from sendtui.importers.bundle import read_bundle, read_passphrase
-    from sendtui.store.merge import import_bundle, merged
+    from sendtui.store.exchanged import merged
+    from sendtui.store.merge import import_bundle
     from sendtui.store.merge_report import by_kind, said
     from sendtui.store.revisions import all_revisions
 

@@ -10,14 +10,12 @@ it all out and keeps nothing (what the Exchange screen shows before asking).
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from contextlib import contextmanager
 
 from sqlmodel import Session, SQLModel, select
 
 from sendtui.domain import hlc
-from sendtui.domain.clock import utc_now
 from sendtui.errors import BadFile, InvalidInput
 from sendtui.records.bundle import Bundle, TableRows
 from sendtui.store import field_clocks
@@ -26,15 +24,13 @@ from sendtui.store import models as m
 from sendtui.store.aliases import UNLINKED
 from sendtui.store.bundle_rows import SHIPPED
 from sendtui.store.engines import mark
+from sendtui.store import exchanged
 from sendtui.store.erasure_merge import erase_arrived
-from sendtui.store.identity import put_info
 from sendtui.store.merge_report import Arrived, said
 from sendtui.store.merge_rows import Merged, for_store, incoming_clocks, merge_table, take_row
 from sendtui.store.repo import Store
 
 KEYED = {"postcode_point", "alias"}  # no `id`: a row arrives once, then stays as it is
-MERGED = "merged:"  # store_info key prefix: the sha256 of the last bundle merged from a laptop
-EXCHANGED = "exchanged:"  # store_info key prefix: when this store last took a bundle from a laptop
 PLAIN = {str, int, float, bool, type(None)}
 MANY = 2_000  # new entries from which the search index is rebuilt once
 YEAR_MS = 366 * 24 * 3600 * 1000
@@ -47,18 +43,18 @@ class _Preview(Exception):
 
 def import_bundle(store: Store, bundle: Bundle, preview: bool = False) -> Arrived:
     """Merge `bundle` into the store (see the module's docstring); what arrived. A bundle
-    merged before (`merged(store)`, its rows not even read) brings nothing: every field it
+    merged before (`exchanged.merged`, its rows not even read) brings nothing: every field it
     holds is here already, with that clock or a later one."""
-    if not bundle.read or bundle.manifest.sha256 in merged(store):
+    if not bundle.read or bundle.manifest.sha256 in exchanged.merged(store):
         with store.session() as s:
-            arrived = Arrived(_origin(s, bundle))
+            arrived = Arrived(exchanged.origin(s, bundle.manifest))
             if not preview:
                 _remember(store, s, bundle, arrived)
         return arrived
-    _check(store, bundle)
+    highest = _check(store, bundle)
     try:
         with store.session() as s:
-            arrived = _merge(store, s, bundle)
+            arrived = _merge(store, s, bundle, highest)
             if preview:
                 raise _Preview(arrived)
             _remember(store, s, bundle, arrived)
@@ -71,7 +67,8 @@ def import_bundle(store: Store, bundle: Bundle, preview: bool = False) -> Arrive
     return arrived
 
 
-def _check(store: Store, bundle: Bundle) -> None:
+def _check(store: Store, bundle: Bundle) -> str:
+    """BadFile/InvalidInput for a bundle that must not be merged; its highest clock stamp."""
     ins_id = bundle.manifest.inspection_id
     shipped = {part.table for part in SHIPPED}
     if any(t.name not in shipped for t in bundle.tables):
@@ -84,8 +81,9 @@ def _check(store: Store, bundle: Bundle) -> None:
                                              m.Erasure.row_id == ins_id)).first():
             raise InvalidInput("that inspection was erased for good on this laptop: "
                                "nothing was imported")
-    stamps = [row[3] for row in (bundle.table("field_clock") or TableRows("", (), ())).rows]
-    highest = max(stamps, default="")
+    clocks = bundle.table("field_clock")
+    at = clocks.columns.index("hlc") if clocks is not None else 0
+    highest = max((row[at] for row in clocks.rows), default="") if clocks is not None else ""
     try:
         too_late = bool(highest) and hlc.parse(highest).time > time.time() * 1000 + YEAR_MS
     except ValueError:
@@ -93,6 +91,7 @@ def _check(store: Store, bundle: Bundle) -> None:
     if too_late:
         raise BadFile("the bundle's changes are dated more than a year ahead: its laptop's "
                       "clock is wrong; nothing was imported")
+    return highest
 
 
 def _only_this_inspection(table: TableRows, ins_id: str) -> None:
@@ -106,7 +105,7 @@ def _only_this_inspection(table: TableRows, ins_id: str) -> None:
         raise BadFile("the bundle is damaged: a value cannot be read")
 
 
-def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
+def _merge(store: Store, s: Session, bundle: Bundle, highest: str) -> Arrived:
     conn = s.connection()
     if conn.dialect.name == "sqlite":
         # pysqlite would run the indexes' DROP/CREATE outside any transaction (it begins one
@@ -116,7 +115,6 @@ def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
     # a server: a plain transaction; keys not DEFERRABLE, kept by SHIPPED's order (parents first)
     ins_id = bundle.manifest.inspection_id
     clocks = incoming_clocks(bundle.table("field_clock"))
-    highest = max((c[0] for row in clocks.values() for c in row.values()), default="")
     if highest:
         store.clock.receive(highest)
     erased_before = _erased(s)
@@ -135,7 +133,7 @@ def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
                     s, table.name, erased, erased_before, arriving & erased_before), done)
     _name_origin(conn, bundle)
     s.expire_all()  # the rows changed under the session
-    arrived = Arrived(_origin(s, bundle), done.new, done.changed, done.removed)
+    arrived = Arrived(exchanged.origin(s, bundle.manifest), done.new, done.changed, done.removed)
     fixes.settle_aliases(store, s, ins_id)
     fixes.restore_live_keys(store, s, ins_id, keys, arrived.notices)
     for table, row_id in sorted(arriving - erased_before):
@@ -147,7 +145,7 @@ def _merge(store: Store, s: Session, bundle: Bundle) -> Arrived:
             s.expire_all()
     arrived.conflicts = fixes.keep_lost_texts(store, s, done.lost_texts, versions_here,
                                               _ids(bundle.table("evidence_version")),
-                                              _laptops(s))
+                                              exchanged.laptops(s))
     fixes.bump_sequences(store, s, done.moved_events)
     return arrived
 
@@ -159,10 +157,10 @@ def _search_index_after(conn, bundle: Bundle):
     of 3 s for the search). The triggers and indexes are taken from the store itself and put
     back as they were, in the same transaction."""
     entries = bundle.table("evidence")
-    held = conn.exec_driver_sql(
+    here = conn.exec_driver_sql(
         "SELECT count(*) FROM evidence WHERE inspection_id = ?",
         (bundle.manifest.inspection_id,)).scalar() if conn.dialect.name == "sqlite" else 0
-    if conn.dialect.name != "sqlite" or entries is None or len(entries.rows) - held < MANY:
+    if conn.dialect.name != "sqlite" or entries is None or len(entries.rows) - here < MANY:
         yield
         return
     held = conn.exec_driver_sql(  # the search triggers, and the indexes that are no key
@@ -185,12 +183,11 @@ def _arrival(s: Session, name: str, erased: set, erased_here: set, both: set):
     if not erased:
         return lambda row: row  # nothing erased anywhere: every row arrives as it is
     links = _links(name)
-    erasures = {target for target in erased_here}
 
     def arrive(row: dict) -> dict | None:
         if (name, row["id"]) in erased and (name, row["id"]) not in both:
             return None
-        if name == "erasure" and (row.get("table_name"), row.get("row_id")) in erasures and \
+        if name == "erasure" and (row.get("table_name"), row.get("row_id")) in erased_here and \
                 s.get(m.Erasure, row["id"]) is None:
             return None
         for column, parent, nullable in links:
@@ -256,47 +253,11 @@ def _name_origin(conn, bundle: Bundle) -> None:
                              (bundle.manifest.origin, name))
 
 
-def _laptops(s: Session) -> dict[str, str]:
-    return {d.id: d.name for d in s.exec(select(m.DeviceRow)).all()}
-
-
-def _origin(s: Session, bundle: Bundle) -> str:
-    return bundle.manifest.origin_name or _laptop(s, bundle.manifest.origin)
-
-
-def _laptop(s: Session, device_id: str) -> str:
-    return _laptops(s).get(device_id) or f"laptop {device_id[:8]}"
-
-
 def _remember(store: Store, s: Session, bundle: Bundle, arrived: Arrived) -> None:
     """When this store last took a bundle from that laptop; the audit log when it changed
     anything."""
-    put_info(s, EXCHANGED + bundle.manifest.origin, utc_now().isoformat())
-    put_info(s, MERGED + bundle.manifest.origin, bundle.manifest.sha256)
+    exchanged.remember(s, bundle.manifest.origin, bundle.manifest.sha256)
     if not arrived.nothing:
         store.insert(s, None, m.AuditEntry(
             inspection_id=bundle.manifest.inspection_id, action="bundle imported",
             detail=f"from {arrived.origin}: {said(arrived)}"))
-
-
-def exchanges(store: Store) -> list[tuple[str, dt.datetime]]:
-    """When this store last took a bundle from each laptop: (its name, when), latest first."""
-    with store.session() as s:
-        rows = s.exec(select(m.StoreInfo).where(m.StoreInfo.key.startswith(EXCHANGED))).all()
-        laptops = _laptops(s)
-    found = []
-    for row in rows:
-        device = row.key.removeprefix(EXCHANGED)
-        try:
-            found.append((laptops.get(device) or f"laptop {device[:8]}",
-                          dt.datetime.fromisoformat(row.value)))
-        except ValueError:
-            continue
-    return sorted(found, key=lambda x: x[1], reverse=True)
-
-
-def merged(store: Store) -> set[str]:
-    """The sha256 of the last bundle merged from each laptop."""
-    with store.session() as s:
-        return {row.value for row in s.exec(select(m.StoreInfo).where(
-            m.StoreInfo.key.startswith(MERGED))).all()}

@@ -11,7 +11,7 @@ from textual import events
 from textual.widgets import DataTable, Static, TextArea
 
 from sendtui.importers.bundle import read_bundle
-from sendtui.store import audit, inspections, merge
+from sendtui.store import audit, exchanged, inspections
 from sendtui.store.repo import Store
 from sendtui.store.revisions import all_revisions
 from sendtui.ui.app import make_app
@@ -177,7 +177,7 @@ async def test_a_wrong_passphrase_is_one_line_and_changes_nothing(demo_db, tmp_p
     assert entry_text(demo_db, entry) == before
     store, _ = stored(demo_db)
     try:
-        assert merge.exchanges(store) == []
+        assert exchanged.exchanges(store) == []
     finally:
         store.close()
 
@@ -233,7 +233,7 @@ def fixed_exchanges(monkeypatch) -> None:
     from sendtui.ui.screens.exchange import screen
 
     monkeypatch.setattr(screen, "utc_now", lambda: FIXED_NOW)
-    monkeypatch.setattr(merge, "exchanges",
+    monkeypatch.setattr(exchanged, "exchanges",
                         lambda store: [("Kwame's laptop", FIXED_NOW - dt.timedelta(hours=1))])
 
 

@@ -63,7 +63,7 @@ class ExchangeScreen(TaskScreen):
     def read_in_thread(self) -> Shown:
         from sendtui.store import models as m
         from sendtui.store.conflicts import open_conflicts
-        from sendtui.store.merge import exchanges
+        from sendtui.store.exchanged import exchanges
 
         store = self.app.store
         with store.session() as s:

@@ -89,7 +89,8 @@ class TakeInBox(DimmedModal):
 
         def run() -> None:
             from sendtui.importers.bundle import read_bundle
-            from sendtui.store.merge import import_bundle, merged
+            from sendtui.store.exchanged import merged
+            from sendtui.store.merge import import_bundle
             from sendtui.store.revisions import all_revisions
 
             try:  # a bundle taken in before is not decoded again: it brings nothing
