@@ -116,9 +116,15 @@ def manifest_of(store: Store, inspection_id: str, tables: tuple[TableRows, ...])
     """The manifest's facts; its counts and sha256 are filled in when the bundle is encoded."""
     with store.engine.connect() as conn:
         schema = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return _manifest(store, inspection_id, schema, high_water(tables))
+
+
+def _manifest(store: Store, inspection_id: str, schema: str | None, marks: dict[str, str],
+              counts: dict[str, int] | None = None) -> Manifest:
+    """This laptop's manifest of the inspection (the sha256 is the writer's to fill in)."""
     return Manifest(schema=schema or "", origin=store.device_id, inspection_id=inspection_id,
-                    high_water=high_water(tables), created_at=utc_now().isoformat(),
-                    origin_name=store.device_name)
+                    high_water=dict(sorted(marks.items())), created_at=utc_now().isoformat(),
+                    counts=counts or {}, origin_name=store.device_name)
 
 
 def high_water(tables: tuple[TableRows, ...]) -> dict[str, str]:
@@ -167,11 +173,8 @@ class Rows:
                     raw.execute("ROLLBACK")
 
     def manifest(self) -> Manifest:
-        return Manifest(schema=self.schema or "", origin=self.store.device_id,
-                        inspection_id=self.inspection_id, high_water=dict(sorted(
-                            self.marks.items())), created_at=utc_now().isoformat(),
-                        counts={p.table: self.counts.get(p.table, 0) for p in SHIPPED},
-                        origin_name=self.store.device_name)
+        return _manifest(self.store, self.inspection_id, self.schema, self.marks,
+                         {p.table: self.counts.get(p.table, 0) for p in SHIPPED})
 
     def _table(self, raw, part: Part) -> Iterator[bytes]:
         columns = _columns(part)
