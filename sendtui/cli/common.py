@@ -107,12 +107,13 @@ class Context:
         """Plain SQL reads for a read-only command, and the inspection they are about: from
         the file with sqlite3 alone when it is a store at the current schema (SQLAlchemy takes
         half a second to load), else through the opened store."""
+        from sendtui.config import load_device
         from sendtui.store import glance
 
         if self._store is None:
             with glance.plain_file(self.target()) as rows:
                 if rows is not None:
-                    yield rows, self._chosen(glance.inspections(rows))
+                    yield rows, self._chosen(glance.inspections(rows, load_device().id))
                     return
         with self.store().plain_reads() as rows:
             yield rows, self.inspection()

@@ -78,6 +78,9 @@ def error_line(exc: BaseException) -> str:
     cut = text.find(" with text ")
     if text.startswith("Could not decode") and cut > 0:
         text = text[:cut]
+    # PostgreSQL's DETAIL and CONTEXT quote the values of the row ("Key (name)=(…)")
+    for part in (" DETAIL:", " CONTEXT:", " HINT:"):
+        text = text.split(part)[0]
     return text[:200] or type(orig).__name__
 
 

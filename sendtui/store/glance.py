@@ -16,18 +16,20 @@ import stat
 import urllib.parse
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sendtui.domain import frameworks as fw
 from sendtui.domain import outcomes as oc
 from sendtui.domain.words import shown
-from sendtui.errors import Ambiguous, NotFound, StoreError
+from sendtui.config import load_device
+from sendtui.errors import Ambiguous, ConfigError, NotFound, StoreError
 from sendtui.domain.retention import erasure_due
 from sendtui.records import Counts, InspectionRecord, Retention
 from sendtui.store import storefile
 from sendtui.store.revisions import head_revision, known_revisions
 
+OPENED = "opened:"  # + a device id: the inspection that laptop (user) last opened
 Rows = Callable[[str, Sequence], list[tuple]]  # run one query: (sql with ?, parameters) -> rows
 
 
@@ -40,12 +42,36 @@ class Dashboard:
     after_report: oc.AfterReport | None = None
 
 
-def inspections(rows: Rows) -> list[InspectionRecord]:
+def inspections(rows: Rows, device_id: str) -> list[InspectionRecord]:
+    """The live inspections; `last_opened_at` as this laptop (user) last opened them."""
     found = rows("SELECT id, local_area, framework, notified, published, last_opened_at "
                  "FROM inspection WHERE deleted_at IS NULL ORDER BY local_area, notified", ())
-    return [InspectionRecord(i, area, framework, _date(notified), _date(published),
-                             instant(opened))
-            for i, area, framework, notified, published, opened in found]
+    marks = rows("SELECT key, value FROM store_info WHERE key LIKE ?", (OPENED + "%",))
+    return opened_by(device_id, dict(marks), [
+        InspectionRecord(i, area, framework, _date(notified), _date(published), instant(opened))
+        for i, area, framework, notified, published, opened in found])
+
+
+def opened_by(device_id: str, marks: dict[str, str],
+              found: list[InspectionRecord]) -> list[InspectionRecord]:
+    """The inspections as one user sees them. `marks`: store_info's OPENED + device id ->
+    "<inspection id> <instant>", each laptop's (user's) last opened. A user's own mark names
+    theirs, so each user of a server database has their own; one who has not opened any here
+    yet gets the one opened last by anyone (a store copied from another laptop opens where it
+    was left); with no mark of a live inspection, the inspection-wide time older stores kept
+    (`inspection.last_opened_at`)."""
+    live = {i.id for i in found}
+    usable = {key: value.partition(" ") for key, value in marks.items()
+              if value.partition(" ")[0] in live}
+    ins_id, _, at = usable.get(OPENED + device_id) or max(
+        usable.values(), key=lambda mark: mark[2], default=("", "", ""))
+    if not ins_id:
+        return found
+    return [replace(i, last_opened_at=instant(at) if i.id == ins_id else None) for i in found]
+
+
+def opened_value(inspection_id: str, at: dt.datetime) -> str:
+    return f"{inspection_id} {at.isoformat()}"
 
 
 def choose(found: list[InspectionRecord], ref: str | None) -> InspectionRecord:
@@ -131,8 +157,8 @@ def plan_versions(rows: Rows, inspection_id: str) -> list[tuple]:
     return [(kind, *(_date(x) for x in dates)) for kind, *dates in found]
 
 
-def dashboard(rows: Rows, ref: str | None) -> Dashboard:
-    ins = choose(inspections(rows), ref)
+def dashboard(rows: Rows, ref: str | None, device_id: str) -> Dashboard:
+    ins = choose(inspections(rows, device_id), ref)
     return Dashboard(ins, key_dates(rows, ins.id), counts(rows, ins.id),
                      retention(rows, ins.id), after_report(rows, ins.id))
 
@@ -183,8 +209,8 @@ def first_look(target: str, ref: str | None) -> Dashboard | None:
         if rows is None:
             return None
         try:
-            return dashboard(rows, ref)
-        except (sqlite3.Error, LookupError, ValueError, StoreError):
+            return dashboard(rows, ref, load_device().id)
+        except (sqlite3.Error, LookupError, ValueError, StoreError, ConfigError):
             return None
 
 

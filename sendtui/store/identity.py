@@ -112,10 +112,11 @@ def put_info(s: Session, key: str, value: str) -> None:
 
 def raise_high(s: Session, stamp: str) -> str:
     """Keep the high-water mark at `stamp` or above, in this transaction; the mark as it
-    now is (higher than `stamp` when another process stamped more meanwhile)."""
-    row = s.get(m.StoreInfo, HLC_HIGH)
-    if row is None:
-        s.add(m.StoreInfo(key=HLC_HIGH, value=stamp))
-        return stamp
-    row.value = max(row.value, stamp)
-    return row.value
+    now is (higher than `stamp` when another process stamped more meanwhile). One statement,
+    not a read then a write: on a server, clients commit at once, and a mark read before
+    another client's commit would be written back lower (a lost update)."""
+    s.flush()
+    return s.execute(sa.text(
+        "INSERT INTO store_info (key, value) VALUES (:key, :stamp) ON CONFLICT (key) DO UPDATE "
+        "SET value = CASE WHEN store_info.value < excluded.value THEN excluded.value "
+        "ELSE store_info.value END RETURNING value"), {"stamp": stamp, "key": HLC_HIGH}).scalar()

@@ -16,6 +16,7 @@ from sendtui.errors import InvalidInput, NotFound
 from sendtui.records import Counts, InspectionRecord
 from sendtui.store import glance, requests
 from sendtui.store import models as m
+from sendtui.store.identity import put_info
 from sendtui.store.keys import natural
 from sendtui.store.repo import Store
 from sendtui.store.rows import live
@@ -36,9 +37,10 @@ def create(store: Store, local_area: str, framework: str, notified: dt.date,
         ins = store.insert(s, None, m.Inspection(id=_id(s, inspection_id),
                                                  local_area=local_area, framework=framework,
                                                  notified=notified,
-                                                 last_opened_at=utc_now() if opened else None,
                                                  template=oc.editable(template)))
         s.flush()
+        if opened:
+            _opened(store, s, ins.id)
         for kd in dates:
             store.insert(s, None, m.KeyDateRow(
                 id=natural(s, m.KeyDateRow, keys.key_date_id(ins.id, kd.key)),
@@ -58,7 +60,9 @@ def all(store: Store) -> list[InspectionRecord]:  # noqa: A001
     with store.session() as s:
         rows = s.exec(select(m.Inspection).where(m.Inspection.deleted_at.is_(None))
                       .order_by(m.Inspection.local_area, m.Inspection.notified)).all()
-        return [record(r) for r in rows]
+        marks = s.exec(select(m.StoreInfo).where(m.StoreInfo.key.startswith(glance.OPENED)))
+        return glance.opened_by(store.device_id, {i.key: i.value for i in marks},
+                                [record(r) for r in rows])
 
 
 def find(store: Store, ref: str | None = None) -> InspectionRecord:
@@ -67,10 +71,15 @@ def find(store: Store, ref: str | None = None) -> InspectionRecord:
 
 
 def mark_opened(store: Store, inspection_id: str) -> None:
-    """Opened now: the one found when no inspection is named."""
+    """Opened now by this laptop (user): the one found when they name no inspection."""
     with store.session() as s:
-        with store.change(s, None, s.get(m.Inspection, inspection_id)) as ins:
-            ins.last_opened_at = utc_now()
+        _opened(store, s, inspection_id)
+
+
+def _opened(store: Store, s, inspection_id: str) -> None:
+    """Bookkeeping of this laptop's, kept in store_info: not stamped, never in a bundle, not
+    undone, and another user of a server database keeps their own."""
+    put_info(s, glance.OPENED + store.device_id, glance.opened_value(inspection_id, utc_now()))
 
 
 def key_dates(store: Store, inspection_id: str) -> list[fw.KeyDate]:

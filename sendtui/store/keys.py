@@ -28,6 +28,14 @@ MESSAGES = {
     "ix_protected_name_pseudonym_live": "that pseudonym is already in use",
     "ix_event_person_pair_live": "that person is already booked on the event",
 }
+# a table whose ids are made from the natural key: two people adding the same at once make
+# the same id, so the primary key refuses the second before the live index can
+NATURAL_IDS = {"person": MESSAGES["ix_person_name_live"],
+               "line_of_enquiry": MESSAGES["ix_line_of_enquiry_code_live"],
+               "key_date": MESSAGES["ix_key_date_key_live"],
+               "event_person": MESSAGES["ix_event_person_pair_live"],
+               "setting": "that setting (its URN) was added by someone else at the same moment",
+               "inspection": "that inspection was made by someone else at the same moment"}
 # SQLite names the columns, not the index, for an index over plain columns
 COLUMNS = {
     "key_date.inspection_id, key_date.key": "ix_key_date_key_live",
@@ -62,4 +70,7 @@ def refused(exc: BaseException) -> InvalidInput | None:
     for columns, index in COLUMNS.items():
         if columns in text:
             return InvalidInput(f"{MESSAGES[index]}: nothing was changed")
+    for table, message in NATURAL_IDS.items():  # the same natural id made at the same time
+        if f'"{table}_pkey"' in text or f"failed: {table}.id" in text:
+            return InvalidInput(f"{message}: nothing was changed")
     return None

@@ -97,11 +97,20 @@ def log(store, s: Session, inspection_id: str, group: str, table: str, row_id: s
         after=json.dumps(after) if after is not None else None, summary=summary))
 
 
+def mine(store):
+    """The undo log rows of this laptop (user): written by it, or by no laptop the store knows
+    (a log from before laptops had names, whose rows carry an id of the store's own). On a
+    server database each user undoes and redoes only their own actions; a field another user
+    changed since is kept, as after a merge."""
+    return sa.or_(m.Change.updated_by == store.device_id,
+                  m.Change.updated_by.not_in(select(m.DeviceRow.id)))
+
+
 def discard_redo(store, s: Session, inspection_id: str) -> None:
-    """A new action: what was undone can no longer be redone."""
+    """A new action: what this user undid can no longer be redone."""
     for change in s.exec(select(m.Change).where(
             m.Change.inspection_id == inspection_id, m.Change.undone.is_(True),
-            m.Change.deleted_at.is_(None))):
+            m.Change.deleted_at.is_(None), mine(store))):
         store.tombstone(s, None, change)
 
 
@@ -117,7 +126,7 @@ def step(store, s: Session, inspection_id: str, redo: bool) -> str | None:
     kept because they changed since, or None."""
     live = select(m.Change).where(m.Change.inspection_id == inspection_id,
                                   m.Change.deleted_at.is_(None),
-                                  m.Change.undone.is_(redo))
+                                  m.Change.undone.is_(redo), mine(store))
     first = s.exec(live.order_by(m.Change.seq if redo else m.Change.seq.desc())).first()
     if first is None:
         return None

@@ -339,6 +339,7 @@ def test_no_default_when_none_was_opened(demo_target):
     new_inspection(demo_target, la="Fenmarch", framework="2023", notified="2024-01-08")
     conn = sqlite3.connect(demo_target)
     conn.execute("UPDATE inspection SET last_opened_at = NULL")
+    conn.execute("DELETE FROM store_info WHERE key LIKE 'opened:%'")
     conn.commit()
     conn.close()
     line = own_error(run("list", "lines", db=demo_target), 2)

@@ -282,3 +282,8 @@ def test_a_database_error_is_told_without_statement_parameters_or_stored_text():
     undecodable = sqlite3.OperationalError(
         "Could not decode to UTF-8 column 'text' with text 'Poppy Example was out'")
     assert error_line(undecodable) == "Could not decode to UTF-8 column 'text'"
+    server_said = Exception('duplicate key value violates unique constraint "ix_person_name_live"'
+                            "\nDETAIL:  Key (inspection_id, lower(name::text))=(4a2c, poppy "
+                            "example) already exists.")
+    assert error_line(server_said) == ('duplicate key value violates unique constraint '
+                                       '"ix_person_name_live"')
