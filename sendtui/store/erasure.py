@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, delete, select
 
 from sendtui.domain.clock import utc_now
 from sendtui.domain.redaction import Redactor
 from sendtui.errors import Ambiguous, NotFound
 from sendtui.store import models as m
+from sendtui.store.glance import OPENED
 from sendtui.store.compaction import compact
 from sendtui.store.erasure_rows import (
     delete_rows, drop_dead_drafts, drop_drafts_holding, forget_changes, is_erased, note_erasure,
@@ -283,4 +284,6 @@ def _delete_inspection(s: Session, ins_id: str) -> int:
         select(m.Person.id).where(m.Person.inspection_id == ins_id)))
     for model in OWNED:
         rows += delete_rows(s, model, model.inspection_id == ins_id)
+    s.exec(delete(m.StoreInfo).where(m.StoreInfo.key.startswith(OPENED),  # users' last opened
+                                     m.StoreInfo.value.startswith(ins_id + " ")))
     return rows + delete_rows(s, m.Inspection, m.Inspection.id == ins_id)
