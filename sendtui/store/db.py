@@ -193,6 +193,10 @@ def _open_server(url: str, create: bool) -> Opened:
     except Exception as exc:  # noqa: BLE001 - no driver installed, an unknown dialect …
         raise StoreError(f"{shown} cannot be used: {_no_driver(exc, parsed)}") from None
     migrate.migrate_server(engine, create, shown)
+    if engine.dialect.driver == "psycopg":  # the watch listens with psycopg itself
+        from sendtui.store import watch_pg
+
+        watch_pg.watch_server(engine)
     return Opened(engine)
 
 

@@ -11,7 +11,7 @@ write lock until its commit returns, and a waiting writer retries after sleeping
 a millisecond, so the rare miss (a commit landing between ours and the read after it) is not
 worth more than this. The CLI never turns the watch on: its commits cost nothing more.
 
-    watch = of(store.engine)        # None for a server database
+    watch = of(store.engine)        # a server database's: store/watch_pg.py (LISTEN/NOTIFY)
     watch.others_changed() -> bool  # the first call turns the watch on (and says False)
     watch.close()
 """
@@ -98,10 +98,11 @@ class Watch:
 
 
 def watches(engine, watch: Watch) -> None:
-    """`watch` belongs to `engine` (made by `engines.sqlite_engine`)."""
+    """`watch` belongs to `engine` (made by `engines.sqlite_engine` or `db._open_server`)."""
     _WATCHES[engine] = watch
 
 
 def of(engine) -> Watch | None:
-    """The watch of a store file's engine; None for a server database."""
+    """The watch of a store's engine (a file's `Watch`, a PostgreSQL database's
+    `watch_pg.ServerWatch`); None for a server reached by another driver than psycopg."""
     return _WATCHES.get(engine)

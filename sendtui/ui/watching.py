@@ -2,13 +2,15 @@
 here within a second or two, without disturbing what is being typed.
 
 A plain daemon thread (not a Textual worker: tests that wait for every worker to finish
-would wait for ever) asks the store's watch (`sendtui.store.watch`: `PRAGMA data_version`,
-this app's own commits told apart) every WATCH_EVERY_S. When another program committed, it
-posts `OthersChanged`; a worker checks the open inspection is still there (else the one
-left opens, as after a purge here); then on the UI thread every screen of the current stack
-that reads the store reads again, except a form (what is typed stays as typed), each keeping
-its cursor on the same thing (`Loads.refresh_kept`), and the header recounts what is overdue
-and names the inspections again. Other task screens read again when they are shown next.
+would wait for ever) asks the store's watch every WATCH_EVERY_S: a file's is
+`sendtui.store.watch` (`PRAGMA data_version`, this app's own commits told apart), a
+PostgreSQL database's `sendtui.store.watch_pg` (LISTEN/NOTIFY, each engine's commits
+carrying its own token); both are found by `watch.of(engine)`. When another program
+committed, it posts `OthersChanged`; a worker checks the open inspection is still there
+(else the one left opens, as after a purge here); then on the UI thread every screen of the
+current stack that reads the store reads again, except a form (what is typed stays as
+typed), each keeping its cursor on the same thing (`Loads.refresh_kept`), and the header
+recounts what is overdue and names the inspections again. Other task screens read again when they are shown next.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ class WatchesOthers:
 
         self.stop_watching()
         self._watch = watch.of(self.store.engine)
-        if self._watch is None:  # a server database: no data_version to ask
+        if self._watch is None:  # a server the watch cannot listen to (not psycopg)
             return
         self._watch.others_changed()  # the baseline: what was read so far is current
         self._watch_stop = stop = threading.Event()
@@ -56,7 +58,7 @@ class WatchesOthers:
         while not stop.wait(WATCH_EVERY_S):
             try:
                 changed = watch.others_changed()
-            except sqlite3.Error:  # busy now: asked again next time
+            except sqlite3.Error:  # busy now: asked again next time (a server's says False)
                 continue
             if changed and not stop.is_set():
                 self.post_message(OthersChanged())
