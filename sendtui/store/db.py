@@ -20,6 +20,7 @@ from sendtui.errors import StoreError, UserError
 from sendtui.store import migrate, storefile
 from sendtui.store.engines import (  # noqa: F401 - this module is where callers find them
     APPLICATION_ID,
+    BUSY_WAIT_S,
     PRAGMAS,
     SQLITE_MAGIC,
     create_file,
@@ -179,6 +180,10 @@ def take_back(opened: Opened) -> None:
 
 # drivers that take a connect timeout: an unreachable host is told, not waited for
 CONNECT_TIMEOUT = {"psycopg": 10, "psycopg2": 10, "mysqldb": 10, "pymysql": 10}
+# as a DBA sees it in pg_stat_activity; a write that waits on another client's lock longer
+# than a SQLite writer waits for the file is told, as on SQLite, not waited on for ever
+ON_POSTGRESQL = {"application_name": "sendtui",
+                 "options": f"-c lock_timeout={BUSY_WAIT_S * 1000}"}
 
 
 def _open_server(url: str, create: bool) -> Opened:
@@ -188,8 +193,9 @@ def _open_server(url: str, create: bool) -> Opened:
     shown = parsed.render_as_string(hide_password=True)
     try:
         timeout = CONNECT_TIMEOUT.get(parsed.get_driver_name())
-        engine = create_engine(parsed, hide_parameters=True,
-                               connect_args={"connect_timeout": timeout} if timeout else {})
+        engine = create_engine(parsed, hide_parameters=True, connect_args={
+            **({"connect_timeout": timeout} if timeout else {}),
+            **(ON_POSTGRESQL if parsed.get_driver_name() == "psycopg" else {})})
     except Exception as exc:  # noqa: BLE001 - no driver installed, an unknown dialect …
         raise StoreError(f"{shown} cannot be used: {_no_driver(exc, parsed)}") from None
     migrate.migrate_server(engine, create, shown)

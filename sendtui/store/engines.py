@@ -33,7 +33,8 @@ PRAGMAS = (
     "PRAGMA secure_delete=ON",
 )
 MIGRATION_WAIT_S = 20  # another sendtui may be upgrading the same store
-BUSY = ("database is locked", "database is busy", "database table is locked")
+BUSY = ("database is locked", "database is busy", "database table is locked",
+        "canceling statement due to lock timeout")
 
 
 def sqlite_engine(path: Path, *, migrating: bool = False) -> Engine:

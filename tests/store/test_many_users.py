@@ -12,7 +12,7 @@ import time
 import pytest
 import sqlalchemy as sa
 
-from sendtui.errors import InvalidInput
+from sendtui.errors import InvalidInput, StoreError
 from sendtui.store import identity, inspections, people, undo
 from sendtui.store import models as m
 from tests.store.laptops import laptop
@@ -135,3 +135,27 @@ def test_two_adding_the_same_person_at_once_get_one_row_and_the_second_is_told(o
     assert told and told[0].startswith("there is already a person")
     assert "Jo" not in told[0]  # a message never holds stored content
     assert sorted(n for n in names(ama, ins) if n.lower() == "jo bloggs") == ["Jo Bloggs"]
+
+
+
+def test_a_write_held_up_by_another_user_too_long_is_told_in_one_line(office, engine):
+    """Another client holding a person's row (a stuck program): an edit waits as long as a
+    SQLite writer waits for the file (10 s; 0.3 s here), then says so; nothing is changed."""
+    if engine != "postgresql":
+        pytest.skip("SQLite's wait for the file: tests/store/test_two_programs.py")
+    ama, ben, ins = office
+    ada = people.add(ama, ins, "Ada Amos")
+    with ben.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW lock_timeout").scalar() == "10s"
+        assert conn.exec_driver_sql("SHOW application_name").scalar() == "sendtui"
+    holder = ama.engine.raw_connection()
+    try:
+        holder.cursor().execute("SELECT 1 FROM person WHERE id = %s FOR UPDATE", (ada.id,))
+        with pytest.raises(StoreError, match="kept it busy too long"):
+            with ben.session() as s:
+                s.connection().exec_driver_sql("SET LOCAL lock_timeout = '300ms'")
+                people.edit(ben, ins, ada.id, "Ada Amos", role="Head")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert {p.role for p in people.all(ben, ins) if p.name == "Ada Amos"} == {""}
