@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test faults screenshots bench clean
+.PHONY: run test faults screenshots bench bench-server clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ BENCHMARKS := startup check grid search evidence_ui exports stalls scale bundle
 
 bench: $(STAMP)
 	for name in $(BENCHMARKS); do echo "== $$name"; $(BIN)/python benchmarks/$$name.py || exit 1; done
+
+# five clients on one PostgreSQL store against SQLite WAL (4–5 minutes: a target of its own)
+bench-server: $(STAMP)
+	$(BIN)/python benchmarks/server.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

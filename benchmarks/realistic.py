@@ -24,6 +24,7 @@ from sendtui.demo import add_demo  # noqa: E402
 from sendtui.importers.evidence import read_evidence  # noqa: E402
 from sendtui.records.incoming import EventRow, PersonRow, SettingRow  # noqa: E402
 from sendtui.store import events, inspections, lines, people, settings  # noqa: E402
+from sendtui.store.engines import mark  # noqa: E402
 from sendtui.store.models import new_id  # noqa: E402
 from sendtui.store.repo import Store  # noqa: E402
 
@@ -99,13 +100,13 @@ def fill_evidence(store: Store, inspection_id: str, n: int, rng: random.Random) 
              rng.choice(SOURCES),
              " ".join(rng.sample(parts, rng.randint(1, 3))) + f" Seen with CYP-"
              f"{rng.randint(1, 9999):04d}.",
-             start + dt.timedelta(minutes=rng.randrange(5 * 24 * 60)), "", 0)
+             start + dt.timedelta(minutes=rng.randrange(5 * 24 * 60)), "")
             for _ in range(max(0, n)))
     with store.engine.begin() as conn:
+        p = mark(conn)  # SQLite or PostgreSQL (benchmarks/server.py)
         conn.exec_driver_sql(
             "INSERT INTO evidence (id, updated_at, updated_by, hlc, inspection_id, line_id, "
-            "source, text, at, author, deleted_at) VALUES (?,?,?,?,?,?,?,?,?,?,NULLIF(?,0))",
-            list(rows))
+            f"source, text, at, author) VALUES ({', '.join([p] * 10)})", list(rows))
 
 
 def _sentences() -> list[str]:

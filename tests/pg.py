@@ -26,6 +26,8 @@ from pathlib import Path
 from sqlalchemy import URL, make_url
 
 # a test server: losing it in a crash costs nothing, so it never waits for the disk
+# (benchmarks/server.py starts one with DURABLE: PostgreSQL's defaults, as a DBA runs it)
+DURABLE = "-c max_connections=60"
 FAST = ("-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
         "-c max_connections=60 -c shared_buffers=32MB")
 
@@ -68,7 +70,7 @@ class Server:
     _library: object = None
 
     @classmethod
-    def start(cls, folder: Path) -> Server:
+    def start(cls, folder: Path, options: str = FAST) -> Server:
         bin_dir = binaries()
         if bin_dir is None:
             raise RuntimeError("the pgserver wheel is not installed: pip install -e '.[test]'")
@@ -78,7 +80,7 @@ class Server:
         _run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
               "--encoding=utf8", "--no-sync"])
         _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
-              "-o", f"-k {folder} -c listen_addresses= {FAST}", "start"])
+              "-o", f"-k {folder} -c listen_addresses= {options}", "start"])
         server = cls(make_url(f"postgresql+psycopg://postgres@/postgres?host={folder}"), data)
         atexit.register(server.stop)
         return server
