@@ -30,7 +30,7 @@ from sendtui.store import week_reads as reads
 from sendtui.store.import_plan import NEW, PROGRESS_EVERY, UNCHANGED, loaded
 from sendtui.store.keys import natural
 from sendtui.store.repo import Store
-from sendtui.store.rows import live, live_row
+from sendtui.store.rows import held_row, live
 
 GONE = "that event"
 
@@ -117,7 +117,7 @@ def edit(store: Store, inspection_id: str, event_id: str, data: EventInput,
          summary: str = "") -> None:
     """Replace an event's details; its SEQUENCE rises (calendars see the change)."""
     with store.session() as s:
-        event = live_row(s, m.Event, event_id, inspection_id, GONE)
+        event = held_row(s, m.Event, event_id, inspection_id, GONE)
         was_at = s.get(m.Setting, event.setting_id) if event.setting_id else None
         data = check(s, inspection_id, data, was_at and was_at.name)
         with store.change(s, inspection_id, event, summary or f"changed {_shown(s, data)}"):
@@ -136,7 +136,7 @@ def _shown(s, data) -> str:
 def remove(store: Store, inspection_id: str, event_id: str) -> None:
     """A tombstone: the event leaves the week and can be brought back with undo."""
     with store.session() as s:
-        event = live_row(s, m.Event, event_id, inspection_id, GONE)
+        event = held_row(s, m.Event, event_id, inspection_id, GONE)
         with store.change(s, inspection_id, event, f"removed {_shown(s, event)}", remove=True):
             event.sequence += 1
 

@@ -5,6 +5,7 @@ the same person at the same moment end with one row and a clear message to the s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 import time
@@ -13,11 +14,12 @@ import pytest
 import sqlalchemy as sa
 
 from sendtui.errors import InvalidInput, StoreError
-from sendtui.store import identity, inspections, people, undo
+from sendtui.store import events, identity, inspections, people, undo
 from sendtui.store import models as m
 from tests.store.laptops import laptop
 
 BOTH_ENGINES = True
+HOUR = dt.timedelta(hours=1)
 
 
 @pytest.fixture
@@ -159,3 +161,31 @@ def test_a_write_held_up_by_another_user_too_long_is_told_in_one_line(office, en
         holder.rollback()
         holder.close()
     assert {p.role for p in people.all(ben, ins) if p.name == "Ada Amos"} == {""}
+
+
+def test_two_moving_one_event_at_once_both_raise_its_sequence(office):
+    """Ben's move of the leaders' meeting is not committed yet when Ama moves it too: hers
+    waits for his, then reads it, so calendars see SEQUENCE rise twice (a lost rise would
+    leave a calendar with the first move)."""
+    ama, ben, ins = office
+    event = min(events.all(ama, ins), key=lambda e: e.start)
+    moved, release = threading.Event(), threading.Event()
+
+    def ben_moves() -> None:
+        with ben.session():
+            events.edit(ben, ins, event.id, events.EventInput.of(event).moved(HOUR))
+            moved.set()
+            release.wait(10)
+
+    first = threading.Thread(target=ben_moves)
+    first.start()
+    assert moved.wait(10)
+    second = threading.Thread(target=events.edit, args=(
+        ama, ins, event.id, dataclasses.replace(events.EventInput.of(event), location="Room 2")))
+    second.start()
+    time.sleep(0.5)  # Ama's edit now waits for Ben's transaction
+    release.set()
+    first.join(10)
+    second.join(10)
+    now = next(e for e in events.all(ama, ins) if e.id == event.id)
+    assert (now.sequence, now.location) == (event.sequence + 2, "Room 2")
