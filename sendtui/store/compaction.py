@@ -57,20 +57,19 @@ def _checkpoint(conn: sqlite3.Connection) -> bool:
 
 TABLES = ("SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = "
           "c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'")
-# A table not vacuumed since `since` (VACUUM skipped it: not its owner), or with a page not
-# all-visible after it: one may still hold a dead row version another client's open
-# transaction can see (or a row written since: a later `compact` tells them apart).
-NOT_CLEARED = ("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
-               "c.relnamespace LEFT JOIN pg_stat_user_tables t ON t.relid = c.oid "
-               "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND ("
-               "c.relallvisible < c.relpages OR t.last_vacuum IS NULL OR t.last_vacuum < %s)")
+# A table VACUUM left dead row versions in (another client's open transaction may still see
+# them), or did not vacuum since `since` (not its owner: it skips the table).
+NOT_CLEARED = ("SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() "
+               "AND (n_dead_tup > 0 OR last_vacuum IS NULL OR last_vacuum < %s)")
 
 
 def vacuum(store: Store) -> bool:
-    """VACUUM the store's tables on PostgreSQL: True when afterwards every page of them is
-    all-visible, so no old version of an erased row (nor an index entry to it) is left for
-    anyone to read; False when another client's open transaction still keeps some."""
+    """VACUUM the store's tables on PostgreSQL: True when afterwards none holds a dead row
+    version (an erased row's old text, an index entry to it) for anyone to read; False when
+    another client's open transaction still keeps some."""
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        if conn.dialect.server_version_info >= (15,):  # this connection's counts (most often
+            conn.exec_driver_sql("SELECT pg_stat_force_next_flush()")  # the erase's) in first
         tables = [r[0] for r in conn.exec_driver_sql(TABLES)]
         since = conn.exec_driver_sql("SELECT clock_timestamp()").scalar()
         conn.exec_driver_sql(f"VACUUM (ANALYZE, INDEX_CLEANUP ON) {', '.join(tables)}")
