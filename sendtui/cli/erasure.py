@@ -92,6 +92,9 @@ def _said(obj: Context, done, none: str = "") -> None:
     else:
         click.echo(f"{done.what[0].upper()}{done.what[1:]} was erased already.")
     _compacted(done.compacted)
+    if "://" in obj.target():
+        warn("a server database: its WAL files and backups keep the old content until they "
+             "are recycled (its DBA: CHECKPOINT, then the backups' own retention)")
     from sendtui.store.maintenance import copies_beside
 
     copies = copies_beside(obj.target())
@@ -100,9 +103,7 @@ def _said(obj: Context, done, none: str = "") -> None:
              "personal data: 'sendtui doctor' lists them")
 
 
-def _compacted(compacted: bool | None) -> None:
+def _compacted(compacted: bool) -> None:
     if compacted is False:
         warn("another program has the store open, so its free space still holds old "
              "content: close it, then run 'sendtui erase compact'")
-    elif compacted is None:
-        warn("a server database: its own VACUUM clears the space the content used")

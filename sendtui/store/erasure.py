@@ -4,7 +4,8 @@ Deleting is a tombstone that undo can bring back; erasing is final. The content 
 table, the search index, the undo log, the drafts and the audit log, so that it cannot be read
 back from the file. What remains is content-free: the row's id, its stamps and `deleted_at`,
 and an `Erasure` row (table, id) so that a merge on another laptop erases it too. Then the WAL
-is checkpointed and the file VACUUMed (secure_delete is on), so freed pages hold nothing.
+is checkpointed and the file VACUUMed (secure_delete is on), so freed pages hold nothing; on
+PostgreSQL the tables are VACUUMed (store/compaction.py: what the server still keeps).
 
 These are the one place where rows are deleted or rewritten outside `Store.change`'s undo log.
 """
@@ -37,7 +38,7 @@ class Erased:
 
     what: str  # "evidence entry 3f2a9c1e"
     rows: int  # rows erased, deleted or rewritten (0: it had been erased already)
-    compacted: bool | None  # the file's free space was cleared (None: a server database)
+    compacted: bool  # the free space was cleared (a file VACUUMed, a server's tables too)
 
 
 # --- the four erasures ------------------------------------------------------------------

@@ -10,10 +10,6 @@ import pytest
 from tests.cli.test_cli import ok, own_error, refused, run
 
 BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
-SQLITE_ONLY = {  # `search` is SQLite's FTS5 until the pgsearch lane's tsvector column
-    "test_list_and_search_withhold_a_marked_name_unless_asked": "runs search",
-    "test_every_sensitive_output_is_audited_without_the_data": "runs search",
-}
 
 
 def test_marking_a_name_gives_the_next_pseudonym_and_lists_it_withheld(demo_target):

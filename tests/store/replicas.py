@@ -1,5 +1,6 @@
-"""Laptops for the merge tests: stores on temp files, each with its own device, and what
-they hold compared as content (tables) and as a coordinator sees it (the CLI's output)."""
+"""Laptops for the merge tests: stores on temp files or PostgreSQL databases, each with its
+own device, and what they hold compared as content (tables) and as a coordinator sees it (the
+CLI's output)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
+from sqlalchemy import make_url
 
 from sendtui.cli import cli
 from sendtui.config import Device
@@ -16,6 +18,7 @@ from sendtui.store import field_clocks, merge
 from sendtui.store.bundle_rows import bundle_rows, manifest_of
 from sendtui.store.db import open_store
 from sendtui.store.repo import Store
+from tests.pg_fixtures import TEMPLATE
 
 LAPTOPS = (("aaaaaaaa-0000-4000-8000-000000000001", "A laptop"),
            ("bbbbbbbb-0000-4000-8000-000000000002", "B laptop"),
@@ -32,9 +35,41 @@ LISTS = [("list", kind, "--format", "json") for kind in (
     ("search", word, "--format", "json", "--limit", "1000") for word in WORDS]
 
 
-def laptop(path: Path, which: tuple[str, str]) -> Store:
-    opened = open_store(str(path))
+def laptop(where: Path | str, which: tuple[str, str]) -> Store:
+    """`where`: a store file or a PostgreSQL database's URL."""
+    opened = open_store(str(where))
     return Store(opened.engine, opened, Device(*which))
+
+
+class Shelf:
+    """Where a test's stores go: files in `folder`, and, given the worker's PostgreSQL
+    (tests/pg_fixtures.py `pg_server`), databases on it. A store is copied as a file or as
+    `CREATE DATABASE … TEMPLATE` (its engine closed first); `clear()` drops the databases."""
+
+    def __init__(self, folder: Path, cluster=None):
+        self.folder, self.cluster, self.made = folder, cluster, []
+
+    def new(self, name: str, engine: str = "sqlite") -> str:
+        """Where a new store goes: a file not made yet, or a new store at head."""
+        if engine == "sqlite":
+            return str(self.folder / f"{name}.db")
+        return self._database(TEMPLATE)
+
+    def copy(self, source: str, name: str) -> str:
+        """A copy of the closed store at `source`, on the same engine."""
+        if "://" in source:
+            return self._database(make_url(source).database)
+        copy_store(Path(source), self.folder / f"{name}.db")
+        return str(self.folder / f"{name}.db")
+
+    def _database(self, template: str) -> str:
+        self.made.append(self.cluster.create(template))
+        return self.cluster.server.url(self.made[-1])
+
+    def clear(self) -> None:
+        for name in self.made:
+            self.cluster.drop(name)
+        self.made.clear()
 
 
 def bundle_of(store: Store, inspection_id: str) -> Bundle:
@@ -125,14 +160,18 @@ def differences(one: dict, other: dict) -> list[str]:
 
 
 def checked(store: Store) -> list[str]:
-    """What SQLite finds wrong with the file (nothing: [])."""
+    """What SQLite finds wrong with the file (nothing: []); on PostgreSQL, which enforces
+    every key as each statement runs, a constraint it has not validated."""
     with store.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            return [r[0] for r in conn.exec_driver_sql(
+                "SELECT conname FROM pg_constraint WHERE NOT convalidated")]
         found = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
         keys = [str(r) for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
     return ([] if found == ["ok"] else found) + keys
 
 
-def seen(db: Path, commands=LISTS) -> dict[tuple, str]:
+def seen(db: Path | str, commands=LISTS) -> dict[tuple, str]:
     """What each list, search and export command prints for the store at `db`."""
     runner = CliRunner()
     said = {}

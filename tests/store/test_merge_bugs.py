@@ -11,41 +11,63 @@ from sendtui.demo import add_demo
 from sendtui.store import erasure, events, evidence, names
 from sendtui.store.merge import import_bundle
 from tests.store.replicas import (
-    FRESH, LAPTOPS, bundle_of, content, copy_store, differences, laptop, send, without_audit)
+    FRESH, LAPTOPS, Shelf, bundle_of, content, differences, laptop, send, without_audit)
+
+BOTH_ENGINES = True
+
+
+def _shelf(folder, engine, request) -> Shelf:
+    return Shelf(folder, request.getfixturevalue("pg_server") if engine != "sqlite" else None)
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory):
-    """The demo on laptop A, and laptop B that took A's bundle (files to copy)."""
-    folder = tmp_path_factory.mktemp("two")
-    a = laptop(folder / "a.db", LAPTOPS[0])
-    ins_id = add_demo(a)[0].id
-    b = laptop(folder / "b.db", LAPTOPS[1])
-    send(a, b, ins_id)
-    a.close(), b.close()
-    return folder, ins_id
+def made(tmp_path_factory, request):
+    """made(engine) -> the demo on laptop A, and laptop B that took A's bundle (stores to
+    copy, made once per engine)."""
+    built = {}
+
+    def on(engine):
+        if engine not in built:
+            shelf = _shelf(tmp_path_factory.mktemp("two"), engine, request)
+            where = shelf.new("a", engine), shelf.new("b", engine)
+            a, b = (laptop(w, which) for w, which in zip(where, LAPTOPS))
+            ins_id = add_demo(a)[0].id
+            send(a, b, ins_id)
+            a.close(), b.close()
+            built[engine] = shelf, *where, ins_id
+        return built[engine]
+
+    yield on
+    for shelf, *_ in built.values():
+        shelf.clear()
 
 
 @pytest.fixture
-def two(made, tmp_path):
-    folder, ins_id = made
-    stores = []
-    for name, which in (("a", LAPTOPS[0]), ("b", LAPTOPS[1])):
-        copy_store(folder / f"{name}.db", tmp_path / f"{name}.db")
-        stores.append(laptop(tmp_path / f"{name}.db", which))
+def shelf(engine, tmp_path, request):
+    """Where this test's stores go, on its engine."""
+    made = _shelf(tmp_path, engine, request)
+    yield made
+    made.clear()
+
+
+@pytest.fixture
+def two(made, engine, shelf):
+    _, *sources, ins_id = made(engine)
+    stores = [laptop(shelf.copy(source, name), which)
+              for source, name, which in zip(sources, "ab", LAPTOPS)]
     yield (*stores, ins_id)
     for store in stores:
         store.close()
 
 
-def fresh_with(tmp_path, name, bundles):
-    store = laptop(tmp_path / f"{name}.db", FRESH)
+def fresh_with(shelf, engine, name, bundles):
+    store = laptop(shelf.new(name, engine), FRESH)
     for bundle in bundles:
         import_bundle(store, bundle)
     return store
 
 
-def test_an_event_the_bundle_brings_whole_keeps_its_sequence(two, tmp_path):
+def test_an_event_the_bundle_brings_whole_keeps_its_sequence(two, shelf, engine):
     a, b, ins_id = two
     event = events.all(a, ins_id)[0]
     events.edit(a, ins_id, event.id, events.EventInput.of(event).moved(dt.timedelta(hours=1)))
@@ -54,8 +76,8 @@ def test_an_event_the_bundle_brings_whole_keeps_its_sequence(two, tmp_path):
     assert next(e for e in events.all(b, ins_id) if e.id == event.id).sequence == \
         edited.sequence
     bundles = bundle_of(a, ins_id), bundle_of(b, ins_id)
-    one = fresh_with(tmp_path, "ab", bundles)
-    other = fresh_with(tmp_path, "ba", bundles[::-1])
+    one = fresh_with(shelf, engine, "ab", bundles)
+    other = fresh_with(shelf, engine, "ba", bundles[::-1])
     assert differences(content(one, ins_id, FRESH[0]), content(other, ins_id, FRESH[0])) == []
 
 
@@ -72,16 +94,22 @@ def test_an_event_changed_on_both_sides_goes_past_both_sequences(two):
 
 
 def test_an_erased_entry_arrives_as_its_laptop_erased_it_whichever_bundle_comes_first(
-        two, tmp_path):
+        two, shelf, engine):
     a, b, ins_id = two
     entry = evidence.all(a, ins_id)[0].id
     erasure.erase_evidence(b, ins_id, entry)
     bundles = bundle_of(a, ins_id), bundle_of(b, ins_id)
-    one = fresh_with(tmp_path, "ab", bundles)
-    other = fresh_with(tmp_path, "ba", bundles[::-1])
+    one = fresh_with(shelf, engine, "ab", bundles)
+    other = fresh_with(shelf, engine, "ba", bundles[::-1])
     assert differences(content(one, ins_id, FRESH[0]), content(other, ins_id, FRESH[0])) == []
     send(b, a, ins_id)
     assert differences(*(without_audit(content(s, ins_id)) for s in (a, b))) == []
+
+
+INDEXES = {
+    "sqlite": "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_live'",
+    "postgresql": "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_live'",
+}
 
 
 def test_a_preview_keeps_the_natural_keys_indexes(two):
@@ -89,8 +117,7 @@ def test_a_preview_keeps_the_natural_keys_indexes(two):
 
     def indexes():
         with a.engine.connect() as conn:
-            return sorted(r[0] for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_live'"))
+            return sorted(r[0] for r in conn.exec_driver_sql(INDEXES[conn.dialect.name]))
 
     before = indexes()
     assert before and import_bundle(a, bundle_of(b, ins_id), preview=True) is not None

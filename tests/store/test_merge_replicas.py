@@ -1,7 +1,8 @@
 """Three laptops that work apart and exchange bundles in any order, any number of times.
 
 A Hypothesis state machine: three stores (three files, three devices) start from one demo
-(made on A, bundled to B and C); each step is a change a coordinator makes through the
+(made on A, bundled to B and C); on PostgreSQL, B is the office's server (a PostgreSQL
+database) and A and C are laptops (files) that exchange bundles with it and with each other; each step is a change a coordinator makes through the
 store's own functions on one laptop, or a bundle carried from one laptop to another. After
 every step every file is sound and no evidence text ever written is missing from the union
 of the three stores' entries and versions (unless its entry was erased for good). At the end
@@ -32,15 +33,18 @@ from sendtui.store import (
     conflicts, erasure, events, evidence, evidence_corrections, names, people, undo)
 from sendtui.store import settings as places
 from sendtui.store.events import EventInput
+from sendtui.store.engines import plain_runner
 from sendtui.store.merge import import_bundle
 from tests.conftest import FIXTURES
 from tests.store.replicas import (
-    FRESH, LAPTOPS, WORDS, bundle_of, checked, content, copy_store, differences, laptop,
-    seen, send, without_audit, without_pseudonyms)
+    FRESH, LAPTOPS, WORDS, Shelf, bundle_of, checked, content, differences, laptop, seen, send,
+    without_audit, without_pseudonyms)
 
-# 15 histories of 15 steps in about a minute; MERGE_EXAMPLES=200 for a longer search
-RUNS = settings(max_examples=int(os.environ.get("MERGE_EXAMPLES", 15)), stateful_step_count=15,
-                deadline=None, suppress_health_check=list(HealthCheck))
+BOTH_ENGINES = True
+# 15 histories of 15 steps in about 40 s (a server among the laptops: 10, as long);
+# MERGE_EXAMPLES=200 for a longer search
+EXAMPLES = {"sqlite": int(os.environ.get("MERGE_EXAMPLES", 15)),
+            "postgresql": int(os.environ.get("MERGE_EXAMPLES", 10))}
 MAX_ROUNDS = 3
 NAMES = ("Jo Smith", "Sam Patel", "Ola Nowak")  # two laptops may add the same person
 MARKED = ("Zara Quinn", "Tomasz Wren", "Leila Haddad")  # and mark names: pseudonyms collide
@@ -50,32 +54,42 @@ pick = st.integers(0, 7)  # a few rows: two laptops often change the same one
 
 
 @pytest.fixture(scope="module")
-def templates(tmp_path_factory) -> Path:
-    """A.db with the demo, B.db and C.db that took A's bundle, empty.db for fresh stores."""
-    folder = tmp_path_factory.mktemp("replicas")
-    a = laptop(folder / "0.db", LAPTOPS[0])
-    inspection = add_demo(a)[0]
-    for i in (1, 2):
-        other = laptop(folder / f"{i}.db", LAPTOPS[i])
-        send(a, other, inspection.id)
-        other.close()
-    a.close()
-    laptop(folder / "empty.db", FRESH).close()
-    (folder / "inspection").write_text(inspection.id)
-    return folder
+def templates(tmp_path_factory, request):
+    """templates(engine) -> (their shelf, the three laptops' stores, an empty store, the
+    inspection): 0.db with the demo, then B and C that took A's bundle, B a PostgreSQL
+    database on that engine. Made once per engine."""
+    built = {}
+
+    def on(engine):
+        if engine not in built:
+            cluster = request.getfixturevalue("pg_server") if engine != "sqlite" else None
+            shelf = Shelf(tmp_path_factory.mktemp("replicas"), cluster)
+            where = [shelf.new("0"), shelf.new("1", engine), shelf.new("2")]
+            a = laptop(where[0], LAPTOPS[0])
+            inspection = add_demo(a)[0]
+            for i in (1, 2):
+                other = laptop(where[i], LAPTOPS[i])
+                send(a, other, inspection.id)
+                other.close()
+            a.close()
+            laptop(shelf.new("empty"), FRESH).close()
+            built[engine] = shelf, where, shelf.new("empty"), inspection.id
+        return built[engine]
+
+    yield on
+    for shelf, *_ in built.values():
+        shelf.clear()
 
 
 class Laptops(RuleBasedStateMachine):
-    templates: Path
+    made: tuple  # templates(engine)
 
     @initialize()
     def start(self):
-        self.folder = Path(tempfile.mkdtemp(dir=self.templates))
-        self.ins = (self.templates / "inspection").read_text()
-        self.stores = []
-        for i in range(3):
-            copy_store(self.templates / f"{i}.db", self.folder / f"{i}.db")
-            self.stores.append(laptop(self.folder / f"{i}.db", LAPTOPS[i]))
+        made, sources, self.empty, self.ins = self.made
+        self.shelf = Shelf(Path(tempfile.mkdtemp(dir=made.folder)), made.cluster)
+        self.targets = [self.shelf.copy(source, str(i)) for i, source in enumerate(sources)]
+        self.stores = [laptop(t, which) for t, which in zip(self.targets, LAPTOPS)]
         self.written = set(self._texts(self.stores[0]))  # (entry id, text)
         self.erased: set[str] = set()
         self.made = 0
@@ -88,7 +102,7 @@ class Laptops(RuleBasedStateMachine):
 
     def _ids(self, store, sql: str) -> list[str]:
         with store.engine.connect() as conn:
-            return [r[0] for r in conn.exec_driver_sql(sql, (self.ins,))]
+            return [r[0] for r in plain_runner(conn)(sql, (self.ins,))]
 
     def _one(self, store, table: str, n: int) -> str | None:
         found = self._ids(store, f"SELECT id FROM {table} WHERE inspection_id = ? "
@@ -244,10 +258,11 @@ class Laptops(RuleBasedStateMachine):
         finally:
             for store in getattr(self, "stores", []):
                 store.close()
+            if hasattr(self, "shelf"):
+                self.shelf.clear()
 
     def _fresh(self, name: str):
-        copy_store(self.templates / "empty.db", self.folder / f"{name}.db")
-        return laptop(self.folder / f"{name}.db", FRESH)
+        return laptop(self.shelf.copy(self.empty, name), FRESH)
 
     def _any_order(self):
         """The three bundles into a new store: any order, or two merged first, same rows."""
@@ -294,16 +309,19 @@ class Laptops(RuleBasedStateMachine):
         send(self.stores[0], scratch, self.ins)
         for store in (*self.stores, scratch):
             store.close()
-        shown = [seen(self.folder / f"{i}.db") for i in range(3)]
+        shown = [seen(target) for target in self.targets]
         assert shown[1] == shown[0] and shown[2] == shown[0]
         searches = [args for args in shown[0] if args[0] == "search"]
-        built = seen(self.folder / "scratch.db", searches)
+        built = seen(self.shelf.folder / "scratch.db", searches)
         assert [built[a] for a in searches] == [shown[0][a] for a in searches]
 
 
-def test_three_laptops_converge_with_nothing_lost(templates):
-    Laptops.templates = templates
-    run_state_machine_as_test(Laptops, settings=RUNS)
+def test_three_laptops_converge_with_nothing_lost(templates, engine):
+    Laptops.made = templates(engine)
+    ROUNDS_SEEN.clear()
+    run_state_machine_as_test(Laptops, settings=settings(
+        max_examples=EXAMPLES[engine], stateful_step_count=15, deadline=None,
+        suppress_health_check=list(HealthCheck)))
     rounds = [n for n, _ in ROUNDS_SEEN]
     told = [n for _, n in ROUNDS_SEEN]
     print(f"histories tried: {len(ROUNDS_SEEN)}; rounds that changed a store (then one that "

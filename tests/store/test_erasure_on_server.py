@@ -1,0 +1,112 @@
+"""Erasing on PostgreSQL: the server keeps an erased row's old version (a dead tuple) and its
+index entries until VACUUM, so an erase vacuums the store's tables (store/compaction.py).
+
+Checked here, on a real server: no live row of any table holds the erased name, the search
+column holds none of its words, and every table was vacuumed and holds no dead row version
+afterwards (`n_dead_tup` 0, the server's own count; no pageinspect here to look at the
+pages themselves). What cannot be checked from SQL, and what the store's DBA must do about
+it: the WAL files keep the old row
+images until a CHECKPOINT lets the server recycle them (archived WAL, base backups and
+replicas keep theirs); freed bytes inside a vacuumed page are reused, not zeroed (`VACUUM
+FULL` rewrites the tables); the GIN index keeps a word it once indexed as a key with no row
+under it (`REINDEX INDEX CONCURRENTLY ix_evidence_search`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import create_engine
+
+from sendtui.store import evidence, inspections
+from sendtui.store.compaction import compact
+from sendtui.store.erasure import erase_evidence
+from sendtui.store.repo import Store
+from tests.cli.test_cli import ok, run
+
+NAME = "Jamie Holt"  # a child's name the demo marks sensitive (CYP-03)
+
+
+def holding(url: str, word: str) -> dict[str, int]:
+    """Live rows of each table whose text holds `word` (any case)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            tables = [r[0] for r in conn.exec_driver_sql(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")]
+            found = {t: conn.exec_driver_sql(
+                f'SELECT count(*) FROM "{t}" AS r WHERE r::text ILIKE %s', (f"%{word}%",))
+                .scalar() for t in tables}
+    finally:
+        engine.dispose()
+    return {t: n for t, n in found.items() if n}
+
+
+def indexed_words(url: str, text: str) -> set[str]:
+    """The search column's words (lexemes) that `text` is indexed as."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return {r[0] for r in conn.exec_driver_sql(
+                "SELECT word FROM ts_stat('SELECT search FROM evidence') WHERE word IN "
+                "(SELECT unnest(tsvector_to_array(to_tsvector('sendtui', %s))))", (text,))}
+    finally:
+        engine.dispose()
+
+
+def now(url: str) -> dt.datetime:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT clock_timestamp()").scalar()
+    finally:
+        engine.dispose()
+
+
+def not_cleared(url: str, since: dt.datetime) -> dict[str, int]:
+    """The tables not vacuumed since `since`, or holding dead row versions (an old version
+    someone may still read, as the server's statistics count them): how many."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return dict(conn.exec_driver_sql(
+                "SELECT relname, n_dead_tup FROM pg_stat_user_tables "
+                "WHERE schemaname = current_schema() AND (n_dead_tup > 0 "
+                "OR coalesce(last_vacuum < %s, true))", (since,)).all())
+    finally:
+        engine.dispose()
+
+
+def test_after_erasing_a_childs_name_no_row_and_no_old_version_holds_it(pg_demo_database):
+    url = pg_demo_database
+    assert holding(url, "Jamie") and indexed_words(url, NAME)  # there to be erased
+    since = now(url)
+    said = run("erase", "name", NAME, db=url)
+    assert "Erased the name marked as CYP-03 for good" in ok(said)
+    assert "WAL files and backups keep the old content" in said.stderr
+    assert holding(url, "Jamie") == {} and holding(url, NAME) == {}
+    assert indexed_words(url, NAME) == set()
+    assert not_cleared(url, since) == {}
+
+
+def test_a_client_mid_read_keeps_old_versions_until_compact_runs_again(pg_demo_database):
+    """Another client's open transaction can still see the entry as it was: VACUUM keeps that
+    version and the erase says so; `compact` once it has ended clears it."""
+    store = Store.open(pg_demo_database)
+    ins = inspections.all(store)[0].id
+    entry = evidence.all(store, ins)[0].id
+    other = create_engine(pg_demo_database, isolation_level="REPEATABLE READ")
+    try:
+        with other.connect() as reader:
+            reader.exec_driver_sql("SELECT count(*) FROM evidence").scalar()  # a snapshot
+            since = now(pg_demo_database)
+            done = erase_evidence(store, ins, entry)
+            assert done.rows and done.compacted is False
+            assert "evidence" in not_cleared(pg_demo_database, since)
+            reader.rollback()
+        since = now(pg_demo_database)
+        assert compact(store) is True
+        assert not_cleared(pg_demo_database, since) == {}
+    finally:
+        other.dispose()
+        store.close()
