@@ -61,15 +61,13 @@ class ExchangeScreen(TaskScreen):
         self.query_one("#exchange-conflicts").focus()
 
     def read_in_thread(self) -> Shown:
-        from sendtui.store import models as m
         from sendtui.store.conflicts import open_conflicts
         from sendtui.store.exchanged import exchanges
 
-        store = self.app.store
-        with store.session() as s:
-            row = s.get(m.DeviceRow, store.device_id)
-            laptop = row.name if row is not None and row.name else "this laptop"
-        return Shown(laptop, exchanges(store), open_conflicts(store, self.app.inspection.id))
+        store = self.app.store  # its name as this laptop calls itself (the `device` row is
+        # written with the first change, for other laptops)
+        return Shown(store.device_name or "this laptop", exchanges(store),
+                     open_conflicts(store, self.app.inspection.id))
 
     def loaded(self, data: Shown, select: str | None = None) -> None:
         self.shown = data
