@@ -111,7 +111,7 @@ class Context:
         from sendtui.store import glance
 
         if self._store is None:
-            with glance.plain_file(self.target()) as rows:
+            with glance.plain_reads(self.target()) as rows:
                 if rows is not None:
                     yield rows, self._chosen(glance.inspections(rows, load_device().id))
                     return

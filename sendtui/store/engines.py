@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine
 
+from sendtui.store.glance import to_format
 from sendtui.store.storefile import APPLICATION_ID, SQLITE_MAGIC, side_files  # noqa: F401
 from sendtui.store.watch import Watch, watches
 
@@ -121,17 +122,3 @@ def plain_runner(conn):
             to_format(sql) if convert else sql, tuple(params))]
     run.dialect = conn.dialect.name  # the engine, for the queries that differ by it
     return run
-
-
-def to_format(sql: str) -> str:
-    """`sql` with its ? marks as %s and its % doubled, leaving quoted text's ? alone."""
-    out, quote = [], None
-    for ch in sql:
-        if quote:
-            quote = None if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif ch == "?":
-            ch = "%s"
-        out.append("%%" if ch == "%" else ch)
-    return "".join(out)

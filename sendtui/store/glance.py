@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import stat
+import sys
 import urllib.parse
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
@@ -163,6 +164,71 @@ def dashboard(rows: Rows, ref: str | None, device_id: str) -> Dashboard:
                      retention(rows, ins.id), after_report(rows, ins.id))
 
 
+def to_format(sql: str) -> str:
+    """`sql` with its ? marks as %s and its % doubled, leaving quoted text's ? alone."""
+    out, quote = [], None
+    for ch in sql:
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "?":
+            ch = "%s"
+        out.append("%%" if ch == "%" else ch)
+    return "".join(out)
+
+
+@contextmanager
+def plain_reads(target: str):
+    """Rows for the read-only commands and the app's first look without SQLAlchemy (half a
+    second to load): from a store file with the sqlite3 module (`plain_file`), from a server
+    database with psycopg alone (`plain_server`); None when the full opening must look first."""
+    with (plain_server if "://" in target else plain_file)(target) as rows:
+        yield rows
+
+
+@contextmanager
+def plain_server(url: str):
+    """Rows from a PostgreSQL store at the current schema, read-only, with psycopg alone;
+    None for anything else (another engine or driver, no psycopg, a server that cannot be
+    reached, another schema): the full opening then says what, with the password hidden."""
+    conn = _server(url)
+    if conn is None:
+        yield None
+        return
+    try:
+        def run(sql: str, params) -> list[tuple]:
+            return conn.execute(to_format(sql), tuple(params)).fetchall()
+        run.dialect = "postgresql"
+        yield run
+    finally:
+        conn.close()
+
+
+def _server(url: str):
+    scheme, _, rest = url.partition("://")
+    if scheme not in ("postgresql", "postgresql+psycopg"):
+        return None
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    try:
+        conn = psycopg.connect("postgresql://" + rest, connect_timeout=10,
+                               application_name="sendtui", autocommit=True)
+    except (psycopg.Error, ValueError):
+        return None
+    try:
+        conn.execute("SET default_transaction_read_only = on")  # these reads never write
+        found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        if found == [(head_revision(),)]:
+            return conn
+    except psycopg.Error:
+        pass
+    conn.close()
+    return None
+
+
 @contextmanager
 def plain_file(target: str):
     """Rows from a store file at the current schema with the sqlite3 module alone, read-only
@@ -205,13 +271,19 @@ def _connect(target: str) -> sqlite3.Connection | None:
 def first_look(target: str, ref: str | None) -> Dashboard | None:
     """The dashboard of a store file at the current schema, read with sqlite3 alone; None
     when anything is unusual (the full opening then says what)."""
-    with plain_file(target) as rows:
+    with plain_reads(target) as rows:
         if rows is None:
             return None
         try:
             return dashboard(rows, ref, load_device().id)
-        except (sqlite3.Error, LookupError, ValueError, StoreError, ConfigError):
-            return None
+        except (*_driver_errors(), LookupError, ValueError, StoreError, ConfigError):
+            return None  # the full opening tells
+
+
+def _driver_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's error, and psycopg's when it is loaded (a server's first look)."""
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.Error,) + ((psycopg.Error,) if psycopg else ())
 
 
 class Unreadable(StoreError):
