@@ -263,16 +263,19 @@ def test_erasing_clears_pages_freed_before_secure_delete(store, ins, db_path):
 
 
 def test_a_reader_elsewhere_delays_the_compaction_until_compact_runs_again(
-        store, ins, db_path):
+        store, ins, db_path, monkeypatch):
     """Another program mid-read keeps the WAL's old pages: the erase is committed and says
     the file is not cleared yet; `compact` once it is gone clears it."""
+    from sendtui.store import compaction
     from sendtui.store.compaction import compact
+
+    monkeypatch.setattr(compaction, "WAIT_MS", 500)  # not the 5 s a user's erase waits
 
     entry = add_entry(store, ins, "Ottoline Farquharson-Pym said", "EHC-RDR001")
     other = sqlite3.connect(db_path, timeout=0.1)
     other.execute("BEGIN")
     other.execute("SELECT count(*) FROM evidence").fetchone()  # a snapshot held open
-    done = erase_evidence(store, ins, entry)  # waits the busy timeout (5 s) for the reader
+    done = erase_evidence(store, ins, entry)  # waits WAIT_MS for the reader, twice
     assert done.rows and done.compacted is False
     with store.session() as s:
         assert s.get(m.Evidence, entry).text == ""
