@@ -1,11 +1,11 @@
 """Erasing for good: after an erase or a purge, the name and the case reference typed in are
-nowhere in the store's files (.db, -wal, -shm), in any spelling the store writes them in."""
+nowhere in the store, in any spelling the store writes them in: not in the bytes of its files
+(.db, -wal, -shm) on SQLite, not in any live row of any table nor the search column on
+PostgreSQL (tests/erased.py; the server's old row versions: test_erasure_on_server.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import sqlite3
 from pathlib import Path
 
@@ -20,46 +20,19 @@ from sendtui.store import models as m
 from sendtui.store.drafts import discard_draft, latest_draft, save_draft
 from sendtui.store.erasure import erase_event, erase_evidence, erase_name, find_id, purge
 from sendtui.store.events import EventInput
+from tests.erased import found, found_in_files, healthy, index_terms, indexed, on_server, state
+
+BOTH_ENGINES = True  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+SQLITE_ONLY = {
+    "test_erasing_clears_pages_freed_before_secure_delete": "a file's free pages",
+    "test_a_reader_elsewhere_delays_the_compaction_until_compact_runs_again":
+        "another program's read on the file (on a server: test_erasure_on_server.py)",
+}
 
 NAME = "Zoë Quillfeather"  # a child's name; ë is two bytes in UTF-8, \u00eb in JSON
 FIRST = "Zoë"
 CASE_REF = "EHC-7Q3X9Z"
 AT = london_to_utc(dt.date(2026, 12, 1), dt.time(10, 0))
-
-
-def spellings(word: str) -> set[bytes]:
-    """The byte strings a word can be stored as: UTF-8, and JSON's \\u escapes."""
-    forms = {word, word.lower(), word.upper()}
-    return {f.encode().lower() for f in forms} | {json.dumps(f)[1:-1].encode().lower()
-                                                  for f in forms}
-
-
-def found_in_files(db: Path, *words: str) -> dict[str, int]:
-    """How often each word occurs in the raw bytes of the store and its -wal and -shm,
-    compared case-insensitively (ASCII letters; the other letters as spelled above)."""
-    data = b"".join(p.read_bytes() for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm"))
-                    if p.exists()).lower()
-    return {w: sum(data.count(form) for form in spellings(w)) for w in words}
-
-
-def index_terms(db: Path) -> set[str]:
-    """The words the search index holds (its shadow tables, read through fts5vocab)."""
-    conn = sqlite3.connect(db)
-    try:
-        conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, evidence_fts, row)")
-        return {row[0] for row in conn.execute("SELECT term FROM temp.v")}
-    finally:
-        conn.close()
-
-
-def healthy(db: Path) -> None:
-    conn = sqlite3.connect(db)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        conn.execute("INSERT INTO evidence_fts(evidence_fts) VALUES ('integrity-check')")
-    finally:
-        conn.close()
 
 
 def add_entry(store, ins_id: str, text: str, case_ref: str | None = None,
@@ -74,7 +47,7 @@ def ins(store):
 
 
 @pytest.fixture
-def sentinels(store, ins, db_path):
+def sentinels(store, ins, store_target):
     """The name and case reference entered through every path that keeps text: a marked
     name (then unmarked), a draft saved as an entry, an entry edited (a version, the undo
     log) and deleted, a draft thrown away, a draft still open, an event with people,
@@ -103,7 +76,7 @@ def sentinels(store, ins, db_path):
                                               start + dt.timedelta(hours=2),
                                               notes=f"File {CASE_REF}", person_ids=(person,)))
     _link(store, other, event)
-    assert found_in_files(db_path, NAME, CASE_REF)[NAME] > 0
+    assert found(store_target, NAME, CASE_REF)[NAME] > 0
     return {"entry": entry, "event": event, "other": other, "pseudonym": marked.pseudonym}
 
 
@@ -119,22 +92,23 @@ def _link(store, entry_id: str, event_id: str) -> None:
             row.event_id = event_id
 
 
-def test_erase_an_entry_leaves_no_byte_of_it(store, ins, sentinels, db_path):
+def test_erase_an_entry_leaves_no_byte_of_it(store, ins, sentinels, store_target):
     """An entry that only it names: its text, case reference, versions, undo snapshots and
     its draft leave the file and the index; the tombstone keeps its id."""
     entry = add_entry(store, ins, "Xylophrax Vantablum said the EHCP was late", "EHC-QQ4411")
     evidence.edit(store, ins, entry, "Xylophrax Vantablum said the EHCP was very late")
     save_draft(store, ins, {"text": "Xylophrax Vantablum said the EHCP was very late"})
-    assert "xylophrax" in index_terms(db_path)
+    assert indexed(store_target, "Xylophrax Vantablum") == {"xylophrax", "vantablum"}
 
     done = erase_evidence(store, ins, entry[:8])
 
     assert done.what == f"evidence entry {entry[:8]}" and done.rows >= 4 and done.compacted
-    assert found_in_files(db_path, "Xylophrax", "Vantablum", "EHC-QQ4411") == {
+    assert found(store_target, "Xylophrax", "Vantablum", "EHC-QQ4411") == {
         "Xylophrax": 0, "Vantablum": 0, "EHC-QQ4411": 0}
-    assert not {"xylophrax", "vantablum", "qq4411"} & index_terms(db_path)
-    assert Path(f"{db_path}-wal").stat().st_size == 0
-    healthy(db_path)
+    assert indexed(store_target, "Xylophrax Vantablum EHC-QQ4411") == set()
+    if not on_server(store_target):
+        assert Path(f"{store_target}-wal").stat().st_size == 0
+    healthy(store_target)
     with store.session() as s:
         row = s.get(m.Evidence, entry)
         assert row.deleted_at and (row.text, row.case_ref, row.author) == ("", None, "")
@@ -149,16 +123,16 @@ def test_erase_an_entry_leaves_no_byte_of_it(store, ins, sentinels, db_path):
         sentinels["other"]]
 
 
-def test_erase_the_deleted_entry_and_its_draft(store, ins, sentinels, db_path):
+def test_erase_the_deleted_entry_and_its_draft(store, ins, sentinels, store_target):
     erase_evidence(store, ins, sentinels["entry"])
     # the case reference was only in that entry, its drafts and the event
     erase_event(store, ins, sentinels["event"])
-    counts = found_in_files(db_path, CASE_REF)
+    counts = found(store_target, CASE_REF)
     assert counts == {CASE_REF: 0}
     assert latest_draft(store, ins)[1]["text"] == f"Still typing about {NAME}"  # not a copy
 
 
-def test_erase_an_event(store, ins, sentinels, db_path):
+def test_erase_an_event(store, ins, sentinels, store_target):
     event = sentinels["event"]
     done = erase_event(store, ins, event)
     assert done.compacted and done.what == f"event {event[:8]}"
@@ -170,19 +144,19 @@ def test_erase_an_event(store, ins, sentinels, db_path):
         assert s.exec(select(m.EventPerson).where(m.EventPerson.event_id == event)).all() == []
         assert s.get(m.Evidence, sentinels["other"]).event_id is None
         assert s.exec(select(m.Change).where(m.Change.row_id == event)).all() == []
-    assert found_in_files(db_path, "Home visit:", "Visit Zo") == {"Home visit:": 0,
+    assert found(store_target, "Home visit:", "Visit Zo") == {"Home visit:": 0,
                                                                    "Visit Zo": 0}
-    healthy(db_path)
+    healthy(store_target)
 
 
-def test_erase_a_name_puts_its_pseudonym_everywhere(store, ins, sentinels, db_path):
+def test_erase_a_name_puts_its_pseudonym_everywhere(store, ins, sentinels, store_target):
     pseudonym = sentinels["pseudonym"]
     done = erase_name(store, ins, NAME.lower())
     assert done.what == f"the name marked as {pseudonym}" and done.compacted
-    assert found_in_files(db_path, NAME, "Quillfeather", FIRST) == {
+    assert found(store_target, NAME, "Quillfeather", FIRST) == {
         NAME: 0, "Quillfeather": 0, FIRST: 0}
-    assert not {"quillfeather", "zoe", "zoë"} & index_terms(db_path)
-    healthy(db_path)
+    assert indexed(store_target, NAME) == set()
+    healthy(store_target)
     with store.session() as s:
         texts = [r.text for r in s.exec(select(m.EvidenceVersion))]
         event = s.get(m.Event, sentinels["event"])
@@ -195,11 +169,11 @@ def test_erase_a_name_puts_its_pseudonym_everywhere(store, ins, sentinels, db_pa
     assert latest_draft(store, ins)[1]["text"] == f"Still typing about {pseudonym}"
     assert [h.entry.id for h in evidence.search(store, ins, pseudonym)] == []  # deleted one
     assert undo.undo(store, ins) is not None  # what is left of the log still undoes
-    assert found_in_files(db_path, NAME, FIRST) == {NAME: 0, FIRST: 0}
+    assert found(store_target, NAME, FIRST) == {NAME: 0, FIRST: 0}
 
 
 def test_a_name_is_found_by_its_pseudonym_and_erasing_twice_changes_nothing(
-        store, ins, sentinels, db_path):
+        store, ins, sentinels, store_target):
     pseudonym = sentinels["pseudonym"]
     assert erase_name(store, ins, pseudonym.lower()).rows > 0
     again = erase_name(store, ins, pseudonym)
@@ -208,43 +182,44 @@ def test_a_name_is_found_by_its_pseudonym_and_erasing_twice_changes_nothing(
         erase_name(store, ins, NAME)  # the name itself is no longer known
 
 
-def test_purge_leaves_only_erasure_rows(store, ins, sentinels, db_path):
+def test_purge_leaves_only_erasure_rows(store, ins, sentinels, store_target):
     """Every table (a table added later too) is emptied of the inspection."""
     done = purge(store, ins)
     assert done.compacted and done.rows > 20
-    assert found_in_files(db_path, NAME, FIRST, CASE_REF, "Wealdshire", "Ann Lee") == {
+    assert found(store_target, NAME, FIRST, CASE_REF, "Wealdshire", "Ann Lee") == {
         NAME: 0, FIRST: 0, CASE_REF: 0, "Wealdshire": 0, "Ann Lee": 0}
-    assert index_terms(db_path) == set()
-    healthy(db_path)
-    conn = sqlite3.connect(db_path)
-    try:
+    assert index_terms(store_target) == set()
+    healthy(store_target)
+    # the store's own bookkeeping and the laptops' names hold nothing of it (a server
+    # database has no file place: identity.file_place)
+    info = ["file_id", "hlc_high"] + ([] if on_server(store_target) else ["file_place"])
+    with store.engine.connect() as conn:
         for table in SQLModel.metadata.tables:
-            n = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-            # the store's own bookkeeping and the laptops' names hold nothing of it
-            assert n == {"store_info": 3, "erasure": 1, "device": 1}.get(table, 0), table
-        info = dict(conn.execute("SELECT key, value FROM store_info").fetchall())
-        assert sorted(info) == ["file_id", "file_place", "hlc_high"]
-        erased = conn.execute("SELECT table_name, row_id, inspection_id FROM erasure").fetchall()
-    finally:
-        conn.close()
-    assert erased == [("inspection", ins, ins)]
+            n = conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar()
+            assert n == {"store_info": len(info), "erasure": 1, "device": 1}.get(table, 0), \
+                table
+        keys = conn.exec_driver_sql("SELECT key FROM store_info").scalars().all()
+        erased = conn.exec_driver_sql(
+            "SELECT table_name, row_id, inspection_id FROM erasure").all()
+    assert sorted(keys) == sorted(info)
+    assert [tuple(r) for r in erased] == [("inspection", ins, ins)]
     assert inspections.all(store) == []
 
 
-def test_purge_keeps_the_other_inspections(store, ins, db_path):
+def test_purge_keeps_the_other_inspections(store, ins, store_target):
     other = inspections.create(store, "Eastmoor", "2016", dt.date(2027, 1, 4)).id
     add_entry(store, ins, "Plumbrook said the bus was late")
     kept = add_entry(store, other, "Brackenfold said the bus was late", "EHC-KEEP01")
     purge(store, ins)
-    found = found_in_files(db_path, "Plumbrook", "Brackenfold", "EHC-KEEP01")
-    assert found["Plumbrook"] == 0 and found["Brackenfold"] and found["EHC-KEEP01"]
+    left = found(store_target, "Plumbrook", "Brackenfold", "EHC-KEEP01")
+    assert left["Plumbrook"] == 0 and left["Brackenfold"] and left["EHC-KEEP01"]
     assert [h.entry.id for h in evidence.search(store, other, "bus")] == [kept]
     assert [i.id for i in inspections.all(store)] == [other]
-    healthy(db_path)
+    healthy(store_target)
 
 
-def test_unknown_or_ambiguous_ids_change_nothing(store, ins, sentinels, db_path):
-    before = _digest(db_path)
+def test_unknown_or_ambiguous_ids_change_nothing(store, ins, sentinels, store_target):
+    before = state(store_target)
     with pytest.raises(NotFound):
         erase_evidence(store, ins, "nope-not-an-id")
     with pytest.raises(NotFound):
@@ -253,7 +228,7 @@ def test_unknown_or_ambiguous_ids_change_nothing(store, ins, sentinels, db_path)
         erase_event(store, ins, sentinels["entry"])  # an entry's id is not an event's
     with pytest.raises(NotFound):
         erase_name(store, ins, "Nobody Known")
-    assert _digest(db_path) == before
+    assert state(store_target) == before
     ids = [add_entry(store, ins, f"entry {n}") for n in range(40)]
     shared = next(a[:4] for a in ids for b in ids if a != b and a[:4] == b[:4]) \
         if len({i[:4] for i in ids}) < len(ids) else None
@@ -268,14 +243,6 @@ def test_deleting_stays_undoable(store, ins):
     evidence.remove(store, ins, entry)
     assert undo.undo(store, ins) == "deleted an evidence entry"
     assert [e.id for e in evidence.all(store, ins)] == [entry]
-
-
-def _digest(db: Path) -> str:
-    h = hashlib.sha256()
-    for p in (db, Path(f"{db}-wal")):
-        if p.exists():
-            h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 def test_erasing_clears_pages_freed_before_secure_delete(store, ins, db_path):
@@ -296,16 +263,19 @@ def test_erasing_clears_pages_freed_before_secure_delete(store, ins, db_path):
 
 
 def test_a_reader_elsewhere_delays_the_compaction_until_compact_runs_again(
-        store, ins, db_path):
+        store, ins, db_path, monkeypatch):
     """Another program mid-read keeps the WAL's old pages: the erase is committed and says
     the file is not cleared yet; `compact` once it is gone clears it."""
+    from sendtui.store import compaction
     from sendtui.store.compaction import compact
+
+    monkeypatch.setattr(compaction, "WAIT_MS", 500)  # not the 5 s a user's erase waits
 
     entry = add_entry(store, ins, "Ottoline Farquharson-Pym said", "EHC-RDR001")
     other = sqlite3.connect(db_path, timeout=0.1)
     other.execute("BEGIN")
     other.execute("SELECT count(*) FROM evidence").fetchone()  # a snapshot held open
-    done = erase_evidence(store, ins, entry)  # waits the busy timeout (5 s) for the reader
+    done = erase_evidence(store, ins, entry)  # waits WAIT_MS for the reader, twice
     assert done.rows and done.compacted is False
     with store.session() as s:
         assert s.get(m.Evidence, entry).text == ""
@@ -316,7 +286,7 @@ def test_a_reader_elsewhere_delays_the_compaction_until_compact_runs_again(
                                                                     "EHC-RDR001": 0}
 
 
-def test_erase_everything_deleted(store, ins, sentinels, db_path):
+def test_erase_everything_deleted(store, ins, sentinels, store_target):
     """The deleted entry, the removed event and the unmarked name's old row go; the live
     marked name stays marked and the texts keep it (it is still marked)."""
     from sendtui.store.erasure import erase_deleted
@@ -324,7 +294,7 @@ def test_erase_everything_deleted(store, ins, sentinels, db_path):
     events.remove(store, ins, sentinels["event"])
     done = erase_deleted(store, ins)
     assert done.rows >= 3 and done.compacted
-    assert found_in_files(db_path, CASE_REF) == {CASE_REF: 0}
+    assert found(store_target, CASE_REF) == {CASE_REF: 0}
     with store.session() as s:
         assert s.get(m.Evidence, sentinels["entry"]).text == ""
         assert s.get(m.Event, sentinels["event"]).title == ""

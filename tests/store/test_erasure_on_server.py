@@ -4,7 +4,8 @@ index entries until VACUUM, so an erase vacuums the store's tables (store/compac
 Checked here, on a real server: no live row of any table holds the erased name, the search
 column holds none of its words, and every table was vacuumed and holds no dead row version
 afterwards (`n_dead_tup` 0, the server's own count; no pageinspect here to look at the
-pages themselves). What cannot be checked from SQL, and what the store's DBA must do about
+pages themselves), and no table or index emptied keeps the statistics ANALYZE had sampled
+from it (pg_stats). What cannot be checked from SQL, and what the store's DBA must do about
 it: the WAL files keep the old row
 images until a CHECKPOINT lets the server recycle them (archived WAL, base backups and
 replicas keep theirs); freed bytes inside a vacuumed page are reused, not zeroed (`VACUUM
@@ -16,10 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, make_url
 
 from sendtui.store import evidence, inspections
-from sendtui.store.compaction import compact
+from sendtui.store.compaction import _forget_statistics, compact
 from sendtui.store.erasure import erase_evidence
 from sendtui.store.repo import Store
 from tests.cli.test_cli import ok, run
@@ -110,3 +111,78 @@ def test_a_client_mid_read_keeps_old_versions_until_compact_runs_again(pg_demo_d
     finally:
         other.dispose()
         store.close()
+
+
+def sampled(url: str, word: str) -> list[tuple[str, str]]:
+    """The columns whose statistics (the values ANALYZE sampled for the planner, which
+    anyone who may read the table reads in pg_stats) hold `word`."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.exec_driver_sql(
+                "SELECT tablename, attname FROM pg_stats WHERE schemaname = current_schema() "
+                "AND concat(most_common_vals::text, histogram_bounds::text, "
+                "most_common_elems::text) ILIKE %s ORDER BY 1, 2", (f"%{word}%",))]
+    finally:
+        engine.dispose()
+
+
+def test_a_purge_leaves_no_sampled_value_in_the_servers_statistics(pg_demo_database):
+    """ANALYZE leaves an emptied table's old statistics as they were: a purge (or an erase
+    that empties a table) clears them, or it would leave the children's names there."""
+    url = pg_demo_database
+    entry = ok(run("evidence", "add", "--line", "A1", "--source", "meeting", "--text",
+                   "Anything", db=url)).strip()
+    ok(run("erase", "evidence", entry, db=url))  # its VACUUM (ANALYZE) samples every table
+    assert ("evidence", "text") in sampled(url, "Jamie")  # the demo's texts, there to go
+    ok(run("purge", "--yes", db=url))
+    assert sampled(url, "Jamie") == [] and sampled(url, "Wealdshire") == []
+
+
+def test_statistics_a_user_may_not_delete_leave_the_store_not_cleared(pg_database):
+    """Only a superuser may delete from pg_statistic: for another user an emptied table's
+    old statistics stay, and the compaction says so."""
+    admin = create_engine(pg_database, isolation_level="AUTOCOMMIT")
+    clerk = create_engine(make_url(pg_database).set(username="sendtui_clerk"),
+                          isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql("CREATE TABLE notes (note text)")
+            conn.exec_driver_sql("INSERT INTO notes SELECT 'Ellery Vance' || mod(n, 3) "
+                                 "FROM generate_series(1, 30) n")
+            conn.exec_driver_sql("ANALYZE notes")
+            conn.exec_driver_sql("DELETE FROM notes")
+            conn.exec_driver_sql("DO $$ BEGIN CREATE ROLE sendtui_clerk LOGIN; "
+                                 "EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+            conn.exec_driver_sql("GRANT SELECT ON ALL TABLES IN SCHEMA public TO sendtui_clerk")
+        with clerk.connect() as conn:
+            assert _forget_statistics(conn) is False
+        assert sampled(pg_database, "Ellery") == [("notes", "note")]
+        with admin.connect() as conn:
+            assert _forget_statistics(conn) is True
+        assert sampled(pg_database, "Ellery") == []
+    finally:
+        clerk.dispose()
+        admin.dispose()
+
+
+def test_an_index_with_no_live_row_left_keeps_no_statistics(pg_database):
+    """Two names erased at once (a bundle bringing both erasures: one compaction after the
+    merge) leave the live names' index empty while the table keeps its tombstones: ANALYZE
+    keeps an empty index's old statistics as it does an empty table's."""
+    engine = create_engine(pg_database, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("CREATE TABLE marks (name text, gone boolean)")
+            conn.exec_driver_sql("CREATE INDEX ix_marks ON marks (lower(name)) WHERE NOT gone")
+            conn.exec_driver_sql("INSERT INTO marks SELECT 'Ellery Vance' || mod(n, 3), false "
+                                 "FROM generate_series(1, 30) n")
+            conn.exec_driver_sql("ANALYZE marks")
+            assert ("ix_marks", "lower") in sampled(pg_database, "Ellery")
+            conn.exec_driver_sql("UPDATE marks SET name = '', gone = true")
+            conn.exec_driver_sql("VACUUM ANALYZE marks")
+            assert sampled(pg_database, "Ellery") == [("ix_marks", "lower")]  # the old ones
+            assert _forget_statistics(conn) is True
+        assert sampled(pg_database, "Ellery") == []
+    finally:
+        engine.dispose()
