@@ -7,11 +7,9 @@ PostgreSQL: an UPDATE or DELETE leaves the old row version (a dead tuple) in the
 its index entries (the GIN search index's included) until VACUUM removes them: until then
 tools that read dead tuples, and the index, still hold the erased words. So the store's
 tables are vacuumed (`VACUUM (ANALYZE, INDEX_CLEANUP ON)`: index entries go even for a
-small erase, which VACUUM would otherwise skip), outside any transaction; a table or index
-the erase emptied has its statistics deleted (ANALYZE keeps an empty one's old ones: values
-it sampled, a child's name among them, that pg_stats shows to anyone who may read the table;
-deleting them is for a superuser: for another user the compaction says not cleared, and the
-DBA runs `DELETE FROM pg_statistic WHERE starelid = 'evidence'::regclass`, say). What this cannot
+small erase, which VACUUM would otherwise skip), outside any transaction. The planner's
+statistics hold no sample of free text (`server_statistics`: an emptied table would keep
+its old one); one taken before that rule is deleted here where the user may. What this cannot
 clear, and its DBA must: the WAL files keep the old row images until a CHECKPOINT lets the
 server recycle them (and archived WAL, base backups and replicas keep theirs); a vacuumed
 page's freed bytes are reused, not zeroed (`VACUUM FULL` rewrites the tables into new
@@ -23,10 +21,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy.exc import DBAPIError
-
 from sendtui.store.engines import BUSY_WAIT_S
 from sendtui.store.repo import Store
+from sendtui.store.server_statistics import forget_old_samples
 
 WAIT_MS = 5000  # for another program's reader: the erase is committed, compaction can wait
 
@@ -71,41 +68,14 @@ NOT_CLEARED = ("SELECT relname FROM pg_stat_user_tables WHERE schemaname = curre
 
 def vacuum(store: Store) -> bool:
     """VACUUM the store's tables on PostgreSQL: True when afterwards none holds a dead row
-    version (an erased row's old text, an index entry to it) for anyone to read, nor an
-    emptied table its old statistics; False when another client's open transaction still
-    keeps some, or the server does not let this user clear those statistics."""
+    version (an erased row's old text, an index entry to it) for anyone to read, nor the
+    statistics a sample of free text; False when another client's open transaction still
+    keeps some, or an old sample is left that this user may not delete."""
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         if conn.dialect.server_version_info >= (15,):  # this connection's counts (most often
             conn.exec_driver_sql("SELECT pg_stat_force_next_flush()")  # the erase's) in first
         tables = [r[0] for r in conn.exec_driver_sql(TABLES)]
         since = conn.exec_driver_sql("SELECT clock_timestamp()").scalar()
         conn.exec_driver_sql(f"VACUUM (ANALYZE, INDEX_CLEANUP ON) {', '.join(tables)}")
-        cleared = _forget_statistics(conn)
+        cleared = forget_old_samples(conn)
         return conn.exec_driver_sql(NOT_CLEARED, (since,)).all() == [] and cleared
-
-
-# Every relation (a table, an expression index) with statistics: its table and which rows it
-# covers (a partial index's predicate). ANALYZE samples no row of an empty one and keeps its
-# old statistics (values sampled before the erase: a child's name in evidence.text), which
-# pg_stats shows to anyone who may read the table.
-SAMPLED = ("SELECT DISTINCT c.oid, coalesce(i.indrelid, c.oid)::regclass::text, "
-           "coalesce(pg_get_expr(i.indpred, i.indrelid), 'true') FROM pg_stats s "
-           "JOIN pg_namespace n ON n.nspname = s.schemaname JOIN pg_class c ON "
-           "c.relnamespace = n.oid AND c.relname = s.tablename LEFT JOIN pg_index i ON "
-           "i.indexrelid = c.oid WHERE s.schemaname = current_schema()")
-
-
-def _forget_statistics(conn) -> bool:
-    """Delete the statistics of the tables and indexes now empty: False when some are left
-    (only a superuser may delete from pg_statistic; PostgreSQL 18's pg_clear_attribute_stats
-    would let the tables' owner)."""
-    stale = [oid for oid, table, rows in conn.exec_driver_sql(SAMPLED)
-             if not conn.exec_driver_sql(f"SELECT EXISTS (SELECT FROM {table} WHERE {rows})")
-             .scalar()]
-    if not stale:
-        return True
-    try:
-        conn.exec_driver_sql("DELETE FROM pg_statistic WHERE starelid = ANY(%s)", (stale,))
-    except DBAPIError:  # permission denied for table pg_statistic
-        return False
-    return True

@@ -31,6 +31,7 @@ from sendtui.store.engines import (
     error_line,
     sqlite_engine,
 )
+from sendtui.store.server_statistics import unsampled
 from sendtui.store.revisions import all_revisions, head_revision, known_revisions  # noqa: F401
 from sendtui.store.storefile import read_only
 
@@ -118,6 +119,8 @@ def migrate_server(engine: Engine, create: bool, shown: str) -> None:
             _refuse_foreign(conn, current, create, shown)
             if current != head_revision():
                 upgrade(conn)
+                if conn.dialect.name == "postgresql":  # the columns a migration added, too
+                    unsampled(conn)
             conn.commit()
     except StoreError:
         raise

@@ -20,9 +20,10 @@ import datetime as dt
 from sqlalchemy import create_engine, make_url
 
 from sendtui.store import evidence, inspections
-from sendtui.store.compaction import _forget_statistics, compact
+from sendtui.store.compaction import compact
 from sendtui.store.erasure import erase_evidence
 from sendtui.store.repo import Store
+from sendtui.store.server_statistics import forget_old_samples
 from tests.cli.test_cli import ok, run
 
 NAME = "Jamie Holt"  # a child's name the demo marks sensitive (CYP-03)
@@ -127,62 +128,66 @@ def sampled(url: str, word: str) -> list[tuple[str, str]]:
         engine.dispose()
 
 
-def test_a_purge_leaves_no_sampled_value_in_the_servers_statistics(pg_demo_database):
-    """ANALYZE leaves an emptied table's old statistics as they were: a purge (or an erase
-    that empties a table) clears them, or it would leave the children's names there."""
+def analyzed(url: str) -> None:
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    finally:
+        engine.dispose()
+
+
+def test_the_planner_keeps_no_sample_of_what_people_wrote(pg_demo_database):
+    """ANALYZE samples values for the planner, and an emptied table keeps its old sample (a
+    purge would leave the children's names there): free text is never sampled (target 0),
+    ids and codes are."""
     url = pg_demo_database
-    entry = ok(run("evidence", "add", "--line", "A1", "--source", "meeting", "--text",
-                   "Anything", db=url)).strip()
-    ok(run("erase", "evidence", entry, db=url))  # its VACUUM (ANALYZE) samples every table
-    assert ("evidence", "text") in sampled(url, "Jamie")  # the demo's texts, there to go
+    analyzed(url)
+    assert ("evidence", "source") in sampled(url, "meeting")  # ANALYZE did sample
+    assert sampled(url, "Jamie") == [] and sampled(url, "helen") == []  # text, lower(name)
     ok(run("purge", "--yes", db=url))
+    analyzed(url)
     assert sampled(url, "Jamie") == [] and sampled(url, "Wealdshire") == []
 
 
-def test_statistics_a_user_may_not_delete_leave_the_store_not_cleared(pg_database):
-    """Only a superuser may delete from pg_statistic: for another user an emptied table's
-    old statistics stay, and the compaction says so."""
-    admin = create_engine(pg_database, isolation_level="AUTOCOMMIT")
-    clerk = create_engine(make_url(pg_database).set(username="sendtui_clerk"),
+def test_an_owner_who_is_no_superuser_erases_and_the_store_is_cleared(pg_blank):
+    """As a DBA sets it up: a role that owns the database, no superuser."""
+    admin = create_engine(pg_blank, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("DO $$ BEGIN CREATE ROLE sendtui_owner LOGIN; "
+                             "EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+        conn.exec_driver_sql(f'ALTER DATABASE "{make_url(pg_blank).database}" '
+                             "OWNER TO sendtui_owner")
+    admin.dispose()
+    url = make_url(pg_blank).set(username="sendtui_owner").render_as_string(False)
+    ok(run("demo", "--no-open", "--framework", "2016", db=url))
+    analyzed(url)
+    said = run("erase", "name", NAME, db=url)
+    assert "Erased the name" in ok(said) and "other program" not in said.stderr
+    assert holding(url, "Jamie") == {} and sampled(url, "Jamie") == []
+
+
+def test_a_sample_taken_before_is_deleted_or_the_store_is_not_cleared(pg_demo_database):
+    """A store made before free text went unsampled keeps what was sampled: a superuser's
+    compaction deletes it; another user's says the store is not cleared."""
+    url = pg_demo_database
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    clerk = create_engine(make_url(url).set(username="sendtui_clerk"),
                           isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
-            conn.exec_driver_sql("CREATE TABLE notes (note text)")
-            conn.exec_driver_sql("INSERT INTO notes SELECT 'Ellery Vance' || mod(n, 3) "
-                                 "FROM generate_series(1, 30) n")
-            conn.exec_driver_sql("ANALYZE notes")
-            conn.exec_driver_sql("DELETE FROM notes")
+            conn.exec_driver_sql("ALTER TABLE evidence ALTER COLUMN text SET STATISTICS 100")
+            conn.exec_driver_sql("ANALYZE evidence")
+            conn.exec_driver_sql("ALTER TABLE evidence ALTER COLUMN text SET STATISTICS 0")
             conn.exec_driver_sql("DO $$ BEGIN CREATE ROLE sendtui_clerk LOGIN; "
                                  "EXCEPTION WHEN duplicate_object THEN NULL; END $$")
             conn.exec_driver_sql("GRANT SELECT ON ALL TABLES IN SCHEMA public TO sendtui_clerk")
+        assert ("evidence", "text") in sampled(url, "Jamie")
         with clerk.connect() as conn:
-            assert _forget_statistics(conn) is False
-        assert sampled(pg_database, "Ellery") == [("notes", "note")]
+            assert forget_old_samples(conn) is False
         with admin.connect() as conn:
-            assert _forget_statistics(conn) is True
-        assert sampled(pg_database, "Ellery") == []
+            assert forget_old_samples(conn) is True
+        assert sampled(url, "Jamie") == []
     finally:
         clerk.dispose()
         admin.dispose()
-
-
-def test_an_index_with_no_live_row_left_keeps_no_statistics(pg_database):
-    """Two names erased at once (a bundle bringing both erasures: one compaction after the
-    merge) leave the live names' index empty while the table keeps its tombstones: ANALYZE
-    keeps an empty index's old statistics as it does an empty table's."""
-    engine = create_engine(pg_database, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("CREATE TABLE marks (name text, gone boolean)")
-            conn.exec_driver_sql("CREATE INDEX ix_marks ON marks (lower(name)) WHERE NOT gone")
-            conn.exec_driver_sql("INSERT INTO marks SELECT 'Ellery Vance' || mod(n, 3), false "
-                                 "FROM generate_series(1, 30) n")
-            conn.exec_driver_sql("ANALYZE marks")
-            assert ("ix_marks", "lower") in sampled(pg_database, "Ellery")
-            conn.exec_driver_sql("UPDATE marks SET name = '', gone = true")
-            conn.exec_driver_sql("VACUUM ANALYZE marks")
-            assert sampled(pg_database, "Ellery") == [("ix_marks", "lower")]  # the old ones
-            assert _forget_statistics(conn) is True
-        assert sampled(pg_database, "Ellery") == []
-    finally:
-        engine.dispose()
