@@ -64,7 +64,7 @@ def erase_compact(obj: Context) -> None:
     from sendtui.store.compaction import compact
 
     done = compact(obj.store())
-    _compacted(done)
+    _compacted(done, obj.target())
     if done:
         click.echo("The store's free space is cleared.")
 
@@ -91,7 +91,7 @@ def _said(obj: Context, done, none: str = "") -> None:
         click.echo(f"Erased {done.what} for good ({rows}); it cannot be undone.")
     else:
         click.echo(f"{done.what[0].upper()}{done.what[1:]} was erased already.")
-    _compacted(done.compacted)
+    _compacted(done.compacted, obj.target())
     if "://" in obj.target():
         warn("a server database: its WAL files and backups keep the old content until they "
              "are recycled (its DBA: CHECKPOINT, then the backups' own retention)")
@@ -103,7 +103,11 @@ def _said(obj: Context, done, none: str = "") -> None:
              "personal data: 'sendtui doctor' lists them")
 
 
-def _compacted(compacted: bool) -> None:
-    if compacted is False:
+def _compacted(compacted: bool, target: str) -> None:
+    if compacted is False and "://" in target:
+        warn("another client's open transaction (or a statistics sample this role may not "
+             "delete) still holds old content: run 'sendtui erase compact' later, or ask the "
+             "database's administrator")
+    elif compacted is False:
         warn("another program has the store open, so its free space still holds old "
              "content: close it, then run 'sendtui erase compact'")

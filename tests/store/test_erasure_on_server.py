@@ -191,3 +191,21 @@ def test_a_sample_taken_before_is_deleted_or_the_store_is_not_cleared(pg_demo_da
     finally:
         clerk.dispose()
         admin.dispose()
+
+
+def test_the_command_says_when_another_clients_transaction_keeps_old_versions(pg_demo_database):
+    url = pg_demo_database
+    entry = ok(run("evidence", "add", "--line", "A1", "--source", "meeting", "--text",
+                   "Quillfeather said so", db=url)).strip()
+    other = create_engine(url, isolation_level="REPEATABLE READ")
+    try:
+        with other.connect() as reader:
+            reader.exec_driver_sql("SELECT count(*) FROM evidence").scalar()  # a snapshot
+            said = run("erase", "evidence", entry, db=url)
+            reader.rollback()
+    finally:
+        other.dispose()
+    assert "Erased" in ok(said)
+    assert "another client's open transaction" in said.stderr
+    assert "'sendtui erase compact' later" in said.stderr
+    assert "The store's free space is cleared." in ok(run("erase", "compact", db=url))
