@@ -116,7 +116,10 @@ async def test_unencrypted_only_when_ticked(demo_db, tmp_path):
         await pilot.press("ctrl+s")
         await settled(pilot)
         assert "Type a passphrase twice, or tick the box" in said(pilot, "#bundle-message")
+        box = app.screen.query_one("#bundle-plain")
+        assert "X" not in str(box.render())  # not ticked: an empty box, not a dim X
         await pilot.click("#bundle-plain")
+        assert "X" in str(box.render())
         await pilot.press("ctrl+s")
         await settled(pilot)
         assert isinstance(app.screen, ExchangeScreen)

@@ -22,6 +22,7 @@ from sendtui.ui.screens.common.form import field_row
 from sendtui.ui.screens.exchange.words import proposed_name
 from sendtui.ui.widgets.dimmed import DimmedModal
 from sendtui.ui.widgets.footer import KeysFooter
+from sendtui.ui.widgets.tick import Tick
 from sendtui.ui.widgets.path_input import PathInput
 
 PLAIN = "Unencrypted, no passphrase (it holds children's names)"
@@ -71,7 +72,7 @@ class SendBox(DimmedModal):
             yield field_row("Again", "bundle-again", Input(
                 id="bundle-again", password=True, compact=True,
                 placeholder="the same passphrase, to be sure"))
-            yield Checkbox(PLAIN, id="bundle-plain", compact=True)
+            yield Tick(PLAIN, id="bundle-plain", compact=True)
             yield Static("", id="bundle-message", classes="message error", markup=False)
             yield Static(HINT, classes="hint")
         yield KeysFooter()
