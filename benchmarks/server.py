@@ -174,7 +174,8 @@ def report(pg: dict, lite: dict, big: dict) -> None:
           f"({writes / pg['wall']:.0f} writes/s) | {lite['wall']:.1f} s "
           f"({writes / lite['wall']:.0f} writes/s) | {pg['wall'] / lite['wall']:.2f} |")
     for what in pg["checked"]:
-        print(f"| {what} | {pg['checked'][what]:d} | {lite['checked'][what]:d} | |")
+        # int(): PostgreSQL's sum() of counts is a numeric (a Decimal), a flag a bool
+        print(f"| {what} | {int(pg['checked'][what]):d} | {int(lite['checked'][what]):d} | |")
     a, b = big["postgresql"], big["sqlite"]
     for kind in ("selective", "common", "all"):
         a, b = big["postgresql"][kind], big["sqlite"][kind]

@@ -121,10 +121,11 @@ def edit(store: Store, inspection_id: str, event_id: str, data: EventInput,
         was_at = s.get(m.Setting, event.setting_id) if event.setting_id else None
         data = check(s, inspection_id, data, was_at and was_at.name)
         with store.change(s, inspection_id, event, summary or f"changed {_shown(s, data)}"):
+            # the people first: their read would flush the new times as an UPDATE of its own
+            undo.set_people(store, s, event.id, list(data.person_ids))
             for key, value in _fields(data).items():
                 setattr(event, key, value)
             event.sequence += 1
-            undo.set_people(store, s, event.id, list(data.person_ids))
 
 
 def _shown(s, data) -> str:

@@ -21,7 +21,7 @@ from sendtui.store.evidence_search import (  # noqa: F401 - where callers find t
     snippet_shown,
 )
 from sendtui.store.repo import Store
-from sendtui.store.rows import live, live_row
+from sendtui.store.rows import live_row
 
 GONE = "that evidence entry"
 @dataclass(frozen=True)
@@ -65,26 +65,42 @@ def add(store: Store, inspection_id: str, rows: list[EvidenceRow],
     """New entries, each with its first version, all or nothing. `draft_id`: the capture box's
     draft the entry was typed in, thrown away in the same transaction."""
     with store.session() as s:
-        lines = {r.code.upper(): r for r in s.exec(live(m.LineOfEnquiry, inspection_id))}
-        settings = {r.urn: r for r in s.exec(select(m.Setting).where(
-            m.Setting.inspection_id == inspection_id))}
+        lines = _line_ids(s, inspection_id)
+        settings = _setting_ids(s, inspection_id, {r.setting_urn for r in rows if r.setting_urn})
         ids = tuple(_add_one(store, s, inspection_id, row, lines, settings).id for row in rows)
         if draft_id:
             discard_draft(store, draft_id)
     return Loaded(len(ids), ids=ids)
 
 
-def _add_one(store: Store, s, inspection_id: str, row: EvidenceRow, lines: dict,
-             settings: dict) -> m.Evidence:
-    line = lines.get(row.line.upper())
-    if line is None:
+def _line_ids(s, inspection_id: str) -> dict[str, str]:
+    """The live lines' ids by code (upper case); ids and codes only, not ORM objects: an
+    entry added on a server pays for every object built while its transaction is open."""
+    lo = m.LineOfEnquiry
+    return {code.upper(): line_id for code, line_id in s.exec(select(lo.code, lo.id).where(
+        lo.inspection_id == inspection_id, lo.deleted_at.is_(None)))}
+
+
+def _setting_ids(s, inspection_id: str, urns: set[str]) -> dict[str, str]:
+    """The ids of the settings with these URNs (none read when no entry names one)."""
+    if not urns:
+        return {}
+    st = m.Setting
+    return dict(s.exec(select(st.urn, st.id).where(st.inspection_id == inspection_id,
+                                                    st.urn.in_(sorted(urns)))).all())
+
+
+def _add_one(store: Store, s, inspection_id: str, row: EvidenceRow, lines: dict[str, str],
+             settings: dict[str, str]) -> m.Evidence:
+    line_id = lines.get(row.line.upper())
+    if line_id is None:
         raise NotFound(f"no line of enquiry {shown(row.line)} (known: {', '.join(lines)})")
-    setting = settings.get(row.setting_urn) if row.setting_urn else None
-    if row.setting_urn and setting is None and not row.setting_id:
+    setting_id = settings.get(row.setting_urn) if row.setting_urn else None
+    if row.setting_urn and setting_id is None and not row.setting_id:
         raise NotFound(f"no setting with URN {row.setting_urn}")
     entry = store.insert(s, None, m.Evidence(
-        inspection_id=inspection_id, line_id=line.id, source=row.source, text=row.text,
-        at=row.at, setting_id=row.setting_id or (setting.id if setting else None),
+        inspection_id=inspection_id, line_id=line_id, source=row.source, text=row.text,
+        at=row.at, setting_id=row.setting_id or setting_id,
         case_ref=row.case_ref, judgement=row.judgement, author=row.author,
         tracked_child_id=row.tracked_child_id, event_id=row.event_id))
     store.insert(s, None, m.EvidenceVersion(evidence_id=entry.id, text=row.text,

@@ -39,11 +39,12 @@ def first_page(rows: Rows, inspection_id: str, query: str, limit: int = 50,
         whole = not among or len(newest) <= among
         statement = sql["by_score"] if len(newest) <= limit else sql["by_rank"]
         params = (match, 0 if whole else newest[among - 1], inspection_id, limit)
+    elif not among:  # every match ranked: no count needed
+        whole, statement, params = True, sql["by_score"], (match, inspection_id, limit)
     else:
-        found = rows(sql["newest"], (match, inspection_id, upto))[0][0]
-        whole = not among or found <= among
-        statement, params = sql["by_score"], (match, inspection_id,
-                                              None if whole else among, limit)
+        whole = rows(sql["newest"], (match, inspection_id, upto))[0][0] <= among
+        statement, params = ((sql["by_score"], (match, inspection_id, limit)) if whole
+                             else (sql["by_rank"], (match, inspection_id, among, limit)))
     hits = [Hit(EvidenceRecord(*row[:4], instant(row[4]), *row[5:10]),
                 shown_snippet(dialect, row[3], row[10], query), row[11])
             for row in rows(statement, params)]
