@@ -40,6 +40,8 @@ class Change(OfInspection, table=True):
     """The undo log: one row per user change, with the row before and after (JSON)."""
 
     __tablename__ = "change"
+    __table_args__ = (sa.Index("ix_change_seq", "seq"),  # the next number, read per action
+                      sa.Index("ix_change_undo", "inspection_id", "undone", "seq"))  # u, redo
     table_name: str
     row_id: str
     before: str | None = None

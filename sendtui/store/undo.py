@@ -127,7 +127,7 @@ def step(store, s: Session, inspection_id: str, redo: bool) -> str | None:
     live = select(m.Change).where(m.Change.inspection_id == inspection_id,
                                   m.Change.deleted_at.is_(None),
                                   m.Change.undone.is_(redo), mine(store))
-    first = s.exec(live.order_by(m.Change.seq if redo else m.Change.seq.desc())).first()
+    first = s.exec(live.order_by(m.Change.seq if redo else m.Change.seq.desc()).limit(1)).first()
     if first is None:
         return None
     changes = s.exec(live.where(m.Change.group_id == first.group_id)
