@@ -109,9 +109,10 @@ class Context:
         half a second to load), else through the opened store."""
         from sendtui.config import load_device
         from sendtui.store import glance
+        from sendtui.store.plain import plain_reads
 
         if self._store is None:
-            with glance.plain_reads(self.target()) as rows:
+            with plain_reads(self.target()) as rows:
                 if rows is not None:
                     yield rows, self._chosen(glance.inspections(rows, load_device().id))
                     return

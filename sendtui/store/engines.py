@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine
 
-from sendtui.store.glance import to_format
+from sendtui.store.plain import to_format
 from sendtui.store.storefile import APPLICATION_ID, SQLITE_MAGIC, side_files  # noqa: F401
 from sendtui.store.watch import Watch, watches
 

@@ -1,5 +1,5 @@
 """Full-text search over the evidence in plain SQL: run through the store, or by `sendtui
-search` with the sqlite3 module alone (`glance.plain_file`). The statements of each engine
+search` with the sqlite3 module alone (`plain.plain_file`). The statements of each engine
 (SQLite FTS5, PostgreSQL tsvector) are in `sendtui.store.dialects`; a `Rows` runner says
 its engine in `rows.dialect` (none: SQLite)."""
 

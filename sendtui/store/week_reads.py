@@ -3,7 +3,7 @@ the names to withhold, read with plain SQL.
 
 Like `glance`, one SQL for two callers: the store modules run these through
 `Store.plain_reads()`; the read-only commands (`check`, `search`) run them with the sqlite3
-module alone (`glance.plain_file`), without loading SQLAlchemy (half a second at every start).
+module alone (`plain.plain_file`), without loading SQLAlchemy (half a second at every start).
 """
 
 from __future__ import annotations
