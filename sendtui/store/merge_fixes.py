@@ -5,7 +5,8 @@
   key are folded into one (the smaller id is kept, on every laptop: `aliases`), a pseudonym
   given twice is kept by the earlier name and the later renumbered, and the indexes return.
 - `settle_aliases`: every row folded into another, here or on the other laptop, stays a
-  tombstone and nothing points at it.
+  tombstone and nothing points at it; its alias names the row its chain ends at (laptops
+  that folded in other orders hold the same aliases).
 - `keep_lost_texts`: an evidence text that lost to one written without knowing it: its
   version is marked as a conflict for a person to settle (the same row on every laptop).
 - `bump_sequences`: an event whose content changed here goes past the SEQUENCEs its
@@ -92,6 +93,8 @@ def fold(store: Store, s: Session, ins_id: str, model: type[m.Tracked], lost: st
 def settle_aliases(store: Store, s: Session, ins_id: str) -> None:
     for alias in s.exec(select(m.Alias).where(m.Alias.inspection_id == ins_id)).all():
         kept = aliases.resolve(s, alias.table_name, alias.lost_id)
+        if kept != alias.kept_id:  # L→K here, K→J from the other laptop: L→J, as there
+            alias.kept_id = kept
         if kept != alias.lost_id:
             fold(store, s, ins_id, model_of(alias.table_name), alias.lost_id, kept)
 

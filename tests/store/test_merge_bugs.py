@@ -9,6 +9,7 @@ import pytest
 
 from sendtui.demo import add_demo
 from sendtui.store import erasure, events, evidence, names
+from sendtui.store import models as m
 from sendtui.store.merge import import_bundle
 from tests.store.replicas import (
     FRESH, LAPTOPS, Shelf, bundle_of, content, differences, laptop, send, without_audit)
@@ -132,3 +133,26 @@ def test_a_name_marked_on_both_laptops_is_one_name_not_a_pseudonym_collision(two
     assert arrived.notices == []
     assert [n.name for n in names.all(b, ins_id) if n.name == "Leila Haddad"] == [
         "Leila Haddad"]
+
+
+def test_a_name_marked_on_three_laptops_folds_into_one_alias_chain_everywhere(
+        two, shelf, engine):
+    """Laptop C has marked the name as the smallest id, B as the middle, A as the largest.
+    B folds A's into its own; C then folds B's into its own and points A's at it too; when
+    B takes C's bundle, its alias for A's row must point at C's, as C's does (it pointed at
+    B's, the store's aliases differed for good)."""
+    a, b, ins_id = two
+    c = fresh_with(shelf, engine, "c", [bundle_of(a, ins_id)])
+    for store, prefix in ((c, "0"), (b, "1"), (a, "2")):
+        with store.session() as s:
+            store.insert(s, ins_id, m.ProtectedName(
+                id=prefix * 8 + "-0000-4000-8000-000000000000", inspection_id=ins_id,
+                name="Tomasz Wren", pseudonym="CYP-90", is_child=True, match_first_name=True))
+    send(a, b, ins_id)
+    send(b, c, ins_id)
+    send(c, b, ins_id)
+    held = [{(r["lost_id"], r["kept_id"]) for r in content(s, ins_id)["alias"]
+             if r["table_name"] == "protected_name"} for s in (b, c)]
+    assert held[0] == held[1] and all(kept.startswith("0") for _, kept in held[0])
+    assert differences(*(without_audit(content(s, ins_id)) for s in (b, c))) == []
+    c.close()
