@@ -141,10 +141,15 @@ def without_pseudonyms(rows: dict) -> dict:
     """`content` but which marked name holds which pseudonym, and those rows' stamps: a
     pseudonym given on two laptops is renumbered to the next one free when the second
     bundle comes, so stores that took bundles in other orders may number them otherwise
-    (laptops that exchange agree again: the pseudonym is a field like any)."""
+    (laptops that exchange agree again: the pseudonym is a field like any). A row's
+    tombstone is compared as gone or not: a store that renumbered a name itself (then took
+    the same number from a bundle) holds its own stamp there, which `content(leave_out=…)`
+    reads as a bool, and another order keeps the laptop's instant."""
     fields = ("pseudonym", "hlc", "updated_at", "updated_by")
-    return {**rows, "protected_name": [{k: v for k, v in r.items() if k not in fields}
-                                       for r in rows["protected_name"]],
+    return {**rows, "protected_name": [
+        {**{k: v for k, v in r.items() if k not in fields},
+         "deleted_at": r["deleted_at"] not in (None, False)}
+        for r in rows["protected_name"]],
             "field_clock": [r for r in rows["field_clock"]
                             if r["table_name"] != "protected_name"]}
 

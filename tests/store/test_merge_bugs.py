@@ -12,7 +12,8 @@ from sendtui.store import erasure, events, evidence, names
 from sendtui.store import models as m
 from sendtui.store.merge import import_bundle
 from tests.store.replicas import (
-    FRESH, LAPTOPS, Shelf, bundle_of, content, differences, laptop, send, without_audit)
+    FRESH, LAPTOPS, Shelf, bundle_of, content, differences, laptop, send, without_audit,
+    without_pseudonyms)
 
 BOTH_ENGINES = True
 
@@ -156,3 +157,26 @@ def test_a_name_marked_on_three_laptops_folds_into_one_alias_chain_everywhere(
     assert held[0] == held[1] and all(kept.startswith("0") for _, kept in held[0])
     assert differences(*(without_audit(content(s, ins_id)) for s in (b, c))) == []
     c.close()
+
+
+def test_a_pseudonym_renumbered_by_a_laptop_or_by_the_store_itself_compares_alike(
+        two, shelf, engine):
+    """Zara (A) and Leila (C) both given CYP-01; A took C's bundle and renumbered Leila.
+    A store that took A's bundle first holds A's renumbering; one that took B's and C's
+    first renumbered Leila itself, then took the same number from A: the same content, but
+    Leila's row carries its own stamp (a tombstone field read as a bool, the laptop's as an
+    instant): the three-laptop state machine compared them as different."""
+    a, b, ins_id = two
+    c = fresh_with(shelf, engine, "c", [bundle_of(a, ins_id)])
+    names.add(a, ins_id, "Zara Quinn")
+    names.add(c, ins_id, "Leila Haddad")
+    send(a, b, ins_id)
+    send(c, a, ins_id)
+    bundles = [bundle_of(s, ins_id) for s in (a, b, c)]
+    one = fresh_with(shelf, engine, "abc", bundles)
+    pair = fresh_with(shelf, engine, "bc", bundles[1:])
+    grouped = fresh_with(shelf, engine, "a_bc", [bundles[0], bundle_of(pair, ins_id)])
+    assert differences(*(without_pseudonyms(content(s, ins_id, FRESH[0]))
+                         for s in (one, grouped))) == []
+    for store in (c, one, pair, grouped):
+        store.close()
