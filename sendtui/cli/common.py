@@ -104,9 +104,10 @@ class Context:
 
     @contextmanager
     def reads(self):
-        """Plain SQL reads for a read-only command, and the inspection they are about: from
-        the file with sqlite3 alone when it is a store at the current schema (SQLAlchemy takes
-        half a second to load), else through the opened store."""
+        """Plain SQL reads for a read-only command, and the inspection they are about: with
+        sqlite3 or psycopg alone when the target is a store at the current schema
+        (`plain.plain_reads`: SQLAlchemy takes half a second to load), else through the
+        opened store."""
         from sendtui.config import load_device
         from sendtui.store import glance
         from sendtui.store.plain import plain_reads

@@ -64,7 +64,7 @@ def erase_compact(obj: Context) -> None:
     from sendtui.store.compaction import compact
 
     done = compact(obj.store())
-    _compacted(done, obj.target())
+    _compacted(done, "://" in obj.target())
     if done:
         click.echo("The store's free space is cleared.")
 
@@ -91,8 +91,9 @@ def _said(obj: Context, done, none: str = "") -> None:
         click.echo(f"Erased {done.what} for good ({rows}); it cannot be undone.")
     else:
         click.echo(f"{done.what[0].upper()}{done.what[1:]} was erased already.")
-    _compacted(done.compacted, obj.target())
-    if "://" in obj.target():
+    server = "://" in obj.target()
+    _compacted(done.compacted, server)
+    if server:
         warn("a server database: its WAL files and backups keep the old content until they "
              "are recycled (its DBA: CHECKPOINT, then the backups' own retention)")
     from sendtui.store.maintenance import copies_beside
@@ -103,8 +104,8 @@ def _said(obj: Context, done, none: str = "") -> None:
              "personal data: 'sendtui doctor' lists them")
 
 
-def _compacted(compacted: bool, target: str) -> None:
-    if compacted is False and "://" in target:
+def _compacted(compacted: bool, server: bool) -> None:
+    if compacted is False and server:
         warn("another client's open transaction (or a statistics sample this role may not "
              "delete) still holds old content: run 'sendtui erase compact' later, or ask the "
              "database's administrator")

@@ -58,8 +58,8 @@ def opened_by(device_id: str, marks: dict[str, str],
     was left); with no mark of a live inspection, the inspection-wide time older stores kept
     (`inspection.last_opened_at`)."""
     live = {i.id for i in found}
-    usable = {key: value.partition(" ") for key, value in marks.items()
-              if value.partition(" ")[0] in live}
+    usable = {key: mark for key, value in marks.items()
+              if (mark := value.partition(" "))[0] in live}
     ins_id, _, at = usable.get(OPENED + device_id) or max(
         usable.values(), key=lambda mark: mark[2], default=("", "", ""))
     if not ins_id:
@@ -161,8 +161,8 @@ def dashboard(rows: Rows, ref: str | None, device_id: str) -> Dashboard:
 
 
 def first_look(target: str, ref: str | None) -> Dashboard | None:
-    """The dashboard of a store file at the current schema, read with sqlite3 alone; None
-    when anything is unusual (the full opening then says what)."""
+    """The dashboard of a store at the current schema, read with sqlite3 or psycopg alone
+    (`plain.plain_reads`); None when anything is unusual (the full opening then says what)."""
     with plain_reads(target) as rows:
         if rows is None:
             return None

@@ -147,7 +147,8 @@ def keep_lost_texts(store: Store, s: Session, lost: list[LostText], here: set[st
                 id=natural_id("conflict", text.evidence_id, *text.clock),
                 evidence_id=text.evidence_id, text=text.text, conflict=True,
                 saved_at=_instant(text.clock[0]),
-                note=f"written at the same time on {laptops.get(text.clock[1]) or 'another laptop'}"))
+                note="written at the same time on "
+                     f"{laptops.get(text.clock[1]) or 'another laptop'}"))
         made += 1
     return made
 

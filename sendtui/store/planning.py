@@ -48,12 +48,16 @@ def _check_rules(r: schedule.Rules) -> None:
 def week(store: Store, inspection_id: str) -> Week:
     """The week and its problems, each table read once (the week screen's one read)."""
     with store.plain_reads() as rows:
-        return reads.week(rows, glance.choose(glance.inspections(rows, store.device_id), inspection_id))
+        return reads.week(rows, _inspection(store, rows, inspection_id))
 
 
 def plan(store: Store, inspection_id: str) -> schedule.Plan:
     with store.plain_reads() as rows:
-        return reads.week_plan(rows, glance.choose(glance.inspections(rows, store.device_id), inspection_id))
+        return reads.week_plan(rows, _inspection(store, rows, inspection_id))
+
+
+def _inspection(store: Store, rows, inspection_id: str):
+    return glance.choose(glance.inspections(rows, store.device_id), inspection_id)
 
 
 def problems(store: Store, inspection_id: str) -> list[schedule.Problem]:

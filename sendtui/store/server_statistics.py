@@ -49,7 +49,8 @@ def unsampled(conn) -> None:
             conn.exec_driver_sql(
                 f'ALTER TABLE "{relation}" ALTER COLUMN "{column}" SET STATISTICS 0')
         else:
-            conn.exec_driver_sql(f'ALTER INDEX "{relation}" ALTER COLUMN {number} SET STATISTICS 0')
+            conn.exec_driver_sql(
+                f'ALTER INDEX "{relation}" ALTER COLUMN {number} SET STATISTICS 0')
 
 
 def forget_old_samples(conn) -> bool:

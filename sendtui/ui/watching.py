@@ -10,7 +10,8 @@ committed, it posts `OthersChanged`; a worker checks the open inspection is stil
 (else the one left opens, as after a purge here); then on the UI thread every screen of the
 current stack that reads the store reads again, except a form (what is typed stays as
 typed), each keeping its cursor on the same thing (`Loads.refresh_kept`), and the header
-recounts what is overdue and names the inspections again. Other task screens read again when they are shown next.
+recounts what is overdue and names the inspections again. Other task screens read again
+when they are shown next.
 """
 
 from __future__ import annotations
