@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine
@@ -19,6 +20,17 @@ from sendtui.store.dialects import CONFIG, FOLD_FROM, FOLD_TO
 from tests.fingerprint import fingerprint
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"  # the evidence_fts table's (0016)
+
+
+@contextmanager
+def connected(url: str, **options):
+    """A connection to a PostgreSQL store, its engine disposed of afterwards."""
+    engine = create_engine(url, **options)
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
 
 
 def on_server(target: str | Path) -> bool:
@@ -54,19 +66,15 @@ def found_in_rows(url: str, *words: str) -> dict[str, int]:
 
 
 def _every_value(url: str) -> list[str]:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            columns: dict[str, list[str]] = {}
-            for table, column in conn.exec_driver_sql(
-                    "SELECT table_name, column_name FROM information_schema.columns "
-                    "WHERE table_schema = current_schema() ORDER BY table_name"):
-                columns.setdefault(table, []).append(f'"{column}"::text')
-            return [value for table, cast in columns.items()
-                    for row in conn.exec_driver_sql(f'SELECT {", ".join(cast)} FROM "{table}"')
-                    for value in row]
-    finally:
-        engine.dispose()
+    with connected(url) as conn:
+        columns: dict[str, list[str]] = {}
+        for table, column in conn.exec_driver_sql(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() ORDER BY table_name"):
+            columns.setdefault(table, []).append(f'"{column}"::text')
+        return [value for table, cast in columns.items()
+                for row in conn.exec_driver_sql(f'SELECT {", ".join(cast)} FROM "{table}"')
+                for value in row]
 
 
 def index_terms(target: str | Path) -> set[str]:
@@ -105,12 +113,8 @@ def indexed(target: str | Path, *texts: str) -> set[str]:
 
 
 def _server_words(url: str, statement: str, params: tuple = ()) -> set[str]:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return {r[0] for r in conn.exec_driver_sql(statement, params)}
-    finally:
-        engine.dispose()
+    with connected(url) as conn:
+        return {r[0] for r in conn.exec_driver_sql(statement, params)}
 
 
 def healthy(target: str | Path) -> None:

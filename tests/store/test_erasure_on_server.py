@@ -25,69 +25,35 @@ from sendtui.store.erasure import erase_evidence
 from sendtui.store.repo import Store
 from sendtui.store.server_statistics import forget_old_samples
 from tests.cli.test_cli import ok, run
+from tests.erased import connected, found, indexed
 
 NAME = "Jamie Holt"  # a child's name the demo marks sensitive (CYP-03)
 
 
-def holding(url: str, word: str) -> dict[str, int]:
-    """Live rows of each table whose text holds `word` (any case)."""
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            tables = [r[0] for r in conn.exec_driver_sql(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")]
-            found = {t: conn.exec_driver_sql(
-                f'SELECT count(*) FROM "{t}" AS r WHERE r::text ILIKE %s', (f"%{word}%",))
-                .scalar() for t in tables}
-    finally:
-        engine.dispose()
-    return {t: n for t, n in found.items() if n}
-
-
-def indexed_words(url: str, text: str) -> set[str]:
-    """The search column's words (lexemes) that `text` is indexed as."""
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return {r[0] for r in conn.exec_driver_sql(
-                "SELECT word FROM ts_stat('SELECT search FROM evidence') WHERE word IN "
-                "(SELECT unnest(tsvector_to_array(to_tsvector('sendtui', %s))))", (text,))}
-    finally:
-        engine.dispose()
-
-
 def now(url: str) -> dt.datetime:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return conn.exec_driver_sql("SELECT clock_timestamp()").scalar()
-    finally:
-        engine.dispose()
+    with connected(url) as conn:
+        return conn.exec_driver_sql("SELECT clock_timestamp()").scalar()
 
 
 def not_cleared(url: str, since: dt.datetime) -> dict[str, int]:
     """The tables not vacuumed since `since`, or holding dead row versions (an old version
     someone may still read, as the server's statistics count them): how many."""
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return dict(conn.exec_driver_sql(
-                "SELECT relname, n_dead_tup FROM pg_stat_user_tables "
-                "WHERE schemaname = current_schema() AND (n_dead_tup > 0 "
-                "OR coalesce(last_vacuum < %s, true))", (since,)).all())
-    finally:
-        engine.dispose()
+    with connected(url) as conn:
+        return dict(conn.exec_driver_sql(
+            "SELECT relname, n_dead_tup FROM pg_stat_user_tables "
+            "WHERE schemaname = current_schema() AND (n_dead_tup > 0 "
+            "OR coalesce(last_vacuum < %s, true))", (since,)).all())
 
 
 def test_after_erasing_a_childs_name_no_row_and_no_old_version_holds_it(pg_demo_database):
     url = pg_demo_database
-    assert holding(url, "Jamie") and indexed_words(url, NAME)  # there to be erased
+    assert found(url, "Jamie")["Jamie"] and indexed(url, NAME)  # there to be erased
     since = now(url)
     said = run("erase", "name", NAME, db=url)
     assert "Erased the name marked as CYP-03 for good" in ok(said)
     assert "WAL files and backups keep the old content" in said.stderr
-    assert holding(url, "Jamie") == {} and holding(url, NAME) == {}
-    assert indexed_words(url, NAME) == set()
+    assert found(url, "Jamie", NAME) == {"Jamie": 0, NAME: 0}
+    assert indexed(url, NAME) == set()
     assert not_cleared(url, since) == {}
 
 
@@ -117,24 +83,16 @@ def test_a_client_mid_read_keeps_old_versions_until_compact_runs_again(pg_demo_d
 def sampled(url: str, word: str) -> list[tuple[str, str]]:
     """The columns whose statistics (the values ANALYZE sampled for the planner, which
     anyone who may read the table reads in pg_stats) hold `word`."""
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.exec_driver_sql(
-                "SELECT tablename, attname FROM pg_stats WHERE schemaname = current_schema() "
-                "AND concat(most_common_vals::text, histogram_bounds::text, "
-                "most_common_elems::text) ILIKE %s ORDER BY 1, 2", (f"%{word}%",))]
-    finally:
-        engine.dispose()
+    with connected(url) as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(
+            "SELECT tablename, attname FROM pg_stats WHERE schemaname = current_schema() "
+            "AND concat(most_common_vals::text, histogram_bounds::text, "
+            "most_common_elems::text) ILIKE %s ORDER BY 1, 2", (f"%{word}%",))]
 
 
 def analyzed(url: str) -> None:
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
-    finally:
-        engine.dispose()
+    with connected(url, isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("ANALYZE")
 
 
 def test_the_planner_keeps_no_sample_of_what_people_wrote(pg_demo_database):
@@ -152,19 +110,17 @@ def test_the_planner_keeps_no_sample_of_what_people_wrote(pg_demo_database):
 
 def test_an_owner_who_is_no_superuser_erases_and_the_store_is_cleared(pg_blank):
     """As a DBA sets it up: a role that owns the database, no superuser."""
-    admin = create_engine(pg_blank, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
+    with connected(pg_blank, isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("DO $$ BEGIN CREATE ROLE sendtui_owner LOGIN; "
                              "EXCEPTION WHEN duplicate_object THEN NULL; END $$")
         conn.exec_driver_sql(f'ALTER DATABASE "{make_url(pg_blank).database}" '
                              "OWNER TO sendtui_owner")
-    admin.dispose()
     url = make_url(pg_blank).set(username="sendtui_owner").render_as_string(False)
     ok(run("demo", "--no-open", "--framework", "2016", db=url))
     analyzed(url)
     said = run("erase", "name", NAME, db=url)
     assert "Erased the name" in ok(said) and "other program" not in said.stderr
-    assert holding(url, "Jamie") == {} and sampled(url, "Jamie") == []
+    assert found(url, "Jamie") == {"Jamie": 0} and sampled(url, "Jamie") == []
 
 
 def test_a_sample_taken_before_is_deleted_or_the_store_is_not_cleared(pg_demo_database):
